@@ -1,0 +1,149 @@
+"""Opening a TCP connection that Cancel and the time limit can break at any moment.
+
+A blocking getaddrinfo() or connect() cannot be interrupted from another thread, and a blocked
+recv() is only woken by shutting the socket down. So: DNS runs on a helper thread the caller waits
+on through a queue; connect is non-blocking and waits in select() on the socket *and* a wake-up
+socket; once connected, `Interrupter.interrupt()` shuts the socket down to break any read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import queue
+import select
+import socket
+import threading
+import time
+from dataclasses import dataclass, field
+
+
+class Interrupted(Exception):
+    """The wait was broken by `Interrupter.interrupt()` (Cancel or the phase deadline)."""
+
+
+@dataclass
+class Interrupter:
+    """Thread-safe: the worker registers what it waits on, any thread may interrupt it."""
+
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _fired: bool = False
+    _sock: socket.socket | None = None
+    _waiters: list[queue.SimpleQueue[object]] = field(default_factory=list)
+    _wake_r: socket.socket | None = None
+    _wake_w: socket.socket | None = None
+
+    def __post_init__(self) -> None:
+        self._wake_r, self._wake_w = socket.socketpair()
+        self._wake_r.setblocking(False)
+
+    @property
+    def fired(self) -> bool:
+        return self._fired
+
+    def interrupt(self) -> None:
+        with self._lock:
+            if self._fired:
+                return
+            self._fired = True
+            sock, waiters = self._sock, list(self._waiters)
+            with contextlib.suppress(OSError):
+                assert self._wake_w is not None
+                self._wake_w.send(b"x")
+        for waiter in waiters:
+            waiter.put(_INTERRUPT)
+        if sock is not None:
+            # socket.socket.shutdown, not SSLSocket.shutdown: the latter drops the SSL object
+            # under the feet of the worker thread still reading from it.
+            with contextlib.suppress(OSError):
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+    def watch(self, sock: socket.socket | None) -> None:
+        """Make `sock` the one interrupt() shuts down (None: no socket yet / any more)."""
+        with self._lock:
+            self._sock = sock
+            fired = self._fired
+        if fired and sock is not None:
+            with contextlib.suppress(OSError):
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+            raise Interrupted
+
+    def check(self) -> None:
+        if self._fired:
+            raise Interrupted
+
+    def close(self) -> None:
+        for sock in (self._wake_r, self._wake_w):
+            if sock is not None:
+                sock.close()
+
+    def resolve(self, host: str, port: int, timeout: float) -> list[tuple]:  # type: ignore[type-arg]
+        """getaddrinfo() on a helper thread; raises Interrupted, TimeoutError or socket.gaierror."""
+        answers: queue.SimpleQueue[object] = queue.SimpleQueue()
+
+        def lookup() -> None:
+            try:
+                answers.put(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+            except OSError as exc:
+                answers.put(exc)
+
+        with self._lock:
+            if self._fired:
+                raise Interrupted
+            self._waiters.append(answers)
+        threading.Thread(target=lookup, name="smtpgui-dns", daemon=True).start()
+        try:
+            answer = answers.get(timeout=timeout)
+        except queue.Empty:
+            raise TimeoutError(f"no DNS answer within {timeout:g} s") from None
+        finally:
+            with self._lock:
+                self._waiters.remove(answers)
+        if answer is _INTERRUPT:
+            raise Interrupted
+        if isinstance(answer, OSError):
+            raise answer
+        return answer  # type: ignore[return-value]
+
+    def connect(self, address: tuple, timeout: float) -> socket.socket:  # type: ignore[type-arg]
+        """Connect to one getaddrinfo() entry; the socket is returned blocking with `timeout`."""
+        family, type_, proto, _, sockaddr = address
+        sock = socket.socket(family, type_, proto)
+        try:
+            self.watch(sock)
+            sock.setblocking(False)
+            err = sock.connect_ex(sockaddr)
+            if err not in (0, errno.EINPROGRESS, errno.EWOULDBLOCK, errno.EAGAIN):
+                raise OSError(err, _strerror(err))
+            if err:
+                self._wait_writable(sock, timeout)
+                err = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+                if err:
+                    raise OSError(err, _strerror(err))
+            sock.settimeout(timeout)
+            return sock
+        except BaseException:
+            self.watch(None)
+            sock.close()
+            raise
+
+    def _wait_writable(self, sock: socket.socket, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError(f"no answer to the connection within {timeout:g} s")
+            readable, writable, failed = select.select([self._wake_r], [sock], [sock], remaining)
+            if readable or self._fired:
+                raise Interrupted
+            if writable or failed:
+                return
+
+
+_INTERRUPT = object()
+
+
+def _strerror(err: int) -> str:
+    import os
+
+    return os.strerror(err)

@@ -1,0 +1,347 @@
+"""SmtpProbe: the whole SMTP conversation of a test, phase by phase, cancellable at any moment."""
+
+from __future__ import annotations
+
+import contextlib
+import smtplib
+import socket
+import ssl
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from smtpgui.core.connection import Interrupter
+from smtpgui.core.endpoint import Endpoint, Security
+from smtpgui.core.message import TestMessage
+from smtpgui.core.result import (
+    Failure,
+    Phase,
+    PhaseChange,
+    PhaseState,
+    ProbeFailed,
+    ProbeResult,
+    TlsInfo,
+    enhanced_code,
+)
+from smtpgui.core.settings import AuthMethod, Settings, mailbox
+from smtpgui.core.smtp_client import TracingSMTP
+from smtpgui.core.tls import classify_tls_error, make_context, tls_info
+from smtpgui.core.transcript import Direction, Redactor, TranscriptLine
+
+Event = TranscriptLine | PhaseChange
+Callback = Callable[[Event], None]
+
+# Failures in these phases are about reaching one host: a backup host may still work.
+_CONNECTION_PHASES = frozenset({Phase.DNS, Phase.CONNECT, Phase.TLS, Phase.GREETING, Phase.EHLO})
+# Over TLS the password is safe in any mechanism: prefer the one every server gets right.
+_PREFERENCE_TLS = ("PLAIN", "LOGIN", "CRAM-MD5")
+# In the clear (only when the admin allowed it) prefer the one that does not reveal the password.
+_PREFERENCE_CLEAR = ("CRAM-MD5", "PLAIN", "LOGIN")
+
+
+@dataclass
+class _State:
+    phase: Phase = Phase.DNS
+    endpoint: Endpoint | None = None
+    tls: TlsInfo | None = None
+    mechanism: str = ""
+    capabilities: tuple[str, ...] = ()
+
+
+class SmtpProbe:
+    """Runs one test against the settings' servers; `cancel()` may be called from any thread.
+
+    Every event (TranscriptLine, PhaseChange) goes to `callback` on the calling thread, already
+    redacted. `message=None` stops after AUTH (nothing is sent).
+    """
+
+    def __init__(self, settings: Settings, password: str, message: TestMessage | None,
+                 callback: Callback) -> None:
+        self._settings = settings
+        self._password = password
+        self._message = message
+        self._callback = callback
+        self._redactor = Redactor([password], settings.username)
+        self._interrupter = Interrupter()
+        self._abort_reason: Failure | None = None
+        self._start = time.monotonic()
+        self._state = _State()
+
+    # -- public -------------------------------------------------------------------------------
+
+    def cancel(self) -> None:
+        self._abort(Failure.CANCELLED)
+
+    def run(self) -> ProbeResult:
+        self._start = time.monotonic()
+        try:
+            return self._run_endpoints()
+        finally:
+            self._interrupter.close()
+
+    # -- the conversation ---------------------------------------------------------------------
+
+    def _run_endpoints(self) -> ProbeResult:
+        endpoints = self._settings.endpoints
+        result = ProbeResult(ok=False)
+        for index, endpoint in enumerate(endpoints):
+            if index:
+                self._log(Direction.INFO, f"Trying backup server {endpoint}")
+            result = self._run_one(endpoint)
+            last = index == len(endpoints) - 1
+            if result.ok or last or result.cancelled or result.phase not in _CONNECTION_PHASES:
+                return result
+        return result
+
+    def _run_one(self, endpoint: Endpoint) -> ProbeResult:
+        self._state = _State(endpoint=endpoint)
+        client = TracingSMTP(report=self._log, redactor=self._redactor,
+                             interrupter=self._interrupter, timeout=self._settings.timeout)
+        try:
+            self._converse(client, endpoint)
+        except Exception as exc:  # every failure becomes a result, never a crash
+            return self._failed(exc)
+        finally:
+            with contextlib.suppress(Exception):
+                client.close()
+            self._interrupter.watch(None)
+        return self._result(ok=True)
+
+    def _converse(self, client: TracingSMTP, endpoint: Endpoint) -> None:
+        self._log(Direction.INFO, f"Connecting to {endpoint} (time limit "
+                                  f"{self._settings.timeout:g} s per step)")
+        client.attach(self._open(endpoint), endpoint.ascii_host)
+        with self._phase(Phase.GREETING):
+            _expect(*client.getreply(), 220)
+        self._ehlo(client, Phase.EHLO)
+        self._starttls(client, endpoint)
+        self._state.capabilities = tuple(sorted(client.esmtp_features))
+        self._authenticate(client)
+        self._send(client)
+        with self._phase(Phase.QUIT), contextlib.suppress(smtplib.SMTPException, OSError):
+            client.quit()
+
+    def _open(self, endpoint: Endpoint) -> socket.socket:
+        """DNS, TCP and, for ssl://, the TLS handshake."""
+        host, timeout = endpoint.ascii_host, self._settings.timeout
+        with self._phase(Phase.DNS):
+            addresses = self._interrupter.resolve(host, endpoint.port, timeout)
+        with self._phase(Phase.CONNECT):
+            sock = self._connect_any(addresses, timeout)
+            self._log(Direction.INFO, f"Connected to {_peer(sock)}")
+        if endpoint.security is not Security.TLS:
+            self._skip(Phase.TLS)
+            return sock
+        with self._phase(Phase.TLS):
+            tls_sock = self._tls_context().wrap_socket(sock, server_hostname=host)
+            self._interrupter.watch(tls_sock)
+            self._record_tls(tls_sock)
+        return tls_sock
+
+    def _connect_any(self, addresses: list[tuple], timeout: float) -> socket.socket:  # type: ignore[type-arg]
+        error: OSError | None = None
+        for address in addresses:
+            try:
+                return self._interrupter.connect(address, timeout)
+            except OSError as exc:
+                error = exc
+                self._log(Direction.INFO, f"{address[4][0]}: {exc.strerror or exc}")
+        assert error is not None
+        raise error
+
+    def _ehlo(self, client: TracingSMTP, phase: Phase) -> None:
+        with self._phase(phase):
+            code, text = client.ehlo()
+            if code != 250:  # RFC 5321 §3.2: fall back to HELO for servers without ESMTP
+                code, text = client.helo()
+            _expect(code, text, 250)
+
+    def _starttls(self, client: TracingSMTP, endpoint: Endpoint) -> None:
+        if endpoint.security is not Security.STARTTLS:
+            self._skip(Phase.STARTTLS, Phase.EHLO_TLS)
+            return
+        with self._phase(Phase.STARTTLS):
+            if not client.has_extn("starttls"):
+                raise ProbeFailed(Failure.NO_STARTTLS,
+                                  "The server does not offer STARTTLS on this port.")
+            code, text = client.starttls_with(self._tls_context())
+            _expect(code, text, 220)
+            self._record_tls(client.sock)
+        # RFC 3207 §4.2: the client must discard what it learned before TLS and ask again.
+        self._ehlo(client, Phase.EHLO_TLS)
+
+    def _authenticate(self, client: TracingSMTP) -> None:
+        settings = self._settings
+        if settings.auth is AuthMethod.NONE:
+            self._skip(Phase.AUTH)
+            return
+        with self._phase(Phase.AUTH):
+            encrypted = isinstance(client.sock, ssl.SSLSocket)
+            if not encrypted and not settings.allow_insecure_auth:
+                raise ProbeFailed(Failure.INSECURE_AUTH, "The connection is not encrypted, so "
+                                  "the password was not sent.")
+            mechanism = self._mechanism(client, encrypted)
+            self._state.mechanism = mechanism
+            code, text = client.authenticate(mechanism, settings.username, self._password)
+            _expect(code, text, 235)
+
+    def _mechanism(self, client: TracingSMTP, encrypted: bool) -> str:
+        offered = client.esmtp_features.get("auth", "").upper().split()
+        if self._settings.auth is not AuthMethod.AUTO:
+            # Sent even when not advertised: the server's own answer (504) says more than we could.
+            return self._settings.auth.upper()
+        preference = _PREFERENCE_TLS if encrypted else _PREFERENCE_CLEAR
+        for mechanism in preference:
+            if mechanism in offered:
+                return mechanism
+        what = ", ".join(offered) if offered else "no login at all"
+        raise ProbeFailed(Failure.NO_AUTH, f"The server offers {what} on this connection.")
+
+    def _send(self, client: TracingSMTP) -> None:
+        message = self._message
+        if message is None:
+            self._skip(Phase.MAIL, Phase.RCPT, Phase.DATA)
+            return
+        with self._phase(Phase.MAIL):
+            _expect(*client.mail(mailbox(message.envelope_from)), 250)
+        with self._phase(Phase.RCPT):
+            for recipient in message.recipients:
+                _expect(*client.rcpt(mailbox(recipient)), 250, 251)
+        with self._phase(Phase.DATA):
+            _expect(*client.data(message.message.as_bytes()), 250)
+        self._log(Direction.INFO, f"Test message accepted: {message.message_id}")
+
+    # -- TLS ------------------------------------------------------------------------------------
+
+    def _tls_context(self) -> ssl.SSLContext:
+        return make_context(self._settings.ca_file)
+
+    def _record_tls(self, sock: socket.socket) -> None:
+        if isinstance(sock, ssl.SSLSocket):
+            info = tls_info(sock)
+            self._state.tls = info
+            self._log(Direction.TLS, f"{info.version} {info.cipher}; certificate for "
+                                     f"{info.subject} issued by {info.issuer} (verified)")
+
+    # -- phases, timeouts, events ---------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _phase(self, phase: Phase) -> Iterator[None]:
+        self._interrupter.check()
+        self._state.phase = phase
+        started = self._now()
+        self._emit(PhaseChange(phase, PhaseState.RUNNING, started))
+        # The socket time limit covers one read; this covers the whole step (a server that
+        # drips one byte a second would otherwise never time out).
+        watchdog = threading.Timer(self._settings.timeout + 0.5, self._abort, (Failure.TIMEOUT,))
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            yield
+        except BaseException:
+            self._emit(PhaseChange(phase, PhaseState.FAILED, self._now(), self._now() - started))
+            raise
+        finally:
+            watchdog.cancel()
+        self._interrupter.check()
+        self._emit(PhaseChange(phase, PhaseState.PASSED, self._now(), self._now() - started))
+
+    def _skip(self, *phases: Phase) -> None:
+        for phase in phases:
+            self._emit(PhaseChange(phase, PhaseState.SKIPPED, self._now()))
+
+    def _abort(self, reason: Failure) -> None:
+        if self._abort_reason is None:
+            self._abort_reason = reason
+        self._interrupter.interrupt()
+
+    def _log(self, direction: Direction, text: str) -> None:
+        self._emit(TranscriptLine(direction, self._redactor.redact(text), self._now()))
+
+    def _emit(self, event: Event) -> None:
+        self._callback(event)
+
+    def _now(self) -> int:
+        return int((time.monotonic() - self._start) * 1000)
+
+    # -- results --------------------------------------------------------------------------------
+
+    def _failed(self, exc: BaseException) -> ProbeResult:
+        if self._abort_reason is not None:  # Cancel or the step deadline broke the socket
+            reason = self._abort_reason
+            failed = ProbeFailed(reason, _abort_text(reason, self._settings.timeout))
+        else:
+            failed = _classify(exc)
+        detail = self._redactor.redact(failed.detail)
+        self._log(Direction.ERROR, f"{self._state.phase.value}: {detail}")
+        return self._result(ok=False, failure=failed.failure, detail=detail, code=failed.code,
+                            text=self._redactor.redact(failed.text))
+
+    def _result(self, *, ok: bool, failure: Failure | None = None, detail: str = "",
+                code: int | None = None, text: str = "") -> ProbeResult:
+        state = self._state
+        message_id = self._message.message_id if ok and self._message else ""
+        return ProbeResult(
+            ok=ok, phase=None if ok else state.phase, failure=failure, code=code,
+            enhanced=enhanced_code(text), server_text=text, detail=detail,
+            endpoint=str(state.endpoint or ""), tls=state.tls, capabilities=state.capabilities,
+            auth_mechanism=state.mechanism, elapsed_ms=self._now(), message_id=message_id,
+        )
+
+
+def _expect(code: int, text: bytes | str, *accepted: int) -> None:
+    if code in accepted:
+        return
+    message = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
+    message = " ".join(message.split("\n"))
+    if code < 0:
+        raise ProbeFailed(Failure.PROTOCOL, "The server's answer is not SMTP.", None, message)
+    raise ProbeFailed(Failure.REPLY, f"The server answered {code} {message}", code, message)
+
+
+def _abort_text(reason: Failure, timeout: float) -> str:
+    if reason is Failure.CANCELLED:
+        return "Cancelled."
+    return f"No answer within {timeout:g} seconds."
+
+
+def _classify(exc: BaseException) -> ProbeFailed:
+    """Map what smtplib, ssl and socket raise to a Failure with the best detail we have."""
+    if isinstance(exc, ProbeFailed):
+        return exc
+    if isinstance(exc, smtplib.SMTPResponseException):
+        text = exc.smtp_error.decode("utf-8", "replace") if isinstance(
+            exc.smtp_error, bytes) else str(exc.smtp_error)
+        return ProbeFailed(Failure.REPLY, f"The server answered {exc.smtp_code} {text}",
+                           exc.smtp_code, text)
+    if isinstance(exc, smtplib.SMTPServerDisconnected):
+        if isinstance(exc.__context__, TimeoutError):  # smtplib hides read timeouts this way
+            return ProbeFailed(Failure.TIMEOUT, "The server stopped answering (timed out).")
+        return ProbeFailed(Failure.CLOSED, "The server closed the connection.")
+    if isinstance(exc, ssl.SSLError | ssl.CertificateError):
+        return classify_tls_error(exc)
+    if isinstance(exc, TimeoutError):
+        return ProbeFailed(Failure.TIMEOUT, str(exc) or "Timed out.")
+    if isinstance(exc, socket.gaierror):
+        return ProbeFailed(Failure.DNS, f"The server name could not be found ({exc.strerror}).")
+    if isinstance(exc, ConnectionRefusedError):
+        return ProbeFailed(Failure.REFUSED, "The connection was refused: nothing answers on "
+                                            "that port.")
+    if isinstance(exc, ConnectionError | EOFError):
+        return ProbeFailed(Failure.CLOSED, "The server closed the connection.")
+    if isinstance(exc, OSError):
+        return ProbeFailed(Failure.NETWORK if exc.errno not in _UNREACHABLE else
+                           Failure.UNREACHABLE, exc.strerror or str(exc))
+    return ProbeFailed(Failure.PROTOCOL, f"Unexpected error: {type(exc).__name__}: {exc}")
+
+
+_UNREACHABLE = {101, 113, 10051, 10065}  # ENETUNREACH, EHOSTUNREACH (POSIX and Winsock)
+
+
+def _peer(sock: socket.socket) -> str:
+    try:
+        host, port = sock.getpeername()[:2]
+    except OSError:
+        return "?"
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"

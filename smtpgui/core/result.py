@@ -1,0 +1,121 @@
+"""What a probe reports: phase changes while it runs, and one ProbeResult at the end."""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+
+class Phase(enum.StrEnum):
+    """The steps of the SMTP conversation, in the order they happen."""
+
+    DNS = "dns"
+    CONNECT = "connect"
+    TLS = "tls"
+    GREETING = "greeting"
+    EHLO = "ehlo"
+    STARTTLS = "starttls"
+    EHLO_TLS = "ehlo-tls"
+    AUTH = "auth"
+    MAIL = "mail"
+    RCPT = "rcpt"
+    DATA = "data"
+    QUIT = "quit"
+
+
+class PhaseState(enum.StrEnum):
+    RUNNING = "running"
+    PASSED = "passed"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True)
+class PhaseChange:
+    """A phase started or ended; `duration_ms` is set when it ended."""
+
+    phase: Phase
+    state: PhaseState
+    elapsed_ms: int
+    duration_ms: int | None = None
+
+
+class Failure(enum.StrEnum):
+    """Why a probe did not succeed, as far as the client can tell."""
+
+    DNS = "dns"                          # the host name does not resolve
+    REFUSED = "refused"                  # nothing listens on that port
+    UNREACHABLE = "unreachable"          # no route / network down
+    TIMEOUT = "timeout"                  # no answer within the time limit
+    CLOSED = "closed"                    # the server hung up
+    CANCELLED = "cancelled"              # the admin pressed Cancel
+    TLS = "tls"                          # the TLS handshake failed (not the certificate)
+    CERTIFICATE = "certificate"          # the server's certificate is not trusted
+    CA_FILE = "ca-file"                  # the custom CA file cannot be loaded
+    NO_STARTTLS = "no-starttls"          # STARTTLS chosen but not offered
+    INSECURE_AUTH = "insecure-auth"      # login refused by us: the connection is not encrypted
+    NO_AUTH = "no-auth"                  # the server offers no login on this connection
+    REPLY = "reply"                      # the server answered with an error code
+    PROTOCOL = "protocol"                # the server's answer is not SMTP
+    NETWORK = "network"                  # another socket error
+
+
+class ProbeFailed(Exception):
+    """Ends the conversation at the current phase."""
+
+    def __init__(self, failure: Failure, detail: str = "", code: int | None = None,
+                 text: str = "") -> None:
+        super().__init__(detail)
+        self.failure, self.detail, self.code, self.text = failure, detail, code, text
+
+
+@dataclass(frozen=True)
+class TlsInfo:
+    """The negotiated TLS session and the server certificate's key facts."""
+
+    version: str
+    cipher: str
+    subject: str = ""
+    issuer: str = ""
+    not_after: str = ""
+    fingerprint_sha256: str = ""
+
+
+@dataclass(frozen=True)
+class ProbeResult:
+    """The outcome of one probe. `phase` is the failed phase (None on success)."""
+
+    ok: bool
+    phase: Phase | None = None
+    failure: Failure | None = None
+    code: int | None = None
+    enhanced: str = ""
+    server_text: str = ""
+    detail: str = ""
+    endpoint: str = ""
+    tls: TlsInfo | None = None
+    capabilities: tuple[str, ...] = ()
+    auth_mechanism: str = ""
+    elapsed_ms: int = 0
+    message_id: str = ""
+
+    @property
+    def cancelled(self) -> bool:
+        return self.failure is Failure.CANCELLED
+
+    @property
+    def reply(self) -> str:
+        """The server's reply as it would appear in a transcript, e.g. `535 5.7.8 Bad login`."""
+        if self.code is None:
+            return ""
+        return f"{self.code} {self.server_text}".strip()
+
+
+_ENHANCED = re.compile(r"^\s*([245]\.\d{1,3}\.\d{1,3})\b")
+
+
+def enhanced_code(text: str) -> str:
+    """The RFC 3463 enhanced status code at the start of a reply text, or ''."""
+    match = _ENHANCED.match(text)
+    return match.group(1) if match else ""

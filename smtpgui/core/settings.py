@@ -1,0 +1,260 @@
+"""Settings: the validated form, and SettingsStore, its atomic JSON file (never a secret in it)."""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from email.utils import parseaddr
+from pathlib import Path
+from typing import Any
+
+from smtpgui.core.endpoint import Endpoint, EndpointError, format_server, parse_server
+
+SETTINGS_VERSION = 1
+CONFIG_DIR_ENV = "SMTPGUI_CONFIG_DIR"
+FILE_NAME = "settings.json"
+DEFAULT_TIMEOUT = 15.0
+
+
+class AuthMethod(enum.StrEnum):
+    """How the client proves who it is (RFC 4954 mechanisms, or none)."""
+
+    NONE = "none"
+    AUTO = "auto"
+    PLAIN = "plain"
+    LOGIN = "login"
+    CRAM_MD5 = "cram-md5"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the form holds except the password."""
+
+    endpoints: tuple[Endpoint, ...]
+    auth: AuthMethod = AuthMethod.AUTO
+    username: str = ""
+    from_address: str = ""
+    recipient: str = ""
+    allow_insecure_auth: bool = False
+    timeout: float = DEFAULT_TIMEOUT
+    ca_file: str = ""
+
+    @property
+    def account(self) -> str:
+        """The keyring user name the password is stored under."""
+        return self.username or "default"
+
+    @property
+    def sender(self) -> str:
+        """The address every mail goes out From (the forced one, else the admin's own)."""
+        return self.from_address or self.recipient
+
+
+class SettingsFileError(Exception):
+    """The settings file exists but cannot be used; the message says why, in plain words."""
+
+
+# -- field validation -------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_LOCAL_PART = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-\u0080-\U0010ffff]+$")
+_DOMAIN_LABEL = re.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")
+
+
+def address_error(text: str, *, required: bool) -> str | None:
+    """Why `text` is not a usable e-mail address, or None when it is.
+
+    Accepts `name@example.com` and `Office <name@example.com>`. CR, LF and other control
+    characters are refused outright: they would let a value inject SMTP commands or headers.
+    """
+    if _CONTROL.search(text):
+        return "Line breaks and control characters are not allowed in an address."
+    text = text.strip()
+    if not text:
+        return "Enter an e-mail address." if required else None
+    addr = mailbox(text)
+    local, at, domain = addr.rpartition("@")
+    if not at or not local or not domain:
+        return "Enter an address such as name@example.com."
+    if " " in addr or not _LOCAL_PART.match(local) or ".." in local:
+        return "The part before @ contains characters an address cannot have."
+    if not _domain_ok(domain):
+        return f"“{domain}” is not a valid domain name."
+    return None
+
+
+def mailbox(text: str) -> str:
+    """The bare addr-spec of `Name <addr>` or `addr` (what MAIL FROM / RCPT TO take)."""
+    name, addr = parseaddr(text.strip())
+    return addr if addr or name else text.strip()
+
+
+def username_error(text: str) -> str | None:
+    if _CONTROL.search(text):
+        return "Line breaks and control characters are not allowed in the user name."
+    return None
+
+
+def _domain_ok(domain: str) -> bool:
+    try:
+        ascii_domain = domain.rstrip(".").encode("idna").decode("ascii")
+    except UnicodeError:
+        return False
+    labels = ascii_domain.split(".")
+    return len(ascii_domain) <= 253 and len(labels) >= 2 and all(map(_DOMAIN_LABEL.match, labels))
+
+
+# -- the file -----------------------------------------------------------------------------------
+
+
+def config_dir() -> Path:
+    """`SMTPGUI_CONFIG_DIR`, else the platform's per-user config folder."""
+    override = os.environ.get(CONFIG_DIR_ENV)
+    if override:
+        return Path(override)
+    import platformdirs  # (lazy: not needed before the first save/load)
+
+    return Path(platformdirs.user_config_dir("smtpgui", appauthor=False))
+
+
+class SettingsStore:
+    """Reads and writes `settings.json`; a save is atomic (old file or new, never half)."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory if directory is not None else config_dir()
+
+    @property
+    def path(self) -> Path:
+        return self.directory / FILE_NAME
+
+    def load(self) -> Settings | None:
+        """The saved settings, None when nothing is saved.
+
+        Raises SettingsFileError for a file that is unreadable or invalid, after moving it aside
+        (to `settings.json.broken`) so that a later save does not silently destroy it.
+        """
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise SettingsFileError(f"The settings file {self.path} cannot be read: "
+                                    f"{exc.strerror}.") from None
+        try:
+            return from_json(json.loads(raw.decode("utf-8")))
+        except (ValueError, TypeError, KeyError, EndpointError) as exc:
+            aside = self.path.with_name(FILE_NAME + ".broken")
+            with contextlib.suppress(OSError):
+                os.replace(self.path, aside)
+            raise SettingsFileError(
+                f"The saved settings could not be used ({exc}). The file was kept as {aside}; "
+                "the form starts empty."
+            ) from None
+
+    def save(self, settings: Settings) -> None:
+        """Write atomically: a temp file in the same folder, fsync, then os.replace."""
+        self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        data = json.dumps(to_json(settings), indent=2, ensure_ascii=False).encode("utf-8")
+        fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=self.directory)
+        try:
+            os.fchmod(fd, 0o600)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data + b"\n")
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        _fsync_dir(self.directory)
+
+    def delete(self) -> bool:
+        """Remove the settings file; True if there was one."""
+        try:
+            self.path.unlink()
+        except FileNotFoundError:
+            return False
+        return True
+
+
+def _fsync_dir(directory: Path) -> None:
+    # Make the rename itself durable (POSIX); not possible on Windows, where it does not matter.
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def to_json(settings: Settings) -> dict[str, Any]:
+    return {
+        "version": SETTINGS_VERSION,
+        "server": format_server(settings.endpoints),
+        "auth": str(settings.auth),
+        "username": settings.username,
+        "from": settings.from_address,
+        "recipient": settings.recipient,
+        "allow_insecure_auth": settings.allow_insecure_auth,
+        "timeout": settings.timeout,
+        "ca_file": settings.ca_file,
+    }
+
+
+def from_json(data: Any) -> Settings:
+    """Build Settings from parsed JSON; ValueError/TypeError/KeyError for anything malformed."""
+    if not isinstance(data, dict):
+        raise TypeError("not a JSON object")
+    version = data.get("version")
+    if not isinstance(version, int) or version < 1:
+        raise ValueError("no version number")
+    if version > SETTINGS_VERSION:
+        raise ValueError(f"written by a newer smtpgui (format {version})")
+    timeout = data.get("timeout", DEFAULT_TIMEOUT)
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not 1 <= timeout <= 300:
+        raise ValueError("timeout must be 1 to 300 seconds")
+    settings = Settings(
+        endpoints=parse_server(_text(data, "server")),
+        auth=AuthMethod(_text(data, "auth", "auto")),
+        username=_text(data, "username"),
+        from_address=_text(data, "from"),
+        recipient=_text(data, "recipient"),
+        allow_insecure_auth=_flag(data, "allow_insecure_auth"),
+        timeout=float(timeout),
+        ca_file=_text(data, "ca_file"),
+    )
+    for name, error in field_errors(settings).items():
+        raise ValueError(f"{name}: {error}")
+    return settings
+
+
+def field_errors(settings: Settings) -> dict[str, str]:
+    """Per-field problems of otherwise well-typed settings (the form shows each at its field)."""
+    errors = {
+        "username": username_error(settings.username),
+        "from": address_error(settings.from_address, required=False),
+        "recipient": address_error(settings.recipient, required=True),
+    }
+    if settings.auth is not AuthMethod.NONE and not settings.username:
+        errors["username"] = "Enter the user name the server expects (often the full address)."
+    return {k: v for k, v in errors.items() if v}
+
+
+def _text(data: dict[str, Any], key: str, default: str = "") -> str:
+    value = data.get(key, default)
+    if not isinstance(value, str):
+        raise TypeError(f"{key} must be text")
+    return value
+
+
+def _flag(data: dict[str, Any], key: str) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise TypeError(f"{key} must be true or false")
+    return value

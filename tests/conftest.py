@@ -1,0 +1,64 @@
+"""Shared fixtures: per-test config dir and keyring, a test CA, real SMTP servers."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+import trustme
+
+from smtpgui.core.memory_keyring import MemoryKeyring
+from tests.servers import RunningServer, SilentServer, smtp_server
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
+    """Never touch the real config folder or keyring: each test gets its own."""
+    monkeypatch.setenv("SMTPGUI_CONFIG_DIR", str(tmp_path / "config"))
+    backend = MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session")
+def ca() -> trustme.CA:
+    return trustme.CA()
+
+
+@pytest.fixture(scope="session")
+def ca_file(ca: trustme.CA, tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("ca") / "ca.pem"
+    ca.cert_pem.write_to_path(str(path))
+    return str(path)
+
+
+@pytest.fixture
+def starttls_server(ca: trustme.CA) -> Iterator[RunningServer]:
+    with smtp_server(ca, "starttls") as server:
+        yield server
+
+
+@pytest.fixture
+def tls_server(ca: trustme.CA) -> Iterator[RunningServer]:
+    with smtp_server(ca, "tls") as server:
+        yield server
+
+
+@pytest.fixture
+def plain_server(ca: trustme.CA) -> Iterator[RunningServer]:
+    with smtp_server(ca, "plain") as server:
+        yield server
+
+
+@pytest.fixture
+def silent_server() -> Iterator[SilentServer]:
+    server = SilentServer()
+    yield server
+    server.close()

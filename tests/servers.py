@@ -1,0 +1,130 @@
+"""Real SMTP servers on 127.0.0.1 for the tests: aiosmtpd with trustme certificates, and hostile ones."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import socket
+import ssl
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import trustme
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
+
+USER = "alice@example.test"
+PASSWORD = "pässw0rd-Ünïcode-€"  # non-ASCII on purpose: smtplib's own auth() fails on it
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Recorder:
+    """aiosmtpd handler: keeps what arrived; can reject MAIL FROM or RCPT TO with a given reply."""
+
+    users: dict[str, str] = field(default_factory=lambda: {USER: PASSWORD})
+    reject_mail: str = ""
+    reject_rcpt: str = ""
+    envelopes: list[Envelope] = field(default_factory=list)
+
+    async def handle_MAIL(self, server: SMTP, session: Session, envelope: Envelope,
+                          address: str, mail_options: list[str]) -> str:
+        if self.reject_mail:
+            return self.reject_mail
+        envelope.mail_from = address
+        return "250 OK"
+
+    async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope,
+                          address: str, rcpt_options: list[str]) -> str:
+        if self.reject_rcpt:
+            return self.reject_rcpt
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        self.envelopes.append(envelope)
+        return "250 2.0.0 Message accepted"
+
+    async def auth_CRAM__MD5(self, server: SMTP, args: list[str]) -> AuthResult:  # noqa: N802
+        challenge = b"<1896.697170952@smtpgui.test>"
+        answer = await server.challenge_auth(challenge)
+        if not isinstance(answer, bytes):
+            return AuthResult(success=False, handled=True)
+        user, _, digest = answer.decode().partition(" ")
+        password = self.users.get(user, "")
+        expected = hmac.new(password.encode(), challenge, hashlib.md5).hexdigest()
+        return AuthResult(success=bool(password) and hmac.compare_digest(digest, expected))
+
+    def authenticate(self, server: SMTP, session: Session, envelope: Envelope,
+                     mechanism: str, auth_data: object) -> AuthResult:
+        if isinstance(auth_data, LoginPassword):
+            user, password = auth_data.login.decode(), auth_data.password.decode()
+            if self.users.get(user) == password:
+                return AuthResult(success=True)
+        return AuthResult(success=False, handled=False)
+
+
+@dataclass
+class RunningServer:
+    host: str
+    port: int
+    mode: str
+    handler: Recorder
+
+    @property
+    def server(self) -> str:
+        prefix = {"tls": "ssl://", "starttls": "tls://", "plain": ""}[self.mode]
+        return f"{prefix}{self.host}:{self.port}"
+
+
+@contextlib.contextmanager
+def smtp_server(ca: trustme.CA, mode: str = "starttls", handler: Recorder | None = None,
+                auth: bool = True, **smtp_kwargs: object) -> Iterator[RunningServer]:
+    """mode: "starttls" (STARTTLS offered), "tls" (implicit TLS), "plain" (no TLS at all)."""
+    handler = handler or Recorder()
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1", "localhost").configure_cert(context)
+    kwargs: dict[str, object] = dict(smtp_kwargs)
+    if auth:
+        kwargs.update(authenticator=handler.authenticate, auth_require_tls=mode == "starttls")
+        # aiosmtpd does not see implicit TLS as TLS, so with "tls" it would hide AUTH.
+    if mode == "starttls":
+        kwargs["tls_context"] = context
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port,
+                            ssl_context=context if mode == "tls" else None,
+                            server_hostname="smtp.test", **kwargs)
+    controller.start()
+    try:
+        yield RunningServer("127.0.0.1", port, mode, handler)
+    finally:
+        controller.stop()
+
+
+class SilentServer:
+    """Accepts connections and never says a word (a black hole after the TCP handshake)."""
+
+    def __init__(self) -> None:
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.accepted: list[socket.socket] = []
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                conn, _ = self.sock.accept()
+                self.accepted.append(conn)
+
+    def close(self) -> None:
+        self.sock.close()
+        for conn in self.accepted:
+            conn.close()
