@@ -1,4 +1,4 @@
-"""Real SMTP servers on 127.0.0.1 for the tests: aiosmtpd with trustme certificates, and hostile ones."""
+"""Real SMTP servers on 127.0.0.1 for the tests: aiosmtpd with trustme TLS, and hostile ones."""
 
 from __future__ import annotations
 
@@ -34,15 +34,27 @@ class Recorder:
     reject_rcpt: str = ""
     envelopes: list[Envelope] = field(default_factory=list)
 
-    async def handle_MAIL(self, server: SMTP, session: Session, envelope: Envelope,
-                          address: str, mail_options: list[str]) -> str:
+    async def handle_MAIL(
+        self,
+        server: SMTP,
+        session: Session,
+        envelope: Envelope,
+        address: str,
+        mail_options: list[str],
+    ) -> str:
         if self.reject_mail:
             return self.reject_mail
         envelope.mail_from = address
         return "250 OK"
 
-    async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope,
-                          address: str, rcpt_options: list[str]) -> str:
+    async def handle_RCPT(
+        self,
+        server: SMTP,
+        session: Session,
+        envelope: Envelope,
+        address: str,
+        rcpt_options: list[str],
+    ) -> str:
         if self.reject_rcpt:
             return self.reject_rcpt
         envelope.rcpt_tos.append(address)
@@ -52,7 +64,7 @@ class Recorder:
         self.envelopes.append(envelope)
         return "250 2.0.0 Message accepted"
 
-    async def auth_CRAM__MD5(self, server: SMTP, args: list[str]) -> AuthResult:  # noqa: N802
+    async def auth_CRAM__MD5(self, server: SMTP, args: list[str]) -> AuthResult:
         challenge = b"<1896.697170952@smtpgui.test>"
         answer = await server.challenge_auth(challenge)
         if not isinstance(answer, bytes):
@@ -62,8 +74,9 @@ class Recorder:
         expected = hmac.new(password.encode(), challenge, hashlib.md5).hexdigest()
         return AuthResult(success=bool(password) and hmac.compare_digest(digest, expected))
 
-    def authenticate(self, server: SMTP, session: Session, envelope: Envelope,
-                     mechanism: str, auth_data: object) -> AuthResult:
+    def authenticate(
+        self, server: SMTP, session: Session, envelope: Envelope, mechanism: str, auth_data: object
+    ) -> AuthResult:
         if isinstance(auth_data, LoginPassword):
             user, password = auth_data.login.decode(), auth_data.password.decode()
             if self.users.get(user) == password:
@@ -85,8 +98,13 @@ class RunningServer:
 
 
 @contextlib.contextmanager
-def smtp_server(ca: trustme.CA, mode: str = "starttls", handler: Recorder | None = None,
-                auth: bool = True, **smtp_kwargs: object) -> Iterator[RunningServer]:
+def smtp_server(
+    ca: trustme.CA,
+    mode: str = "starttls",
+    handler: Recorder | None = None,
+    auth: bool = True,
+    **smtp_kwargs: object,
+) -> Iterator[RunningServer]:
     """mode: "starttls" (STARTTLS offered), "tls" (implicit TLS), "plain" (no TLS at all)."""
     handler = handler or Recorder()
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
@@ -98,9 +116,14 @@ def smtp_server(ca: trustme.CA, mode: str = "starttls", handler: Recorder | None
     if mode == "starttls":
         kwargs["tls_context"] = context
     port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port,
-                            ssl_context=context if mode == "tls" else None,
-                            server_hostname="smtp.test", **kwargs)
+    controller = Controller(
+        handler,
+        hostname="127.0.0.1",
+        port=port,
+        ssl_context=context if mode == "tls" else None,
+        server_hostname="smtp.test",
+        **kwargs,
+    )
     controller.start()
     try:
         yield RunningServer("127.0.0.1", port, mode, handler)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from email.message import EmailMessage
+from email.policy import SMTP as SMTP_POLICY
 from email.utils import formatdate, make_msgid
 
 
@@ -20,6 +22,11 @@ class TestMessage:
     @property
     def message_id(self) -> str:
         return str(self.message["Message-ID"])
+
+    def as_bytes(self) -> bytes:
+        # CRLF line ends: smtplib sends bytes as they are, and servers hardened against SMTP
+        # smuggling (Exchange Online, Gmail, Postfix >= 3.9) refuse a bare LF.
+        return self.message.as_bytes(policy=SMTP_POLICY)
 
 
 def sender_headers(own_address: str, forced_from: str) -> tuple[str, str | None]:
@@ -48,7 +55,8 @@ def build_test_message(
     msg["Date"] = formatdate(localtime=True)
     msg["Message-ID"] = make_msgid("smtpgui", domain=_domain_of(sender, domain))
     msg["X-Mailer"] = "smtpgui"
-    msg.set_content(body)
+    # Short lines keep the body readable as it is (7bit) instead of quoted-printable.
+    msg.set_content(textwrap.fill(body, width=72) + "\n")
     return TestMessage(envelope_from=sender, recipients=(own_address,), message=msg)
 
 

@@ -56,8 +56,9 @@ class SmtpProbe:
     redacted. `message=None` stops after AUTH (nothing is sent).
     """
 
-    def __init__(self, settings: Settings, password: str, message: TestMessage | None,
-                 callback: Callback) -> None:
+    def __init__(
+        self, settings: Settings, password: str, message: TestMessage | None, callback: Callback
+    ) -> None:
         self._settings = settings
         self._password = password
         self._message = message
@@ -96,8 +97,12 @@ class SmtpProbe:
 
     def _run_one(self, endpoint: Endpoint) -> ProbeResult:
         self._state = _State(endpoint=endpoint)
-        client = TracingSMTP(report=self._log, redactor=self._redactor,
-                             interrupter=self._interrupter, timeout=self._settings.timeout)
+        client = TracingSMTP(
+            report=self._log,
+            redactor=self._redactor,
+            interrupter=self._interrupter,
+            timeout=self._settings.timeout,
+        )
         try:
             self._converse(client, endpoint)
         except Exception as exc:  # every failure becomes a result, never a crash
@@ -109,8 +114,10 @@ class SmtpProbe:
         return self._result(ok=True)
 
     def _converse(self, client: TracingSMTP, endpoint: Endpoint) -> None:
-        self._log(Direction.INFO, f"Connecting to {endpoint} (time limit "
-                                  f"{self._settings.timeout:g} s per step)")
+        self._log(
+            Direction.INFO,
+            f"Connecting to {endpoint} (time limit {self._settings.timeout:g} s per step)",
+        )
         client.attach(self._open(endpoint), endpoint.ascii_host)
         with self._phase(Phase.GREETING):
             _expect(*client.getreply(), 220)
@@ -163,8 +170,9 @@ class SmtpProbe:
             return
         with self._phase(Phase.STARTTLS):
             if not client.has_extn("starttls"):
-                raise ProbeFailed(Failure.NO_STARTTLS,
-                                  "The server does not offer STARTTLS on this port.")
+                raise ProbeFailed(
+                    Failure.NO_STARTTLS, "The server does not offer STARTTLS on this port."
+                )
             code, text = client.starttls_with(self._tls_context())
             _expect(code, text, 220)
             self._record_tls(client.sock)
@@ -179,8 +187,10 @@ class SmtpProbe:
         with self._phase(Phase.AUTH):
             encrypted = isinstance(client.sock, ssl.SSLSocket)
             if not encrypted and not settings.allow_insecure_auth:
-                raise ProbeFailed(Failure.INSECURE_AUTH, "The connection is not encrypted, so "
-                                  "the password was not sent.")
+                raise ProbeFailed(
+                    Failure.INSECURE_AUTH,
+                    "The connection is not encrypted, so the password was not sent.",
+                )
             mechanism = self._mechanism(client, encrypted)
             self._state.mechanism = mechanism
             code, text = client.authenticate(mechanism, settings.username, self._password)
@@ -209,7 +219,7 @@ class SmtpProbe:
             for recipient in message.recipients:
                 _expect(*client.rcpt(mailbox(recipient)), 250, 251)
         with self._phase(Phase.DATA):
-            _expect(*client.data(message.message.as_bytes()), 250)
+            _expect(*client.data(message.as_bytes()), 250)
         self._log(Direction.INFO, f"Test message accepted: {message.message_id}")
 
     # -- TLS ------------------------------------------------------------------------------------
@@ -221,8 +231,11 @@ class SmtpProbe:
         if isinstance(sock, ssl.SSLSocket):
             info = tls_info(sock)
             self._state.tls = info
-            self._log(Direction.TLS, f"{info.version} {info.cipher}; certificate for "
-                                     f"{info.subject} issued by {info.issuer} (verified)")
+            self._log(
+                Direction.TLS,
+                f"{info.version} {info.cipher}; certificate for "
+                f"{info.subject} issued by {info.issuer} (verified)",
+            )
 
     # -- phases, timeouts, events ---------------------------------------------------------------
 
@@ -274,19 +287,40 @@ class SmtpProbe:
         else:
             failed = _classify(exc)
         detail = self._redactor.redact(failed.detail)
-        self._log(Direction.ERROR, f"{self._state.phase.value}: {detail}")
-        return self._result(ok=False, failure=failed.failure, detail=detail, code=failed.code,
-                            text=self._redactor.redact(failed.text))
+        self._log(Direction.ERROR, f"{self._state.phase.value.upper()} failed: {detail}")
+        return self._result(
+            ok=False,
+            failure=failed.failure,
+            detail=detail,
+            code=failed.code,
+            text=self._redactor.redact(failed.text),
+        )
 
-    def _result(self, *, ok: bool, failure: Failure | None = None, detail: str = "",
-                code: int | None = None, text: str = "") -> ProbeResult:
+    def _result(
+        self,
+        *,
+        ok: bool,
+        failure: Failure | None = None,
+        detail: str = "",
+        code: int | None = None,
+        text: str = "",
+    ) -> ProbeResult:
         state = self._state
         message_id = self._message.message_id if ok and self._message else ""
         return ProbeResult(
-            ok=ok, phase=None if ok else state.phase, failure=failure, code=code,
-            enhanced=enhanced_code(text), server_text=text, detail=detail,
-            endpoint=str(state.endpoint or ""), tls=state.tls, capabilities=state.capabilities,
-            auth_mechanism=state.mechanism, elapsed_ms=self._now(), message_id=message_id,
+            ok=ok,
+            phase=None if ok else state.phase,
+            failure=failure,
+            code=code,
+            enhanced=enhanced_code(text),
+            server_text=text,
+            detail=detail,
+            endpoint=str(state.endpoint or ""),
+            tls=state.tls,
+            capabilities=state.capabilities,
+            auth_mechanism=state.mechanism,
+            elapsed_ms=self._now(),
+            message_id=message_id,
         )
 
 
@@ -311,10 +345,14 @@ def _classify(exc: BaseException) -> ProbeFailed:
     if isinstance(exc, ProbeFailed):
         return exc
     if isinstance(exc, smtplib.SMTPResponseException):
-        text = exc.smtp_error.decode("utf-8", "replace") if isinstance(
-            exc.smtp_error, bytes) else str(exc.smtp_error)
-        return ProbeFailed(Failure.REPLY, f"The server answered {exc.smtp_code} {text}",
-                           exc.smtp_code, text)
+        text = (
+            exc.smtp_error.decode("utf-8", "replace")
+            if isinstance(exc.smtp_error, bytes)
+            else str(exc.smtp_error)
+        )
+        return ProbeFailed(
+            Failure.REPLY, f"The server answered {exc.smtp_code} {text}", exc.smtp_code, text
+        )
     if isinstance(exc, smtplib.SMTPServerDisconnected):
         if isinstance(exc.__context__, TimeoutError):  # smtplib hides read timeouts this way
             return ProbeFailed(Failure.TIMEOUT, "The server stopped answering (timed out).")
@@ -326,13 +364,16 @@ def _classify(exc: BaseException) -> ProbeFailed:
     if isinstance(exc, socket.gaierror):
         return ProbeFailed(Failure.DNS, f"The server name could not be found ({exc.strerror}).")
     if isinstance(exc, ConnectionRefusedError):
-        return ProbeFailed(Failure.REFUSED, "The connection was refused: nothing answers on "
-                                            "that port.")
+        return ProbeFailed(
+            Failure.REFUSED, "The connection was refused: nothing answers on that port."
+        )
     if isinstance(exc, ConnectionError | EOFError):
         return ProbeFailed(Failure.CLOSED, "The server closed the connection.")
     if isinstance(exc, OSError):
-        return ProbeFailed(Failure.NETWORK if exc.errno not in _UNREACHABLE else
-                           Failure.UNREACHABLE, exc.strerror or str(exc))
+        return ProbeFailed(
+            Failure.NETWORK if exc.errno not in _UNREACHABLE else Failure.UNREACHABLE,
+            exc.strerror or str(exc),
+        )
     return ProbeFailed(Failure.PROTOCOL, f"Unexpected error: {type(exc).__name__}: {exc}")
 
 

@@ -44,28 +44,29 @@ class PhaseChange:
 class Failure(enum.StrEnum):
     """Why a probe did not succeed, as far as the client can tell."""
 
-    DNS = "dns"                          # the host name does not resolve
-    REFUSED = "refused"                  # nothing listens on that port
-    UNREACHABLE = "unreachable"          # no route / network down
-    TIMEOUT = "timeout"                  # no answer within the time limit
-    CLOSED = "closed"                    # the server hung up
-    CANCELLED = "cancelled"              # the admin pressed Cancel
-    TLS = "tls"                          # the TLS handshake failed (not the certificate)
-    CERTIFICATE = "certificate"          # the server's certificate is not trusted
-    CA_FILE = "ca-file"                  # the custom CA file cannot be loaded
-    NO_STARTTLS = "no-starttls"          # STARTTLS chosen but not offered
-    INSECURE_AUTH = "insecure-auth"      # login refused by us: the connection is not encrypted
-    NO_AUTH = "no-auth"                  # the server offers no login on this connection
-    REPLY = "reply"                      # the server answered with an error code
-    PROTOCOL = "protocol"                # the server's answer is not SMTP
-    NETWORK = "network"                  # another socket error
+    DNS = "dns"  # the host name does not resolve
+    REFUSED = "refused"  # nothing listens on that port
+    UNREACHABLE = "unreachable"  # no route / network down
+    TIMEOUT = "timeout"  # no answer within the time limit
+    CLOSED = "closed"  # the server hung up
+    CANCELLED = "cancelled"  # the admin pressed Cancel
+    TLS = "tls"  # the TLS handshake failed (not the certificate)
+    CERTIFICATE = "certificate"  # the server's certificate is not trusted
+    CA_FILE = "ca-file"  # the custom CA file cannot be loaded
+    NO_STARTTLS = "no-starttls"  # STARTTLS chosen but not offered
+    INSECURE_AUTH = "insecure-auth"  # login refused by us: the connection is not encrypted
+    NO_AUTH = "no-auth"  # the server offers no login on this connection
+    REPLY = "reply"  # the server answered with an error code
+    PROTOCOL = "protocol"  # the server's answer is not SMTP
+    NETWORK = "network"  # another socket error
 
 
 class ProbeFailed(Exception):
     """Ends the conversation at the current phase."""
 
-    def __init__(self, failure: Failure, detail: str = "", code: int | None = None,
-                 text: str = "") -> None:
+    def __init__(
+        self, failure: Failure, detail: str = "", code: int | None = None, text: str = ""
+    ) -> None:
         super().__init__(detail)
         self.failure, self.detail, self.code, self.text = failure, detail, code, text
 

@@ -143,8 +143,9 @@ class SettingsStore:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise SettingsFileError(f"The settings file {self.path} cannot be read: "
-                                    f"{exc.strerror}.") from None
+            raise SettingsFileError(
+                f"The settings file {self.path} cannot be read: {exc.strerror}."
+            ) from None
         try:
             return from_json(json.loads(raw.decode("utf-8")))
         except (ValueError, TypeError, KeyError, EndpointError) as exc:

@@ -23,8 +23,9 @@ class TracingSMTP(smtplib.SMTP):
     with UnicodeEncodeError; RFC 4616 (PLAIN) says UTF-8, which every server we know accepts.
     """
 
-    def __init__(self, *, report: Report, redactor: Redactor, interrupter: Interrupter,
-                 timeout: float) -> None:
+    def __init__(
+        self, *, report: Report, redactor: Redactor, interrupter: Interrupter, timeout: float
+    ) -> None:
         self._report = report
         self._redactor = redactor
         self._interrupter = interrupter
@@ -52,11 +53,10 @@ class TracingSMTP(smtplib.SMTP):
             else:
                 shown = self._redactor.redact(line)
             self._report(Direction.CLIENT, shown)
-        else:  # the DATA payload
-            for line in s.decode("utf-8", "replace").split("\r\n"):
-                if line != ".":
-                    self._report(Direction.CLIENT, self._redactor.redact(line))
-            self._report(Direction.CLIENT, ".")
+        else:  # the DATA payload, already dot-stuffed and ending in CRLF . CRLF
+            lines = s.decode("utf-8", "replace").split("\r\n")
+            for line in lines[:-1] if lines[-1] == "" else lines:
+                self._report(Direction.CLIENT, self._redactor.redact(line))
         super().send(s)
 
     def getreply(self) -> tuple[int, bytes]:

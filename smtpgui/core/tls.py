@@ -18,8 +18,9 @@ def make_context(ca_file: str = "") -> ssl.SSLContext:
         return ssl.create_default_context(cafile=ca_file or None)
     except (OSError, ssl.SSLError) as exc:
         reason = getattr(exc, "strerror", None) or getattr(exc, "reason", None) or str(exc)
-        raise ProbeFailed(Failure.CA_FILE,
-                          f"The CA certificate file {ca_file} cannot be used ({reason}).") from None
+        raise ProbeFailed(
+            Failure.CA_FILE, f"The CA certificate file {ca_file} cannot be used ({reason})."
+        ) from None
 
 
 def tls_info(sock: ssl.SSLSocket) -> TlsInfo:
@@ -48,6 +49,9 @@ def classify_tls_error(exc: ssl.SSLError | ssl.CertificateError) -> ProbeFailed:
         return ProbeFailed(Failure.CERTIFICATE, f"The server's certificate is not trusted: {why}.")
     reason = getattr(exc, "reason", None) or str(exc)
     if reason == "WRONG_VERSION_NUMBER":
-        return ProbeFailed(Failure.TLS, "The server did not answer in TLS (wrong version number): "
-                                        "this port probably expects STARTTLS or no encryption.")
+        return ProbeFailed(
+            Failure.TLS,
+            "The server did not answer in TLS (wrong version number): "
+            "this port probably expects STARTTLS or no encryption.",
+        )
     return ProbeFailed(Failure.TLS, f"The TLS handshake failed ({reason}).")

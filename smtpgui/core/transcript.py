@@ -32,7 +32,7 @@ class TranscriptLine:
     def format(self) -> str:
         """Render as in swaks: arrows for client/server, markers for the rest."""
         marker = _MARKERS[self.direction]
-        return f"{self.elapsed_ms:>6} ms {marker} {self.text}"
+        return f"{self.elapsed_ms:>5} ms {marker} {self.text}"
 
 
 _MARKERS = {

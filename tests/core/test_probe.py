@@ -21,18 +21,33 @@ OWN = "admin@example.test"
 
 def settings_for(server: str, ca_file: str, **changes: object) -> Settings:
     values: dict[str, object] = dict(
-        endpoints=parse_server(server), auth=AuthMethod.AUTO, username=USER,
-        recipient=OWN, ca_file=ca_file, timeout=5.0,
+        endpoints=parse_server(server),
+        auth=AuthMethod.AUTO,
+        username=USER,
+        recipient=OWN,
+        ca_file=ca_file,
+        timeout=5.0,
     )
     values.update(changes)
     return Settings(**values)  # type: ignore[arg-type]
 
 
-def run(settings: Settings, password: str = PASSWORD, send: bool = True,
-        ) -> tuple[ProbeResult, list[TranscriptLine], list[PhaseChange]]:
+def run(
+    settings: Settings,
+    password: str = PASSWORD,
+    send: bool = True,
+) -> tuple[ProbeResult, list[TranscriptLine], list[PhaseChange]]:
     events: list[object] = []
-    message = build_test_message(own_address=settings.recipient, forced_from=settings.from_address,
-                                 subject="smtpgui test", body="It works.") if send else None
+    message = (
+        build_test_message(
+            own_address=settings.recipient,
+            forced_from=settings.from_address,
+            subject="smtpgui test",
+            body="It works.",
+        )
+        if send
+        else None
+    )
     result = SmtpProbe(settings, password, message, events.append).run()
     lines = [e for e in events if isinstance(e, TranscriptLine)]
     phases = [e for e in events if isinstance(e, PhaseChange)]
@@ -62,7 +77,7 @@ def test_success_over_tls_delivers_a_real_message(request, fixture, ca_file):
 
 
 def test_success_in_plain_without_auth(plain_server, ca_file):
-    result, lines, phases = run(settings_for(plain_server.server, ca_file, auth=AuthMethod.NONE))
+    result, _, phases = run(settings_for(plain_server.server, ca_file, auth=AuthMethod.NONE))
     assert result.ok, result
     assert result.tls is None
     skipped = {p.phase for p in phases if p.state is PhaseState.SKIPPED}
@@ -171,8 +186,12 @@ def test_only_refused_hosts_report_refused(ca_file):
 def test_cancel_breaks_a_silent_server_at_once(silent_server, ca_file):
     settings = settings_for(f"127.0.0.1:{silent_server.port}", ca_file, timeout=30.0)
     greeting = threading.Event()
-    probe = SmtpProbe(settings, PASSWORD, None, lambda e: (
-        isinstance(e, PhaseChange) and e.phase is Phase.GREETING and greeting.set()))
+    probe = SmtpProbe(
+        settings,
+        PASSWORD,
+        None,
+        lambda e: isinstance(e, PhaseChange) and e.phase is Phase.GREETING and greeting.set(),
+    )
     results: list[ProbeResult] = []
     thread = threading.Thread(target=lambda: results.append(probe.run()))
     thread.start()
@@ -198,8 +217,11 @@ def test_security_is_taken_from_the_prefix():
 
 
 def client_lines_starting(lines: list[TranscriptLine], prefix: str) -> list[str]:
-    return [ln.text for ln in lines
-            if ln.direction is Direction.CLIENT and ln.text.upper().startswith(prefix)]
+    return [
+        ln.text
+        for ln in lines
+        if ln.direction is Direction.CLIENT and ln.text.upper().startswith(prefix)
+    ]
 
 
 def assert_no_secret(text: str) -> None:

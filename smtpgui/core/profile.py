@@ -1,0 +1,141 @@
+"""A test followed, only on success, by a save: the unit of work behind Test and Save."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from dataclasses import dataclass
+
+from smtpgui.core.message import build_test_message
+from smtpgui.core.probe import Callback, SmtpProbe
+from smtpgui.core.result import ProbeResult
+from smtpgui.core.secrets import SecretStore, SecretStoreError
+from smtpgui.core.settings import AuthMethod, Settings, SettingsStore
+
+
+@dataclass(frozen=True)
+class Job:
+    """What Test or Save asks for. `password=None` means "the stored one"."""
+
+    settings: Settings
+    password: str | None
+    save: bool
+    subject: str
+    body: str
+    stored_account: str | None = None  # where the saved password lives (before any rename)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    result: ProbeResult
+    saved: bool = False
+    save_error: str = ""
+
+
+class JobRunner:
+    """Runs a Job on the calling (worker) thread; `cancel()` is safe from any thread."""
+
+    def __init__(
+        self,
+        job: Job,
+        callback: Callback,
+        store: SettingsStore | None = None,
+        secrets: SecretStore | None = None,
+    ) -> None:
+        self._job = job
+        self._callback = callback
+        self._store = store or SettingsStore()
+        self._secrets = secrets or SecretStore()
+        self._cancelled = threading.Event()
+        self._probe: SmtpProbe | None = None
+        self._lock = threading.Lock()
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._cancelled.set()
+            probe = self._probe
+        if probe is not None:
+            probe.cancel()
+
+    def run(self) -> Outcome:
+        job = self._job
+        password, error = self._password()
+        message = build_test_message(
+            own_address=job.settings.recipient,
+            forced_from=job.settings.from_address,
+            subject=job.subject,
+            body=job.body,
+        )
+        probe = SmtpProbe(job.settings, password, message, self._callback)
+        with self._lock:
+            self._probe = probe
+            if self._cancelled.is_set():
+                probe.cancel()
+        result = probe.run()
+        if not (result.ok and job.save) or self._cancelled.is_set():
+            return Outcome(result, save_error=error if job.save and not result.ok else "")
+        try:
+            save_profile(job.settings, password, self._store, self._secrets, job.stored_account)
+        except (SecretStoreError, OSError) as exc:
+            return Outcome(result, saved=False, save_error=_save_error(exc))
+        return Outcome(result, saved=True)
+
+    def _password(self) -> tuple[str, str]:
+        job = self._job
+        if job.password is not None or job.settings.auth is AuthMethod.NONE:
+            return job.password or "", ""
+        try:
+            stored = self._secrets.get(job.stored_account or job.settings.account)
+        except SecretStoreError as exc:
+            return "", str(exc)
+        return stored or "", ""
+
+
+def save_profile(
+    settings: Settings,
+    password: str,
+    store: SettingsStore,
+    secrets: SecretStore,
+    previous_account: str | None = None,
+) -> None:
+    """Keyring first, file last; if the file cannot be written, the old password is put back.
+
+    The file is what other programs read: written last, it never points at a password that
+    is not in the keyring yet.
+    """
+    needs_password = settings.auth is not AuthMethod.NONE
+    old_password = secrets.get(settings.account) if needs_password else None
+    if needs_password:
+        secrets.set(settings.account, password)
+    try:
+        store.save(settings)
+    except OSError:
+        if needs_password:
+            _restore(secrets, settings.account, old_password)
+        raise
+    if previous_account and previous_account != settings.account:
+        with contextlib.suppress(SecretStoreError):
+            secrets.delete(previous_account)
+
+
+def delete_profile(store: SettingsStore, secrets: SecretStore, account: str | None) -> None:
+    """Forget the saved settings and password (the file first: nothing then points at it)."""
+    store.delete()
+    if account:
+        secrets.delete(account)
+
+
+def _restore(secrets: SecretStore, account: str, password: str | None) -> None:
+    with contextlib.suppress(SecretStoreError):
+        if password is None:
+            secrets.delete(account)
+        else:
+            secrets.set(account, password)
+
+
+def _save_error(exc: Exception) -> str:
+    if isinstance(exc, SecretStoreError):
+        return str(exc)
+    reason = getattr(exc, "strerror", None) or type(exc).__name__
+    where = getattr(exc, "filename", None) or "the settings folder"
+    return f"The settings could not be written to {where} ({reason}). Nothing was changed."

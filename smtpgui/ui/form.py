@@ -1,0 +1,321 @@
+"""SettingsForm: the fields, their mutual sync (prefix / security / port) and field errors."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smtpgui.core.endpoint import (
+    DEFAULT_PORTS,
+    EndpointError,
+    Security,
+    ServerEntry,
+    format_entry,
+    parse_entries,
+    resolve,
+    with_port,
+    with_prefix,
+)
+from smtpgui.core.settings import AuthMethod, Settings, address_error, field_errors, username_error
+
+
+class SettingsForm(QWidget):
+    """The form. Emits `changed(bool valid)` whenever a value changes; never does network I/O.
+
+    Signals:
+        changed(bool): a value changed; True when the form holds valid settings.
+        submitted(): Enter was pressed in a text field.
+    """
+
+    changed = Signal(bool)
+    submitted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._password_stored = False
+        self._touched: set[str] = set()
+        self._errors: dict[str, QLabel] = {}
+        self._build()
+        self._connect()
+        self._refresh()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.server = QLineEdit(
+            placeholderText=self.tr("smtp.example.com  or  ssl://smtp.example.com:465")
+        )
+        self.server.setToolTip(
+            self.tr(
+                "ssl:// = SSL/TLS (port 465), tls:// = STARTTLS (port 587). "
+                "Backup servers follow after ; and are tried in order."
+            )
+        )
+        self.security = QComboBox()
+        for label, value in (
+            (self.tr("None"), Security.NONE),
+            (self.tr("STARTTLS"), Security.STARTTLS),
+            (self.tr("SSL/TLS"), Security.TLS),
+        ):
+            self.security.addItem(label, value)
+        self.port = QSpinBox(minimum=1, maximum=65535, value=DEFAULT_PORTS[Security.NONE])
+        self.port.setAccelerated(True)
+        self.auth = QComboBox()
+        for label, value in (
+            (self.tr("None"), AuthMethod.NONE),
+            (self.tr("Automatic"), AuthMethod.AUTO),
+            ("PLAIN", AuthMethod.PLAIN),
+            ("LOGIN", AuthMethod.LOGIN),
+            ("CRAM-MD5", AuthMethod.CRAM_MD5),
+        ):
+            self.auth.addItem(label, value)
+        self.username = QLineEdit(placeholderText=self.tr("usually your full e-mail address"))
+        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.allow_insecure = QCheckBox(self.tr("Allow login without encryption (insecure)"))
+        self.from_address = QLineEdit(
+            placeholderText=self.tr("optional: every mail is sent From this address")
+        )
+        self.recipient = QLineEdit(
+            placeholderText=self.tr("your own address: the test mail goes here")
+        )
+        self.timeout = QSpinBox(minimum=1, maximum=300, value=15, suffix=self.tr(" s"))
+        self.ca_file = QLineEdit(placeholderText=self.tr("optional: trust only this CA (PEM file)"))
+        self.browse = QPushButton(self.tr("Browse…"))
+        self._lay_out()
+        self.setCurrentSecurity(Security.STARTTLS)
+        self.port.setValue(DEFAULT_PORTS[Security.STARTTLS])
+        self.auth.setCurrentIndex(self.auth.findData(AuthMethod.AUTO))
+
+    def _lay_out(self) -> None:
+        form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.addRow(self.tr("&Server:"), self._checked("server", self.server))
+        security_row = QHBoxLayout()
+        security_row.addWidget(self.security, 1)
+        port_label = QLabel(self.tr("&Port:"))
+        port_label.setBuddy(self.port)
+        security_row.addWidget(port_label)
+        security_row.addWidget(self.port)
+        form.addRow(self.tr("S&ecurity:"), security_row)
+        form.addRow(self.tr("&Authentication:"), self.auth)
+        form.addRow(self.tr("&User name:"), self._checked("username", self.username))
+        form.addRow(self.tr("Pass&word:"), self._checked("password", self.password))
+        form.addRow("", self.allow_insecure)
+        form.addRow(self.tr("&From:"), self._checked("from", self.from_address))
+        form.addRow(self.tr("&Test recipient:"), self._checked("recipient", self.recipient))
+        form.addRow(self.tr("Time &limit:"), self.timeout)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self._checked("ca_file", self.ca_file), 1)
+        ca_row.addWidget(self.browse)
+        form.addRow(self.tr("&CA file:"), ca_row)
+        for row, buddy in ((security_row, self.security), (ca_row, self.ca_file)):
+            label = form.labelForField(row)
+            if isinstance(label, QLabel):
+                label.setBuddy(buddy)
+
+    def _checked(self, name: str, field: QWidget) -> QWidget:
+        """The field with a red error line under it (hidden while the value is fine)."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(field)
+        error = QLabel(objectName="fieldError", wordWrap=True)
+        error.setStyleSheet("color: #b3261e;")
+        error.hide()
+        column.addWidget(error)
+        box.setFocusProxy(field)
+        self._errors[name] = error
+        return box
+
+    def _connect(self) -> None:
+        self.server.textEdited.connect(self._on_server_edited)
+        self.security.activated.connect(self._on_security_chosen)
+        self.port.valueChanged.connect(self._on_port_changed)
+        self.browse.clicked.connect(self._browse_ca_file)
+        for name, edit in self._line_edits().items():
+            edit.textEdited.connect(lambda _text, name=name: self._touch(name))
+            edit.returnPressed.connect(self.submitted)
+        for widget in (self.auth, self.security):
+            widget.currentIndexChanged.connect(self._refresh)
+        self.allow_insecure.toggled.connect(self._refresh)
+        self.timeout.valueChanged.connect(self._refresh)
+
+    def _line_edits(self) -> dict[str, QLineEdit]:
+        return {
+            "server": self.server,
+            "username": self.username,
+            "password": self.password,
+            "from": self.from_address,
+            "recipient": self.recipient,
+            "ca_file": self.ca_file,
+        }
+
+    # -- keeping server text, security and port in sync ----------------------------------------
+
+    def setCurrentSecurity(self, security: Security) -> None:
+        self.security.setCurrentIndex(self.security.findData(security))
+
+    def current_security(self) -> Security:
+        return Security(self.security.currentData())
+
+    @Slot(str)
+    def _on_server_edited(self, text: str) -> None:
+        """A typed prefix or port wins: it sets the dropdown and the spin box."""
+        self._touch("server")
+        try:
+            first = parse_entries(text)[0]
+        except EndpointError:
+            return
+        if first.security is not None:
+            self.setCurrentSecurity(first.security)
+        if first.port is not None:
+            self._set_port_quietly(first.port)
+        elif first.security is not None and self.port.value() in DEFAULT_PORTS.values():
+            self._set_port_quietly(DEFAULT_PORTS[first.security])
+        self._refresh()
+
+    @Slot(int)
+    def _on_security_chosen(self, _index: int) -> None:
+        security = self.current_security()
+        self.server.setText(with_prefix(self.server.text(), security))
+        if self.port.value() in DEFAULT_PORTS.values():
+            self.port.setValue(DEFAULT_PORTS[security])  # also rewrites an explicit :port
+        self._refresh()
+
+    @Slot(int)
+    def _on_port_changed(self, port: int) -> None:
+        self.server.setText(with_port(self.server.text(), port))
+        self._refresh()
+
+    def _set_port_quietly(self, port: int) -> None:
+        self.port.blockSignals(True)
+        self.port.setValue(port)
+        self.port.blockSignals(False)
+
+    @Slot()
+    def _browse_ca_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("CA certificate"),
+            "",
+            self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"),
+        )
+        if path:
+            self.ca_file.setText(path)
+            self._touch("ca_file")
+
+    # -- values and errors ----------------------------------------------------------------------
+
+    def set_password_stored(self, stored: bool) -> None:
+        self._password_stored = stored
+        self.password.setPlaceholderText(
+            self.tr("stored in the keyring: leave empty to keep it") if stored else ""
+        )
+        self._refresh()
+
+    def password_stored(self) -> bool:
+        return self._password_stored
+
+    def typed_password(self) -> str | None:
+        """The typed password; None means "use the stored one"."""
+        text = self.password.text()
+        return None if not text and self._password_stored else text
+
+    def load(self, settings: Settings) -> None:
+        first, backups = settings.endpoints[0], settings.endpoints[1:]
+        text = "; ".join(
+            [
+                format_entry(ServerEntry(first.host, None, None)),
+                *(str(endpoint) for endpoint in backups),
+            ]
+        )
+        self.server.setText(text)
+        self.setCurrentSecurity(first.security)
+        self._set_port_quietly(first.port)
+        self.auth.setCurrentIndex(self.auth.findData(settings.auth))
+        self.username.setText(settings.username)
+        self.password.clear()
+        self.allow_insecure.setChecked(settings.allow_insecure_auth)
+        self.from_address.setText(settings.from_address)
+        self.recipient.setText(settings.recipient)
+        self.timeout.setValue(round(settings.timeout))
+        self.ca_file.setText(settings.ca_file)
+        self._touched.update(self._line_edits())
+        self._refresh()
+
+    def settings(self) -> Settings | None:
+        """The form as Settings, or None while any field is invalid."""
+        settings, errors = self._evaluate()
+        return settings if not errors else None
+
+    def errors(self) -> dict[str, str]:
+        return self._evaluate()[1]
+
+    def show_all_errors(self) -> None:
+        self._touched.update(self._line_edits())
+        self._refresh()
+
+    def _evaluate(self) -> tuple[Settings | None, dict[str, str]]:
+        errors: dict[str, str] = {}
+        endpoints = ()
+        try:
+            entries = parse_entries(self.server.text())
+            endpoints = resolve(entries, self.current_security(), self.port.value())
+        except EndpointError as exc:
+            errors["server"] = str(exc)
+        auth = AuthMethod(self.auth.currentData())
+        settings = Settings(
+            endpoints=endpoints,
+            auth=auth,
+            username=self.username.text().strip(),
+            from_address=self.from_address.text().strip(),
+            recipient=self.recipient.text().strip(),
+            allow_insecure_auth=self.allow_insecure.isChecked(),
+            timeout=float(self.timeout.value()),
+            ca_file=self.ca_file.text().strip(),
+        )
+        errors.update(field_errors(settings))
+        for name, edit in (
+            ("username", self.username),
+            ("from", self.from_address),
+            ("recipient", self.recipient),
+        ):
+            raw_error = (
+                username_error(edit.text())
+                if name == "username"
+                else address_error(edit.text(), required=name == "recipient")
+            )
+            if raw_error:  # CR/LF typed or pasted in: judge the raw text, not the stripped one
+                errors[name] = raw_error
+        if auth is not AuthMethod.NONE and self.typed_password() == "":
+            errors["password"] = self.tr("Enter the password.")
+        return (settings if not errors else None), errors
+
+    @Slot()
+    def _refresh(self) -> None:
+        errors = self.errors()
+        for name, label in self._errors.items():
+            message = errors.get(name, "") if name in self._touched else ""
+            label.setText(message)
+            label.setVisible(bool(message))
+        needs_login = AuthMethod(self.auth.currentData()) is not AuthMethod.NONE
+        for widget in (self.username, self.password, self.allow_insecure):
+            widget.setEnabled(needs_login)
+        self.changed.emit(not errors)
+
+    def _touch(self, name: str) -> None:
+        self._touched.add(name)
+        self._refresh()

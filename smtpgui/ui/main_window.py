@@ -1,0 +1,351 @@
+"""SettingsWindow: the form, Test / Save / Cancel, the status and the live log. No SMTP code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smtpgui.core.diagnosis import diagnose
+from smtpgui.core.profile import Job, Outcome, delete_profile
+from smtpgui.core.result import PhaseChange, PhaseState
+from smtpgui.core.secrets import SecretStore
+from smtpgui.core.settings import Settings, SettingsFileError, SettingsStore
+from smtpgui.core.transcript import TranscriptLine
+from smtpgui.resources import resource
+from smtpgui.ui.background import call_in_background
+from smtpgui.ui.form import SettingsForm
+from smtpgui.ui.log_pane import LogPane
+from smtpgui.ui.phases import phase_label
+from smtpgui.ui.status import StatusPanel
+from smtpgui.ui.worker import ProbeRun
+
+
+class SettingsWindow(QMainWindow):
+    """The outgoing mail server settings window.
+
+    Signals:
+        outcome_ready(Outcome): a Test or Save ended (passed, failed or cancelled).
+        password_state_known(bool): the background keyring check found (or not) a password.
+    """
+
+    outcome_ready = Signal(object)
+    password_state_known = Signal(bool)
+
+    def __init__(
+        self, store: SettingsStore | None = None, secrets: SecretStore | None = None, note: str = ""
+    ) -> None:
+        super().__init__()
+        self._store = store or SettingsStore()
+        self._secrets = secrets or SecretStore()
+        self._saved: Settings | None = None
+        self._run: ProbeRun | None = None
+        self._saving = False
+        self.setWindowTitle(self.tr("Outgoing mail server (SMTP) – smtpgui"))
+        icon = resource("icons", "smtpgui.svg")
+        if icon:
+            self.setWindowIcon(QIcon(str(icon)))
+        self._build()
+        self._build_menu()
+        self._load(note)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.form = SettingsForm()
+        self.status = StatusPanel()
+        self.log = LogPane()
+        self.test_button = QPushButton(self.tr("&Test"))
+        self.test_button.setToolTip(self.tr("Send a test message (Enter)"))
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setToolTip(self.tr("Test, and keep the settings only if the test passes"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the running test (Esc)"))
+        self.test_button.setDefault(True)
+        self.cancel_button.setEnabled(False)
+
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.addWidget(self.form)
+        column.addWidget(self.status)
+        column.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for button in (self.test_button, self.save_button, self.cancel_button):
+            row.addWidget(button)
+        column.addLayout(row)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.log)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self.resize(1120, 640)
+        splitter.setSizes([520, 600])
+
+        self.test_button.clicked.connect(self.test)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.form.changed.connect(self._update_buttons)
+        self.form.submitted.connect(self.test)
+        for keys in (QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)):
+            QShortcut(keys, self, self.test)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel)
+        self.setTabOrder(self.form.browse, self.test_button)
+        self.setTabOrder(self.test_button, self.save_button)
+        self.setTabOrder(self.save_button, self.cancel_button)
+        self.setTabOrder(self.cancel_button, self.log)
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.addAction(self.tr("Save &log as…"), self._save_log)
+        self.delete_action = menu.addAction(
+            self.tr("&Delete saved settings…"), self._confirm_delete
+        )
+        menu.addSeparator()
+        menu.addAction(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+
+    # -- saved settings -----------------------------------------------------------------------
+
+    def _load(self, note: str) -> None:
+        try:
+            self._saved = self._store.load()
+        except SettingsFileError as exc:
+            self.status.show_message(
+                "error", self.tr("The saved settings could not be read"), str(exc)
+            )
+            self._saved = None
+        else:
+            self._show_idle(note)
+        if self._saved is not None:
+            self.form.load(self._saved)
+            account = self._saved.account
+            call_in_background(
+                self, lambda: self._secrets.get(account) is not None, self._on_password_checked
+            )
+        self.delete_action.setEnabled(self._saved is not None)
+        self._update_buttons()
+
+    def _show_idle(self, note: str = "") -> None:
+        if note:
+            self.status.show_message("idle", self.tr("Demo mode"), note)
+        elif self._saved is not None:
+            self.status.show_message(
+                "idle",
+                self.tr("Saved settings loaded"),
+                self.tr("Press Test to check them, or change them and press Save."),
+            )
+        else:
+            self.status.show_message(
+                "idle",
+                self.tr("No outgoing mail server saved yet"),
+                self.tr(
+                    "Fill in the form with what your mail provider gave you, then press Test. "
+                    "Save keeps the settings only after a successful test."
+                ),
+            )
+
+    def _on_password_checked(self, stored: bool | None, error: BaseException | None) -> None:
+        self.form.set_password_stored(bool(stored))
+        if error is not None:
+            self.log.add_note(str(error))
+        self.password_state_known.emit(bool(stored))
+
+    # -- running a test -------------------------------------------------------------------------
+
+    @Slot()
+    def test(self) -> None:
+        self._start(save=False)
+
+    @Slot()
+    def save(self) -> None:
+        self._start(save=True)
+
+    def _start(self, save: bool) -> None:
+        if self.is_running():
+            return
+        settings = self.form.settings()
+        if settings is None:
+            self.form.show_all_errors()
+            self.status.show_message(
+                "error",
+                self.tr("Some fields need attention"),
+                self.tr("The messages under the fields say what to fix."),
+            )
+            return
+        job = Job(
+            settings=settings,
+            password=self.form.typed_password(),
+            save=save,
+            subject=self.tr("smtpgui test message"),
+            body=self.tr(
+                "This is a test message from smtpgui. If you can read it, the "
+                "outgoing mail server settings work."
+            ),
+            stored_account=self._saved.account if self._saved else None,
+        )
+        self._saving = save
+        self.log.clear_lines()
+        self._run = ProbeRun(job, self._store, self._secrets, parent=self)
+        self._run.line_logged.connect(self._on_line)
+        self._run.phase_changed.connect(self._on_phase)
+        self._run.finished.connect(self._on_finished)
+        self.status.show_message("busy", self.tr("Testing…"), str(settings.endpoints[0]))
+        self._run.start()
+        self._update_buttons()
+
+    @Slot()
+    def cancel(self) -> None:
+        if self._run is not None:
+            self.status.show_message("busy", self.tr("Cancelling…"))
+            self._run.cancel()
+
+    def is_running(self) -> bool:
+        return self._run is not None
+
+    @Slot(object)
+    def _on_line(self, line: TranscriptLine) -> None:
+        self.log.add_line(line)
+
+    @Slot(object)
+    def _on_phase(self, change: PhaseChange) -> None:
+        if change.state is PhaseState.RUNNING and self._run is not None:
+            self.status.show_message("busy", self.tr("Testing: %s…") % phase_label(change.phase))
+
+    @Slot(object)
+    def _on_finished(self, outcome: Outcome) -> None:
+        run, self._run = self._run, None
+        if run is not None:
+            run.deleteLater()
+        self._show_outcome(outcome)
+        if outcome.saved:
+            self._after_save()
+        self._update_buttons()
+        self.outcome_ready.emit(outcome)
+
+    def _show_outcome(self, outcome: Outcome) -> None:
+        result = outcome.result
+        if result.cancelled:
+            self.status.show_message(
+                "idle",
+                self.tr("Test cancelled"),
+                self.tr("Nothing was sent and nothing was saved."),
+            )
+        elif result.ok and outcome.saved:
+            self.status.show_message(
+                "ok",
+                self.tr("Test passed; settings saved"),
+                self.tr(
+                    "The server accepted the test message in %d ms. The password is in the "
+                    "keyring, the rest in %s."
+                )
+                % (result.elapsed_ms, self._store.path),
+            )
+        elif result.ok and outcome.save_error:
+            self.status.show_message(
+                "error", self.tr("The test passed, but nothing was saved"), outcome.save_error
+            )
+        elif result.ok:
+            self.status.show_message(
+                "ok",
+                self.tr("Test passed"),
+                self.tr(
+                    "The server accepted the test message in %d ms; look for it in %s. Press Save "
+                    "to keep these settings."
+                )
+                % (result.elapsed_ms, self.form.recipient.text()),
+            )
+        else:
+            diagnosis = diagnose(result, self._translate_diagnosis)
+            assert diagnosis is not None
+            extra = self.tr("Nothing was saved.") if self._saving else ""
+            if outcome.save_error:
+                extra = f"{outcome.save_error} {extra}".strip()
+            self.status.show_diagnosis(diagnosis, result.reply, extra)
+
+    def _translate_diagnosis(self, text: str) -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("Diagnosis", text)
+
+    def _after_save(self) -> None:
+        self._saved = self.form.settings()
+        self.form.password.clear()
+        self.form.set_password_stored(True)
+        self.delete_action.setEnabled(True)
+
+    @Slot()
+    def _update_buttons(self, _valid: bool | None = None) -> None:
+        running = self.is_running()
+        valid = self.form.settings() is not None
+        self.test_button.setEnabled(valid and not running)
+        self.save_button.setEnabled(valid and not running)
+        self.cancel_button.setEnabled(running)
+        self.form.setEnabled(not running)
+
+    # -- menu actions -------------------------------------------------------------------------
+
+    @Slot()
+    def _save_log(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save log"), "smtpgui-log.txt", self.tr("Text files (*.txt)")
+        )
+        if name:
+            self.log.save_to(Path(name))
+
+    @Slot()
+    def _confirm_delete(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete saved settings"),
+            self.tr(
+                "Delete the saved outgoing mail server settings and the stored password? Programs "
+                "that send mail with them will stop sending."
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_saved()
+
+    def delete_saved(self) -> None:
+        account = self._saved.account if self._saved else None
+        call_in_background(
+            self, lambda: delete_profile(self._store, self._secrets, account), self._on_deleted
+        )
+
+    def _on_deleted(self, _result: object, error: BaseException | None) -> None:
+        if error is not None:
+            self.status.show_message("error", self.tr("Could not delete everything"), str(error))
+            return
+        self._saved = None
+        self.form.set_password_stored(False)
+        self.delete_action.setEnabled(False)
+        self.status.show_message(
+            "idle",
+            self.tr("Saved settings deleted"),
+            self.tr(
+                "The settings file and the stored password are gone. The form keeps what you "
+                "typed until you close the window."
+            ),
+        )
+
+    # -- closing --------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._run is not None:
+            # Cancel shuts the socket: the worker ends at once, and a cancelled run saves nothing.
+            self._run.finished.disconnect(self._on_finished)
+            self._run.stop()
+            self._run = None
+        super().closeEvent(event)

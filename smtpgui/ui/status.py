@@ -1,0 +1,68 @@
+"""StatusPanel: the outcome in plain words: idle hint, progress, success, or the diagnosis."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from smtpgui.core.diagnosis import Diagnosis
+
+_STYLES = {
+    "idle": ("#f6f5f4", "#c0bfbc"),
+    "busy": ("#eef4fc", "#1a5fb4"),
+    "ok": ("#eaf7ee", "#26a269"),
+    "error": ("#fdeceb", "#c01c28"),
+}
+
+
+class StatusPanel(QFrame):
+    """A bordered box with a bold title and a body (plain text or numbered steps)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusPanel")
+        self.title = QLabel(objectName="statusTitle", wordWrap=True)
+        self.body = QLabel(objectName="statusBody", wordWrap=True)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        column = QVBoxLayout(self)
+        column.addWidget(self.title)
+        column.addWidget(self.body)
+        self.kind = "idle"
+
+    def show_message(self, kind: str, title: str, body: str = "") -> None:
+        self._style(kind)
+        self.title.setText(title)
+        paragraphs = (html.escape(part) for part in body.split("\n\n") if part.strip())
+        self.body.setText("".join(f"<p>{part}</p>" for part in paragraphs))
+        self.body.setVisible(bool(body))
+
+    def show_diagnosis(self, diagnosis: Diagnosis, reply: str, extra: str = "") -> None:
+        self._style("error")
+        self.title.setText(diagnosis.title)
+        parts = [f"<p>{html.escape(diagnosis.explanation)}</p>"]
+        if reply and reply not in diagnosis.explanation:
+            parts.append(f"<p><tt>{html.escape(reply)}</tt></p>")
+        if diagnosis.steps:
+            items = "".join(f"<li>{html.escape(step)}</li>" for step in diagnosis.steps)
+            parts.append(f"<ol>{items}</ol>")
+        if extra:
+            parts.append(f"<p>{html.escape(extra)}</p>")
+        self.body.setText("".join(parts))
+        self.body.show()
+
+    def text(self) -> str:
+        return f"{self.title.text()}\n{self.body.text()}"
+
+    def _style(self, kind: str) -> None:
+        self.kind = kind
+        background, border = _STYLES[kind]
+        self.setStyleSheet(
+            f"#statusPanel {{ background: {background}; border: 1px solid "
+            f"{border}; border-left: 4px solid {border}; border-radius: 4px; }}"
+        )

@@ -1,0 +1,158 @@
+"""SettingsStore on real files: atomic, 0600, versioned, no secret, bad files kept aside."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+
+import pytest
+
+from smtpgui.core.endpoint import parse_server
+from smtpgui.core.profile import save_profile
+from smtpgui.core.secrets import SERVICE, SecretStore
+from smtpgui.core.settings import (
+    AuthMethod,
+    Settings,
+    SettingsFileError,
+    SettingsStore,
+    address_error,
+    from_json,
+    to_json,
+)
+
+SETTINGS = Settings(
+    endpoints=parse_server("ssl://smtp.example.com;tls://backup.example.com"),
+    auth=AuthMethod.LOGIN,
+    username="alice@example.com",
+    from_address="Office <office@example.com>",
+    recipient="alice@example.com",
+    timeout=20.0,
+    ca_file="/etc/ssl/company.pem",
+)
+
+
+def test_round_trip_through_the_file(tmp_path):
+    store = SettingsStore(tmp_path / "cfg")
+    assert store.load() is None
+    store.save(SETTINGS)
+    assert store.load() == SETTINGS
+    assert stat.S_IMODE(os.stat(store.path).st_mode) == 0o600
+    assert json.loads(store.path.read_text())["server"] == (
+        "ssl://smtp.example.com:465;tls://backup.example.com:587"
+    )
+    assert list(store.directory.iterdir()) == [store.path]  # no temp file left behind
+
+
+def test_config_dir_comes_from_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("SMTPGUI_CONFIG_DIR", str(tmp_path / "x"))
+    assert SettingsStore().path == tmp_path / "x" / "settings.json"
+
+
+def test_a_failed_write_leaves_the_old_file(tmp_path, monkeypatch):
+    store = SettingsStore(tmp_path)
+    store.save(SETTINGS)
+    before = store.path.read_bytes()
+
+    def boom(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", boom)
+    with pytest.raises(OSError):
+        store.save(Settings(endpoints=parse_server("other.example.com"), recipient="a@b.example"))
+    assert store.path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["settings.json"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"{",
+        b"[]",
+        b"not json",
+        b'{"version": 99, "server": "a.example"}',
+        b'{"version": 1, "server": 5}',
+        b'{"version": 1, "server": "smtp://x"}',
+        b'{"version": 1, "server": "a.example", "recipient": "a@b.example", "timeout": "x"}',
+        b"\xff\xfe",
+    ],
+)
+def test_bad_files_give_a_clear_error_and_are_kept_aside(tmp_path, content):
+    store = SettingsStore(tmp_path)
+    store.path.write_bytes(content)
+    with pytest.raises(SettingsFileError) as error:
+        store.load()
+    assert "settings.json.broken" in str(error.value)
+    assert (tmp_path / "settings.json.broken").read_bytes() == content
+    assert not store.path.exists()
+
+
+def test_newer_version_is_named():
+    with pytest.raises(ValueError, match="newer smtpgui"):
+        from_json({**to_json(SETTINGS), "version": 2})
+
+
+def test_save_profile_puts_the_password_in_the_keyring_never_in_the_file(tmp_path, isolated):
+    store = SettingsStore(tmp_path)
+    save_profile(SETTINGS, "s3cret-π", store, SecretStore())
+    assert isolated.get_password(SERVICE, "alice@example.com") == "s3cret-π"
+    assert "s3cret" not in store.path.read_text(encoding="utf-8")
+
+
+def test_a_failed_file_write_puts_the_old_password_back(tmp_path, isolated, monkeypatch):
+    store = SettingsStore(tmp_path)
+    save_profile(SETTINGS, "old-password", store, SecretStore())
+    monkeypatch.setattr(os, "replace", lambda *_a: (_ for _ in ()).throw(OSError(13, "denied")))
+    with pytest.raises(OSError):
+        save_profile(SETTINGS, "new-password", store, SecretStore())
+    assert isolated.get_password(SERVICE, "alice@example.com") == "old-password"
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("alice@example.com", True),
+        ("Alice Example <alice@example.com>", True),
+        ("josé@correo.españa.es", True),
+        ("a@b", False),
+        ("alice", False),
+        ("a b@example.com", False),
+        ("alice@example.com\r\nBcc: x@y.z", False),
+        ("alice@exa_mple.com", False),
+        ("", False),
+    ],
+)
+def test_address_validation(text, ok):
+    assert (address_error(text, required=True) is None) is ok
+
+
+def test_the_core_never_imports_pyside6():
+    modules = [
+        "smtpgui.core." + name
+        for name in (
+            "catalogue",
+            "connection",
+            "diagnosis",
+            "endpoint",
+            "i18n",
+            "memory_keyring",
+            "message",
+            "probe",
+            "profile",
+            "result",
+            "secrets",
+            "settings",
+            "smtp_client",
+            "tls",
+            "transcript",
+        )
+    ]
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in modules)
+        + ("assert not [m for m in sys.modules if m.startswith('PySide6')], 'PySide6 imported'\n")
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

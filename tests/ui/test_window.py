@@ -1,0 +1,238 @@
+"""The real window driven with pytest-qt against real servers on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+
+import keyring
+import pytest
+from keyring.backends import fail
+from PySide6.QtCore import Qt, QTimer
+
+from smtpgui.core.endpoint import Security
+from smtpgui.core.result import Failure, Phase
+from smtpgui.core.secrets import SERVICE, SecretStore
+from smtpgui.core.settings import AuthMethod, SettingsStore
+from smtpgui.ui.main_window import SettingsWindow
+from tests.servers import PASSWORD, USER, Recorder, smtp_server
+
+pytestmark = pytest.mark.gui
+OWN = "admin@example.test"
+
+
+@pytest.fixture
+def window(qtbot):
+    win = SettingsWindow()
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def fill(
+    win: SettingsWindow, server: str, ca_file: str, password: str = PASSWORD, timeout: int = 5
+) -> None:
+    form = win.form
+    form.server.clear()
+    form.server.textEdited.emit("")  # as if typed: keeps the dropdown in sync
+    form.server.setText(server)
+    form.server.textEdited.emit(server)
+    form.username.setText(USER)
+    form.password.setText(password)
+    form.recipient.setText(OWN)
+    form.ca_file.setText(ca_file)
+    form.timeout.setValue(timeout)
+    form.show_all_errors()
+
+
+def run(qtbot, win: SettingsWindow, action: str = "test", timeout: int = 10_000):
+    with qtbot.waitSignal(win.outcome_ready, timeout=timeout) as blocker:
+        getattr(win, action)()
+    return blocker.args[0]
+
+
+def test_test_streams_a_redacted_transcript_and_saves_nothing(
+    qtbot, window, starttls_server, ca_file, isolated
+):
+    fill(window, starttls_server.server, ca_file)
+    outcome = run(qtbot, window)
+    assert outcome.result.ok and not outcome.saved
+    log = window.log.toPlainText()
+    assert "AUTH PLAIN [redacted]" in log and "235" in log and "250 2.0.0" in log
+    assert PASSWORD not in log
+    assert window.status.kind == "ok"
+    assert not SettingsStore().path.exists()
+    assert isolated.get_password(SERVICE, USER) is None
+    assert len(starttls_server.handler.envelopes) == 1
+
+
+def test_save_writes_file_and_keyring_only_after_success(
+    qtbot, window, tls_server, ca_file, isolated
+):
+    fill(window, tls_server.server, ca_file)
+    assert window.form.current_security() is Security.TLS
+    outcome = run(qtbot, window, "save")
+    assert outcome.saved, outcome
+    path = SettingsStore().path
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    text = path.read_text(encoding="utf-8")
+    assert PASSWORD not in text
+    data = json.loads(text)
+    assert data["version"] == 1 and data["server"] == tls_server.server
+    assert isolated.get_password(SERVICE, USER) == PASSWORD
+    assert window.form.password.text() == ""
+    assert "stored" in window.form.password.placeholderText()
+    assert window.status.kind == "ok"
+
+
+def test_failed_save_changes_nothing_and_keeps_what_was_typed(
+    qtbot, window, starttls_server, ca_file, isolated
+):
+    fill(window, starttls_server.server, ca_file)
+    assert run(qtbot, window, "save").saved
+    path = SettingsStore().path
+    before = path.read_bytes()
+    fill(
+        window,
+        starttls_server.server.replace("127.0.0.1", "localhost"),
+        ca_file,
+        password="typo-password",
+    )
+    window.form.from_address.setText("boss@example.test")
+    with qtbot.assertNotEmitted(window.password_state_known):
+        outcome = run(qtbot, window, "save")
+    assert not outcome.saved and outcome.result.phase is Phase.AUTH
+    assert path.read_bytes() == before
+    assert isolated.get_password(SERVICE, USER) == PASSWORD
+    assert window.form.password.text() == "typo-password"
+    assert window.form.from_address.text() == "boss@example.test"
+    assert window.status.kind == "error"
+    status = window.status.text()
+    assert "User name or password refused" in status and "535" in status
+    assert "Nothing was saved" in status
+    assert "typo-password" not in window.log.toPlainText() + status
+
+
+def test_sender_rejection_is_explained(qtbot, window, ca, ca_file):
+    reply = "550 5.7.60 SMTP; Client does not have permissions to send as this sender"
+    with smtp_server(ca, "starttls", Recorder(reject_mail=reply)) as server:
+        fill(window, server.server, ca_file)
+        window.form.from_address.setText("ceo@example.test")
+        outcome = run(qtbot, window)
+    assert outcome.result.phase is Phase.MAIL
+    assert "Not allowed to send as this sender" in window.status.text()
+    assert "Send As" in window.status.text()
+
+
+def test_the_window_fills_from_saved_settings_and_keeps_the_stored_password(
+    qtbot, window, starttls_server, ca_file
+):
+    fill(window, starttls_server.server, ca_file)
+    window.form.from_address.setText("office@example.test")
+    assert run(qtbot, window, "save").saved
+    again = SettingsWindow()
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.password_state_known, timeout=5000) as known:
+        again.show()
+    assert known.args == [True]
+    form = again.form
+    assert form.server.text() == "127.0.0.1"
+    assert form.current_security() is Security.STARTTLS
+    assert form.port.value() == starttls_server.port
+    assert (form.username.text(), form.recipient.text(), form.from_address.text()) == (
+        USER,
+        OWN,
+        "office@example.test",
+    )
+    assert form.password.text() == "" and "stored" in form.password.placeholderText()
+    outcome = run(qtbot, again, "save")  # empty password field = use the stored one
+    assert outcome.saved and outcome.result.ok
+
+
+def test_cancel_stops_a_silent_server_within_a_fraction_of_a_second(
+    qtbot, window, silent_server, ca_file
+):
+    fill(window, f"127.0.0.1:{silent_server.port}", ca_file, timeout=60)
+    window.form.auth.setCurrentIndex(window.form.auth.findData(AuthMethod.NONE))
+    window.test()
+    qtbot.waitUntil(lambda: "Connected" in window.log.toPlainText(), timeout=5000)
+    assert window.cancel_button.isEnabled() and not window.test_button.isEnabled()
+    with qtbot.waitSignal(window.outcome_ready, timeout=500) as blocker:
+        qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert blocker.args[0].result.failure is Failure.CANCELLED
+    assert window.test_button.isEnabled() and not window.cancel_button.isEnabled()
+    assert window.status.title.text() == "Test cancelled"
+
+
+def test_the_gui_thread_keeps_running_while_the_server_is_silent(
+    qtbot, window, silent_server, ca_file
+):
+    fill(window, f"127.0.0.1:{silent_server.port}", ca_file, timeout=2)
+    ticks: list[int] = []
+    timer = QTimer(window, interval=10)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    with qtbot.waitSignal(window.outcome_ready, timeout=5000) as blocker:
+        window.test()
+        qtbot.waitUntil(lambda: len(ticks) >= 50, timeout=1500)  # 0.5 s of ticks mid-test
+        assert window.is_running()
+    assert blocker.args[0].result.failure is Failure.TIMEOUT
+    assert "stopped answering" in window.status.text()
+
+
+def test_closing_the_window_during_a_test_is_clean(qtbot, silent_server, ca_file):
+    win = SettingsWindow()
+    qtbot.addWidget(win)
+    win.show()
+    fill(win, f"127.0.0.1:{silent_server.port}", ca_file, timeout=60)
+    win.save()
+    qtbot.waitUntil(lambda: "Connected" in win.log.toPlainText(), timeout=5000)
+    run_ = win._run
+    assert run_ is not None
+    win.close()
+    assert not run_.is_running()
+    assert not SettingsStore().path.exists()
+
+
+def test_enter_runs_the_test(qtbot, window, starttls_server, ca_file):
+    fill(window, starttls_server.server, ca_file)
+    window.form.recipient.setFocus()
+    with qtbot.waitSignal(window.outcome_ready, timeout=10_000) as blocker:
+        qtbot.keyClick(window.form.recipient, Qt.Key.Key_Return)
+    assert blocker.args[0].result.ok
+
+
+def test_no_keyring_backend_saves_nothing_and_says_so(qtbot, starttls_server, ca_file):
+    win = SettingsWindow(secrets=SecretStore(backend=fail.Keyring()))
+    qtbot.addWidget(win)
+    fill(win, starttls_server.server, ca_file)
+    outcome = run(qtbot, win, "save")
+    assert outcome.result.ok and not outcome.saved
+    assert "No password store (keyring)" in win.status.text()
+    assert not SettingsStore().path.exists()
+
+
+def test_delete_saved_settings(qtbot, window, starttls_server, ca_file, isolated):
+    fill(window, starttls_server.server, ca_file)
+    assert run(qtbot, window, "save").saved
+    window.delete_saved()
+    qtbot.waitUntil(
+        lambda: (
+            not SettingsStore().path.exists()
+            and window.status.title.text() == "Saved settings deleted"
+        )
+    )
+    assert keyring.get_password(SERVICE, USER) is None
+    assert window.form.server.text()  # the form keeps what was typed
+
+
+def test_a_broken_settings_file_is_kept_aside_and_the_window_opens(qtbot):
+    store = SettingsStore()
+    store.directory.mkdir(parents=True)
+    store.path.write_text('{"version": 1, "server": ', encoding="utf-8")
+    win = SettingsWindow()
+    qtbot.addWidget(win)
+    assert "could not be read" in win.status.title.text()
+    assert store.path.with_name("settings.json.broken").exists()
+    assert win.form.server.text() == ""
