@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smtpgui import __version__
 from smtpgui.core.diagnosis import diagnose
 from smtpgui.core.profile import Job, Outcome, delete_profile
 from smtpgui.core.result import PhaseChange, PhaseState
@@ -116,6 +117,20 @@ class SettingsWindow(QMainWindow):
         )
         menu.addSeparator()
         menu.addAction(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("&About smtpgui"), self._about)
+
+    @Slot()
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About smtpgui"),
+            self.tr(
+                "<b>smtpgui %s</b><p>Sets up, tests and safely stores the outgoing mail (SMTP) "
+                "server your office software sends through.</p>"
+            )
+            % __version__,
+        )
 
     # -- saved settings -----------------------------------------------------------------------
 
@@ -273,7 +288,8 @@ class SettingsWindow(QMainWindow):
             extra = self.tr("Nothing was saved.") if self._saving else ""
             if outcome.save_error:
                 extra = f"{outcome.save_error} {extra}".strip()
-            self.status.show_diagnosis(diagnosis, result.reply, extra)
+            step = self.tr("Failed step: %s") % phase_label(result.phase) if result.phase else ""
+            self.status.show_diagnosis(diagnosis, result.reply, step, extra)
 
     def _translate_diagnosis(self, text: str) -> str:
         from PySide6.QtCore import QCoreApplication

@@ -42,10 +42,13 @@ class StatusPanel(QFrame):
         self.body.setText("".join(f"<p>{part}</p>" for part in paragraphs))
         self.body.setVisible(bool(body))
 
-    def show_diagnosis(self, diagnosis: Diagnosis, reply: str, extra: str = "") -> None:
+    def show_diagnosis(
+        self, diagnosis: Diagnosis, reply: str, step: str = "", extra: str = ""
+    ) -> None:
         self._style("error")
         self.title.setText(diagnosis.title)
-        parts = [f"<p>{html.escape(diagnosis.explanation)}</p>"]
+        parts = [f'<p style="color:#5e5c64">{html.escape(step)}</p>'] if step else []
+        parts.append(f"<p>{html.escape(diagnosis.explanation)}</p>")
         if reply and reply not in diagnosis.explanation:
             parts.append(f"<p><tt>{html.escape(reply)}</tt></p>")
         if diagnosis.steps:

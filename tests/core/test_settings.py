@@ -11,8 +11,9 @@ import sys
 import pytest
 
 from smtpgui.core.endpoint import parse_server
+from smtpgui.core.memory_keyring import MemoryKeyring
 from smtpgui.core.profile import save_profile
-from smtpgui.core.secrets import SERVICE, SecretStore
+from smtpgui.core.secrets import SERVICE, SecretStore, SecretStoreError
 from smtpgui.core.settings import (
     AuthMethod,
     Settings,
@@ -156,3 +157,17 @@ def test_the_core_never_imports_pyside6():
         + ("assert not [m for m in sys.modules if m.startswith('PySide6')], 'PySide6 imported'\n")
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+class LeakyBackend(MemoryKeyring):
+    """A keyring that fails with the password in its error, as some backends do."""
+
+    def set_password(self, service, username, password):
+        raise RuntimeError(f"cannot store {password!r} for {username}")
+
+
+def test_keyring_errors_never_carry_the_password():
+    with pytest.raises(SecretStoreError) as error:
+        SecretStore(backend=LeakyBackend()).set("alice", "hunter2-secret")
+    assert "hunter2" not in str(error.value)
+    assert "RuntimeError" in str(error.value)

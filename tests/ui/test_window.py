@@ -236,3 +236,57 @@ def test_a_broken_settings_file_is_kept_aside_and_the_window_opens(qtbot):
     assert "could not be read" in win.status.title.text()
     assert store.path.with_name("settings.json.broken").exists()
     assert win.form.server.text() == ""
+
+
+def test_the_failed_step_is_named(qtbot, window, starttls_server, ca_file):
+    fill(window, starttls_server.server, ca_file, password="bad")
+    run(qtbot, window)
+    assert "Failed step: login (AUTH)" in window.status.text()
+
+
+def test_tab_order_follows_the_form(qtbot, window):
+    from PySide6.QtWidgets import QAbstractSpinBox, QApplication
+
+    form = window.form
+    expected = [
+        form.server,
+        form.security,
+        form.port,
+        form.auth,
+        form.username,
+        form.password,
+        form.allow_insecure,
+        form.from_address,
+        form.recipient,
+        form.timeout,
+        form.ca_file,
+        form.browse,
+    ]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    form.server.setFocus()
+    seen = []
+    for _ in expected:
+        widget = QApplication.focusWidget()
+        parent = widget.parentWidget()
+        seen.append(parent if isinstance(parent, QAbstractSpinBox) else widget)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    assert seen == expected
+
+
+def test_demo_passes_then_fails_without_touching_real_settings(qtbot, monkeypatch, tmp_path):
+    from smtpgui.demo import DemoServer
+
+    real_dir = str(tmp_path / "config")
+    with DemoServer() as demo:
+        assert os.environ["SMTPGUI_CONFIG_DIR"] != real_dir
+        win = SettingsWindow(note=demo.note())
+        qtbot.addWidget(win)
+        demo.fill(win.form)
+        assert run(qtbot, win, "save").saved
+        win.form.password.setText("wrong")
+        failed = run(qtbot, win)
+        assert failed.result.phase is Phase.AUTH
+        assert "User name or password refused" in win.status.text()
+    assert os.environ["SMTPGUI_CONFIG_DIR"] == real_dir
+    assert not SettingsStore().path.exists()
