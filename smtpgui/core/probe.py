@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from smtpgui.core.connection import Interrupter
 from smtpgui.core.endpoint import Endpoint, Security
+from smtpgui.core.failures import abort_text, classify, expect
 from smtpgui.core.message import TestMessage
 from smtpgui.core.result import (
     Failure,
@@ -26,7 +27,7 @@ from smtpgui.core.result import (
 )
 from smtpgui.core.settings import AuthMethod, Settings, mailbox
 from smtpgui.core.smtp_client import TracingSMTP
-from smtpgui.core.tls import classify_tls_error, make_context, tls_info
+from smtpgui.core.tls import make_context, tls_info
 from smtpgui.core.transcript import Direction, Redactor, TranscriptLine
 
 Event = TranscriptLine | PhaseChange
@@ -66,13 +67,17 @@ class SmtpProbe:
         self._redactor = Redactor([password], settings.username)
         self._interrupter = Interrupter()
         self._abort_reason: Failure | None = None
+        self._cancelled = False
+        self._lock = threading.Lock()
         self._start = time.monotonic()
         self._state = _State()
 
     # -- public -------------------------------------------------------------------------------
 
     def cancel(self) -> None:
-        self._abort(Failure.CANCELLED)
+        with self._lock:
+            self._cancelled = True
+        self._abort(Failure.CANCELLED, self._interrupter)
 
     def run(self) -> ProbeResult:
         self._start = time.monotonic()
@@ -97,6 +102,14 @@ class SmtpProbe:
 
     def _run_one(self, endpoint: Endpoint) -> ProbeResult:
         self._state = _State(endpoint=endpoint)
+        # A fresh interrupter per server: a timeout fires it for good, and a backup server
+        # must start unbroken. Cancel, though, holds for every server.
+        with self._lock:
+            self._interrupter.close()
+            self._interrupter = Interrupter()
+            self._abort_reason = Failure.CANCELLED if self._cancelled else None
+        if self._abort_reason is not None:
+            self._interrupter.interrupt()
         client = TracingSMTP(
             report=self._log,
             redactor=self._redactor,
@@ -120,7 +133,7 @@ class SmtpProbe:
         )
         client.attach(self._open(endpoint), endpoint.ascii_host)
         with self._phase(Phase.GREETING):
-            _expect(*client.getreply(), 220)
+            expect(*client.getreply(), 220)
         self._ehlo(client, Phase.EHLO)
         self._starttls(client, endpoint)
         self._state.capabilities = tuple(sorted(client.esmtp_features))
@@ -162,7 +175,7 @@ class SmtpProbe:
             code, text = client.ehlo()
             if code != 250:  # RFC 5321 §3.2: fall back to HELO for servers without ESMTP
                 code, text = client.helo()
-            _expect(code, text, 250)
+            expect(code, text, 250)
 
     def _starttls(self, client: TracingSMTP, endpoint: Endpoint) -> None:
         if endpoint.security is not Security.STARTTLS:
@@ -174,7 +187,7 @@ class SmtpProbe:
                     Failure.NO_STARTTLS, "The server does not offer STARTTLS on this port."
                 )
             code, text = client.starttls_with(self._tls_context())
-            _expect(code, text, 220)
+            expect(code, text, 220)
             self._record_tls(client.sock)
         # RFC 3207 §4.2: the client must discard what it learned before TLS and ask again.
         self._ehlo(client, Phase.EHLO_TLS)
@@ -194,7 +207,7 @@ class SmtpProbe:
             mechanism = self._mechanism(client, encrypted)
             self._state.mechanism = mechanism
             code, text = client.authenticate(mechanism, settings.username, self._password)
-            _expect(code, text, 235)
+            expect(code, text, 235)
 
     def _mechanism(self, client: TracingSMTP, encrypted: bool) -> str:
         offered = client.esmtp_features.get("auth", "").upper().split()
@@ -214,12 +227,12 @@ class SmtpProbe:
             self._skip(Phase.MAIL, Phase.RCPT, Phase.DATA)
             return
         with self._phase(Phase.MAIL):
-            _expect(*client.mail(mailbox(message.envelope_from)), 250)
+            expect(*client.mail(mailbox(message.envelope_from)), 250)
         with self._phase(Phase.RCPT):
             for recipient in message.recipients:
-                _expect(*client.rcpt(mailbox(recipient)), 250, 251)
+                expect(*client.rcpt(mailbox(recipient)), 250, 251)
         with self._phase(Phase.DATA):
-            _expect(*client.data(message.as_bytes()), 250)
+            expect(*client.data(message.as_bytes()), 250)
         self._log(Direction.INFO, f"Test message accepted: {message.message_id}")
 
     # -- TLS ------------------------------------------------------------------------------------
@@ -247,7 +260,9 @@ class SmtpProbe:
         self._emit(PhaseChange(phase, PhaseState.RUNNING, started))
         # The socket time limit covers one read; this covers the whole step (a server that
         # drips one byte a second would otherwise never time out).
-        watchdog = threading.Timer(self._settings.timeout + 0.5, self._abort, (Failure.TIMEOUT,))
+        watchdog = threading.Timer(
+            self._settings.timeout + 0.5, self._abort, (Failure.TIMEOUT, self._interrupter)
+        )
         watchdog.daemon = True
         watchdog.start()
         try:
@@ -264,10 +279,14 @@ class SmtpProbe:
         for phase in phases:
             self._emit(PhaseChange(phase, PhaseState.SKIPPED, self._now()))
 
-    def _abort(self, reason: Failure) -> None:
-        if self._abort_reason is None:
-            self._abort_reason = reason
-        self._interrupter.interrupt()
+    def _abort(self, reason: Failure, interrupter: Interrupter) -> None:
+        """Break the connection `interrupter` guards, if it is still the current one."""
+        with self._lock:
+            if interrupter is not self._interrupter:
+                return  # a late watchdog of a server already given up
+            if self._abort_reason is None:
+                self._abort_reason = reason
+        interrupter.interrupt()
 
     def _log(self, direction: Direction, text: str) -> None:
         self._emit(TranscriptLine(direction, self._redactor.redact(text), self._now()))
@@ -283,9 +302,9 @@ class SmtpProbe:
     def _failed(self, exc: BaseException) -> ProbeResult:
         if self._abort_reason is not None:  # Cancel or the step deadline broke the socket
             reason = self._abort_reason
-            failed = ProbeFailed(reason, _abort_text(reason, self._settings.timeout))
+            failed = ProbeFailed(reason, abort_text(reason, self._settings.timeout))
         else:
-            failed = _classify(exc)
+            failed = classify(exc)
         detail = self._redactor.redact(failed.detail)
         self._log(Direction.ERROR, f"{self._state.phase.value.upper()} failed: {detail}")
         return self._result(
@@ -322,62 +341,6 @@ class SmtpProbe:
             elapsed_ms=self._now(),
             message_id=message_id,
         )
-
-
-def _expect(code: int, text: bytes | str, *accepted: int) -> None:
-    if code in accepted:
-        return
-    message = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
-    message = " ".join(message.split("\n"))
-    if code < 0:
-        raise ProbeFailed(Failure.PROTOCOL, "The server's answer is not SMTP.", None, message)
-    raise ProbeFailed(Failure.REPLY, f"The server answered {code} {message}", code, message)
-
-
-def _abort_text(reason: Failure, timeout: float) -> str:
-    if reason is Failure.CANCELLED:
-        return "Cancelled."
-    return f"No answer within {timeout:g} seconds."
-
-
-def _classify(exc: BaseException) -> ProbeFailed:
-    """Map what smtplib, ssl and socket raise to a Failure with the best detail we have."""
-    if isinstance(exc, ProbeFailed):
-        return exc
-    if isinstance(exc, smtplib.SMTPResponseException):
-        text = (
-            exc.smtp_error.decode("utf-8", "replace")
-            if isinstance(exc.smtp_error, bytes)
-            else str(exc.smtp_error)
-        )
-        return ProbeFailed(
-            Failure.REPLY, f"The server answered {exc.smtp_code} {text}", exc.smtp_code, text
-        )
-    if isinstance(exc, smtplib.SMTPServerDisconnected):
-        if isinstance(exc.__context__, TimeoutError):  # smtplib hides read timeouts this way
-            return ProbeFailed(Failure.TIMEOUT, "The server stopped answering (timed out).")
-        return ProbeFailed(Failure.CLOSED, "The server closed the connection.")
-    if isinstance(exc, ssl.SSLError | ssl.CertificateError):
-        return classify_tls_error(exc)
-    if isinstance(exc, TimeoutError):
-        return ProbeFailed(Failure.TIMEOUT, str(exc) or "Timed out.")
-    if isinstance(exc, socket.gaierror):
-        return ProbeFailed(Failure.DNS, f"The server name could not be found ({exc.strerror}).")
-    if isinstance(exc, ConnectionRefusedError):
-        return ProbeFailed(
-            Failure.REFUSED, "The connection was refused: nothing answers on that port."
-        )
-    if isinstance(exc, ConnectionError | EOFError):
-        return ProbeFailed(Failure.CLOSED, "The server closed the connection.")
-    if isinstance(exc, OSError):
-        return ProbeFailed(
-            Failure.NETWORK if exc.errno not in _UNREACHABLE else Failure.UNREACHABLE,
-            exc.strerror or str(exc),
-        )
-    return ProbeFailed(Failure.PROTOCOL, f"Unexpected error: {type(exc).__name__}: {exc}")
-
-
-_UNREACHABLE = {101, 113, 10051, 10065}  # ENETUNREACH, EHOSTUNREACH (POSIX and Winsock)
 
 
 def _peer(sock: socket.socket) -> str:

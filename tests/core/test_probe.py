@@ -233,3 +233,13 @@ def assert_no_secret(text: str) -> None:
     }
     for form in forms:
         assert form not in text
+
+
+def test_a_backup_server_is_tried_after_the_first_one_timed_out(
+    silent_server, starttls_server, ca_file
+):
+    server = f"127.0.0.1:{silent_server.port};{starttls_server.server}"
+    result, lines, _ = run(settings_for(server, ca_file, timeout=1.0, allow_insecure_auth=False))
+    assert result.ok, result
+    assert result.endpoint == starttls_server.server
+    assert any("TIMEOUT" in ln.text or "GREETING failed" in ln.text for ln in lines)

@@ -1,0 +1,66 @@
+"""Turning what smtplib, ssl and socket raise, and unexpected replies, into ProbeFailed."""
+
+from __future__ import annotations
+
+import smtplib
+import socket
+import ssl
+
+from smtpgui.core.result import Failure, ProbeFailed
+from smtpgui.core.tls import classify_tls_error
+
+
+def expect(code: int, text: bytes | str, *accepted: int) -> None:
+    if code in accepted:
+        return
+    message = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
+    message = " ".join(message.split("\n"))
+    if code < 0:
+        raise ProbeFailed(Failure.PROTOCOL, "The server's answer is not SMTP.", None, message)
+    raise ProbeFailed(Failure.REPLY, f"The server answered {code} {message}", code, message)
+
+
+def abort_text(reason: Failure, timeout: float) -> str:
+    if reason is Failure.CANCELLED:
+        return "Cancelled."
+    return f"No answer within {timeout:g} seconds."
+
+
+def classify(exc: BaseException) -> ProbeFailed:
+    """Map what smtplib, ssl and socket raise to a Failure with the best detail we have."""
+    if isinstance(exc, ProbeFailed):
+        return exc
+    if isinstance(exc, smtplib.SMTPResponseException):
+        text = (
+            exc.smtp_error.decode("utf-8", "replace")
+            if isinstance(exc.smtp_error, bytes)
+            else str(exc.smtp_error)
+        )
+        return ProbeFailed(
+            Failure.REPLY, f"The server answered {exc.smtp_code} {text}", exc.smtp_code, text
+        )
+    if isinstance(exc, smtplib.SMTPServerDisconnected):
+        if isinstance(exc.__context__, TimeoutError):  # smtplib hides read timeouts this way
+            return ProbeFailed(Failure.TIMEOUT, "The server stopped answering (timed out).")
+        return ProbeFailed(Failure.CLOSED, "The server closed the connection.")
+    if isinstance(exc, ssl.SSLError | ssl.CertificateError):
+        return classify_tls_error(exc)
+    if isinstance(exc, TimeoutError):
+        return ProbeFailed(Failure.TIMEOUT, str(exc) or "Timed out.")
+    if isinstance(exc, socket.gaierror):
+        return ProbeFailed(Failure.DNS, f"The server name could not be found ({exc.strerror}).")
+    if isinstance(exc, ConnectionRefusedError):
+        return ProbeFailed(
+            Failure.REFUSED, "The connection was refused: nothing answers on that port."
+        )
+    if isinstance(exc, ConnectionError | EOFError):
+        return ProbeFailed(Failure.CLOSED, "The server closed the connection.")
+    if isinstance(exc, OSError):
+        return ProbeFailed(
+            Failure.NETWORK if exc.errno not in _UNREACHABLE else Failure.UNREACHABLE,
+            exc.strerror or str(exc),
+        )
+    return ProbeFailed(Failure.PROTOCOL, f"Unexpected error: {type(exc).__name__}: {exc}")
+
+
+_UNREACHABLE = {101, 113, 10051, 10065}  # ENETUNREACH, EHOSTUNREACH (POSIX and Winsock)
