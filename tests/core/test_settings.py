@@ -131,43 +131,15 @@ def test_address_validation(text, ok):
 
 
 def test_the_core_never_imports_pyside6():
-    modules = [
-        "smtpgui.core." + name
-        for name in (
-            "catalogue",
-            "connection",
-            "diagnosis",
-            "endpoint",
-            "i18n",
-            "memory_keyring",
-            "message",
-            "probe",
-            "profile",
-            "result",
-            "secrets",
-            "settings",
-            "smtp_client",
-            "tls",
-            "transcript",
-        )
-    ]
+    import pkgutil
+
+    import smtpgui.core
+
+    modules = [f"smtpgui.core.{m.name}" for m in pkgutil.iter_modules(smtpgui.core.__path__)]
+    assert "smtpgui.core.probe" in modules and len(modules) > 10
     code = (
         "import sys\n"
         + "".join(f"import {m}\n" for m in modules)
-        + ("assert not [m for m in sys.modules if m.startswith('PySide6')], 'PySide6 imported'\n")
+        + "assert not [m for m in sys.modules if m.startswith('PySide6')], 'PySide6 imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
-
-
-class LeakyBackend(MemoryKeyring):
-    """A keyring that fails with the password in its error, as some backends do."""
-
-    def set_password(self, service, username, password):
-        raise RuntimeError(f"cannot store {password!r} for {username}")
-
-
-def test_keyring_errors_never_carry_the_password():
-    with pytest.raises(SecretStoreError) as error:
-        SecretStore(backend=LeakyBackend()).set("alice", "hunter2-secret")
-    assert "hunter2" not in str(error.value)
-    assert "RuntimeError" in str(error.value)
