@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -291,9 +291,8 @@ class SettingsWindow(QMainWindow):
             step = self.tr("Failed step: %s") % phase_label(result.phase) if result.phase else ""
             self.status.show_diagnosis(diagnosis, result.reply, step, extra)
 
-    def _translate_diagnosis(self, text: str) -> str:
-        from PySide6.QtCore import QCoreApplication
-
+    @staticmethod
+    def _translate_diagnosis(text: str) -> str:
         return QCoreApplication.translate("Diagnosis", text)
 
     def _after_save(self) -> None:
@@ -302,10 +301,11 @@ class SettingsWindow(QMainWindow):
         self.form.set_password_stored(True)
         self.delete_action.setEnabled(True)
 
-    @Slot()
-    def _update_buttons(self, _valid: bool | None = None) -> None:
+    @Slot(bool)
+    def _update_buttons(self, valid: bool | None = None) -> None:
         running = self.is_running()
-        valid = self.form.settings() is not None
+        if valid is None:
+            valid = self.form.settings() is not None
         self.test_button.setEnabled(valid and not running)
         self.save_button.setEnabled(valid and not running)
         self.cancel_button.setEnabled(running)

@@ -143,3 +143,17 @@ def test_the_core_never_imports_pyside6():
         + "assert not [m for m in sys.modules if m.startswith('PySide6')], 'PySide6 imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+class LeakyBackend(MemoryKeyring):
+    """A keyring that fails with the password in its error, as some backends do."""
+
+    def set_password(self, service, username, password):
+        raise RuntimeError(f"cannot store {password!r} for {username}")
+
+
+def test_keyring_errors_never_carry_the_password():
+    with pytest.raises(SecretStoreError) as error:
+        SecretStore(backend=LeakyBackend()).set("alice", "hunter2-secret")
+    assert "hunter2" not in str(error.value)
+    assert "RuntimeError" in str(error.value)
