@@ -15,7 +15,10 @@ import select
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+Resolver = Callable[..., list[tuple]]  # type: ignore[type-arg]  # getaddrinfo's signature
 
 
 class Interrupted(Exception):
@@ -77,13 +80,20 @@ class Interrupter:
             if sock is not None:
                 sock.close()
 
-    def resolve(self, host: str, port: int, timeout: float) -> list[tuple]:  # type: ignore[type-arg]
-        """getaddrinfo() on a helper thread; raises Interrupted, TimeoutError or socket.gaierror."""
+    def resolve(
+        self, host: str, port: int, timeout: float, resolver: Resolver | None = None
+    ) -> list[tuple]:  # type: ignore[type-arg]
+        """getaddrinfo() on a helper thread; raises Interrupted, TimeoutError or socket.gaierror.
+
+        `resolver` replaces socket.getaddrinfo (tests answer "no such name" without asking a
+        DNS server off this machine).
+        """
+        lookup_name = resolver or socket.getaddrinfo
         answers: queue.SimpleQueue[object] = queue.SimpleQueue()
 
         def lookup() -> None:
             try:
-                answers.put(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+                answers.put(lookup_name(host, port, type=socket.SOCK_STREAM))
             except OSError as exc:
                 answers.put(exc)
 

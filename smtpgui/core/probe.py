@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from smtpgui.core.connection import Interrupter
+from smtpgui.core.connection import Interrupter, Resolver
 from smtpgui.core.endpoint import Endpoint, Security
 from smtpgui.core.failures import abort_text, classify, expect
 from smtpgui.core.message import TestMessage
@@ -58,9 +58,15 @@ class SmtpProbe:
     """
 
     def __init__(
-        self, settings: Settings, password: str, message: TestMessage | None, callback: Callback
+        self,
+        settings: Settings,
+        password: str,
+        message: TestMessage | None,
+        callback: Callback,
+        resolver: Resolver | None = None,
     ) -> None:
         self._settings = settings
+        self._resolver = resolver
         self._password = password
         self._message = message
         self._callback = callback
@@ -146,7 +152,7 @@ class SmtpProbe:
         """DNS, TCP and, for ssl://, the TLS handshake."""
         host, timeout = endpoint.ascii_host, self._settings.timeout
         with self._phase(Phase.DNS):
-            addresses = self._interrupter.resolve(host, endpoint.port, timeout)
+            addresses = self._interrupter.resolve(host, endpoint.port, timeout, self._resolver)
         with self._phase(Phase.CONNECT):
             sock = self._connect_any(addresses, timeout)
             self._log(Direction.INFO, f"Connected to {_peer(sock)}")
