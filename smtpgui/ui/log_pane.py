@@ -55,6 +55,9 @@ class LogPane(QPlainTextEdit):
         self._lines.clear()
         self.clear()
 
+    def lines(self) -> list[TranscriptLine]:
+        return list(self._lines)
+
     def text(self) -> str:
         return "\n".join(line.format() for line in self._lines)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from smtpgui import __version__
-from smtpgui.core.diagnosis import diagnose
+from smtpgui.core.diagnosis import Diagnosis
 from smtpgui.core.profile import Job, Outcome, delete_profile
+from smtpgui.core.report import support_report
 from smtpgui.core.result import PhaseChange, PhaseState
 from smtpgui.core.secrets import SecretStore
 from smtpgui.core.settings import Settings, SettingsFileError, SettingsStore
@@ -27,7 +28,7 @@ from smtpgui.core.transcript import TranscriptLine
 from smtpgui.resources import resource
 from smtpgui.ui.background import call_in_background
 from smtpgui.ui.form import SettingsForm
-from smtpgui.ui.log_pane import LogPane
+from smtpgui.ui.log_panel import LogPanel
 from smtpgui.ui.phases import phase_label
 from smtpgui.ui.status import StatusPanel
 from smtpgui.ui.worker import ProbeRun
@@ -53,6 +54,9 @@ class SettingsWindow(QMainWindow):
         self._saved: Settings | None = None
         self._run: ProbeRun | None = None
         self._saving = False
+        self._last_settings: Settings | None = None
+        self._last_outcome: Outcome | None = None
+        self._last_diagnosis: Diagnosis | None = None
         self.setWindowTitle(self.tr("Outgoing mail server (SMTP) – smtpgui"))
         icon = resource("icons", "smtpgui.svg")
         if icon:
@@ -66,7 +70,8 @@ class SettingsWindow(QMainWindow):
     def _build(self) -> None:
         self.form = SettingsForm()
         self.status = StatusPanel()
-        self.log = LogPane()
+        self.log_panel = LogPanel()
+        self.log = self.log_panel.log
         self.test_button = QPushButton(self.tr("&Test"))
         self.test_button.setToolTip(self.tr("Send a test message (Enter)"))
         self.save_button = QPushButton(self.tr("&Save"))
@@ -88,13 +93,13 @@ class SettingsWindow(QMainWindow):
         column.addLayout(row)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.log)
+        splitter.addWidget(self.log_panel)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
-        self.resize(1120, 640)
-        splitter.setSizes([520, 600])
+        self.resize(1280, 680)
+        splitter.setSizes([540, 740])
 
         self.test_button.clicked.connect(self.test)
         self.save_button.clicked.connect(self.save)
@@ -107,11 +112,12 @@ class SettingsWindow(QMainWindow):
         self.setTabOrder(self.form.browse, self.test_button)
         self.setTabOrder(self.test_button, self.save_button)
         self.setTabOrder(self.save_button, self.cancel_button)
-        self.setTabOrder(self.cancel_button, self.log)
+        self.setTabOrder(self.cancel_button, self.log_panel.find)
+        self.log_panel.save_requested.connect(self._save_support_file)
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&File"))
-        menu.addAction(self.tr("Save &log as…"), self._save_log)
+        menu.addAction(self.tr("Save support &file…"), self._save_support_file)
         self.delete_action = menu.addAction(
             self.tr("&Delete saved settings…"), self._confirm_delete
         )
@@ -212,7 +218,8 @@ class SettingsWindow(QMainWindow):
             stored_account=self._saved.account if self._saved else None,
         )
         self._saving = save
-        self.log.clear_lines()
+        self.log_panel.clear()
+        self._last_settings = settings
         self._run = ProbeRun(job, self._store, self._secrets, parent=self)
         self._run.line_logged.connect(self._on_line)
         self._run.phase_changed.connect(self._on_phase)
@@ -236,6 +243,7 @@ class SettingsWindow(QMainWindow):
 
     @Slot(object)
     def _on_phase(self, change: PhaseChange) -> None:
+        self.log_panel.phases.apply(change)
         if change.state is PhaseState.RUNNING and self._run is not None:
             self.status.show_message("busy", self.tr("Testing: %s…") % phase_label(change.phase))
 
@@ -244,56 +252,17 @@ class SettingsWindow(QMainWindow):
         run, self._run = self._run, None
         if run is not None:
             run.deleteLater()
-        self._show_outcome(outcome)
+        self._last_outcome = outcome
+        self._last_diagnosis = self.status.show_outcome(
+            outcome,
+            saving=self._saving,
+            store_path=str(self._store.path),
+            recipient=self.form.recipient.text(),
+        )
         if outcome.saved:
             self._after_save()
         self._update_buttons()
         self.outcome_ready.emit(outcome)
-
-    def _show_outcome(self, outcome: Outcome) -> None:
-        result = outcome.result
-        if result.cancelled:
-            self.status.show_message(
-                "idle",
-                self.tr("Test cancelled"),
-                self.tr("Nothing was sent and nothing was saved."),
-            )
-        elif result.ok and outcome.saved:
-            self.status.show_message(
-                "ok",
-                self.tr("Test passed; settings saved"),
-                self.tr(
-                    "The server accepted the test message in %d ms. The password is in the "
-                    "keyring, the rest in %s."
-                )
-                % (result.elapsed_ms, self._store.path),
-            )
-        elif result.ok and outcome.save_error:
-            self.status.show_message(
-                "error", self.tr("The test passed, but nothing was saved"), outcome.save_error
-            )
-        elif result.ok:
-            self.status.show_message(
-                "ok",
-                self.tr("Test passed"),
-                self.tr(
-                    "The server accepted the test message in %d ms; look for it in %s. Press Save "
-                    "to keep these settings."
-                )
-                % (result.elapsed_ms, self.form.recipient.text()),
-            )
-        else:
-            diagnosis = diagnose(result, self._translate_diagnosis)
-            assert diagnosis is not None
-            extra = self.tr("Nothing was saved.") if self._saving else ""
-            if outcome.save_error:
-                extra = f"{outcome.save_error} {extra}".strip()
-            step = self.tr("Failed step: %s") % phase_label(result.phase) if result.phase else ""
-            self.status.show_diagnosis(diagnosis, result.reply, step, extra)
-
-    @staticmethod
-    def _translate_diagnosis(text: str) -> str:
-        return QCoreApplication.translate("Diagnosis", text)
 
     def _after_save(self) -> None:
         self._saved = self.form.settings()
@@ -314,12 +283,23 @@ class SettingsWindow(QMainWindow):
     # -- menu actions -------------------------------------------------------------------------
 
     @Slot()
-    def _save_log(self) -> None:
+    def _save_support_file(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save log"), "smtpgui-log.txt", self.tr("Text files (*.txt)")
+            self, self.tr("Save support file"), "smtpgui-support.txt", self.tr("Text files (*.txt)")
         )
         if name:
-            self.log.save_to(Path(name))
+            self.write_support_file(Path(name))
+
+    def write_support_file(self, path: Path) -> None:
+        outcome = self._last_outcome
+        text = support_report(
+            settings=self._last_settings or self.form.settings(),
+            result=outcome.result if outcome else None,
+            diagnosis=self._last_diagnosis,
+            steps=self.log_panel.phases.summary(),
+            transcript=self.log.lines(),
+        )
+        path.write_text(text, encoding="utf-8")
 
     @Slot()
     def _confirm_delete(self) -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from smtpgui.core.diagnosis import Diagnosis
+from smtpgui.core.diagnosis import Diagnosis, diagnose
+from smtpgui.core.profile import Outcome
+from smtpgui.ui.phases import phase_label
 
 _STYLES = {
     "idle": ("#f6f5f4", "#c0bfbc"),
@@ -69,3 +71,57 @@ class StatusPanel(QFrame):
             f"#statusPanel {{ background: {background}; border: 1px solid "
             f"{border}; border-left: 4px solid {border}; border-radius: 4px; }}"
         )
+
+    def show_outcome(
+        self, outcome: Outcome, *, saving: bool, store_path: str, recipient: str
+    ) -> Diagnosis | None:
+        """Show how a Test or Save ended; returns the diagnosis shown, if any."""
+        result = outcome.result
+        if result.cancelled:
+            self.show_message(
+                "idle",
+                self.tr("Test cancelled"),
+                self.tr("Nothing was sent and nothing was saved."),
+            )
+        elif result.ok and outcome.saved:
+            self.show_message(
+                "ok",
+                self.tr("Test passed; settings saved"),
+                self.tr(
+                    "The server accepted the test message in %d ms. The password is in the "
+                    "keyring, the rest in %s."
+                )
+                % (result.elapsed_ms, store_path),
+            )
+        elif result.ok and outcome.save_error:
+            self.show_message(
+                "error", self.tr("The test passed, but nothing was saved"), outcome.save_error
+            )
+        elif result.ok:
+            self.show_message(
+                "ok",
+                self.tr("Test passed"),
+                self.tr(
+                    "The server accepted the test message in %d ms; look for it in %s. Press Save "
+                    "to keep these settings."
+                )
+                % (result.elapsed_ms, recipient),
+            )
+        else:
+            diagnosis = diagnose(result, _translate_diagnosis)
+            assert diagnosis is not None
+            extra = self.tr("Nothing was saved.") if saving else ""
+            if outcome.save_error:
+                extra = f"{outcome.save_error} {extra}".strip()
+            step = self.tr("Failed step: %s") % phase_label(result.phase) if result.phase else ""
+            self.show_diagnosis(diagnosis, result.reply, step, extra)
+            return diagnosis
+        return None
+
+    @staticmethod
+    def _translate_diagnosis(text: str) -> str:
+        return QCoreApplication.translate("Diagnosis", text)
+
+
+def _translate_diagnosis(text: str) -> str:
+    return QCoreApplication.translate("Diagnosis", text)

@@ -1,0 +1,67 @@
+"""The support file: everything a helper needs to understand a test, and no secret."""
+
+from __future__ import annotations
+
+import json
+import platform
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from smtpgui import __version__
+from smtpgui.core.diagnosis import Diagnosis
+from smtpgui.core.result import ProbeResult
+from smtpgui.core.settings import Settings, to_json
+from smtpgui.core.transcript import TranscriptLine
+
+
+def support_report(
+    *,
+    settings: Settings | None,
+    result: ProbeResult | None,
+    diagnosis: Diagnosis | None,
+    steps: str,
+    transcript: Sequence[TranscriptLine],
+) -> str:
+    """Plain text: settings (no password: there is none in Settings), outcome, steps, log."""
+    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    sections = [
+        f"smtpgui {__version__} support file, {now}",
+        f"Python {platform.python_version()} on {platform.platform()}",
+        _section("Settings (the password is never included)", _settings_text(settings)),
+        _section("Outcome", _outcome_text(result)),
+    ]
+    if diagnosis is not None:
+        steps_text = "\n".join(f"{n}. {step}" for n, step in enumerate(diagnosis.steps, 1))
+        body = f"{diagnosis.title}\n{diagnosis.explanation}\n{steps_text}".rstrip()
+        sections.append(_section("Diagnosis", body))
+    sections.append(_section("Steps", steps))
+    sections.append(_section("Transcript", "\n".join(line.format() for line in transcript)))
+    return "\n\n".join(sections) + "\n"
+
+
+def _section(title: str, body: str) -> str:
+    return f"== {title} ==\n{body or '(none)'}"
+
+
+def _settings_text(settings: Settings | None) -> str:
+    if settings is None:
+        return ""
+    return json.dumps(to_json(settings), indent=2, ensure_ascii=False)
+
+
+def _outcome_text(result: ProbeResult | None) -> str:
+    if result is None:
+        return "No test was run."
+    if result.ok:
+        return (
+            f"Passed in {result.elapsed_ms} ms via {result.endpoint}; message {result.message_id}"
+        )
+    lines = [
+        f"Failed at {result.phase.value if result.phase else '?'} ({result.failure})",
+        f"Server: {result.endpoint}",
+        f"Reply: {result.reply or '-'}",
+        f"Detail: {result.detail or '-'}",
+    ]
+    if result.tls is not None:
+        lines.append(f"TLS: {result.tls.version} {result.tls.cipher}")
+    return "\n".join(lines)

@@ -1,0 +1,77 @@
+"""PhaseList: the checklist of SMTP steps beside the log, updated live from the worker."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
+
+from smtpgui.core.result import Phase, PhaseChange, PhaseState
+from smtpgui.ui.phases import phase_label
+
+# (glyph, colour) per state; None = pending. DejaVu Sans has all of these glyphs.
+_LOOK: dict[PhaseState | None, tuple[str, str]] = {
+    None: ("○", "#9a9996"),
+    PhaseState.RUNNING: ("◔", "#1a5fb4"),
+    PhaseState.PASSED: ("✓", "#26a269"),
+    PhaseState.FAILED: ("✗", "#c01c28"),
+    PhaseState.SKIPPED: ("–", "#9a9996"),
+}
+_ORDER = list(Phase)
+
+
+class PhaseList(QFrame):
+    """One row per Phase: state glyph, name, and the time it took once it passed or failed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("phaseList")
+        self.setAccessibleName(self.tr("Test steps"))
+        grid = QGridLayout(self)
+        grid.setContentsMargins(6, 6, 6, 6)
+        grid.setVerticalSpacing(4)
+        title = QLabel(self.tr("Steps"))
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        grid.addWidget(title, 0, 0, 1, 3)
+        self._rows: dict[Phase, tuple[QLabel, QLabel, QLabel]] = {}
+        for row, phase in enumerate(_ORDER, start=1):
+            glyph, name, took = QLabel(), QLabel(phase_label(phase)), QLabel()
+            glyph.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            took.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for column, label in enumerate((glyph, name, took)):
+                grid.addWidget(label, row, column)
+            self._rows[phase] = (glyph, name, took)
+        grid.setRowStretch(len(_ORDER) + 1, 1)
+        grid.setColumnStretch(1, 1)
+        self.states: dict[Phase, PhaseState | None] = {}
+        self.reset()
+
+    def reset(self) -> None:
+        for phase in _ORDER:
+            self._show(phase, None, "")
+
+    def apply(self, change: PhaseChange) -> None:
+        if change.state is PhaseState.RUNNING:
+            # A phase starting again means a new server (a backup host): later steps start over.
+            for later in _ORDER[_ORDER.index(change.phase) + 1 :]:
+                self._show(later, None, "")
+        took = "" if change.duration_ms is None else self.tr("%d ms") % change.duration_ms
+        self._show(change.phase, change.state, took)
+
+    def summary(self) -> str:
+        """The checklist as text lines (for the support file)."""
+        lines = []
+        for phase in _ORDER:
+            glyph, name, took = self._rows[phase]
+            lines.append(f"{glyph.text()} {name.text()} {took.text()}".rstrip())
+        return "\n".join(lines)
+
+    def _show(self, phase: Phase, state: PhaseState | None, took: str) -> None:
+        glyph_text, colour = _LOOK[state]
+        glyph, name, time_label = self._rows[phase]
+        glyph.setText(glyph_text)
+        glyph.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        name.setStyleSheet("color: #9a9996;" if state in (None, PhaseState.SKIPPED) else "")
+        time_label.setText(took)
+        self.states[phase] = state

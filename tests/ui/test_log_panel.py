@@ -1,0 +1,73 @@
+"""Steps checklist, find, copy and the support file, after real tests."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+
+from smtpgui.core.result import Phase, PhaseState
+from smtpgui.ui.main_window import SettingsWindow
+from tests.servers import PASSWORD, USER
+from tests.ui.test_window import fill, run
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot):
+    win = SettingsWindow()
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_steps_are_checked_off_live(qtbot, window, starttls_server, ca_file):
+    fill(window, starttls_server.server, ca_file)
+    run(qtbot, window)
+    states = window.log_panel.phases.states
+    assert states[Phase.TLS] is PhaseState.SKIPPED  # STARTTLS, not implicit TLS
+    for phase in (Phase.CONNECT, Phase.GREETING, Phase.STARTTLS, Phase.AUTH, Phase.DATA):
+        assert states[phase] is PhaseState.PASSED
+    summary = window.log_panel.phases.summary()
+    assert "✓ login (AUTH)" in summary and " ms" in summary
+
+
+def test_a_failed_step_is_marked_and_later_ones_stay_pending(
+    qtbot, window, starttls_server, ca_file
+):
+    fill(window, starttls_server.server, ca_file, password="wrong")
+    run(qtbot, window)
+    states = window.log_panel.phases.states
+    assert states[Phase.AUTH] is PhaseState.FAILED
+    assert states[Phase.MAIL] is None and states[Phase.QUIT] is None
+
+
+def test_find_copy_and_support_file(qtbot, window, starttls_server, ca_file, tmp_path):
+    fill(window, starttls_server.server, ca_file, password="wrong")
+    run(qtbot, window)
+    panel = window.log_panel
+    panel.find.setText("535")
+    assert panel.find_next()
+    assert "535" in panel.log.textCursor().selectedText()
+    panel.find.setText("no such text anywhere")
+    assert not panel.find_next()
+    panel.copy()
+    copied = QGuiApplication.clipboard().text()
+    assert "AUTH PLAIN [redacted]" in copied and "wrong" not in copied
+    path = tmp_path / "support.txt"
+    window.write_support_file(path)
+    text = path.read_text(encoding="utf-8")
+    for part in (
+        "== Settings",
+        USER,
+        "== Outcome",
+        "Failed at auth",
+        "== Diagnosis",
+        "User name or password refused",
+        "== Steps",
+        "✗ login (AUTH)",
+        "== Transcript",
+        "535 5.7.8",
+    ):
+        assert part in text
+    assert PASSWORD not in text and '"wrong"' not in text
