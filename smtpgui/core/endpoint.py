@@ -8,6 +8,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
+
 
 class Security(enum.StrEnum):
     """How the connection is protected."""
@@ -33,13 +35,16 @@ _PORT_RE = re.compile(r"[0-9]+")  # not str.isdigit(): that accepts "²" and Ara
 _LABEL_RE = re.compile(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")
 _MAX_NAME = 253  # RFC 1035 §2.3.4, written without the trailing dot
 
-_NO_HOST = "Enter the server's host name, e.g. smtp.example.com"
-_BAD_PORT = "Port must be a number from 1 to 65535"
-_IPV6_EXAMPLE = "e.g. [2001:db8::1]:587"
+_NO_HOST = QT_TRANSLATE_NOOP("Endpoint", "Enter the server's host name, e.g. smtp.example.com")
+_BAD_PORT = QT_TRANSLATE_NOOP("Endpoint", "Port must be a number from 1 to 65535")
 
 
 class EndpointError(ValueError):
-    """Carries a plain-English message meant to be shown under the Server field (str(exc))."""
+    """A message for the Server field: str() in English, `text.render(tr)` translated."""
+
+    def __init__(self, template: str, **values: str | Text) -> None:
+        self.text = Text.of("Endpoint", template, **values)
+        super().__init__(str(self.text))
 
 
 @dataclass(frozen=True)
@@ -156,8 +161,15 @@ def _parse_labelled(item: str, index: int, count: int) -> ServerEntry:
     except EndpointError as exc:
         if count == 1:
             raise
-        name = "Main server" if index == 0 else f"Backup server {index}"
-        raise EndpointError(f"{name}: {exc}") from None
+        if index == 0:
+            raise EndpointError(
+                QT_TRANSLATE_NOOP("Endpoint", "Main server: {problem}"), problem=exc.text
+            ) from None
+        raise EndpointError(
+            QT_TRANSLATE_NOOP("Endpoint", "Backup server {number}: {problem}"),
+            number=str(index),
+            problem=exc.text,
+        ) from None
 
 
 def _parse_item(item: str) -> ServerEntry:
@@ -171,9 +183,13 @@ def _parse_item(item: str) -> ServerEntry:
 def _reject_blanks(item: str) -> None:
     # CR/LF would let a stored value smuggle extra lines into config files or SMTP logs.
     if any(char.isspace() for char in item):
-        raise EndpointError("The server name cannot contain spaces")
+        raise EndpointError(QT_TRANSLATE_NOOP("Endpoint", "The server name cannot contain spaces"))
     if not item.isprintable():
-        raise EndpointError("The server name cannot contain invisible or control characters")
+        raise EndpointError(
+            QT_TRANSLATE_NOOP(
+                "Endpoint", "The server name cannot contain invisible or control characters"
+            )
+        )
 
 
 def _split_prefix(item: str) -> tuple[Security | None, str]:
@@ -183,8 +199,12 @@ def _split_prefix(item: str) -> tuple[Security | None, str]:
     security = _SCHEMES.get(match[1].lower())
     if security is None:
         raise EndpointError(
-            f'"{match[0]}" is not a prefix this field understands. Use ssl:// (SSL/TLS, '
-            "usually port 465) or tls:// (STARTTLS, usually port 587)."
+            QT_TRANSLATE_NOOP(
+                "Endpoint",
+                '"{prefix}" is not a prefix this field understands. Use ssl:// (SSL/TLS, '
+                "usually port 465) or tls:// (STARTTLS, usually port 587).",
+            ),
+            prefix=match[0],
         )
     return security, item[match.end() :]
 
@@ -197,7 +217,11 @@ def _split_port(rest: str) -> tuple[str, str | None]:
         if _is_ip(rest):
             return rest, None
         raise EndpointError(
-            f'Use one ":" before the port; put an IPv6 address in square brackets, {_IPV6_EXAMPLE}'
+            QT_TRANSLATE_NOOP(
+                "Endpoint",
+                'Use one ":" before the port; put an IPv6 address in square brackets, '
+                "e.g. [2001:db8::1]:587",
+            )
         )
     host, colon, port_text = rest.partition(":")
     return host, port_text if colon else None
@@ -206,18 +230,34 @@ def _split_port(rest: str) -> tuple[str, str | None]:
 def _split_bracketed(rest: str) -> tuple[str, str | None]:
     host, bracket, tail = rest[1:].partition("]")
     if not bracket:
-        raise EndpointError(f'The "[" has no matching "]", {_IPV6_EXAMPLE}')
+        raise EndpointError(
+            QT_TRANSLATE_NOOP("Endpoint", 'The "[" has no matching "]", e.g. [2001:db8::1]:587')
+        )
     if not _is_ip(host, version=6):
-        raise EndpointError("Square brackets are only for IPv6 addresses, e.g. [2001:db8::1]")
+        raise EndpointError(
+            QT_TRANSLATE_NOOP(
+                "Endpoint", "Square brackets are only for IPv6 addresses, e.g. [2001:db8::1]"
+            )
+        )
     if tail and not tail.startswith(":"):
-        raise EndpointError(f'Only ":port" may follow the "]", {_IPV6_EXAMPLE}')
+        raise EndpointError(
+            QT_TRANSLATE_NOOP("Endpoint", 'Only ":port" may follow the "]", e.g. [2001:db8::1]:587')
+        )
     return host, tail[1:] if tail else None
 
 
 def _parse_port(text: str) -> int:
     if not _PORT_RE.fullmatch(text) or not 1 <= int(text) <= 65535:
-        shown = f', not "{text}"' if text else " after the colon"
-        raise EndpointError(f"{_BAD_PORT}{shown}")
+        if not text:
+            raise EndpointError(
+                QT_TRANSLATE_NOOP(
+                    "Endpoint", "Port must be a number from 1 to 65535 after the colon"
+                )
+            )
+        raise EndpointError(
+            QT_TRANSLATE_NOOP("Endpoint", 'Port must be a number from 1 to 65535, not "{port}"'),
+            port=text,
+        )
     return int(text)
 
 
@@ -234,18 +274,27 @@ def _check_host(host: str) -> str:
 
 
 def _check_name(host: str) -> None:
-    invalid = f'"{host}" is not a valid server name; use letters, digits, hyphens and dots'
+    invalid = QT_TRANSLATE_NOOP(
+        "Endpoint", '"{host}" is not a valid server name; use letters, digits, hyphens and dots'
+    )
     try:
         ascii_host = _to_ascii(host)
     except UnicodeError:
-        raise EndpointError(invalid) from None
+        raise EndpointError(invalid, host=host) from None
     if len(ascii_host) > _MAX_NAME:
-        raise EndpointError(f"The server name is too long (at most {_MAX_NAME} characters)")
+        raise EndpointError(
+            QT_TRANSLATE_NOOP(
+                "Endpoint", "The server name is too long (at most {limit} characters)"
+            ),
+            limit=str(_MAX_NAME),
+        )
     labels = ascii_host.split(".")
     if not all(_LABEL_RE.fullmatch(label) for label in labels):
-        raise EndpointError(invalid)
+        raise EndpointError(invalid, host=host)
     if labels[-1].isdigit():  # no top-level domain is numeric, so "300.1.1.1" is a mistyped IP
-        raise EndpointError(f'"{host}" is not a valid IP address')
+        raise EndpointError(
+            QT_TRANSLATE_NOOP("Endpoint", '"{host}" is not a valid IP address'), host=host
+        )
 
 
 def _to_ascii(host: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -275,7 +275,7 @@ class SettingsForm(QWidget):
             entries = parse_entries(self.server.text())
             endpoints = resolve(entries, self.current_security(), self.port.value())
         except EndpointError as exc:
-            errors["server"] = str(exc)
+            errors["server"] = exc.text.render(QCoreApplication.translate)
         auth = AuthMethod(self.auth.currentData())
         settings = Settings(
             endpoints=endpoints,
