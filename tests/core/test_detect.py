@@ -1,0 +1,345 @@
+"""Detect against real servers on 127.0.0.1: three ports at once, nothing but EHLO and STARTTLS."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+
+import pytest
+import trustme
+
+from smtpgui.core.detect import Detector, PortReport, Suggestion, suggest
+from smtpgui.core.endpoint import EndpointError, Security
+from smtpgui.core.result import Failure, Phase
+from smtpgui.core.settings import AuthMethod
+from smtpgui.core.transcript import Direction, TranscriptLine
+from tests.servers import SilentServer, free_port, smtp_server
+
+HOST = "127.0.0.1"
+FORBIDDEN = ("AUTH", "MAIL", "RCPT", "DATA")
+
+
+class Log:
+    """The per-port transcript, as a dialog would collect it."""
+
+    def __init__(self) -> None:
+        self.lines: dict[int, list[TranscriptLine]] = defaultdict(list)
+        self.connected: dict[int, threading.Event] = defaultdict(threading.Event)
+
+    def __call__(self, port: int, line: TranscriptLine) -> None:
+        self.lines[port].append(line)
+        if line.text.startswith("Connected to"):
+            self.connected[port].set()
+
+    def client_commands(self) -> list[str]:
+        return [
+            ln.text.split()[0].upper()
+            for lines in self.lines.values()
+            for ln in lines
+            if ln.direction is Direction.CLIENT and ln.text
+        ]
+
+
+def detect(ports, **kwargs) -> tuple[tuple[PortReport, ...], Log]:
+    log = Log()
+    reports = Detector(HOST, ports=ports, callback=log, **kwargs).run()
+    return reports, log
+
+
+# -- the three ports ------------------------------------------------------------------------------
+
+
+def test_three_ports_report_extensions_before_and_after_starttls(ca, ca_file):
+    with (
+        smtp_server(ca, "tls") as tls,
+        smtp_server(ca, "starttls") as submission,
+        smtp_server(ca, "starttls") as relay,
+    ):
+        ports = [
+            (tls.port, Security.TLS),
+            (submission.port, Security.STARTTLS),
+            (relay.port, Security.STARTTLS),
+        ]
+        reports, log = detect(ports, ca_file=ca_file, timeout=5.0)
+        envelopes = tls.handler.envelopes + submission.handler.envelopes
+    implicit, starttls, _ = reports
+    assert [r.port for r in reports] == [p for p, _ in ports]
+    assert all(r.reachable and r.certificate_ok is True for r in reports), reports
+    assert all(r.tls_version.startswith("TLSv1.") for r in reports)
+
+    assert implicit.security is Security.TLS
+    assert {"PLAIN", "LOGIN"} <= set(implicit.auth_before)
+    assert implicit.extensions_after == () and implicit.auth_after == ()
+    assert any(ext.startswith("SIZE ") for ext in implicit.extensions_before)
+    assert implicit.size_limit is not None
+
+    # aiosmtpd with auth_require_tls hides AUTH until STARTTLS (RFC 4954 §4 lets it).
+    assert starttls.security is Security.STARTTLS
+    assert "STARTTLS" in starttls.extensions_before and starttls.auth_before == ()
+    assert {"PLAIN", "LOGIN", "CRAM-MD5"} <= set(starttls.auth_after)
+    assert "STARTTLS" not in starttls.extensions_after
+    assert "8BITMIME" in starttls.extensions_after
+    assert starttls.auth == starttls.auth_after
+
+    assert suggest(reports) == Suggestion(
+        Security.TLS, tls.port, AuthMethod.PLAIN, suggest(reports).reason
+    )
+    assert "implicit TLS" in suggest(reports).reason
+    assert not set(log.client_commands()) & set(FORBIDDEN)
+    assert set(log.client_commands()) <= {"EHLO", "STARTTLS", "QUIT"}
+    assert envelopes == []
+
+
+def test_a_port_without_starttls_is_reported_plain_and_suggested_last(ca, ca_file):
+    with smtp_server(ca, "plain") as plain, smtp_server(ca, "plain", auth=False) as relay:
+        ports = [(plain.port, Security.STARTTLS), (relay.port, Security.STARTTLS)]
+        reports, _ = detect(ports, ca_file=ca_file, timeout=5.0)
+    with_auth, without = reports
+    assert with_auth.reachable and with_auth.security is Security.NONE
+    assert with_auth.certificate_ok is None and with_auth.tls_version == ""
+    assert with_auth.extensions_after == () and with_auth.auth == with_auth.auth_before
+    suggestion = suggest(reports)
+    assert suggestion is not None
+    # In the clear, the mechanism that does not reveal the password.
+    assert (suggestion.security, suggestion.auth) == (Security.NONE, AuthMethod.CRAM_MD5)
+    assert "No port answered with encryption" in suggestion.reason
+    assert without.auth == ()
+    assert suggest([without]).auth is AuthMethod.NONE
+
+
+# -- ports that do not answer ---------------------------------------------------------------------
+
+
+def test_refused_and_silent_ports_are_unreachable_within_the_limit(silent_server):
+    ports = [
+        (free_port(), Security.STARTTLS),
+        (silent_server.port, Security.STARTTLS),
+        (silent_server.port, Security.TLS),
+    ]
+    started = time.monotonic()
+    reports, log = detect(ports, timeout=1.0)
+    took = time.monotonic() - started
+    refused, silent, silent_tls = reports
+    assert not any(r.reachable for r in reports)
+    assert (refused.phase, refused.failure) == (Phase.CONNECT, Failure.REFUSED)
+    assert "refused" in refused.failure_text
+    assert (silent.phase, silent.failure) == (Phase.GREETING, Failure.TIMEOUT)
+    assert (silent_tls.phase, silent_tls.failure) == (Phase.TLS, Failure.TIMEOUT)
+    assert "timed out" in silent.failure_text
+    assert 1.0 <= took < 2.0  # the timeouts ran side by side, not one after another
+    assert suggest(reports) is None
+    assert any(ln.direction is Direction.ERROR for ln in log.lines[refused.port])
+
+
+def test_implicit_tls_on_a_starttls_port_is_a_tls_error(starttls_server, ca_file):
+    reports, _ = detect([(starttls_server.port, Security.TLS)], ca_file=ca_file, timeout=5.0)
+    assert (reports[0].phase, reports[0].failure) == (Phase.TLS, Failure.TLS)
+    assert "STARTTLS" in reports[0].failure_text
+
+
+# -- certificates ---------------------------------------------------------------------------------
+
+
+def test_an_untrusted_certificate_still_reports_the_port_and_loses_to_a_trusted_one(ca, ca_file):
+    stranger = trustme.CA()  # not in ca_file: the certificate cannot be verified
+    with smtp_server(stranger, "tls") as untrusted, smtp_server(ca, "starttls") as trusted:
+        ports = [(untrusted.port, Security.TLS), (trusted.port, Security.STARTTLS)]
+        reports, log = detect(ports, ca_file=ca_file, timeout=5.0)
+    bad, good = reports
+    assert bad.reachable and bad.certificate_ok is False
+    assert "unable to get local issuer certificate" in bad.certificate_error
+    assert bad.failure is None and {"PLAIN", "LOGIN"} <= set(bad.auth_before)
+    assert bad.tls_version.startswith("TLSv1.")
+    assert good.reachable and good.certificate_ok is True
+
+    suggestion = suggest(reports)
+    assert suggestion is not None
+    assert (suggestion.security, suggestion.port) == (Security.STARTTLS, trusted.port)
+    assert not set(log.client_commands()) & set(FORBIDDEN)
+
+
+def test_without_a_ca_file_every_certificate_fails_but_tls_is_still_suggested(ca):
+    with smtp_server(ca, "tls") as tls, smtp_server(ca, "starttls") as starttls:
+        ports = [(starttls.port, Security.STARTTLS), (tls.port, Security.TLS)]
+        reports, log = detect(ports, timeout=5.0)  # system CAs only
+    assert all(r.reachable and r.certificate_ok is False for r in reports)
+    assert reports[0].auth_after and reports[0].auth_before == ()
+    suggestion = suggest(reports)
+    assert suggestion is not None
+    assert (suggestion.security, suggestion.port) == (Security.TLS, tls.port)
+    assert "certificate is not trusted" in suggestion.reason
+    assert not set(log.client_commands()) & set(FORBIDDEN)
+
+
+# -- parallel and cancellable ---------------------------------------------------------------------
+
+
+class SlowGreetingServer:
+    """A minimal SMTP server that waits `delay` seconds before its 220 (a busy provider)."""
+
+    def __init__(self, delay: float) -> None:
+        self.delay = delay
+        self.sock = socket.create_server((HOST, 0))
+        self.port = self.sock.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                conn, _ = self.sock.accept()
+                threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+
+    def _serve(self, conn: socket.socket) -> None:
+        with conn, contextlib.suppress(OSError):
+            time.sleep(self.delay)  # the server is slow, not the test
+            conn.sendall(b"220 slow.test ESMTP\r\n")
+            for line in conn.makefile("rb"):
+                command = line[:4].upper()
+                if command == b"EHLO":
+                    conn.sendall(b"250-slow.test\r\n250-SIZE 1000000\r\n250 PIPELINING\r\n")
+                elif command == b"QUIT":
+                    conn.sendall(b"221 bye\r\n")
+                    return
+                else:
+                    conn.sendall(b"502 5.5.1 not here\r\n")
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+@pytest.fixture
+def slow_servers() -> Iterator[list[SlowGreetingServer]]:
+    servers = [SlowGreetingServer(0.3) for _ in range(3)]
+    yield servers
+    for server in servers:
+        server.close()
+
+
+def test_ports_are_probed_in_parallel(slow_servers):
+    ports = [(server.port, Security.STARTTLS) for server in slow_servers]
+    started = time.monotonic()
+    reports, _ = detect(ports, timeout=5.0)
+    took_ms = (time.monotonic() - started) * 1000
+    slowest = max(r.elapsed_ms for r in reports)
+    print(f"parallel: total {took_ms:.0f} ms, slowest port {slowest} ms")
+    assert all(r.reachable and r.security is Security.NONE for r in reports), reports
+    assert reports[0].extensions_before == ("SIZE 1000000", "PIPELINING")
+    assert reports[0].size_limit == 1_000_000
+    assert slowest >= 300
+    assert took_ms < 1.2 * slowest
+
+
+class ListeningServer(SilentServer):
+    """Never answers, but notes when the client has spoken (a TLS ClientHello, say)."""
+
+    def __init__(self) -> None:
+        self.heard = threading.Event()
+        super().__init__()
+
+    def _accept(self) -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                conn, _ = self.sock.accept()
+                self.accepted.append(conn)
+                threading.Thread(target=self._listen, args=(conn,), daemon=True).start()
+
+    def _listen(self, conn: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            if conn.recv(1):
+                self.heard.set()
+
+
+def test_cancel_stops_every_port_against_silent_servers():
+    servers = [ListeningServer(), SilentServer(), SilentServer()]
+    try:
+        ports = [
+            (servers[0].port, Security.TLS),  # stuck in the TLS handshake
+            (servers[1].port, Security.STARTTLS),  # stuck waiting for the greeting
+            (servers[2].port, Security.STARTTLS),
+        ]
+        log = Log()
+        detector = Detector(HOST, ports=ports, callback=log, timeout=30.0)
+        results: list[tuple[PortReport, ...]] = []
+        thread = threading.Thread(target=lambda: results.append(detector.run()))
+        thread.start()
+        for port, _ in ports:
+            assert log.connected[port].wait(5)
+        assert servers[0].heard.wait(5)  # the ClientHello is out: the handshake is waiting
+        pressed = time.monotonic()
+        detector.cancel()
+        thread.join(5)
+        took = time.monotonic() - pressed
+    finally:
+        for server in servers:
+            server.close()
+    assert not thread.is_alive()
+    print(f"cancel: run() returned {took * 1000:.0f} ms after cancel()")
+    assert took < 0.5
+    [reports] = results
+    assert [r.failure for r in reports] == [Failure.CANCELLED] * 3
+    assert [r.phase for r in reports] == [Phase.TLS, Phase.GREETING, Phase.GREETING]
+
+
+def test_cancel_before_run_returns_at_once(silent_server):
+    detector = Detector(HOST, ports=[(silent_server.port, Security.STARTTLS)], timeout=30.0)
+    detector.cancel()
+    started = time.monotonic()
+    [report] = detector.run()
+    assert time.monotonic() - started < 0.5
+    assert report.failure is Failure.CANCELLED
+    with pytest.raises(RuntimeError):
+        detector.run()
+
+
+# -- the host and the suggestion alone ------------------------------------------------------------
+
+
+def test_the_host_may_be_typed_as_in_the_server_field():
+    Detector("ssl://smtp.example.com:465")  # the prefix and port are what Detect finds out
+    with pytest.raises(EndpointError):
+        Detector("smtp.example.com;backup.example.com")
+    with pytest.raises(EndpointError):
+        Detector("not a host")
+
+
+def report(port: int, security: Security, **changes: object) -> PortReport:
+    values: dict[str, object] = dict(reachable=True, auth_before=("LOGIN", "PLAIN"))
+    if security is not Security.NONE:
+        values["certificate_ok"] = True
+    values.update(changes)
+    return PortReport(port, security, **values)  # type: ignore[arg-type]
+
+
+def test_suggestion_follows_rfc_8314_order():
+    tls, submission = report(465, Security.TLS), report(587, Security.STARTTLS)
+    relay, plain = report(25, Security.STARTTLS), report(25, Security.NONE)
+    assert suggest([plain, relay, submission, tls]).port == 465
+    assert suggest([plain, relay, submission]).port == 587
+    assert suggest([plain, relay]).security is Security.STARTTLS
+    assert suggest([plain]).security is Security.NONE
+    assert suggest([report(465, Security.TLS, reachable=False), plain]).port == 25
+    assert suggest([]) is None
+
+
+def test_suggestion_never_prefers_an_untrusted_certificate():
+    untrusted = report(465, Security.TLS, certificate_ok=False, certificate_error="self-signed")
+    relay = report(25, Security.STARTTLS)
+    plain = report(25, Security.NONE)
+    assert suggest([untrusted, relay]).security is Security.STARTTLS
+    # Untrusted TLS still beats no encryption at all; the reason says what to do.
+    chosen = suggest([untrusted, plain])
+    assert chosen.security is Security.TLS and "self-signed" in chosen.reason
+
+
+def test_suggested_login_is_the_strongest_offered_after_tls():
+    offered = ("CRAM-MD5", "LOGIN", "PLAIN")
+    assert suggest([report(465, Security.TLS, auth_before=offered)]).auth is AuthMethod.PLAIN
+    assert suggest([report(465, Security.TLS, auth_before=("CRAM-MD5", "LOGIN"))]).auth == "login"
+    starttls = report(587, Security.STARTTLS, auth_before=(), auth_after=("XOAUTH2",))
+    assert suggest([starttls]).auth is AuthMethod.AUTO
+    relay = suggest([report(587, Security.STARTTLS, auth_before=(), auth_after=())])
+    assert relay.auth is AuthMethod.NONE and "no login" in relay.reason
