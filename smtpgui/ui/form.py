@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,10 +37,12 @@ class SettingsForm(QWidget):
     Signals:
         changed(bool): a value changed; True when the form holds valid settings.
         submitted(): Enter was pressed in a text field.
+        detect_requested(): the admin asked to detect the settings of the typed host.
     """
 
     changed = Signal(bool)
     submitted = Signal()
+    detect_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,7 +103,16 @@ class SettingsForm(QWidget):
     def _lay_out(self) -> None:
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        form.addRow(self.tr("&Server:"), self._checked("server", self.server))
+        self.detect = QPushButton(self.tr("&Detect…"))
+        self.detect.setToolTip(
+            self.tr(
+                "Ask ports 465, 587 and 25 of this server what they offer (no password is sent)"
+            )
+        )
+        server_row = QHBoxLayout()
+        server_row.addWidget(self._checked("server", self.server), 1)
+        server_row.addWidget(self.detect, 0, Qt.AlignmentFlag.AlignTop)
+        form.addRow(self.tr("&Server:"), server_row)
         security_row = QHBoxLayout()
         security_row.addWidget(self.security, 1)
         port_label = QLabel(self.tr("&Port:"))
@@ -120,7 +131,11 @@ class SettingsForm(QWidget):
         ca_row.addWidget(self._checked("ca_file", self.ca_file), 1)
         ca_row.addWidget(self.browse)
         form.addRow(self.tr("&CA file:"), ca_row)
-        for row, buddy in ((security_row, self.security), (ca_row, self.ca_file)):
+        for row, buddy in (
+            (server_row, self.server),
+            (security_row, self.security),
+            (ca_row, self.ca_file),
+        ):
             label = form.labelForField(row)
             if isinstance(label, QLabel):
                 label.setBuddy(buddy)
@@ -145,6 +160,7 @@ class SettingsForm(QWidget):
         self.security.activated.connect(self._on_security_chosen)
         self.port.valueChanged.connect(self._on_port_changed)
         self.browse.clicked.connect(self._browse_ca_file)
+        self.detect.clicked.connect(self.detect_requested)
         for name, edit in self._line_edits().items():
             edit.textEdited.connect(lambda _text, name=name: self._touch(name))
             edit.returnPressed.connect(self.submitted)
@@ -199,6 +215,21 @@ class SettingsForm(QWidget):
     def _on_port_changed(self, port: int) -> None:
         self.server.setText(with_port(self.server.text(), port))
         self._refresh()
+
+    def apply(self, security: Security, port: int, auth: AuthMethod) -> None:
+        """Fill in a detected setting, keeping the typed host and backup servers."""
+        self.setCurrentSecurity(security)
+        self.server.setText(with_prefix(self.server.text(), security))
+        self.port.setValue(port)
+        self.auth.setCurrentIndex(self.auth.findData(auth))
+        self._refresh()
+
+    def detect_host(self) -> str | None:
+        """The first server's host, when the Server field holds one."""
+        try:
+            return format_entry(ServerEntry(parse_entries(self.server.text())[0].host, None, None))
+        except EndpointError:
+            return None
 
     def _set_port_quietly(self, port: int) -> None:
         self.port.blockSignals(True)
@@ -311,6 +342,7 @@ class SettingsForm(QWidget):
             message = errors.get(name, "") if name in self._touched else ""
             label.setText(message)
             label.setVisible(bool(message))
+        self.detect.setEnabled(self.detect_host() is not None)
         needs_login = AuthMethod(self.auth.currentData()) is not AuthMethod.NONE
         for widget in (self.username, self.password, self.allow_insecure):
             widget.setEnabled(needs_login)

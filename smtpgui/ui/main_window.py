@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from smtpgui import __version__
+from smtpgui.core.detect import DEFAULT_PORTS
 from smtpgui.core.diagnosis import Diagnosis
+from smtpgui.core.endpoint import Security
 from smtpgui.core.profile import Job, Outcome, delete_profile
 from smtpgui.core.report import support_report
 from smtpgui.core.result import PhaseChange, PhaseState
@@ -27,11 +29,12 @@ from smtpgui.core.settings import Settings, SettingsFileError, SettingsStore
 from smtpgui.core.transcript import TranscriptLine
 from smtpgui.resources import resource
 from smtpgui.ui.background import call_in_background
+from smtpgui.ui.detect_dialog import DetectDialog
 from smtpgui.ui.form import SettingsForm
 from smtpgui.ui.log_panel import LogPanel
 from smtpgui.ui.phases import phase_label
 from smtpgui.ui.status import StatusPanel
-from smtpgui.ui.worker import ProbeRun
+from smtpgui.ui.worker import ProbeWorker, WorkerThread
 
 
 class SettingsWindow(QMainWindow):
@@ -43,6 +46,7 @@ class SettingsWindow(QMainWindow):
     """
 
     outcome_ready = Signal(object)
+    detect_ports: tuple[tuple[int, Security], ...] = DEFAULT_PORTS  # tests point it at loopback
     password_state_known = Signal(bool)
 
     def __init__(
@@ -52,7 +56,7 @@ class SettingsWindow(QMainWindow):
         self._store = store or SettingsStore()
         self._secrets = secrets or SecretStore()
         self._saved: Settings | None = None
-        self._run: ProbeRun | None = None
+        self._run: WorkerThread | None = None
         self._saving = False
         self._last_settings: Settings | None = None
         self._last_outcome: Outcome | None = None
@@ -106,6 +110,7 @@ class SettingsWindow(QMainWindow):
         self.cancel_button.clicked.connect(self.cancel)
         self.form.changed.connect(self._update_buttons)
         self.form.submitted.connect(self.test)
+        self.form.detect_requested.connect(self.detect)
         for keys in (QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)):
             QShortcut(keys, self, self.test)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel)
@@ -220,13 +225,32 @@ class SettingsWindow(QMainWindow):
         self._saving = save
         self.log_panel.clear()
         self._last_settings = settings
-        self._run = ProbeRun(job, self._store, self._secrets, parent=self)
-        self._run.line_logged.connect(self._on_line)
-        self._run.phase_changed.connect(self._on_phase)
+        worker = ProbeWorker(job, self._store, self._secrets)
+        worker.line_logged.connect(self._on_line)
+        worker.phase_changed.connect(self._on_phase)
+        self._run = WorkerThread(worker, "smtpgui-probe", parent=self)
         self._run.finished.connect(self._on_finished)
         self.status.show_message("busy", self.tr("Testing…"), str(settings.endpoints[0]))
         self._run.start()
         self._update_buttons()
+
+    @Slot()
+    def detect(self) -> DetectDialog | None:
+        host = self.form.detect_host()
+        if host is None or self.is_running():
+            return None
+        dialog = DetectDialog(
+            host,
+            self.form.ca_file.text().strip(),
+            float(self.form.timeout.value()),
+            self.detect_ports,
+            parent=self,
+        )
+        dialog.applied.connect(lambda s: self.form.apply(s.security, s.port, s.auth))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.start()
+        dialog.open()
+        return dialog
 
     @Slot()
     def cancel(self) -> None:
@@ -341,7 +365,6 @@ class SettingsWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._run is not None:
             # Cancel shuts the socket: the worker ends at once, and a cancelled run saves nothing.
-            self._run.finished.disconnect(self._on_finished)
             self._run.stop()
             self._run = None
         super().closeEvent(event)

@@ -1,18 +1,43 @@
-"""ProbeWorker: runs a Job on a QThread and hands its events to the GUI thread as signals."""
+"""Workers on QThreads: the GUI thread hands them a job and hears back through signals."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from smtpgui.core.profile import Job, JobRunner, Outcome
+from smtpgui.core.detect import Detector, PortReport
+from smtpgui.core.endpoint import Security
+from smtpgui.core.profile import Job, JobRunner
 from smtpgui.core.result import PhaseChange
 from smtpgui.core.secrets import SecretStore
 from smtpgui.core.settings import SettingsStore
 from smtpgui.core.transcript import TranscriptLine
 
 
-class ProbeWorker(QObject):
-    """Lives on its own thread; never touches a widget.
+class Worker(QObject):
+    """Runs `work()` on its thread; never touches a widget.
+
+    Signals:
+        finished(object): what work() returned.
+    """
+
+    finished = Signal(object)
+
+    @Slot()
+    def run(self) -> None:
+        self.finished.emit(self.work())
+
+    def work(self) -> object:
+        raise NotImplementedError
+
+    def cancel(self) -> None:
+        """Called from the GUI thread while work() blocks: must break it at once."""
+        raise NotImplementedError
+
+
+class ProbeWorker(Worker):
+    """A Test or Save (JobRunner).
 
     Signals:
         line_logged(TranscriptLine): a redacted transcript line, as it happens.
@@ -22,20 +47,16 @@ class ProbeWorker(QObject):
 
     line_logged = Signal(object)
     phase_changed = Signal(object)
-    finished = Signal(object)
 
     def __init__(self, job: Job, store: SettingsStore, secrets: SecretStore) -> None:
         super().__init__()
         self._runner = JobRunner(job, self._on_event, store, secrets)
 
-    def cancel(self) -> None:
-        """Called from the GUI thread while run() blocks here: breaks the socket at once."""
-        self._runner.cancel()
+    def work(self) -> object:
+        return self._runner.run()
 
-    @Slot()
-    def run(self) -> None:
-        outcome: Outcome = self._runner.run()
-        self.finished.emit(outcome)
+    def cancel(self) -> None:
+        self._runner.cancel()
 
     def _on_event(self, event: TranscriptLine | PhaseChange) -> None:
         if isinstance(event, TranscriptLine):
@@ -44,47 +65,68 @@ class ProbeWorker(QObject):
             self.phase_changed.emit(event)
 
 
-class ProbeRun(QObject):
-    """Owns one worker and its thread: start, cancel, and a bounded wait on window close.
+class DetectWorker(Worker):
+    """Detect: all ports of one host at once.
 
-    Signals: the worker's, re-emitted on the GUI thread (line_logged, phase_changed, finished).
+    Signals:
+        line_logged(int, TranscriptLine): a line of one port's conversation.
+        finished(tuple[PortReport, ...]): one report per port.
     """
 
-    line_logged = Signal(object)
-    phase_changed = Signal(object)
-    finished = Signal(object)
+    line_logged = Signal(int, object)
 
     def __init__(
-        self, job: Job, store: SettingsStore, secrets: SecretStore, parent: QObject | None = None
+        self, host: str, ca_file: str, timeout: float, ports: Sequence[tuple[int, Security]]
     ) -> None:
+        super().__init__()
+        self._detector = Detector(
+            host, ca_file=ca_file, timeout=timeout, ports=ports, callback=self.line_logged.emit
+        )
+
+    def work(self) -> tuple[PortReport, ...]:
+        return self._detector.run()
+
+    def cancel(self) -> None:
+        self._detector.cancel()
+
+
+class WorkerThread(QObject):
+    """Owns one worker and its thread: start, cancel, and a bounded wait on close.
+
+    Signals:
+        finished(object): the worker's result, on the GUI thread, after its thread ended.
+    """
+
+    finished = Signal(object)
+
+    def __init__(self, worker: Worker, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.worker = worker
         self._thread = QThread()
-        self._thread.setObjectName("smtpgui-probe")
-        self._worker = ProbeWorker(job, store, secrets)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.line_logged.connect(self.line_logged)
-        self._worker.phase_changed.connect(self.phase_changed)
-        self._worker.finished.connect(self._on_finished)
+        self._thread.setObjectName(name)
+        worker.moveToThread(self._thread)
+        self._thread.started.connect(worker.run)
+        worker.finished.connect(self._on_finished)
 
     def start(self) -> None:
         self._thread.start()
 
     def cancel(self) -> None:
-        self._worker.cancel()
+        self.worker.cancel()
 
     def is_running(self) -> bool:
         return self._thread.isRunning()
 
     def stop(self, timeout_ms: int = 3000) -> bool:
         """Cancel and wait for the thread (window close); True when it ended in time."""
-        self._worker.cancel()
+        self.finished.disconnect()
+        self.worker.cancel()
         self._thread.quit()
         return self._thread.wait(timeout_ms)
 
     @Slot(object)
-    def _on_finished(self, outcome: Outcome) -> None:
-        # run() has returned: only the thread's idle event loop is left to stop.
+    def _on_finished(self, result: object) -> None:
+        # work() has returned: only the thread's idle event loop is left to stop.
         self._thread.quit()
         self._thread.wait()
-        self.finished.emit(outcome)
+        self.finished.emit(result)
