@@ -6,19 +6,10 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 
 from smtpgui.core.result import Phase, PhaseState
-from smtpgui.ui.main_window import SettingsWindow
 from tests.servers import PASSWORD, USER
 from tests.ui.test_window import fill, run
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def window(qtbot):
-    win = SettingsWindow()
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
 
 def test_steps_are_checked_off_live(qtbot, window, starttls_server, ca_file):

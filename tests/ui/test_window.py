@@ -22,14 +22,6 @@ pytestmark = pytest.mark.gui
 OWN = "admin@example.test"
 
 
-@pytest.fixture
-def window(qtbot):
-    win = SettingsWindow()
-    qtbot.addWidget(win)
-    win.show()
-    return win
-
-
 def fill(
     win: SettingsWindow, server: str, ca_file: str, password: str = PASSWORD, timeout: int = 5
 ) -> None:
