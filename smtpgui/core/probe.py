@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import smtplib
 import socket
 import ssl
@@ -16,6 +17,7 @@ from smtpgui.core.endpoint import Endpoint, Security
 from smtpgui.core.failures import abort_text, classify, expect
 from smtpgui.core.message import TestMessage
 from smtpgui.core.result import (
+    CertificateInfo,
     Failure,
     Phase,
     PhaseChange,
@@ -25,9 +27,9 @@ from smtpgui.core.result import (
     TlsInfo,
     enhanced_code,
 )
-from smtpgui.core.settings import AuthMethod, Settings, mailbox
+from smtpgui.core.settings import AuthMethod, Settings, TrustMode, mailbox
 from smtpgui.core.smtp_client import TracingSMTP
-from smtpgui.core.tls import make_context, tls_info
+from smtpgui.core.tls import INSECURE_NOTICE, Fetch, examine, fetch_certificate, make_context
 from smtpgui.core.transcript import Direction, Redactor, TranscriptLine
 
 Event = TranscriptLine | PhaseChange
@@ -46,6 +48,8 @@ class _State:
     phase: Phase = Phase.DNS
     endpoint: Endpoint | None = None
     tls: TlsInfo | None = None
+    certificate: CertificateInfo | None = None
+    verified: bool = False
     mechanism: str = ""
     capabilities: tuple[str, ...] = ()
 
@@ -87,6 +91,8 @@ class SmtpProbe:
 
     def run(self) -> ProbeResult:
         self._start = time.monotonic()
+        if self._settings.trust is TrustMode.INSECURE:
+            self._log(Direction.TLS, INSECURE_NOTICE)
         try:
             return self._run_endpoints()
         finally:
@@ -125,7 +131,9 @@ class SmtpProbe:
         try:
             self._converse(client, endpoint)
         except Exception as exc:  # every failure becomes a result, never a crash
-            return self._failed(exc)
+            with contextlib.suppress(Exception):
+                client.close()  # before the second look at a refused certificate
+            return self._show_refused_certificate(endpoint, self._failed(exc), exc)
         finally:
             with contextlib.suppress(Exception):
                 client.close()
@@ -244,17 +252,30 @@ class SmtpProbe:
     # -- TLS ------------------------------------------------------------------------------------
 
     def _tls_context(self) -> ssl.SSLContext:
-        return make_context(self._settings.ca_file)
+        return make_context(self._settings.trust, self._settings.ca_file)
 
     def _record_tls(self, sock: socket.socket) -> None:
-        if isinstance(sock, ssl.SSLSocket):
-            info = tls_info(sock)
-            self._state.tls = info
-            self._log(
-                Direction.TLS,
-                f"{info.version} {info.cipher}; certificate for "
-                f"{info.subject} issued by {info.issuer} (verified)",
-            )
+        if not isinstance(sock, ssl.SSLSocket):
+            return
+        seen = examine(sock, self._settings.trust, self._settings.pinned_sha256)
+        self._state.tls, self._state.certificate = seen.tls, seen.certificate
+        self._state.verified = seen.verified
+        for line in seen.lines:
+            self._log(Direction.TLS, line)
+        if seen.refusal is not None:
+            raise seen.refusal
+
+    def _show_refused_certificate(
+        self, endpoint: Endpoint, result: ProbeResult, exc: Exception
+    ) -> ProbeResult:
+        """After the verifying handshake refused the certificate, fetch it to show it."""
+        if not isinstance(exc, ssl.SSLCertVerificationError) or self._abort_reason is not None:
+            return result
+        # The failed step's watchdog is gone: Cancel still breaks this server's interrupter, and
+        # the fetch's own time limit breaks it without turning the failure into a timeout.
+        how = Fetch(self._settings.timeout, self._resolver, self._log, self._redactor)
+        certificate = fetch_certificate(endpoint, self._interrupter, how)
+        return dataclasses.replace(result, certificate=certificate)
 
     # -- phases, timeouts, events ---------------------------------------------------------------
 
@@ -342,6 +363,8 @@ class SmtpProbe:
             detail=detail,
             endpoint=str(state.endpoint or ""),
             tls=state.tls,
+            certificate=state.certificate,
+            verified=state.verified,
             capabilities=state.capabilities,
             auth_mechanism=state.mechanism,
             elapsed_ms=self._now(),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
 
 class Phase(enum.StrEnum):
@@ -84,8 +85,32 @@ class TlsInfo:
 
 
 @dataclass(frozen=True)
+class CertificateInfo:
+    """The server certificate as an admin compares it with what the provider says.
+
+    `subject` and `issuer` are RFC 4514 strings (`CN=smtp.example.com,O=Example`); `alt_names`
+    are the DNS names and IP addresses of the subjectAltName extension, which is what a client
+    matches the host name against (RFC 6125 §6.4.4); the dates are timezone-aware UTC;
+    `fingerprint_sha256` is 64 lowercase hex digits of the SHA-256 of the DER form.
+    """
+
+    subject: str
+    alt_names: tuple[str, ...]
+    issuer: str
+    not_before: datetime
+    not_after: datetime
+    fingerprint_sha256: str
+    self_signed: bool
+
+
+@dataclass(frozen=True)
 class ProbeResult:
-    """The outcome of one probe. `phase` is the failed phase (None on success)."""
+    """The outcome of one probe. `phase` is the failed phase (None on success).
+
+    `certificate` is the server's certificate after any TLS handshake, also when it was refused
+    (then it was fetched over a second connection that never logs in). `verified` is True when
+    the certificate was checked and accepted: by CA and host name, or by its pinned fingerprint.
+    """
 
     ok: bool
     phase: Phase | None = None
@@ -96,6 +121,8 @@ class ProbeResult:
     detail: str = ""
     endpoint: str = ""
     tls: TlsInfo | None = None
+    certificate: CertificateInfo | None = None
+    verified: bool = False
     capabilities: tuple[str, ...] = ()
     auth_mechanism: str = ""
     elapsed_ms: int = 0

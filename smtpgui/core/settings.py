@@ -13,6 +13,7 @@ from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
+from smtpgui.core.certificate import ca_file_error, fingerprint_error, normalise_fingerprint
 from smtpgui.core.endpoint import Endpoint, EndpointError, format_server, parse_server
 
 SETTINGS_VERSION = 1
@@ -31,9 +32,23 @@ class AuthMethod(enum.StrEnum):
     CRAM_MD5 = "cram-md5"
 
 
+class TrustMode(enum.StrEnum):
+    """Which server certificates the probe accepts."""
+
+    SYSTEM = "system"  # signed by a CA the operating system trusts, for this host name
+    CA_FILE = "ca-file"  # signed by a CA in `ca_file` (and only those), for this host name
+    PINNED = "pinned"  # exactly the certificate with SHA-256 fingerprint `pinned_sha256`
+    INSECURE = "insecure"  # any certificate: verification turned off
+
+
 @dataclass(frozen=True)
 class Settings:
-    """Everything the form holds except the password."""
+    """Everything the form holds except the password.
+
+    A `ca_file` given with the default trust means TrustMode.CA_FILE, as it did before there
+    were trust modes (old settings files and callers that only know `ca_file`); to trust the
+    system CAs, leave `ca_file` empty. A valid `pinned_sha256` is kept as 64 lowercase hex digits.
+    """
 
     endpoints: tuple[Endpoint, ...]
     auth: AuthMethod = AuthMethod.AUTO
@@ -43,6 +58,17 @@ class Settings:
     allow_insecure_auth: bool = False
     timeout: float = DEFAULT_TIMEOUT
     ca_file: str = ""
+    trust: TrustMode = TrustMode.SYSTEM
+    pinned_sha256: str = ""
+
+    def __post_init__(self) -> None:
+        # Frozen: object.__setattr__ is the dataclass way to normalise in __post_init__.
+        object.__setattr__(self, "trust", TrustMode(self.trust))  # "pinned" works as well
+        if self.trust is TrustMode.SYSTEM and self.ca_file:
+            object.__setattr__(self, "trust", TrustMode.CA_FILE)
+        pinned = normalise_fingerprint(self.pinned_sha256)
+        if pinned is not None:
+            object.__setattr__(self, "pinned_sha256", pinned)
 
     @property
     def account(self) -> str:
@@ -205,6 +231,8 @@ def to_json(settings: Settings) -> dict[str, Any]:
         "allow_insecure_auth": settings.allow_insecure_auth,
         "timeout": settings.timeout,
         "ca_file": settings.ca_file,
+        "trust": str(settings.trust),
+        "pinned_sha256": settings.pinned_sha256,
     }
 
 
@@ -229,19 +257,30 @@ def from_json(data: Any) -> Settings:
         allow_insecure_auth=_flag(data, "allow_insecure_auth"),
         timeout=float(timeout),
         ca_file=_text(data, "ca_file"),
+        # Files from before trust modes have no "trust": their ca_file alone means CA_FILE.
+        trust=TrustMode(_text(data, "trust", str(TrustMode.SYSTEM))),
+        pinned_sha256=_text(data, "pinned_sha256"),
     )
-    for name, error in field_errors(settings).items():
+    # A CA file that went missing since is the probe's to report: the settings stay loadable.
+    for name, error in field_errors(settings, check_files=False).items():
         raise ValueError(f"{name}: {error}")
     return settings
 
 
-def field_errors(settings: Settings) -> dict[str, str]:
-    """Per-field problems of otherwise well-typed settings (the form shows each at its field)."""
+def field_errors(settings: Settings, *, check_files: bool = True) -> dict[str, str]:
+    """Per-field problems of otherwise well-typed settings (the form shows each at its field).
+
+    `check_files=False` skips what depends on this machine (whether the CA file exists).
+    """
     errors = {
         "username": username_error(settings.username),
         "from": address_error(settings.from_address, required=False),
         "recipient": address_error(settings.recipient, required=True),
     }
+    if settings.trust is TrustMode.CA_FILE:
+        errors["ca_file"] = ca_file_error(settings.ca_file, check_files=check_files)
+    if settings.trust is TrustMode.PINNED:
+        errors["pinned_sha256"] = fingerprint_error(settings.pinned_sha256)
     if settings.auth is not AuthMethod.NONE and not settings.username:
         errors["username"] = "Enter the user name the server expects (often the full address)."
     return {k: v for k, v in errors.items() if v}

@@ -1,19 +1,44 @@
-"""TLS for the probe: a verifying context, what the handshake gave, and why it failed."""
+"""TLS for the probe: a context per trust choice, what the handshake showed, why it failed,
+and a second look at a certificate the verifying handshake refused."""
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
+import smtplib
+import socket
 import ssl
+import threading
+from dataclasses import dataclass
 
-from smtpgui.core.result import Failure, ProbeFailed, TlsInfo
+from smtpgui.core.certificate import (
+    describe,
+    display_name,
+    fingerprint,
+    format_fingerprint,
+    parse_certificate,
+)
+from smtpgui.core.connection import Interrupter, Resolver
+from smtpgui.core.endpoint import Endpoint, Security
+from smtpgui.core.result import CertificateInfo, Failure, ProbeFailed, TlsInfo
+from smtpgui.core.settings import TrustMode
+from smtpgui.core.smtp_client import Report, TracingSMTP
+from smtpgui.core.transcript import Direction, Redactor
+
+INSECURE_NOTICE = "Certificate NOT verified (verification turned off)"
 
 
-def make_context(ca_file: str = "") -> ssl.SSLContext:
-    """A context that verifies the certificate and the host name (smtplib alone does neither).
+def make_context(trust: TrustMode = TrustMode.SYSTEM, ca_file: str = "") -> ssl.SSLContext:
+    """The context for a trust choice.
 
-    With `ca_file`, only that file's CAs are trusted: the admin chose to trust a company CA for
-    this server, not to add it to everything else.
+    SYSTEM and CA_FILE verify the certificate and the host name (smtplib alone does neither).
+    With CA_FILE only that file's CAs are trusted: the admin chose to trust a company CA for
+    this server, not to add it to everything else. PINNED and INSECURE verify nothing in the
+    handshake; a pinned certificate is compared with its fingerprint afterwards (`examine`).
     """
+    if trust in (TrustMode.PINNED, TrustMode.INSECURE):
+        return unverified_context()
+    if trust is TrustMode.CA_FILE and not ca_file:
+        raise ProbeFailed(Failure.CA_FILE, "No CA certificate file is chosen.")
     try:
         return ssl.create_default_context(cafile=ca_file or None)
     except (OSError, ssl.SSLError) as exc:
@@ -23,24 +48,74 @@ def make_context(ca_file: str = "") -> ssl.SSLContext:
         ) from None
 
 
-def tls_info(sock: ssl.SSLSocket) -> TlsInfo:
-    cipher = sock.cipher()
-    cert = sock.getpeercert() or {}
+def unverified_context() -> ssl.SSLContext:
+    """Accepts any certificate; still the client defaults for protocol versions and ciphers."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.check_hostname = False  # must come first: CERT_NONE is refused while it is on
+    context.verify_mode = ssl.CERT_NONE
+    return context
+
+
+@dataclass(frozen=True)
+class Handshake:
+    """What one TLS handshake showed, and whether the trust choice accepts it.
+
+    `refusal` is set when the certificate is not the pinned one: the caller records the rest
+    first, so the result still shows the certificate it refused.
+    """
+
+    tls: TlsInfo
+    certificate: CertificateInfo | None
+    verified: bool
+    lines: tuple[str, ...]
+    refusal: ProbeFailed | None = None
+
+
+def examine(sock: ssl.SSLSocket, trust: TrustMode, pinned_sha256: str = "") -> Handshake:
+    """The session and certificate of a finished handshake, judged by the trust choice."""
     der = sock.getpeercert(binary_form=True) or b""
+    certificate = _parse(der)
+    info = tls_info(sock, certificate, der)
+    refusal = None
+    if trust is TrustMode.PINNED and info.fingerprint_sha256 != pinned_sha256:
+        pinned = format_fingerprint(pinned_sha256) or "nothing"
+        got = format_fingerprint(info.fingerprint_sha256) or "no certificate"
+        refusal = ProbeFailed(
+            Failure.CERTIFICATE, f"The server's certificate changed: pinned {pinned}, got {got}"
+        )
+    verdict = {
+        TrustMode.PINNED: "NOT the pinned certificate" if refusal else "pinned fingerprint matches",
+        TrustMode.INSECURE: "NOT verified: verification turned off",
+    }.get(trust, "verified")
+    lines = [
+        f"{info.version} {info.cipher}; certificate for {info.subject} issued by "
+        f"{info.issuer} ({verdict})"
+    ]
+    if certificate is not None:
+        lines.append(describe(certificate))
+    verified = trust is not TrustMode.INSECURE and refusal is None
+    return Handshake(info, certificate, verified, tuple(lines), refusal)
+
+
+def tls_info(sock: ssl.SSLSocket, certificate: CertificateInfo | None, der: bytes) -> TlsInfo:
+    cipher = sock.cipher()
     return TlsInfo(
         version=sock.version() or "",
         cipher=cipher[0] if cipher else "",
-        subject=_name(cert.get("subject", ())),
-        issuer=_name(cert.get("issuer", ())),
-        not_after=str(cert.get("notAfter", "")),
-        fingerprint_sha256=hashlib.sha256(der).hexdigest() if der else "",
+        subject=display_name(certificate.subject) if certificate else "",
+        issuer=display_name(certificate.issuer) if certificate else "",
+        not_after=f"{certificate.not_after:%Y-%m-%d %H:%M} UTC" if certificate else "",
+        fingerprint_sha256=fingerprint(der) if der else "",
     )
 
 
-def _name(rdns: tuple) -> str:  # type: ignore[type-arg]
-    # getpeercert() gives ((("commonName", "x"),), (("organizationName", "y"),), ...)
-    parts = {key: value for rdn in rdns for key, value in rdn}
-    return parts.get("commonName") or parts.get("organizationName") or ""
+def _parse(der: bytes) -> CertificateInfo | None:
+    if not der:
+        return None
+    try:
+        return parse_certificate(der)
+    except ValueError:  # a certificate cryptography cannot read must not fail the test
+        return None
 
 
 def classify_tls_error(exc: ssl.SSLError | ssl.CertificateError) -> ProbeFailed:
@@ -55,3 +130,104 @@ def classify_tls_error(exc: ssl.SSLError | ssl.CertificateError) -> ProbeFailed:
             "this port probably expects STARTTLS or no encryption.",
         )
     return ProbeFailed(Failure.TLS, f"The TLS handshake failed ({reason}).")
+
+
+# -- a second look at a refused certificate ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fetch:
+    """How to reach the server again: the probe's own time limit, resolver and transcript."""
+
+    timeout: float
+    resolver: Resolver | None
+    report: Report
+    redactor: Redactor
+
+
+def fetch_certificate(
+    endpoint: Endpoint, interrupter: Interrupter, how: Fetch
+) -> CertificateInfo | None:
+    """The certificate the server presents, over a new connection that verifies nothing.
+
+    Used after the verifying handshake refused it, so the admin still sees what was refused.
+    It never logs in: greeting, EHLO and STARTTLS (or, for implicit TLS, nothing) before the
+    handshake, then it hangs up. The whole of it gets one time limit; `interrupter` breaks it.
+    Never raises: the certificate, or why there is none, goes to the transcript.
+    """
+    how.report(Direction.INFO, "Connecting again to show the certificate (not checked, no login)")
+    deadline = threading.Timer(how.timeout, interrupter.interrupt)
+    deadline.daemon = True
+    deadline.start()
+    try:
+        certificate = _parse(_fetch_der(endpoint, interrupter, how))
+    except Exception as exc:  # an extra: whatever goes wrong, the first failure stands
+        why = "stopped (time limit or Cancel)" if interrupter.fired else _reason(exc)
+        how.report(Direction.INFO, f"The certificate could not be fetched: {why}")
+        return None
+    finally:
+        deadline.cancel()
+        interrupter.watch(None)
+    if certificate is not None:
+        how.report(Direction.TLS, describe(certificate))
+    return certificate
+
+
+def _fetch_der(endpoint: Endpoint, interrupter: Interrupter, how: Fetch) -> bytes:
+    sock = _connect(endpoint, interrupter, how)
+    with contextlib.closing(sock):
+        if endpoint.security is not Security.TLS:
+            return _starttls_der(sock, endpoint, interrupter, how)
+        host = endpoint.ascii_host
+        with unverified_context().wrap_socket(sock, server_hostname=host) as tls_sock:
+            interrupter.watch(tls_sock)
+            return tls_sock.getpeercert(binary_form=True) or b""
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, ProbeFailed):
+        return exc.detail
+    if isinstance(exc, ssl.SSLError):
+        return getattr(exc, "reason", None) or str(exc)
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__
+
+
+def _connect(endpoint: Endpoint, interrupter: Interrupter, how: Fetch) -> socket.socket:
+    host = endpoint.ascii_host
+    addresses = interrupter.resolve(host, endpoint.port, how.timeout, how.resolver)
+    error: OSError | None = None
+    for address in addresses:
+        try:
+            return interrupter.connect(address, how.timeout)
+        except OSError as exc:
+            error = exc
+    raise error or OSError("no address")
+
+
+def _starttls_der(
+    sock: socket.socket, endpoint: Endpoint, interrupter: Interrupter, how: Fetch
+) -> bytes:
+    client = TracingSMTP(
+        report=how.report, redactor=how.redactor, interrupter=interrupter, timeout=how.timeout
+    )
+    client.attach(sock, endpoint.ascii_host)
+    try:
+        _require(*client.getreply(), 220)
+        if client.ehlo()[0] != 250:  # RFC 5321 §3.2: HELO for servers without ESMTP
+            _require(*client.helo(), 250)
+        _require(*client.starttls_with(unverified_context()), 220)
+        assert isinstance(client.sock, ssl.SSLSocket)
+        der = client.sock.getpeercert(binary_form=True) or b""
+        with contextlib.suppress(smtplib.SMTPException, OSError):
+            client.quit()  # RFC 5321 §4.1.1.10: end the session properly
+        return der
+    finally:
+        with contextlib.suppress(OSError):
+            client.close()
+
+
+def _require(code: int, _text: bytes, expected: int) -> None:
+    if code != expected:
+        raise ProbeFailed(Failure.REPLY, f"the server answered {code}", code)
