@@ -151,3 +151,35 @@ class SilentServer:
         self.sock.close()
         for conn in self.accepted:
             conn.close()
+
+
+class StallAfterStarttls:
+    """Says 220 to STARTTLS, then never answers the TLS ClientHello (a handshake stall)."""
+
+    def __init__(self) -> None:
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.accepted: list[socket.socket] = []
+        self.hello_seen = threading.Event()
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        with contextlib.suppress(OSError):
+            conn, _ = self.sock.accept()
+            self.accepted.append(conn)
+            reader = conn.makefile("rb")
+            conn.sendall(b"220 stall.test ESMTP\r\n")
+            for line in reader:
+                verb = line.split(b" ")[0].strip().upper()
+                if verb == b"EHLO":
+                    conn.sendall(b"250-stall.test\r\n250 STARTTLS\r\n")
+                elif verb == b"STARTTLS":
+                    conn.sendall(b"220 go ahead\r\n")
+                    conn.recv(1, socket.MSG_PEEK)  # blocks until the ClientHello arrives
+                    self.hello_seen.set()
+                    return
+
+    def close(self) -> None:
+        self.sock.close()
+        for conn in self.accepted:
+            conn.close()

@@ -13,6 +13,7 @@ import errno
 import queue
 import select
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Callable
@@ -136,6 +137,18 @@ class Interrupter:
             self.watch(None)
             sock.close()
             raise
+
+    def handshake(self, context: ssl.SSLContext, sock: socket.socket, host: str) -> ssl.SSLSocket:
+        """TLS-wrap a connected socket so that interrupt() can break the handshake too.
+
+        wrap_socket() detaches the plain socket's file descriptor before it handshakes, so
+        shutting the old socket object down would do nothing: watch the SSLSocket first, then
+        handshake (bounded by the socket's time limit).
+        """
+        tls_sock = context.wrap_socket(sock, server_hostname=host, do_handshake_on_connect=False)
+        self.watch(tls_sock)
+        tls_sock.do_handshake()
+        return tls_sock
 
     def _wait_writable(self, sock: socket.socket, timeout: float) -> None:
         deadline = time.monotonic() + timeout

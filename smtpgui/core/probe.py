@@ -168,8 +168,7 @@ class SmtpProbe:
             self._skip(Phase.TLS)
             return sock
         with self._phase(Phase.TLS):
-            tls_sock = self._tls_context().wrap_socket(sock, server_hostname=host)
-            self._interrupter.watch(tls_sock)
+            tls_sock = self._interrupter.handshake(self._tls_context(), sock, host)
             self._record_tls(tls_sock)
         return tls_sock
 

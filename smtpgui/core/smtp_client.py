@@ -69,10 +69,17 @@ class TracingSMTP(smtplib.SMTP):
         return code, message
 
     def starttls_with(self, context: ssl.SSLContext) -> tuple[int, bytes]:
-        reply = self.starttls(context=context)
-        # starttls() replaced self.sock by an SSLSocket: that is the one to shut down now.
-        self._interrupter.watch(self.sock)
-        return reply
+        """smtplib's starttls(), with a handshake that Cancel and the deadline can break."""
+        code, reply = self.docmd("STARTTLS")
+        if code != 220:
+            return code, reply
+        self.sock = self._interrupter.handshake(context, self.sock, self._host)
+        self.file = None
+        # RFC 3207 §4.2: forget everything learned before TLS; the caller sends EHLO again.
+        self.helo_resp = self.ehlo_resp = None
+        self.esmtp_features = {}
+        self.does_esmtp = False
+        return code, reply
 
     # -- authentication (RFC 4954) -----------------------------------------------------------
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import select
 import threading
 import time
 
@@ -14,7 +15,7 @@ from smtpgui.core.probe import SmtpProbe
 from smtpgui.core.result import Failure, Phase, PhaseChange, PhaseState, ProbeResult
 from smtpgui.core.settings import AuthMethod, Settings
 from smtpgui.core.transcript import Direction, TranscriptLine
-from tests.servers import PASSWORD, USER, Recorder, smtp_server
+from tests.servers import PASSWORD, USER, Recorder, StallAfterStarttls, smtp_server
 
 OWN = "admin@example.test"
 
@@ -243,3 +244,56 @@ def test_a_backup_server_is_tried_after_the_first_one_timed_out(
     assert result.ok, result
     assert result.endpoint == starttls_server.server
     assert any("TIMEOUT" in ln.text or "GREETING failed" in ln.text for ln in lines)
+
+
+def test_cancel_breaks_a_stalled_tls_handshake_at_once(silent_server, ca_file):
+    # The silent server accepts TCP and never answers the ClientHello.
+    settings = settings_for(f"ssl://127.0.0.1:{silent_server.port}", ca_file, timeout=30.0)
+    handshaking = threading.Event()
+    probe = SmtpProbe(
+        settings,
+        PASSWORD,
+        None,
+        lambda e: (
+            isinstance(e, PhaseChange)
+            and e.phase is Phase.TLS
+            and e.state is PhaseState.RUNNING
+            and handshaking.set()
+        ),
+    )
+    results: list[ProbeResult] = []
+    thread = threading.Thread(target=lambda: results.append(probe.run()))
+    thread.start()
+    assert handshaking.wait(5)
+    assert client_hello_arrived(silent_server)  # the client now blocks in the handshake
+    pressed = time.monotonic()
+    probe.cancel()
+    thread.join(5)
+    assert time.monotonic() - pressed < 0.5
+    assert results[0].cancelled and results[0].phase is Phase.TLS
+
+
+def client_hello_arrived(server, timeout: float = 5.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while not server.accepted and time.monotonic() < deadline:
+        select.select([], [], [], 0.01)
+    readable, _, _ = select.select(server.accepted[:1], [], [], timeout)
+    return bool(readable)
+
+
+def test_cancel_breaks_a_stalled_starttls_handshake_at_once(ca_file):
+    server = StallAfterStarttls()
+    try:
+        settings = settings_for(f"tls://127.0.0.1:{server.port}", ca_file, timeout=30.0)
+        probe = SmtpProbe(settings, PASSWORD, None, lambda e: None)
+        results: list[ProbeResult] = []
+        thread = threading.Thread(target=lambda: results.append(probe.run()))
+        thread.start()
+        assert server.hello_seen.wait(5)
+        pressed = time.monotonic()
+        probe.cancel()
+        thread.join(5)
+        assert time.monotonic() - pressed < 0.5
+        assert results[0].cancelled and results[0].phase is Phase.STARTTLS
+    finally:
+        server.close()
