@@ -6,14 +6,12 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,6 +27,8 @@ from smtpgui.core.endpoint import (
     with_prefix,
 )
 from smtpgui.core.settings import AuthMethod, Settings, address_error, field_errors, username_error
+from smtpgui.ui.field_error import with_error_line
+from smtpgui.ui.trust_fields import TrustFields
 
 
 class SettingsForm(QWidget):
@@ -93,8 +93,8 @@ class SettingsForm(QWidget):
             placeholderText=self.tr("your own address: the test mail goes here")
         )
         self.timeout = QSpinBox(minimum=1, maximum=300, value=15, suffix=self.tr(" s"))
-        self.ca_file = QLineEdit(placeholderText=self.tr("optional: trust only this CA (PEM file)"))
-        self.browse = QPushButton(self.tr("Browse…"))
+        self.trust = TrustFields()
+        self.ca_file, self.browse = self.trust.ca_file, self.trust.browse
         self._lay_out()
         self.setCurrentSecurity(Security.STARTTLS)
         self.port.setValue(DEFAULT_PORTS[Security.STARTTLS])
@@ -127,42 +127,26 @@ class SettingsForm(QWidget):
         form.addRow(self.tr("&From:"), self._checked("from", self.from_address))
         form.addRow(self.tr("&Test recipient:"), self._checked("recipient", self.recipient))
         form.addRow(self.tr("Time &limit:"), self.timeout)
-        ca_row = QHBoxLayout()
-        ca_row.addWidget(self._checked("ca_file", self.ca_file), 1)
-        ca_row.addWidget(self.browse)
-        form.addRow(self.tr("&CA file:"), ca_row)
-        for row, buddy in (
-            (server_row, self.server),
-            (security_row, self.security),
-            (ca_row, self.ca_file),
-        ):
+        form.addRow(self.tr("&Certificate:"), self.trust)
+        self._errors.update(self.trust.errors)
+        for row, buddy in ((server_row, self.server), (security_row, self.security)):
             label = form.labelForField(row)
             if isinstance(label, QLabel):
                 label.setBuddy(buddy)
 
     def _checked(self, name: str, field: QWidget) -> QWidget:
-        """The field with a red error line under it (hidden while the value is fine)."""
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(field)
-        error = QLabel(objectName="fieldError", wordWrap=True)
-        error.setStyleSheet("color: #b3261e;")
-        error.hide()
-        column.addWidget(error)
-        box.setFocusProxy(field)
-        self._errors[name] = error
+        box, self._errors[name] = with_error_line(field)
         return box
 
     def _connect(self) -> None:
         self.server.textEdited.connect(self._on_server_edited)
         self.security.activated.connect(self._on_security_chosen)
         self.port.valueChanged.connect(self._on_port_changed)
-        self.browse.clicked.connect(self._browse_ca_file)
+        self.trust.changed.connect(self._refresh)
         self.detect.clicked.connect(self.detect_requested)
         for name, edit in self._line_edits().items():
             edit.textEdited.connect(lambda _text, name=name: self._touch(name))
+            edit.textChanged.connect(self._refresh)  # also when filled in by code (load, demo)
             edit.returnPressed.connect(self.submitted)
         for widget in (self.auth, self.security):
             widget.currentIndexChanged.connect(self._refresh)
@@ -177,6 +161,7 @@ class SettingsForm(QWidget):
             "from": self.from_address,
             "recipient": self.recipient,
             "ca_file": self.ca_file,
+            "pinned_sha256": self.trust.pinned,
         }
 
     # -- keeping server text, security and port in sync ----------------------------------------
@@ -236,18 +221,6 @@ class SettingsForm(QWidget):
         self.port.setValue(port)
         self.port.blockSignals(False)
 
-    @Slot()
-    def _browse_ca_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("CA certificate"),
-            "",
-            self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"),
-        )
-        if path:
-            self.ca_file.setText(path)
-            self._touch("ca_file")
-
     # -- values and errors ----------------------------------------------------------------------
 
     def set_password_stored(self, stored: bool) -> None:
@@ -283,7 +256,7 @@ class SettingsForm(QWidget):
         self.from_address.setText(settings.from_address)
         self.recipient.setText(settings.recipient)
         self.timeout.setValue(round(settings.timeout))
-        self.ca_file.setText(settings.ca_file)
+        self.trust.load(settings.trust, settings.ca_file, settings.pinned_sha256)
         self._touched.update(self._line_edits())
         self._refresh()
 
@@ -308,6 +281,7 @@ class SettingsForm(QWidget):
         except EndpointError as exc:
             errors["server"] = exc.text.render(QCoreApplication.translate)
         auth = AuthMethod(self.auth.currentData())
+        trust, ca_file, pinned = self.trust.values()
         settings = Settings(
             endpoints=endpoints,
             auth=auth,
@@ -316,7 +290,9 @@ class SettingsForm(QWidget):
             recipient=self.recipient.text().strip(),
             allow_insecure_auth=self.allow_insecure.isChecked(),
             timeout=float(self.timeout.value()),
-            ca_file=self.ca_file.text().strip(),
+            trust=trust,
+            ca_file=ca_file,
+            pinned_sha256=pinned,
         )
         errors.update(field_errors(settings))
         for name, edit in (

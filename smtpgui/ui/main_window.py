@@ -29,6 +29,7 @@ from smtpgui.core.settings import Settings, SettingsFileError, SettingsStore
 from smtpgui.core.transcript import TranscriptLine
 from smtpgui.resources import resource
 from smtpgui.ui.background import call_in_background
+from smtpgui.ui.certificate_panel import CertificatePanel
 from smtpgui.ui.detect_dialog import DetectDialog
 from smtpgui.ui.form import SettingsForm
 from smtpgui.ui.log_panel import LogPanel
@@ -74,6 +75,7 @@ class SettingsWindow(QMainWindow):
     def _build(self) -> None:
         self.form = SettingsForm()
         self.status = StatusPanel()
+        self.certificate = CertificatePanel()
         self.log_panel = LogPanel()
         self.log = self.log_panel.log
         self.test_button = QPushButton(self.tr("&Test"))
@@ -89,6 +91,7 @@ class SettingsWindow(QMainWindow):
         column = QVBoxLayout(left)
         column.addWidget(self.form)
         column.addWidget(self.status)
+        column.addWidget(self.certificate)
         column.addStretch(1)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -111,10 +114,11 @@ class SettingsWindow(QMainWindow):
         self.form.changed.connect(self._update_buttons)
         self.form.submitted.connect(self.test)
         self.form.detect_requested.connect(self.detect)
+        self.certificate.pin_requested.connect(self.form.trust.pin)
         for keys in (QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)):
             QShortcut(keys, self, self.test)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel)
-        self.setTabOrder(self.form.browse, self.test_button)
+        self.setTabOrder(self.form.trust.pinned, self.test_button)
         self.setTabOrder(self.test_button, self.save_button)
         self.setTabOrder(self.save_button, self.cancel_button)
         self.setTabOrder(self.cancel_button, self.log_panel.find)
@@ -277,6 +281,8 @@ class SettingsWindow(QMainWindow):
         if run is not None:
             run.deleteLater()
         self._last_outcome = outcome
+        if self._last_settings is not None:
+            self.certificate.show_result(outcome.result, self._last_settings.trust)
         self._last_diagnosis = self.status.show_outcome(
             outcome,
             saving=self._saving,

@@ -240,8 +240,14 @@ def test_tab_order_follows_the_form(qtbot, window):
     from PySide6.QtWidgets import QAbstractSpinBox, QApplication
 
     form = window.form
+    form.server.setText("smtp.example.com")
+    form.server.textEdited.emit("smtp.example.com")
+    form.username.setText(USER)
+    form.password.setText(PASSWORD)
+    form.recipient.setText(OWN)
     expected = [
         form.server,
+        form.detect,
         form.security,
         form.port,
         form.auth,
@@ -251,8 +257,9 @@ def test_tab_order_follows_the_form(qtbot, window):
         form.from_address,
         form.recipient,
         form.timeout,
-        form.ca_file,
-        form.browse,
+        form.trust.mode,
+        window.test_button,
+        window.save_button,
     ]
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)

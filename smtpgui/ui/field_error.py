@@ -1,0 +1,20 @@
+"""A field with a red error line under it, hidden while the value is fine."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+def with_error_line(field: QWidget) -> tuple[QWidget, QLabel]:
+    """(the box to put in the layout, the error label); focus goes to the field."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(field)
+    error = QLabel(objectName="fieldError", wordWrap=True)
+    error.setStyleSheet("color: #b3261e;")
+    error.hide()
+    column.addWidget(error)
+    box.setFocusProxy(field)
+    return box, error
