@@ -92,7 +92,7 @@ class CertificatePanel(QGroupBox):
             (self.tr("Names"), html.escape(", ".join(info.alt_names) or self.tr("none"))),
             (self.tr("Issued by"), issuer),
             (self.tr("Valid"), validity),
-            (self.tr("SHA-256"), f"<tt>{format_fingerprint(info.fingerprint_sha256)}</tt>"),
+            (self.tr("SHA-256"), _two_lines(format_fingerprint(info.fingerprint_sha256))),
         ]
 
     @Slot()
@@ -103,3 +103,9 @@ class CertificatePanel(QGroupBox):
 
 def _coloured(colour: str, text: str) -> str:
     return f"<span style='color:{colour}; font-weight:bold'>{text}</span>"
+
+
+def _two_lines(fingerprint: str) -> str:
+    # 95 characters without a space: too wide for the column, and a label cannot wrap it.
+    middle = len(fingerprint) // 2 + 1
+    return f"<tt>{fingerprint[:middle]}<br>{fingerprint[middle:]}</tt>"
