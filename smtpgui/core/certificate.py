@@ -13,6 +13,7 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 from smtpgui.core.result import CertificateInfo
 
 if TYPE_CHECKING:
@@ -37,26 +38,42 @@ def normalise_fingerprint(text: str) -> str | None:
     return digits if _SHA256_HEX.match(digits) else None
 
 
-def fingerprint_error(text: str) -> str | None:
+def fingerprint_error(text: str) -> Text | None:
     """Why `text` cannot be a pinned fingerprint, or None when it can."""
     if normalise_fingerprint(text) is None:
-        return (
-            "Enter the certificate's SHA-256 fingerprint: 64 hexadecimal digits "
-            "(colons and spaces are fine)."
+        return Text(
+            "Settings",
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Enter the certificate's SHA-256 fingerprint: 64 hexadecimal digits "
+                "(colons and spaces are fine).",
+            ),
         )
     return None
 
 
-def ca_file_error(path: str, *, check_files: bool = True) -> str | None:
+def ca_file_error(path: str, *, check_files: bool = True) -> Text | None:
     """Why `path` cannot be the CA file to trust; `check_files=False` checks only that it is set."""
     if not path:
-        return "Choose the CA certificate file (PEM) that signed the server's certificate."
+        return Text(
+            "Settings",
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Choose the CA certificate file (PEM) that signed the server's certificate.",
+            ),
+        )
     if not check_files:
         return None
     if not os.path.isfile(path):
-        return f"There is no file {path}."
+        return Text(
+            "Settings", QT_TRANSLATE_NOOP("Settings", "There is no file {path}."), path=path
+        )
     if not os.access(path, os.R_OK):
-        return f"The file {path} cannot be read (no permission)."
+        return Text(
+            "Settings",
+            QT_TRANSLATE_NOOP("Settings", "The file {path} cannot be read (no permission)."),
+            path=path,
+        )
     return None
 
 

@@ -9,7 +9,6 @@ QCoreApplication.translate(context, text) when it shows them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 Translate = Callable[[str], str]
 ContextTranslate = Callable[[str, str], str]
@@ -27,28 +26,33 @@ def untranslated_in(_context: str, text: str) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class Text:
-    """A message for the admin: a marked template and its values, translated when shown.
+class Text(str):
+    """A message for the admin: English as a str, plus the marked template to translate it.
 
-    str() gives the English text (for logs, the CLI and exceptions); `render(translate)` gives
-    it in the UI language. Values may be Text themselves (a message inside a message).
+    Being a str, it goes wherever a message went before (exceptions, logs, the CLI, `in`);
+    `render(translate)` gives it in the UI language. Values may be Text themselves (a message
+    inside a message); they are data otherwise, and never translated.
     """
 
     context: str
     template: str
-    values: tuple[tuple[str, str | Text], ...] = ()
+    values: tuple[tuple[str, str], ...]
+
+    def __new__(cls, context: str, template: str, **values: str) -> Text:
+        english = template.format(**values)
+        text = super().__new__(cls, english)
+        text.context, text.template, text.values = context, template, tuple(values.items())
+        return text
 
     @classmethod
-    def of(cls, context: str, template: str, **values: str | Text) -> Text:
-        return cls(context, template, tuple(values.items()))
+    def of(cls, context: str, template: str, **values: str) -> Text:
+        return cls(context, template, **values)
 
     def render(self, translate: ContextTranslate = untranslated_in) -> str:
-        filled = {
-            key: value.render(translate) if isinstance(value, Text) else value
-            for key, value in self.values
-        }
+        filled = {key: shown(value, translate) for key, value in self.values}
         return translate(self.context, self.template).format(**filled)
 
-    def __str__(self) -> str:
-        return self.render()
+
+def shown(message: str, translate: ContextTranslate) -> str:
+    """A message as the admin should read it: translated if it is a Text."""
+    return message.render(translate) if isinstance(message, Text) else message

@@ -15,6 +15,7 @@ from typing import Any
 
 from smtpgui.core.certificate import ca_file_error, fingerprint_error, normalise_fingerprint
 from smtpgui.core.endpoint import Endpoint, EndpointError, format_server, parse_server
+from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 
 SETTINGS_VERSION = 1
 CONFIG_DIR_ENV = "SMTPGUI_CONFIG_DIR"
@@ -99,18 +100,38 @@ def address_error(text: str, *, required: bool) -> str | None:
     characters are refused outright: they would let a value inject SMTP commands or headers.
     """
     if _CONTROL.search(text):
-        return "Line breaks and control characters are not allowed in an address."
+        return Text(
+            "Settings",
+            QT_TRANSLATE_NOOP(
+                "Settings", "Line breaks and control characters are not allowed in an address."
+            ),
+        )
     text = text.strip()
     if not text:
-        return "Enter an e-mail address." if required else None
+        return (
+            Text("Settings", QT_TRANSLATE_NOOP("Settings", "Enter an e-mail address."))
+            if required
+            else None
+        )
     addr = mailbox(text)
     local, at, domain = addr.rpartition("@")
     if not at or not local or not domain:
-        return "Enter an address such as name@example.com."
+        return Text(
+            "Settings", QT_TRANSLATE_NOOP("Settings", "Enter an address such as name@example.com.")
+        )
     if " " in addr or not _LOCAL_PART.match(local) or ".." in local:
-        return "The part before @ contains characters an address cannot have."
+        return Text(
+            "Settings",
+            QT_TRANSLATE_NOOP(
+                "Settings", "The part before @ contains characters an address cannot have."
+            ),
+        )
     if not _domain_ok(domain):
-        return f"“{domain}” is not a valid domain name."
+        return Text(
+            "Settings",
+            QT_TRANSLATE_NOOP("Settings", "“{domain}” is not a valid domain name."),
+            domain=domain,
+        )
     return None
 
 
@@ -122,7 +143,12 @@ def mailbox(text: str) -> str:
 
 def username_error(text: str) -> str | None:
     if _CONTROL.search(text):
-        return "Line breaks and control characters are not allowed in the user name."
+        return Text(
+            "Settings",
+            QT_TRANSLATE_NOOP(
+                "Settings", "Line breaks and control characters are not allowed in the user name."
+            ),
+        )
     return None
 
 
@@ -282,7 +308,12 @@ def field_errors(settings: Settings, *, check_files: bool = True) -> dict[str, s
     if settings.trust is TrustMode.PINNED:
         errors["pinned_sha256"] = fingerprint_error(settings.pinned_sha256)
     if settings.auth is not AuthMethod.NONE and not settings.username:
-        errors["username"] = "Enter the user name the server expects (often the full address)."
+        errors["username"] = Text(
+            "Settings",
+            QT_TRANSLATE_NOOP(
+                "Settings", "Enter the user name the server expects (often the full address)."
+            ),
+        )
     return {k: v for k, v in errors.items() if v}
 
 

@@ -26,6 +26,7 @@ from smtpgui.core.endpoint import (
     with_port,
     with_prefix,
 )
+from smtpgui.core.i18n import shown
 from smtpgui.core.settings import AuthMethod, Settings, address_error, field_errors, username_error
 from smtpgui.ui.field_error import with_error_line
 from smtpgui.ui.trust_fields import TrustFields
@@ -279,7 +280,7 @@ class SettingsForm(QWidget):
             entries = parse_entries(self.server.text())
             endpoints = resolve(entries, self.current_security(), self.port.value())
         except EndpointError as exc:
-            errors["server"] = exc.text.render(QCoreApplication.translate)
+            errors["server"] = exc.text
         auth = AuthMethod(self.auth.currentData())
         trust, ca_file, pinned = self.trust.values()
         settings = Settings(
@@ -316,6 +317,7 @@ class SettingsForm(QWidget):
         errors = self.errors()
         for name, label in self._errors.items():
             message = errors.get(name, "") if name in self._touched else ""
+            message = shown(message, QCoreApplication.translate)
             label.setText(message)
             label.setVisible(bool(message))
         self.detect.setEnabled(self.detect_host() is not None)
