@@ -1,8 +1,7 @@
 """ProbeResult -> Diagnosis: what went wrong in plain words, and numbered steps to fix it.
 
-The catalogue is data: one Rule per cause, most specific first. A rule matches when every
-criterion it names matches (enhanced status code prefix, reply code, server text, failure,
-phase). Unknown failures still get the phase and the server's exact reply.
+The catalogue is data: one Rule per cause, most specific first (see catalogue_rule.Rule for
+how a rule matches). Unknown failures still get the phase and the server's exact reply.
 """
 
 from __future__ import annotations
@@ -11,18 +10,23 @@ import re
 from dataclasses import dataclass, field
 
 from smtpgui.core.catalogue import RULES, Rule
+from smtpgui.core.endpoint import EndpointError, Security, parse_server
 from smtpgui.core.i18n import Translate, untranslated
 from smtpgui.core.result import Phase, ProbeResult
 
 
 @dataclass(frozen=True)
 class Diagnosis:
-    """A cause the admin can act on; strings are translated and filled in."""
+    """A cause the admin can act on; strings are translated and filled in.
+
+    `hint` is provider-specific advice (Microsoft 365, Gmail, ...), or "".
+    """
 
     id: str
     title: str
     explanation: str
     steps: tuple[str, ...] = field(default=())
+    hint: str = ""
 
 
 def matching_rule(result: ProbeResult) -> Rule:
@@ -37,37 +41,69 @@ def diagnose(result: ProbeResult, translate: Translate = untranslated) -> Diagno
     if result.ok:
         return None
     rule = matching_rule(result)
-    values = _values(result)
+    values = fill_values(result)
 
     def fill(text: str) -> str:
-        return translate(text).format(**values)
+        return translate(text).format(**values) if text else ""
 
     return Diagnosis(
-        rule.id, fill(rule.title), fill(rule.explanation), tuple(fill(step) for step in rule.steps)
+        rule.id,
+        fill(rule.title),
+        fill(rule.explanation),
+        tuple(fill(step) for step in rule.steps),
+        fill(rule.hint),
     )
 
 
-def _matches(rule: Rule, result: ProbeResult) -> bool:
-    checks = (
-        not rule.failures or result.failure in rule.failures,
-        not rule.phases or result.phase in rule.phases,
-        not rule.codes or result.code in rule.codes,
-        not rule.code_class or (result.code is not None and result.code // 100 == rule.code_class),
-        not rule.enhanced or result.enhanced.startswith(rule.enhanced),
-        not rule.text or re.search(rule.text, f"{result.server_text} {result.detail}", re.I),
-    )
-    return all(checks)
-
-
-def _values(result: ProbeResult) -> dict[str, str]:
+def fill_values(result: ProbeResult) -> dict[str, str]:
+    """What the catalogue's {placeholders} stand for (catalogue_rule.PLACEHOLDERS)."""
     host, port = _split_endpoint(result.endpoint)
     return {
         "host": host,
         "port": port,
-        "reply": result.reply or result.detail,
-        "detail": result.detail,
         "phase": (result.phase or Phase.DNS).value.upper(),
+        "reply": result.reply or result.detail,
+        "text": result.server_text or result.detail,
+        "detail": result.detail,
     }
+
+
+def _matches(rule: Rule, result: ProbeResult) -> bool:
+    return (
+        (not rule.failures or result.failure in rule.failures)
+        and (not rule.phases or result.phase in rule.phases)
+        and _reply_matches(rule, result)
+        and (not rule.text or _text_matches(rule.text, result))
+        and (not rule.security or _security(result.endpoint) in rule.security)
+    )
+
+
+def _reply_matches(rule: Rule, result: ProbeResult) -> bool:
+    if not (rule.codes or rule.code_class or rule.enhanced):
+        return True
+    code = result.code
+    return (code is not None and (code in rule.codes or code // 100 == rule.code_class)) or any(
+        _enhanced_matches(pattern, result.enhanced) for pattern in rule.enhanced
+    )
+
+
+def _enhanced_matches(pattern: str, enhanced: str) -> bool:
+    # Exact: "5.7.1" must not take "5.7.139"; "5.7.*" names the whole subject (RFC 3463 §3).
+    if pattern.endswith(".*"):
+        return enhanced.startswith(pattern[:-1])
+    return enhanced == pattern
+
+
+def _text_matches(pattern: str, result: ProbeResult) -> bool:
+    # The reply as the log shows it (so a pattern may anchor on the code), then the detail.
+    return re.search(pattern, f"{result.reply}\n{result.detail}", re.IGNORECASE) is not None
+
+
+def _security(endpoint: str) -> Security | None:
+    try:
+        return parse_server(endpoint)[0].security
+    except EndpointError:
+        return None
 
 
 def _split_endpoint(endpoint: str) -> tuple[str, str]:
