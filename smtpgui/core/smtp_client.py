@@ -9,6 +9,7 @@ import smtplib
 import socket
 import ssl
 from collections.abc import Callable
+from typing import BinaryIO
 
 from smtpgui.core.connection import Interrupter
 from smtpgui.core.transcript import REDACTED, Direction, Redactor
@@ -60,12 +61,23 @@ class TracingSMTP(smtplib.SMTP):
         super().send(s)
 
     def getreply(self) -> tuple[int, bytes]:
+        """smtplib's getreply(), reporting each line exactly as the server sent it.
+
+        For a line that is not SMTP (an HTTP or SSH banner), smtplib drops the first four
+        characters it takes for "NNN "; the reply then carries the whole line instead.
+        """
+        if self.file is None:
+            self.file = _RecordingReader(self.sock.makefile("rb"))
+        recorder = self.file if isinstance(self.file, _RecordingReader) else None
+        if recorder is not None:
+            recorder.lines.clear()
         code, message = super().getreply()
-        lines = message.decode("utf-8", "replace").split("\n") or [""]
-        for index, text in enumerate(lines):
-            sep = " " if index == len(lines) - 1 else "-"
-            shown = f"{code}{sep}{text}" if code >= 0 else text
-            self._report(Direction.SERVER, self._redactor.redact(shown))
+        raw = recorder.lines if recorder is not None else [message]
+        for line in raw:
+            text = line.decode("utf-8", "replace").rstrip("\r\n")
+            self._report(Direction.SERVER, self._redactor.redact(text))
+        if code < 0 and raw:
+            message = b"\n".join(line.rstrip(b"\r\n") for line in raw)
         return code, message
 
     def starttls_with(self, context: ssl.SSLContext) -> tuple[int, bytes]:
@@ -133,3 +145,20 @@ def ehlo_name(sock: socket.socket) -> str:
     except OSError:
         return "[127.0.0.1]"
     return f"[IPv6:{address}]" if ":" in address else f"[{address}]"
+
+
+class _RecordingReader:
+    """The socket file smtplib reads replies from, keeping the raw lines of the current reply."""
+
+    def __init__(self, file: BinaryIO) -> None:
+        self._file = file
+        self.lines: list[bytes] = []
+
+    def readline(self, limit: int = -1) -> bytes:
+        line = self._file.readline(limit)
+        if line:
+            self.lines.append(line)
+        return line
+
+    def close(self) -> None:
+        self._file.close()

@@ -120,7 +120,7 @@ def _parse(der: bytes) -> CertificateInfo | None:
 
 def classify_tls_error(exc: ssl.SSLError | ssl.CertificateError) -> ProbeFailed:
     if isinstance(exc, ssl.SSLCertVerificationError):
-        why = exc.verify_message or str(exc)
+        why = (exc.verify_message or str(exc)).rstrip(".")  # OpenSSL sometimes ends with "."
         return ProbeFailed(Failure.CERTIFICATE, f"The server's certificate is not trusted: {why}.")
     reason = getattr(exc, "reason", None) or str(exc)
     if reason == "WRONG_VERSION_NUMBER":

@@ -56,6 +56,9 @@ class StatusPanel(QFrame):
         if diagnosis.steps:
             items = "".join(f"<li>{html.escape(step)}</li>" for step in diagnosis.steps)
             parts.append(f"<ol>{items}</ol>")
+        if diagnosis.hint:
+            tip = html.escape(self.tr("Tip: %s") % diagnosis.hint)
+            parts.append(f'<p style="color:#1a5fb4">{tip}</p>')
         if extra:
             parts.append(f"<p>{html.escape(extra)}</p>")
         self.body.setText("".join(parts))

@@ -638,7 +638,7 @@ def hangs_up_on_starttls(lab: Lab) -> ProbeResult:
         return probe(settings_for(f"tls://127.0.0.1:{server.port}", lab.ca_file))
 
 
-@produces("protocol", "400 Bad Request")
+@produces("protocol", "HTTP/1.1 400 Bad Request")  # the whole line, not smtplib's cut
 def web_server_on_the_port(lab: Lab) -> ProbeResult:
     with HostileServer(say("HTTP/1.1 400 Bad Request", "Connection: close", "")) as server:
         return probe(settings_for(f"127.0.0.1:{server.port}", lab.ca_file))

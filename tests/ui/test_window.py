@@ -289,3 +289,12 @@ def test_demo_passes_then_fails_without_touching_real_settings(qtbot, monkeypatc
         assert "User name or password refused" in win.status.text()
     assert os.environ["SMTPGUI_CONFIG_DIR"] == real_dir
     assert not SettingsStore().path.exists()
+
+
+def test_a_provider_hint_is_shown_as_a_tip(qtbot, window, ca, ca_file):
+    reply = "550 5.7.60 SMTP; Client does not have permissions to send as this sender"
+    with smtp_server(ca, "starttls", Recorder(reject_mail=reply)) as server:
+        fill(window, server.server, ca_file)
+        window.form.from_address.setText("ceo@example.test")
+        run(qtbot, window)
+    assert "Tip: " in window.status.text()
