@@ -8,10 +8,12 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -87,25 +89,34 @@ class SettingsWindow(QMainWindow):
         self.test_button.setDefault(True)
         self.cancel_button.setEnabled(False)
 
+        fields = QWidget()
+        fields_column = QVBoxLayout(fields)
+        fields_column.setContentsMargins(0, 0, 0, 0)
+        fields_column.addWidget(self.form)
+        fields_column.addWidget(self.status)
+        fields_column.addStretch(1)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setWidget(fields)  # a small screen scrolls the form instead of squashing it
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.test_button, self.save_button, self.cancel_button):
+            buttons.addWidget(button)
         left = QWidget()
         column = QVBoxLayout(left)
-        column.addWidget(self.form)
-        column.addWidget(self.status)
-        column.addWidget(self.certificate)
-        column.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        for button in (self.test_button, self.save_button, self.cancel_button):
-            row.addWidget(button)
-        column.addLayout(row)
+        column.addWidget(scroll, 1)
+        column.addLayout(buttons)
+        right = QWidget()
+        right_column = QVBoxLayout(right)
+        right_column.addWidget(self.log_panel, 1)
+        right_column.addWidget(self.certificate)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.log_panel)
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
-        self.resize(1280, 680)
+        self.resize(1280, 720)
         splitter.setSizes([540, 740])
 
         self.test_button.clicked.connect(self.test)
