@@ -49,6 +49,8 @@ def test_phase_names_and_endpoint_messages_are_extracted(sources):
     assert set(_LABELS.values()) <= sources["Phase"]
     assert "Backup server {number}: {problem}" in sources["Endpoint"]
     assert "There is no file {path}." in sources["Settings"]
+    assert "The server closed the connection." in sources["Probe"]
+    assert "The server's certificate is not trusted: {reason}." in sources["Probe"]
     assert "Enter an address such as name@example.com." in sources["Settings"]
     assert len(sources["SettingsForm"]) > 20 and len(sources["SettingsWindow"]) > 20
 

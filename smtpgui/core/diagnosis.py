@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from smtpgui.core.catalogue import RULES, Rule
 from smtpgui.core.endpoint import EndpointError, Security, parse_server
-from smtpgui.core.i18n import Translate, untranslated
+from smtpgui.core.i18n import ContextTranslate, shown, untranslated_in
 from smtpgui.core.result import Phase, ProbeResult
 
 
@@ -36,15 +36,20 @@ def matching_rule(result: ProbeResult) -> Rule:
     raise AssertionError("the catalogue ends with a rule that matches everything")
 
 
-def diagnose(result: ProbeResult, translate: Translate = untranslated) -> Diagnosis | None:
-    """None for a success; otherwise the first catalogue rule that matches the result."""
+def diagnose(
+    result: ProbeResult, translate: ContextTranslate = untranslated_in
+) -> Diagnosis | None:
+    """None for a success; otherwise the first catalogue rule that matches the result.
+
+    `translate(context, text)` is QCoreApplication.translate in the window.
+    """
     if result.ok:
         return None
     rule = matching_rule(result)
-    values = fill_values(result)
+    values = {key: shown(value, translate) for key, value in fill_values(result).items()}
 
     def fill(text: str) -> str:
-        return translate(text).format(**values) if text else ""
+        return translate("Diagnosis", text).format(**values) if text else ""
 
     return Diagnosis(
         rule.id,

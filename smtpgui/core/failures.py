@@ -6,6 +6,7 @@ import smtplib
 import socket
 import ssl
 
+from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 from smtpgui.core.result import Failure, ProbeFailed
 from smtpgui.core.tls import classify_tls_error
 
@@ -16,14 +17,21 @@ def expect(code: int, text: bytes | str, *accepted: int) -> None:
     message = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
     message = " ".join(message.split("\n"))
     if code < 0:
-        raise ProbeFailed(Failure.PROTOCOL, "The server's answer is not SMTP.", None, message)
-    raise ProbeFailed(Failure.REPLY, f"The server answered {code} {message}", code, message)
+        raise ProbeFailed(
+            Failure.PROTOCOL,
+            _t(QT_TRANSLATE_NOOP("Probe", "The server's answer is not SMTP.")),
+            None,
+            message,
+        )
+    raise ProbeFailed(Failure.REPLY, _answered(code, message), code, message)
 
 
 def abort_text(reason: Failure, timeout: float) -> str:
     if reason is Failure.CANCELLED:
-        return "Cancelled."
-    return f"No answer within {timeout:g} seconds."
+        return _t(QT_TRANSLATE_NOOP("Probe", "Cancelled."))
+    return _t(
+        QT_TRANSLATE_NOOP("Probe", "No answer within {seconds} seconds."), seconds=f"{timeout:g}"
+    )
 
 
 def classify(exc: BaseException) -> ProbeFailed:
@@ -36,25 +44,39 @@ def classify(exc: BaseException) -> ProbeFailed:
             if isinstance(exc.smtp_error, bytes)
             else str(exc.smtp_error)
         )
-        return ProbeFailed(
-            Failure.REPLY, f"The server answered {exc.smtp_code} {text}", exc.smtp_code, text
-        )
+        return ProbeFailed(Failure.REPLY, _answered(exc.smtp_code, text), exc.smtp_code, text)
     if isinstance(exc, smtplib.SMTPServerDisconnected):
         if isinstance(exc.__context__, TimeoutError):  # smtplib hides read timeouts this way
-            return ProbeFailed(Failure.TIMEOUT, "The server stopped answering (timed out).")
-        return ProbeFailed(Failure.CLOSED, "The server closed the connection.")
+            return ProbeFailed(
+                Failure.TIMEOUT,
+                _t(QT_TRANSLATE_NOOP("Probe", "The server stopped answering (timed out).")),
+            )
+        return ProbeFailed(Failure.CLOSED, _closed())
     if isinstance(exc, ssl.SSLError | ssl.CertificateError):
         return classify_tls_error(exc)
     if isinstance(exc, TimeoutError):
-        return ProbeFailed(Failure.TIMEOUT, str(exc) or "Timed out.")
+        return ProbeFailed(
+            Failure.TIMEOUT, str(exc) or _t(QT_TRANSLATE_NOOP("Probe", "Timed out."))
+        )
     if isinstance(exc, socket.gaierror):
-        return ProbeFailed(Failure.DNS, f"The server name could not be found ({exc.strerror}).")
+        return ProbeFailed(
+            Failure.DNS,
+            _t(
+                QT_TRANSLATE_NOOP("Probe", "The server name could not be found ({reason})."),
+                reason=str(exc.strerror),
+            ),
+        )
     if isinstance(exc, ConnectionRefusedError):
         return ProbeFailed(
-            Failure.REFUSED, "The connection was refused: nothing answers on that port."
+            Failure.REFUSED,
+            _t(
+                QT_TRANSLATE_NOOP(
+                    "Probe", "The connection was refused: nothing answers on that port."
+                )
+            ),
         )
     if isinstance(exc, ConnectionError | EOFError):
-        return ProbeFailed(Failure.CLOSED, "The server closed the connection.")
+        return ProbeFailed(Failure.CLOSED, _closed())
     if isinstance(exc, OSError):
         return ProbeFailed(
             Failure.NETWORK if exc.errno not in _UNREACHABLE else Failure.UNREACHABLE,
@@ -64,3 +86,19 @@ def classify(exc: BaseException) -> ProbeFailed:
 
 
 _UNREACHABLE = {101, 113, 10051, 10065}  # ENETUNREACH, EHOSTUNREACH (POSIX and Winsock)
+
+
+def _t(template: str, **values: str) -> Text:
+    return Text("Probe", template, **values)
+
+
+def _answered(code: int, message: str) -> Text:
+    return _t(
+        QT_TRANSLATE_NOOP("Probe", "The server answered {code} {reply}"),
+        code=str(code),
+        reply=message,
+    )
+
+
+def _closed() -> Text:
+    return _t(QT_TRANSLATE_NOOP("Probe", "The server closed the connection."))

@@ -48,6 +48,10 @@ class Text(str):
     def of(cls, context: str, template: str, **values: str) -> Text:
         return cls(context, template, **values)
 
+    def with_values(self, change: Callable[[str], str]) -> Text:
+        """The same message with every value passed through `change` (e.g. redaction)."""
+        return Text(self.context, self.template, **{k: change(v) for k, v in self.values})
+
     def render(self, translate: ContextTranslate = untranslated_in) -> str:
         filled = {key: shown(value, translate) for key, value in self.values}
         return translate(self.context, self.template).format(**filled)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from smtpgui.core.connection import Interrupter, Resolver
 from smtpgui.core.endpoint import Endpoint, Security
 from smtpgui.core.failures import abort_text, classify, expect
+from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 from smtpgui.core.message import TestMessage
 from smtpgui.core.result import (
     CertificateInfo,
@@ -197,7 +198,13 @@ class SmtpProbe:
         with self._phase(Phase.STARTTLS):
             if not client.has_extn("starttls"):
                 raise ProbeFailed(
-                    Failure.NO_STARTTLS, "The server does not offer STARTTLS on this port."
+                    Failure.NO_STARTTLS,
+                    Text(
+                        "Probe",
+                        QT_TRANSLATE_NOOP(
+                            "Probe", "The server does not offer STARTTLS on this port."
+                        ),
+                    ),
                 )
             code, text = client.starttls_with(self._tls_context())
             expect(code, text, 220)
@@ -215,7 +222,13 @@ class SmtpProbe:
             if not encrypted and not settings.allow_insecure_auth:
                 raise ProbeFailed(
                     Failure.INSECURE_AUTH,
-                    "The connection is not encrypted, so the password was not sent.",
+                    Text(
+                        "Probe",
+                        QT_TRANSLATE_NOOP(
+                            "Probe",
+                            "The connection is not encrypted, so the password was not sent.",
+                        ),
+                    ),
                 )
             mechanism = self._mechanism(client, encrypted)
             self._state.mechanism = mechanism
@@ -231,8 +244,24 @@ class SmtpProbe:
         for mechanism in preference:
             if mechanism in offered:
                 return mechanism
-        what = ", ".join(offered) if offered else "no login at all"
-        raise ProbeFailed(Failure.NO_AUTH, f"The server offers {what} on this connection.")
+        if not offered:
+            raise ProbeFailed(
+                Failure.NO_AUTH,
+                Text(
+                    "Probe",
+                    QT_TRANSLATE_NOOP("Probe", "The server offers no login on this connection."),
+                ),
+            )
+        raise ProbeFailed(
+            Failure.NO_AUTH,
+            Text(
+                "Probe",
+                QT_TRANSLATE_NOOP(
+                    "Probe", "The server offers only {mechanisms} on this connection."
+                ),
+                mechanisms=", ".join(offered),
+            ),
+        )
 
     def _send(self, client: TracingSMTP) -> None:
         message = self._message

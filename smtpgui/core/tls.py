@@ -19,6 +19,7 @@ from smtpgui.core.certificate import (
 )
 from smtpgui.core.connection import Interrupter, Resolver
 from smtpgui.core.endpoint import Endpoint, Security
+from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 from smtpgui.core.result import CertificateInfo, Failure, ProbeFailed, TlsInfo
 from smtpgui.core.settings import TrustMode
 from smtpgui.core.smtp_client import Report, TracingSMTP
@@ -38,13 +39,24 @@ def make_context(trust: TrustMode = TrustMode.SYSTEM, ca_file: str = "") -> ssl.
     if trust in (TrustMode.PINNED, TrustMode.INSECURE):
         return unverified_context()
     if trust is TrustMode.CA_FILE and not ca_file:
-        raise ProbeFailed(Failure.CA_FILE, "No CA certificate file is chosen.")
+        raise ProbeFailed(
+            Failure.CA_FILE,
+            Text("Probe", QT_TRANSLATE_NOOP("Probe", "No CA certificate file is chosen.")),
+        )
     try:
         return ssl.create_default_context(cafile=ca_file or None)
     except (OSError, ssl.SSLError) as exc:
         reason = getattr(exc, "strerror", None) or getattr(exc, "reason", None) or str(exc)
         raise ProbeFailed(
-            Failure.CA_FILE, f"The CA certificate file {ca_file} cannot be used ({reason})."
+            Failure.CA_FILE,
+            Text(
+                "Probe",
+                QT_TRANSLATE_NOOP(
+                    "Probe", "The CA certificate file {path} cannot be used ({reason})."
+                ),
+                path=ca_file,
+                reason=str(reason),
+            ),
         ) from None
 
 
@@ -81,7 +93,15 @@ def examine(sock: ssl.SSLSocket, trust: TrustMode, pinned_sha256: str = "") -> H
         pinned = format_fingerprint(pinned_sha256) or "nothing"
         got = format_fingerprint(info.fingerprint_sha256) or "no certificate"
         refusal = ProbeFailed(
-            Failure.CERTIFICATE, f"The server's certificate changed: pinned {pinned}, got {got}"
+            Failure.CERTIFICATE,
+            Text(
+                "Probe",
+                QT_TRANSLATE_NOOP(
+                    "Probe", "The server's certificate changed: pinned {pinned}, got {got}"
+                ),
+                pinned=pinned,
+                got=got,
+            ),
         )
     verdict = {
         TrustMode.PINNED: "NOT the pinned certificate" if refusal else "pinned fingerprint matches",
@@ -121,15 +141,35 @@ def _parse(der: bytes) -> CertificateInfo | None:
 def classify_tls_error(exc: ssl.SSLError | ssl.CertificateError) -> ProbeFailed:
     if isinstance(exc, ssl.SSLCertVerificationError):
         why = (exc.verify_message or str(exc)).rstrip(".")  # OpenSSL sometimes ends with "."
-        return ProbeFailed(Failure.CERTIFICATE, f"The server's certificate is not trusted: {why}.")
+        return ProbeFailed(
+            Failure.CERTIFICATE,
+            Text(
+                "Probe",
+                QT_TRANSLATE_NOOP("Probe", "The server's certificate is not trusted: {reason}."),
+                reason=why,
+            ),
+        )
     reason = getattr(exc, "reason", None) or str(exc)
     if reason == "WRONG_VERSION_NUMBER":
         return ProbeFailed(
             Failure.TLS,
-            "The server did not answer in TLS (wrong version number): "
-            "this port probably expects STARTTLS or no encryption.",
+            Text(
+                "Probe",
+                QT_TRANSLATE_NOOP(
+                    "Probe",
+                    "The server did not answer in TLS (wrong version number): "
+                    "this port probably expects STARTTLS or no encryption.",
+                ),
+            ),
         )
-    return ProbeFailed(Failure.TLS, f"The TLS handshake failed ({reason}).")
+    return ProbeFailed(
+        Failure.TLS,
+        Text(
+            "Probe",
+            QT_TRANSLATE_NOOP("Probe", "The TLS handshake failed ({reason})."),
+            reason=str(reason),
+        ),
+    )
 
 
 # -- a second look at a refused certificate ----------------------------------------------------

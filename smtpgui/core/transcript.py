@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from smtpgui.core.i18n import Text
+
 REDACTED = "[redacted]"
 
 
@@ -59,6 +61,9 @@ class Redactor:
         self._needles = sorted(_needles(secrets, user), key=len, reverse=True)
 
     def redact(self, text: str) -> str:
+        """The text without secrets; a Text stays a Text (its template holds no secret)."""
+        if isinstance(text, Text):
+            return text.with_values(self.redact)
         for needle in self._needles:
             text = text.replace(needle, REDACTED)
         return text

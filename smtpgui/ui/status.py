@@ -111,7 +111,7 @@ class StatusPanel(QFrame):
                 % (result.elapsed_ms, recipient),
             )
         else:
-            diagnosis = diagnose(result, _translate_diagnosis)
+            diagnosis = diagnose(result, QCoreApplication.translate)
             assert diagnosis is not None
             extra = self.tr("Nothing was saved.") if saving else ""
             if outcome.save_error:
@@ -124,7 +124,3 @@ class StatusPanel(QFrame):
     @staticmethod
     def _translate_diagnosis(text: str) -> str:
         return QCoreApplication.translate("Diagnosis", text)
-
-
-def _translate_diagnosis(text: str) -> str:
-    return QCoreApplication.translate("Diagnosis", text)

@@ -78,10 +78,25 @@ def test_success_has_no_diagnosis(starttls_server, ca_file):
 def test_every_text_is_translated_including_the_hint(ca, ca_file):
     with smtp_server(ca, "starttls", Answering(auth_reply=GMAIL_535)) as server:
         result = probe(settings_for(server.server, ca_file))
-    found = diagnose(result, lambda text: f"«{text}»")
+    found = diagnose(result, lambda context, text: f"«{text}»")
     assert found is not None and found.hint
     for text in (found.title, found.explanation, *found.steps, found.hint):
         assert text.startswith("«") and text.endswith("»")
+
+
+def test_the_probes_own_detail_is_translated_inside_the_explanation(ca, ca_file):
+    with smtp_server(ca, "starttls") as server:  # AUTH is offered only after STARTTLS
+        settings = settings_for(f"127.0.0.1:{server.port}", ca_file, allow_insecure_auth=True)
+        result = probe(settings)
+    assert "offers no login" in result.detail  # English as a str
+
+    def translate(context: str, text: str) -> str:
+        return f"<{context}>{text}"
+
+    found = diagnose(result, translate)
+    assert found.id == "no-auth"
+    assert found.title.startswith("<Diagnosis>")
+    assert found.explanation == "<Diagnosis><Probe>The server offers no login on this connection."
 
 
 def test_placeholders_are_known_and_the_catch_all_is_last():
@@ -278,7 +293,7 @@ def login_offered_without_encryption(lab: Lab) -> ProbeResult:
         return probe(settings_for(server.server, lab.ca_file))
 
 
-@produces("no-auth", "no login at all", "once the connection is encrypted")
+@produces("no-auth", "offers no login on this connection", "once the connection is encrypted")
 def login_offered_only_after_starttls(lab: Lab) -> ProbeResult:
     # aiosmtpd (auth_require_tls) advertises AUTH only after STARTTLS, like most servers.
     with smtp_server(lab.ca, "starttls") as server:
