@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from smtpgui.core.connection import Resolver
 from smtpgui.core.detect_port import PortProbe, PortReport
 from smtpgui.core.endpoint import Endpoint, EndpointError, Security, parse_entries
+from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 from smtpgui.core.settings import AuthMethod
 from smtpgui.core.transcript import Direction, TranscriptLine
 
@@ -140,7 +141,7 @@ class Suggestion:
     security: Security
     port: int
     auth: AuthMethod
-    reason: str
+    reason: Text
 
 
 # Same orders as probe.py: over TLS the one every server gets right; in the clear the one
@@ -190,28 +191,67 @@ def _mechanism(report: PortReport) -> AuthMethod:
     return AuthMethod.AUTO  # only mechanisms we do not speak (XOAUTH2, NTLM, ...)
 
 
-def _reason(report: PortReport, auth: AuthMethod) -> str:
-    parts = [f"Port {report.port} works with {_SECURITY_WORDS[report.security]}."]
+def _reason(report: PortReport, auth: AuthMethod) -> Text:
+    parts = [
+        _t(
+            QT_TRANSLATE_NOOP("Detect", "Port {port} works with {security}."),
+            port=str(report.port),
+            security=_SECURITY_WORDS[report.security],
+        )
+    ]
     if report.security is Security.NONE:
         parts.append(
-            "No port answered with encryption, so mail (and a password, if one is used) "
-            "would cross the network readable by anyone on the way."
+            _t(
+                QT_TRANSLATE_NOOP(
+                    "Detect",
+                    "No port answered with encryption, so mail (and a password, if one is "
+                    "used) would cross the network readable by anyone on the way.",
+                )
+            )
         )
     elif report.certificate_ok is not True:
         parts.append(
-            f"Its certificate is not trusted ({report.certificate_error or 'not checked'}): "
-            "choose your company's CA file, or ask the provider for a proper certificate."
+            _t(
+                QT_TRANSLATE_NOOP(
+                    "Detect",
+                    "Its certificate is not trusted ({reason}): choose your company's CA file, "
+                    "or ask the provider for a proper certificate.",
+                ),
+                reason=report.certificate_error or "not checked",
+            )
         )
     elif report.security is not Security.TLS:
-        parts.append("No port offered implicit TLS, which RFC 8314 prefers.")
+        parts.append(
+            _t(QT_TRANSLATE_NOOP("Detect", "No port offered implicit TLS, which RFC 8314 prefers."))
+        )
     parts.append(_auth_words(report, auth))
-    return " ".join(parts)
+    # A template of placeholders only: each sentence is translated on its own.
+    template = " ".join(f"{{p{index}}}" for index in range(len(parts)))
+    return Text("Detect", template, **{f"p{index}": part for index, part in enumerate(parts)})
 
 
-def _auth_words(report: PortReport, auth: AuthMethod) -> str:
+def _auth_words(report: PortReport, auth: AuthMethod) -> Text:
     if auth is AuthMethod.NONE:
-        return "The server asks for no login: it relays mail from your network without one."
+        return _t(
+            QT_TRANSLATE_NOOP(
+                "Detect",
+                "The server asks for no login: it relays mail from your network without one.",
+            )
+        )
     offered = ", ".join(report.auth)
     if auth is AuthMethod.AUTO:
-        return f"The server only offers logins this program cannot use ({offered})."
-    return f"Login with {auth.upper()} (the server offers {offered})."
+        return _t(
+            QT_TRANSLATE_NOOP(
+                "Detect", "The server only offers logins this program cannot use ({offered})."
+            ),
+            offered=offered,
+        )
+    return _t(
+        QT_TRANSLATE_NOOP("Detect", "Login with {mechanism} (the server offers {offered})."),
+        mechanism=auth.upper(),
+        offered=offered,
+    )
+
+
+def _t(template: str, **values: str) -> Text:
+    return Text("Detect", template, **values)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from smtpgui.core.detect import DEFAULT_PORTS, PortReport, Suggestion, suggest
 from smtpgui.core.endpoint import Security
+from smtpgui.core.i18n import shown
 from smtpgui.ui.worker import DetectWorker, WorkerThread
 
 _COLUMNS = ("Port", "Security", "Result", "TLS", "Certificate", "Login (AUTH)", "Extensions")
@@ -98,7 +99,11 @@ class DetectDialog(QDialog):
             )
         else:
             self.summary.setText(
-                self.tr("Suggested: %s. %s") % (_describe(self.suggestion), self.suggestion.reason)
+                self.tr("Suggested: %s. %s")
+                % (
+                    _describe(self.suggestion),
+                    shown(self.suggestion.reason, QCoreApplication.translate),
+                )
             )
             self.apply_button.setEnabled(True)
             self.apply_button.setDefault(True)
@@ -114,7 +119,7 @@ class DetectDialog(QDialog):
         if report.reachable:
             result = self.tr("reachable (%d ms)") % report.elapsed_ms
         else:
-            result = report.failure_text or self.tr("no answer")
+            result = shown(report.failure_text, QCoreApplication.translate) or self.tr("no answer")
         if report.certificate_ok is None:
             certificate = ""
         elif report.certificate_ok:
