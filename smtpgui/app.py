@@ -24,7 +24,14 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    from smtpgui.cli import COMMANDS
+
+    if argv and argv[0] in COMMANDS:  # `smtpgui check ...`: the headless twin, no Qt loaded
+        from smtpgui.cli import main as cli_main
+
+        return cli_main(argv)
+    args = parse_args(argv)
     from PySide6.QtWidgets import QApplication
 
     from smtpgui.ui.main_window import SettingsWindow
