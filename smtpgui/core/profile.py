@@ -23,6 +23,7 @@ class Job:
     subject: str
     body: str
     stored_account: str | None = None  # where the saved password lives (before any rename)
+    send: bool = True  # False: stop after AUTH (the CLI's --no-send); never saves
 
 
 @dataclass(frozen=True)
@@ -60,11 +61,15 @@ class JobRunner:
     def run(self) -> Outcome:
         job = self._job
         password, error = self._password()
-        message = build_test_message(
-            own_address=job.settings.recipient,
-            forced_from=job.settings.from_address,
-            subject=job.subject,
-            body=job.body,
+        message = (
+            build_test_message(
+                own_address=job.settings.recipient,
+                forced_from=job.settings.from_address,
+                subject=job.subject,
+                body=job.body,
+            )
+            if job.send
+            else None
         )
         probe = SmtpProbe(job.settings, password, message, self._callback)
         with self._lock:
@@ -72,7 +77,7 @@ class JobRunner:
             if self._cancelled.is_set():
                 probe.cancel()
         result = probe.run()
-        if not (result.ok and job.save) or self._cancelled.is_set():
+        if not (result.ok and job.save and job.send) or self._cancelled.is_set():
             return Outcome(result, save_error=error if job.save and not result.ok else "")
         try:
             save_profile(job.settings, password, self._store, self._secrets, job.stored_account)

@@ -1,0 +1,170 @@
+"""The Python API for the office's scripts: send mail through the saved server.
+
+    import smtpgui
+    from email.message import EmailMessage
+
+    msg = EmailMessage()
+    msg["To"] = "customer@example.com"
+    msg["Subject"] = "Your invoice"
+    msg.set_content("...")
+    smtpgui.send_message(msg)   # From, Reply-To, server, login and trust: as saved
+
+Errors are SmtpguiError subclasses; a SendError carries the ProbeResult and the Diagnosis the
+window would show.
+"""
+
+from __future__ import annotations
+
+import copy
+from email.message import EmailMessage
+from email.utils import formatdate, getaddresses, make_msgid
+
+from smtpgui.core.diagnosis import Diagnosis, diagnose
+from smtpgui.core.exit_codes import exit_code
+from smtpgui.core.message import TestMessage, sender_headers
+from smtpgui.core.probe import Callback, SmtpProbe
+from smtpgui.core.result import Failure, Phase, ProbeResult
+from smtpgui.core.secrets import SecretStore, SecretStoreError
+from smtpgui.core.settings import AuthMethod, Settings, SettingsFileError, SettingsStore, mailbox
+
+
+class SmtpguiError(Exception):
+    """Base of every error this API raises."""
+
+
+class NotConfiguredError(SmtpguiError):
+    """No usable settings are saved (run smtpgui and press Save first)."""
+
+
+class PasswordUnavailableError(SmtpguiError):
+    """The saved password cannot be read from the keyring."""
+
+
+class SendError(SmtpguiError):
+    """The server did not take the message. `diagnosis` says why and what to do."""
+
+    def __init__(self, result: ProbeResult, diagnosis: Diagnosis) -> None:
+        super().__init__(f"{diagnosis.title}: {diagnosis.explanation}")
+        self.result = result
+        self.diagnosis = diagnosis
+        self.exit_code = exit_code(result)
+
+
+class ConnectionFailedError(SendError):
+    """The server could not be reached or stopped answering."""
+
+
+class SecurityError(SendError):
+    """TLS, STARTTLS or the certificate check failed."""
+
+
+class AuthenticationError(SendError):
+    """The login was refused or impossible."""
+
+
+class SenderRefusedError(SendError):
+    """MAIL FROM was refused (often: not allowed to send as this sender)."""
+
+
+class RecipientRefusedError(SendError):
+    """A recipient was refused (RCPT TO)."""
+
+
+class MessageRefusedError(SendError):
+    """The message itself was refused after DATA."""
+
+
+_ERROR_BY_PHASE: dict[Phase, type[SendError]] = {
+    Phase.TLS: SecurityError,
+    Phase.STARTTLS: SecurityError,
+    Phase.AUTH: AuthenticationError,
+    Phase.MAIL: SenderRefusedError,
+    Phase.RCPT: RecipientRefusedError,
+    Phase.DATA: MessageRefusedError,
+}
+_SECURITY_FAILURES = frozenset({Failure.TLS, Failure.CERTIFICATE, Failure.CA_FILE})
+
+
+def load_settings(store: SettingsStore | None = None) -> Settings:
+    """The saved settings; NotConfiguredError when there are none or they cannot be used."""
+    try:
+        settings = (store or SettingsStore()).load()
+    except SettingsFileError as exc:
+        raise NotConfiguredError(str(exc)) from None
+    if settings is None:
+        raise NotConfiguredError(
+            "No outgoing mail server is saved: open smtpgui, test the settings and press Save."
+        )
+    return settings
+
+
+def send_message(
+    msg: EmailMessage,
+    *,
+    settings: Settings | None = None,
+    password: str | None = None,
+    secrets: SecretStore | None = None,
+    callback: Callback | None = None,
+) -> ProbeResult:
+    """Send `msg` through the saved server (or `settings`), as the window's test does.
+
+    The From override applies: with a forced From, the mail goes out From it and the
+    original sender becomes Reply-To (unless the message has one). Recipients are To, Cc and
+    Bcc; Bcc is not sent in the headers.
+    """
+    settings = settings or load_settings()
+    if password is None:
+        password = _stored_password(settings, secrets or SecretStore())
+    prepared = _prepare(msg, settings)
+    result = SmtpProbe(settings, password, prepared, callback or _ignore).run()
+    if not result.ok:
+        diagnosis = diagnose(result)
+        assert diagnosis is not None
+        raise _error_class(result)(result, diagnosis)
+    return result
+
+
+def _stored_password(settings: Settings, secrets: SecretStore) -> str:
+    if settings.auth is AuthMethod.NONE:
+        return ""
+    try:
+        password = secrets.get(settings.account)
+    except SecretStoreError as exc:
+        raise PasswordUnavailableError(str(exc)) from None
+    if password is None:
+        raise PasswordUnavailableError(
+            f"No password is stored for {settings.account}: save the settings in smtpgui."
+        )
+    return password
+
+
+def _prepare(msg: EmailMessage, settings: Settings) -> TestMessage:
+    """A copy of `msg` with the From override applied and Bcc removed, plus its envelope."""
+    prepared = copy.deepcopy(msg)
+    own = str(msg["From"] or settings.recipient or settings.from_address)
+    sender, reply_to = sender_headers(own, settings.from_address)
+    del prepared["From"]
+    prepared["From"] = sender
+    if reply_to and not msg["Reply-To"]:
+        prepared["Reply-To"] = reply_to
+    del prepared["Bcc"]  # recipients see neither the Bcc list nor that there was one
+    if not msg["Date"]:
+        prepared["Date"] = formatdate(localtime=True)
+    if not msg["Message-ID"]:
+        domain = mailbox(sender).rpartition("@")[2] or "localhost"  # else getfqdn(): DNS
+        prepared["Message-ID"] = make_msgid("smtpgui", domain=domain)
+    fields = [str(v) for name in ("To", "Cc", "Bcc") for v in msg.get_all(name, [])]
+    recipients = tuple(address for _, address in getaddresses(fields) if address)
+    if not recipients:
+        raise SmtpguiError("The message has no recipient (To, Cc or Bcc).")
+    return TestMessage(envelope_from=mailbox(sender), recipients=recipients, message=prepared)
+
+
+def _error_class(result: ProbeResult) -> type[SendError]:
+    if result.failure in _SECURITY_FAILURES:
+        return SecurityError
+    return _ERROR_BY_PHASE.get(result.phase or Phase.CONNECT, ConnectionFailedError)
+
+
+def _ignore(_event: object) -> None:
+    pass

@@ -1,0 +1,92 @@
+"""The headless twin: `smtpgui check|show|forget|export|import|send`, on the window's core.
+
+The password never comes from argv (other users can read it in the process list): from the
+keyring, from stdin with --password-stdin, or from a prompt that does not echo.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from smtpgui.core import exit_codes as codes
+
+COMMANDS = ("check", "show", "forget", "export", "import", "send")
+
+
+class CliError(Exception):
+    """Ends the command with `code` after printing the message to stderr."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def main(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(list(argv))
+    from smtpgui import cli_commands
+
+    try:
+        return int(getattr(cli_commands, f"run_{args.command}")(args))
+    except CliError as exc:
+        print(f"smtpgui: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("smtpgui: cancelled", file=sys.stderr)
+        return codes.CANCELLED
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="smtpgui",
+        description="Test, store and use the outgoing mail (SMTP) server, without the window.",
+        epilog="Exit codes: "
+        + "; ".join(f"{code} {text}" for code, text in codes.MEANINGS.items()),
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _check_parser(sub.add_parser("check", help="run the test (and --save on success)"))
+    show = sub.add_parser("show", help="print the saved settings (never the password)")
+    show.add_argument("--json", action="store_true", help="print one JSON object")
+    sub.add_parser("forget", help="delete the saved settings and the stored password")
+    export = sub.add_parser("export", help="write the saved settings to a profile file")
+    export.add_argument("file", help="the profile to write ('-' for standard output)")
+    imp = sub.add_parser("import", help="test the settings of a profile and save them")
+    imp.add_argument("file", help="the profile to read ('-' for standard input)")
+    _password_options(imp)
+    imp.add_argument("--json", action="store_true", help="print one JSON object")
+    send = sub.add_parser("send", help="send standard input as a mail with the saved settings")
+    send.add_argument("--to", action="append", required=True, help="recipient (repeatable)")
+    send.add_argument("--cc", action="append", default=[], help="copy to (repeatable)")
+    send.add_argument("--subject", required=True)
+    send.add_argument("--verbose", action="store_true", help="print the SMTP conversation")
+    return parser
+
+
+def _check_parser(check: argparse.ArgumentParser) -> None:
+    check.add_argument("--server", help="host, ssl://host:465, tls://host:587; backups after ;")
+    check.add_argument("--security", choices=("none", "starttls", "tls"))
+    check.add_argument("--port", type=int)
+    check.add_argument("--auth", choices=("none", "auto", "plain", "login", "cram-md5"))
+    check.add_argument("--user", help="the login user name")
+    check.add_argument("--from", dest="from_address", help="force this From on every mail")
+    check.add_argument("--to", dest="recipient", help="the test recipient (your own address)")
+    check.add_argument("--ca-file", help="trust only the CAs in this PEM file")
+    check.add_argument("--trust", choices=("system", "ca-file", "pinned", "insecure"))
+    check.add_argument("--pin", help="SHA-256 fingerprint of the one certificate to accept")
+    check.add_argument("--timeout", type=float, help="seconds per step (default 15)")
+    check.add_argument(
+        "--allow-insecure-auth", action="store_true", help="allow login without encryption"
+    )
+    check.add_argument("--no-send", action="store_true", help="stop after AUTH, send nothing")
+    check.add_argument("--save", action="store_true", help="save the settings if the test passes")
+    check.add_argument("--json", action="store_true", help="print one JSON object, no transcript")
+    _password_options(check)
+
+
+def _password_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from standard input (never give it as an argument)",
+    )

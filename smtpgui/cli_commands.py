@@ -1,0 +1,304 @@
+"""The CLI's commands; each returns an exit code (see core/exit_codes.py)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+import threading
+from dataclasses import replace
+from email.message import EmailMessage
+from pathlib import Path
+
+from smtpgui.cli import CliError
+from smtpgui.cli_output import (
+    TranscriptPrinter,
+    format_diagnosis,
+    outcome_json,
+    print_json,
+    print_outcome,
+)
+from smtpgui.core import exit_codes as codes
+from smtpgui.core.endpoint import (
+    DEFAULT_PORTS,
+    Endpoint,
+    EndpointError,
+    Security,
+    parse_entries,
+    resolve,
+)
+from smtpgui.core.profile import Job, JobRunner, Outcome, delete_profile
+from smtpgui.core.profile_file import ProfileError, export_profile, read_profile
+from smtpgui.core.secrets import SecretStore, SecretStoreError
+from smtpgui.core.settings import (
+    AuthMethod,
+    Settings,
+    SettingsFileError,
+    SettingsStore,
+    TrustMode,
+    field_errors,
+    to_json,
+)
+
+SUBJECT = "smtpgui test message"
+BODY = "This is a test message from smtpgui. If you can read it, the outgoing mail server works."
+
+
+# -- check and import ------------------------------------------------------------------------
+
+
+def run_check(args: argparse.Namespace) -> int:
+    saved = _saved_or_none()
+    settings = _validated(_merge(saved, args))
+    if args.save and args.no_send:
+        raise CliError("--save needs a real test message: drop --no-send", codes.INVALID_INPUT)
+    password = _password(settings, args, saved)
+    job = Job(
+        settings,
+        password,
+        args.save,
+        SUBJECT,
+        BODY,
+        stored_account=saved.account if saved else None,
+        send=not args.no_send,
+    )
+    return _run_job(job, as_json=args.json)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    try:
+        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
+        settings = _validated(read_profile(text))
+    except (OSError, UnicodeDecodeError, ProfileError) as exc:
+        raise CliError(f"cannot import {args.file}: {exc}", codes.INVALID_INPUT) from None
+    saved = _saved_or_none()
+    if args.password_stdin and args.file == "-":
+        raise CliError(
+            "the profile and the password cannot both come from standard input", codes.INVALID_INPUT
+        )
+    password = _password(settings, args, saved)
+    job = Job(
+        settings, password, True, SUBJECT, BODY, stored_account=saved.account if saved else None
+    )
+    return _run_job(job, as_json=args.json)
+
+
+def _run_job(job: Job, *, as_json: bool) -> int:
+    printer = TranscriptPrinter(quiet=as_json)
+    runner = JobRunner(job, printer)
+    outcome = _run_cancellable(runner)
+    code = codes.exit_code(outcome.result)
+    if code == codes.OK and job.save and not outcome.saved:
+        code = codes.NOT_SAVED
+    if as_json:
+        print_json(outcome_json(outcome, printer.lines, code))
+    else:
+        print_outcome(outcome)
+    return code
+
+
+def _run_cancellable(runner: JobRunner) -> Outcome:
+    """Run on a worker thread so that Ctrl-C in the main thread can cancel at once."""
+    box: list[Outcome] = []
+    worker = threading.Thread(target=lambda: box.append(runner.run()), daemon=True)
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(0.1)
+    except KeyboardInterrupt:
+        runner.cancel()  # shuts the socket: the worker ends within moments
+        worker.join()
+    return box[0]
+
+
+# -- building settings from options ------------------------------------------------------------
+
+
+def _merge(saved: Settings | None, args: argparse.Namespace) -> Settings:
+    if saved is None and not args.server:
+        raise CliError(
+            "no settings are saved: give at least --server and --to", codes.INVALID_INPUT
+        )
+    endpoints = _endpoints(saved, args)
+    base = saved or Settings(endpoints=endpoints)
+    changes: dict[str, object] = {"endpoints": endpoints}
+    for option, field in (
+        ("auth", "auth"),
+        ("user", "username"),
+        ("timeout", "timeout"),
+        ("from_address", "from_address"),
+        ("recipient", "recipient"),
+    ):
+        value = getattr(args, option)
+        if value is not None:
+            changes[field] = AuthMethod(value) if field == "auth" else value
+    if args.allow_insecure_auth:
+        changes["allow_insecure_auth"] = True
+    changes.update(_trust_changes(base, args))
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def _endpoints(saved: Settings | None, args: argparse.Namespace) -> tuple[Endpoint, ...]:
+    default = saved.endpoints[0].security if saved else Security.STARTTLS
+    security = Security(args.security) if args.security else default
+    try:
+        if args.server:
+            port = args.port or DEFAULT_PORTS[security]
+            return resolve(parse_entries(args.server), security, port)
+        assert saved is not None
+        first, *backups = saved.endpoints
+        port = args.port or (first.port if not args.security else DEFAULT_PORTS[security])
+        return (Endpoint(security, first.host, port), *backups)
+    except EndpointError as exc:
+        raise CliError(f"--server: {exc}", codes.INVALID_INPUT) from None
+
+
+def _trust_changes(base: Settings, args: argparse.Namespace) -> dict[str, object]:
+    changes: dict[str, object] = {}
+    if args.ca_file:
+        changes.update(ca_file=args.ca_file, trust=TrustMode.CA_FILE)
+    if args.pin:
+        changes.update(pinned_sha256=args.pin, trust=TrustMode.PINNED)
+    if args.trust:
+        changes["trust"] = TrustMode(args.trust)
+    return changes
+
+
+def _validated(settings: Settings) -> Settings:
+    errors = field_errors(settings)
+    if errors:
+        text = "; ".join(f"{field}: {message}" for field, message in errors.items())
+        raise CliError(f"invalid settings: {text}", codes.INVALID_INPUT)
+    return settings
+
+
+def _saved_or_none() -> Settings | None:
+    try:
+        return SettingsStore().load()
+    except SettingsFileError as exc:
+        print(f"smtpgui: {exc}", file=sys.stderr)
+        return None
+
+
+# -- the password --------------------------------------------------------------------------
+
+
+def _password(settings: Settings, args: argparse.Namespace, saved: Settings | None) -> str:
+    if settings.auth is AuthMethod.NONE:
+        return ""
+    if args.password_stdin:
+        return sys.stdin.readline().removesuffix("\n").removesuffix("\r")
+    stored = _stored(settings, saved)
+    if stored is not None:
+        return stored
+    if sys.stdin.isatty():
+        return getpass.getpass(f"Password for {settings.username}: ")
+    raise CliError(
+        f"no password for {settings.username}: none is stored; pipe it in with --password-stdin",
+        codes.NO_PASSWORD,
+    )
+
+
+def _stored(settings: Settings, saved: Settings | None) -> str | None:
+    accounts = [settings.account] + ([saved.account] if saved else [])
+    try:
+        for account in dict.fromkeys(accounts):
+            password = SecretStore().get(account)
+            if password is not None:
+                return password
+    except SecretStoreError:
+        return None
+    return None
+
+
+# -- show, forget, export ----------------------------------------------------------------------
+
+
+def run_show(args: argparse.Namespace) -> int:
+    store = SettingsStore()
+    try:
+        saved = store.load()
+    except SettingsFileError as exc:
+        raise CliError(str(exc), codes.INVALID_INPUT) from None
+    stored, note = _password_state(saved)
+    if args.json:
+        data = to_json(saved) if saved else None
+        print_json({"path": str(store.path), "settings": data, "password_stored": stored})
+        return codes.OK
+    if saved is None:
+        print(f"No outgoing mail server is saved ({store.path}).")
+        return codes.OK
+    print(f"Settings file: {store.path}")
+    for key, value in to_json(saved).items():
+        print(f"  {key}: {value}")
+    print(f"  password: {note}")
+    return codes.OK
+
+
+def _password_state(saved: Settings | None) -> tuple[bool | None, str]:
+    if saved is None or saved.auth is AuthMethod.NONE:
+        return None, "not needed"
+    try:
+        stored = SecretStore().get(saved.account) is not None
+    except SecretStoreError as exc:
+        return None, f"unknown ({exc})"
+    where = f"in the keyring (service smtpgui, user {saved.account})"
+    return stored, f"stored {where}" if stored else "NOT stored"
+
+
+def run_forget(_args: argparse.Namespace) -> int:
+    store = SettingsStore()
+    try:
+        saved = store.load()
+    except SettingsFileError:
+        saved = None
+    try:
+        delete_profile(store, SecretStore(), saved.account if saved else None)
+    except SecretStoreError as exc:
+        raise CliError(f"the settings file is deleted, but {exc}", codes.NO_PASSWORD) from None
+    print("The saved settings and the stored password are deleted.")
+    return codes.OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    try:
+        saved = SettingsStore().load()
+    except SettingsFileError as exc:
+        raise CliError(str(exc), codes.INVALID_INPUT) from None
+    if saved is None:
+        raise CliError("no settings are saved: nothing to export", codes.INVALID_INPUT)
+    text = export_profile(saved)
+    if args.file == "-":
+        sys.stdout.write(text)
+    else:
+        Path(args.file).write_text(text, encoding="utf-8")
+        print(f"Exported to {args.file} (without the password).")
+    return codes.OK
+
+
+# -- send ----------------------------------------------------------------------------------------
+
+
+def run_send(args: argparse.Namespace) -> int:
+    import smtpgui.api as api
+
+    message = EmailMessage()
+    message["To"] = ", ".join(args.to)
+    if args.cc:
+        message["Cc"] = ", ".join(args.cc)
+    message["Subject"] = args.subject
+    message.set_content(sys.stdin.read())
+    printer = TranscriptPrinter(out=sys.stderr, quiet=not args.verbose)
+    try:
+        api.send_message(message, callback=printer)
+    except api.NotConfiguredError as exc:
+        raise CliError(str(exc), codes.INVALID_INPUT) from None
+    except api.PasswordUnavailableError as exc:
+        raise CliError(str(exc), codes.NO_PASSWORD) from None
+    except api.SendError as exc:
+        print(format_diagnosis(exc.diagnosis, exc.result), file=sys.stderr)
+        return exc.exit_code
+    except api.SmtpguiError as exc:
+        raise CliError(str(exc), codes.INVALID_INPUT) from None
+    print(f"Sent to {', '.join(args.to + args.cc)}.")
+    return codes.OK

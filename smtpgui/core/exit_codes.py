@@ -1,0 +1,70 @@
+"""The CLI's exit codes: one per failed step, as swaks has, documented in the README."""
+
+from __future__ import annotations
+
+from smtpgui.core.result import Failure, Phase, ProbeResult
+
+OK = 0
+INTERNAL = 1
+INVALID_INPUT = 2
+NO_PASSWORD = 3
+CONNECT = 10
+TLS = 11
+GREETING = 12
+EHLO = 13
+STARTTLS = 14
+AUTH = 15
+MAIL_FROM = 16
+RCPT_TO = 17
+DATA = 18
+TIMEOUT = 19
+NOT_SAVED = 20
+CANCELLED = 130  # the shell's own code for a program stopped by Ctrl-C (128 + SIGINT)
+
+MEANINGS: dict[int, str] = {
+    OK: "success: the test message was accepted (and saved, with --save)",
+    INTERNAL: "unexpected error (a bug: please report it with the output)",
+    INVALID_INPUT: "invalid input: an option, the saved settings or a profile file",
+    NO_PASSWORD: "no password: none stored, and none given with --password-stdin",
+    CONNECT: "connect: the name lookup or the TCP connection failed",
+    TLS: "TLS: the handshake or the certificate check failed",
+    GREETING: "greeting: the server did not greet, or refused us",
+    EHLO: "EHLO (or HELO) refused",
+    STARTTLS: "STARTTLS not offered or refused",
+    AUTH: "AUTH: the login was refused or impossible",
+    MAIL_FROM: "MAIL FROM: the sender was refused",
+    RCPT_TO: "RCPT TO: the recipient was refused",
+    DATA: "DATA: the message was refused",
+    TIMEOUT: "timeout: the server stopped answering in some step",
+    NOT_SAVED: "the test passed but nothing was saved (keyring or file problem)",
+    CANCELLED: "cancelled with Ctrl-C",
+}
+
+_BY_PHASE = {
+    Phase.DNS: CONNECT,
+    Phase.CONNECT: CONNECT,
+    Phase.TLS: TLS,
+    Phase.GREETING: GREETING,
+    Phase.EHLO: EHLO,
+    Phase.STARTTLS: STARTTLS,
+    Phase.EHLO_TLS: EHLO,
+    Phase.AUTH: AUTH,
+    Phase.MAIL: MAIL_FROM,
+    Phase.RCPT: RCPT_TO,
+    Phase.DATA: DATA,
+    Phase.QUIT: DATA,  # never a failure today: QUIT errors are ignored once DATA passed
+}
+_TLS_FAILURES = frozenset({Failure.TLS, Failure.CERTIFICATE, Failure.CA_FILE})
+
+
+def exit_code(result: ProbeResult) -> int:
+    """The code for a probe's result: timeouts and Ctrl-C first, TLS trouble, then the step."""
+    if result.ok:
+        return OK
+    if result.failure is Failure.CANCELLED:
+        return CANCELLED
+    if result.failure is Failure.TIMEOUT:
+        return TIMEOUT
+    if result.failure in _TLS_FAILURES:
+        return TLS
+    return _BY_PHASE.get(result.phase or Phase.CONNECT, INTERNAL)
