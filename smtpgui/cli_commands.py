@@ -100,14 +100,23 @@ def _run_job(job: Job, *, as_json: bool) -> int:
 def _run_cancellable(runner: JobRunner) -> Outcome:
     """Run on a worker thread so that Ctrl-C in the main thread can cancel at once."""
     box: list[Outcome] = []
-    worker = threading.Thread(target=lambda: box.append(runner.run()), daemon=True)
-    worker.start()
+    done = threading.Event()
+
+    def work() -> None:
+        try:
+            box.append(runner.run())
+        finally:
+            done.set()
+
+    threading.Thread(target=work, name="smtpgui-check", daemon=True).start()
+    # Event.wait, not Thread.join: a join() broken by Ctrl-C can leave the thread looking
+    # finished while it still runs (seen on Python 3.11).
     try:
-        while worker.is_alive():
-            worker.join(0.1)
+        while not done.wait(0.1):
+            pass
     except KeyboardInterrupt:
         runner.cancel()  # shuts the socket: the worker ends within moments
-        worker.join()
+        done.wait()
     return box[0]
 
 

@@ -138,6 +138,7 @@ class SilentServer:
         self.sock = socket.create_server(("127.0.0.1", 0))
         self.port = self.sock.getsockname()[1]
         self.accepted: list[socket.socket] = []
+        self.connected = threading.Event()
         self._thread = threading.Thread(target=self._accept, daemon=True)
         self._thread.start()
 
@@ -146,6 +147,7 @@ class SilentServer:
             while True:
                 conn, _ = self.sock.accept()
                 self.accepted.append(conn)
+                self.connected.set()
 
     def close(self) -> None:
         self.sock.close()
