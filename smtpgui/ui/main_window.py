@@ -24,6 +24,7 @@ from smtpgui.core.detect import DEFAULT_PORTS
 from smtpgui.core.diagnosis import Diagnosis
 from smtpgui.core.endpoint import Security
 from smtpgui.core.profile import Job, Outcome, delete_profile
+from smtpgui.core.profile_file import ProfileError, export_profile, read_profile
 from smtpgui.core.report import support_report
 from smtpgui.core.result import PhaseChange, PhaseState
 from smtpgui.core.secrets import SecretStore
@@ -137,6 +138,9 @@ class SettingsWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.addAction(self.tr("&Import settings…"), self._choose_import)
+        menu.addAction(self.tr("&Export settings…"), self._choose_export)
+        menu.addSeparator()
         menu.addAction(self.tr("Save support &file…"), self._save_support_file)
         self.delete_action = menu.addAction(
             self.tr("&Delete saved settings…"), self._confirm_delete
@@ -145,6 +149,75 @@ class SettingsWindow(QMainWindow):
         menu.addAction(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("&About smtpgui"), self._about)
+
+    # -- profiles (the same files as `smtpgui export` / `smtpgui import`) -----------------------
+
+    @Slot()
+    def _choose_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import settings"),
+            "",
+            self.tr("smtpgui profiles (*.json);;All files (*)"),
+        )
+        if name:
+            self.import_profile(Path(name))
+
+    @Slot()
+    def _choose_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export settings"),
+            "smtpgui-profile.json",
+            self.tr("smtpgui profiles (*.json)"),
+        )
+        if name:
+            self.export_profile(Path(name))
+
+    def import_profile(self, path: Path) -> bool:
+        """Fill the form from a profile; nothing is saved until a test passes (Save)."""
+        try:
+            settings = read_profile(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ProfileError) as exc:
+            self.status.show_message("error", self.tr("The profile cannot be imported"), str(exc))
+            return False
+        self.form.load(settings)
+        self.form.set_password_stored(False)
+        self.status.show_message(
+            "idle",
+            self.tr("Profile imported"),
+            self.tr(
+                "Nothing is saved yet. Type the password, then press Save: the settings are kept "
+                "only if the test passes."
+            ),
+        )
+        return True
+
+    def export_profile(self, path: Path) -> bool:
+        """Write the form's settings (or the saved ones) to a profile, never the password."""
+        settings = self.form.settings() or self._saved
+        if settings is None:
+            self.status.show_message(
+                "error",
+                self.tr("Nothing to export"),
+                self.tr("Fill in the form (or save settings) first."),
+            )
+            return False
+        try:
+            path.write_text(export_profile(settings), encoding="utf-8")
+        except OSError as exc:
+            self.status.show_message("error", self.tr("The profile cannot be written"), str(exc))
+            return False
+        self.status.show_message(
+            "idle",
+            self.tr("Settings exported"),
+            self.tr(
+                "%s holds the settings without the password. On another computer: File → Import "
+                "settings, type the password, Save."
+            )
+            % path,
+        )
+        return True
 
     @Slot()
     def _about(self) -> None:

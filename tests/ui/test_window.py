@@ -298,3 +298,27 @@ def test_a_provider_hint_is_shown_as_a_tip(qtbot, window, ca, ca_file):
         window.form.from_address.setText("ceo@example.test")
         run(qtbot, window)
     assert "Tip: " in window.status.text()
+
+
+def test_export_then_import_a_profile(qtbot, window, starttls_server, ca_file, tmp_path):
+    fill(window, starttls_server.server, ca_file)
+    window.form.from_address.setText("office@example.test")
+    profile = tmp_path / "office.json"
+    assert window.export_profile(profile)
+    assert PASSWORD not in profile.read_text(encoding="utf-8")
+    other = SettingsWindow()
+    qtbot.addWidget(other)
+    assert other.import_profile(profile)
+    assert other.form.from_address.text() == "office@example.test"
+    assert other.form.password.text() == "" and not other.save_button.isEnabled()
+    assert not SettingsStore().path.exists()  # nothing saved before a passing test
+    other.form.password.setText(PASSWORD)
+    assert run(qtbot, other, "save").saved
+
+
+def test_a_newer_profile_is_refused_and_changes_nothing(window, tmp_path):
+    profile = tmp_path / "new.json"
+    profile.write_text('{"kind": "smtpgui-profile", "version": 7, "settings": {}}')
+    assert not window.import_profile(profile)
+    assert "newer smtpgui" in window.status.text()
+    assert window.form.server.text() == ""
