@@ -23,8 +23,8 @@ class CliError(Exception):
         self.code = code
 
 
-def main(argv: Sequence[str]) -> int:
-    args = build_parser().parse_args(list(argv))
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(sys.argv[1:] if argv is None else list(argv))
     from smtpgui import cli_commands
 
     try:
