@@ -16,6 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 from smtpgui.core.settings import CONFIG_DIR_ENV
 
 if TYPE_CHECKING:
@@ -106,10 +107,17 @@ class DemoServer:
         return f"tls://127.0.0.1:{self.port}"
 
     def note(self) -> str:
-        return (
-            f"Demo: a local mail server runs on 127.0.0.1:{self.port}. The password is "
-            f"“{DEMO_PASSWORD}”: press Test to see it pass, then change the password to see "
-            "a failure explained. Nothing here touches your real settings."
+        """What the window says in demo mode; a Text, shown in the UI language."""
+        return Text(
+            "Demo",
+            QT_TRANSLATE_NOOP(
+                "Demo",
+                "Demo: a local mail server runs on {address}. The password is “{password}”: "
+                "press Test to see it pass, then change the password to see a failure "
+                "explained. Nothing here touches your real settings.",
+            ),
+            address=f"127.0.0.1:{self.port}",
+            password=DEMO_PASSWORD,
         )
 
     def fill(self, form: SettingsForm) -> None:

@@ -116,12 +116,34 @@ def display_name(rfc4514: str) -> str:
 
 def describe(info: CertificateInfo) -> str:
     """One transcript line: who, for which names, by whom, how long, and the fingerprint."""
-    names = ", ".join(info.alt_names) or "none"
-    signed = " (self-signed)" if info.self_signed else ""
-    return (
-        f"Certificate {info.subject} (names: {names}), issued by {info.issuer}{signed}, "
-        f"valid {_when(info.not_before)} to {_when(info.not_after)}, "
-        f"SHA-256 {format_fingerprint(info.fingerprint_sha256)}"
+    values = {
+        "subject": info.subject,
+        "issuer": info.issuer,
+        "start": _when(info.not_before),
+        "end": _when(info.not_after),
+        "fingerprint": format_fingerprint(info.fingerprint_sha256),
+    }
+    names = ", ".join(info.alt_names)
+    if info.self_signed:
+        return Text(
+            "Probe",
+            QT_TRANSLATE_NOOP(
+                "Probe",
+                "Certificate {subject} (names: {names}), issued by {issuer} (self-signed), "
+                "valid {start} to {end}, SHA-256 {fingerprint}",
+            ),
+            names=names or Text("Probe", QT_TRANSLATE_NOOP("Probe", "none")),
+            **values,
+        )
+    return Text(
+        "Probe",
+        QT_TRANSLATE_NOOP(
+            "Probe",
+            "Certificate {subject} (names: {names}), issued by {issuer}, "
+            "valid {start} to {end}, SHA-256 {fingerprint}",
+        ),
+        names=names or Text("Probe", QT_TRANSLATE_NOOP("Probe", "none")),
+        **values,
     )
 
 

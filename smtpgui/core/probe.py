@@ -106,7 +106,14 @@ class SmtpProbe:
         result = ProbeResult(ok=False)
         for index, endpoint in enumerate(endpoints):
             if index:
-                self._log(Direction.INFO, f"Trying backup server {endpoint}")
+                self._log(
+                    Direction.INFO,
+                    Text(
+                        "Probe",
+                        QT_TRANSLATE_NOOP("Probe", "Trying backup server {endpoint}"),
+                        endpoint=str(endpoint),
+                    ),
+                )
             result = self._run_one(endpoint)
             last = index == len(endpoints) - 1
             if result.ok or last or result.cancelled or result.phase not in _CONNECTION_PHASES:
@@ -144,7 +151,14 @@ class SmtpProbe:
     def _converse(self, client: TracingSMTP, endpoint: Endpoint) -> None:
         self._log(
             Direction.INFO,
-            f"Connecting to {endpoint} (time limit {self._settings.timeout:g} s per step)",
+            Text(
+                "Probe",
+                QT_TRANSLATE_NOOP(
+                    "Probe", "Connecting to {endpoint} (time limit {seconds} s per step)"
+                ),
+                endpoint=str(endpoint),
+                seconds=f"{self._settings.timeout:g}",
+            ),
         )
         client.attach(self._open(endpoint), endpoint.ascii_host)
         with self._phase(Phase.GREETING):
@@ -164,7 +178,10 @@ class SmtpProbe:
             addresses = self._interrupter.resolve(host, endpoint.port, timeout, self._resolver)
         with self._phase(Phase.CONNECT):
             sock = self._connect_any(addresses, timeout)
-            self._log(Direction.INFO, f"Connected to {_peer(sock)}")
+            self._log(
+                Direction.INFO,
+                Text("Probe", QT_TRANSLATE_NOOP("Probe", "Connected to {peer}"), peer=_peer(sock)),
+            )
         if endpoint.security is not Security.TLS:
             self._skip(Phase.TLS)
             return sock
@@ -275,7 +292,14 @@ class SmtpProbe:
                 expect(*client.rcpt(mailbox(recipient)), 250, 251)
         with self._phase(Phase.DATA):
             expect(*client.data(message.as_bytes()), 250)
-        self._log(Direction.INFO, f"Test message accepted: {message.message_id}")
+        self._log(
+            Direction.INFO,
+            Text(
+                "Probe",
+                QT_TRANSLATE_NOOP("Probe", "Test message accepted: {message_id}"),
+                message_id=message.message_id,
+            ),
+        )
 
     # -- TLS ------------------------------------------------------------------------------------
 
@@ -361,7 +385,15 @@ class SmtpProbe:
         else:
             failed = classify(exc)
         detail = self._redactor.redact(failed.detail)
-        self._log(Direction.ERROR, f"{self._state.phase.value.upper()} failed: {detail}")
+        self._log(
+            Direction.ERROR,
+            Text(
+                "Probe",
+                QT_TRANSLATE_NOOP("Probe", "{phase} failed: {detail}"),
+                phase=self._state.phase.value.upper(),
+                detail=detail,
+            ),
+        )
         return self._result(
             ok=False,
             failure=failed.failure,

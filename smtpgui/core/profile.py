@@ -6,6 +6,7 @@ import contextlib
 import threading
 from dataclasses import dataclass
 
+from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 from smtpgui.core.message import build_test_message
 from smtpgui.core.probe import Callback, SmtpProbe
 from smtpgui.core.result import ProbeResult
@@ -92,7 +93,7 @@ class JobRunner:
         try:
             stored = self._secrets.get(job.stored_account or job.settings.account)
         except SecretStoreError as exc:
-            return "", str(exc)
+            return "", _message(exc)
         return stored or "", ""
 
 
@@ -140,7 +141,30 @@ def _restore(secrets: SecretStore, account: str, password: str | None) -> None:
 
 def _save_error(exc: Exception) -> str:
     if isinstance(exc, SecretStoreError):
-        return str(exc)
+        return _message(exc)
     reason = getattr(exc, "strerror", None) or type(exc).__name__
-    where = getattr(exc, "filename", None) or "the settings folder"
-    return f"The settings could not be written to {where} ({reason}). Nothing was changed."
+    where = getattr(exc, "filename", None)
+    if not where:
+        return Text(
+            "Settings",
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "The settings could not be written to the settings folder ({reason}). "
+                "Nothing was changed.",
+            ),
+            reason=reason,
+        )
+    return Text(
+        "Settings",
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "The settings could not be written to {where} ({reason}). Nothing was changed.",
+        ),
+        where=str(where),
+        reason=reason,
+    )
+
+
+def _message(exc: Exception) -> str:
+    """The exception's message as raised: a Text stays a Text (str() would drop the template)."""
+    return exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
+
 SERVICE = "smtpgui"
 
 NO_BACKEND = (
@@ -41,17 +43,25 @@ class SecretStore:
         return True
 
     def get(self, account: str) -> str | None:
-        return self._call("read", lambda kr: kr.get_password(self.service, account))
+        return self._call(
+            QT_TRANSLATE_NOOP("Secrets", "read"), lambda kr: kr.get_password(self.service, account)
+        )
 
     def set(self, account: str, password: str) -> None:
-        self._call("store", lambda kr: kr.set_password(self.service, account, password))
+        self._call(
+            QT_TRANSLATE_NOOP("Secrets", "store"),
+            lambda kr: kr.set_password(self.service, account, password),
+        )
 
     def delete(self, account: str) -> bool:
         """Remove the stored password; False when there was none."""
         import keyring.errors
 
         try:
-            self._call("delete", lambda kr: kr.delete_password(self.service, account))
+            self._call(
+                QT_TRANSLATE_NOOP("Secrets", "delete"),
+                lambda kr: kr.delete_password(self.service, account),
+            )
         except SecretStoreError as exc:
             if isinstance(exc.__cause__, keyring.errors.PasswordDeleteError):
                 return False
@@ -65,8 +75,16 @@ class SecretStore:
         except Exception as exc:
             # Keyring errors can quote arguments; keep only the type, never the text.
             raise SecretStoreError(
-                f"The password store refused to {verb} the password ({type(exc).__name__}). "
-                "Make sure it is unlocked and try again."
+                Text(
+                    "Secrets",
+                    QT_TRANSLATE_NOOP(
+                        "Secrets",
+                        "The password store refused to {verb} the password ({error}). "
+                        "Make sure it is unlocked and try again.",
+                    ),
+                    verb=Text("Secrets", verb),
+                    error=type(exc).__name__,
+                )
             ) from exc
 
 

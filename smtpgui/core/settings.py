@@ -196,7 +196,14 @@ class SettingsStore:
             return None
         except OSError as exc:
             raise SettingsFileError(
-                f"The settings file {self.path} cannot be read: {exc.strerror}."
+                Text(
+                    "Settings",
+                    QT_TRANSLATE_NOOP(
+                        "Settings", "The settings file {path} cannot be read: {reason}."
+                    ),
+                    path=str(self.path),
+                    reason=str(exc.strerror),
+                )
             ) from None
         try:
             return from_json(json.loads(raw.decode("utf-8")))
@@ -205,8 +212,16 @@ class SettingsStore:
             with contextlib.suppress(OSError):
                 os.replace(self.path, aside)
             raise SettingsFileError(
-                f"The saved settings could not be used ({exc}). The file was kept as {aside}; "
-                "the form starts empty."
+                Text(
+                    "Settings",
+                    QT_TRANSLATE_NOOP(
+                        "Settings",
+                        "The saved settings could not be used ({reason}). The file was kept as "
+                        "{aside}; the form starts empty.",
+                    ),
+                    reason=str(exc),
+                    aside=str(aside),
+                )
             ) from None
 
     def save(self, settings: Settings) -> None:

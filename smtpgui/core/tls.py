@@ -25,7 +25,9 @@ from smtpgui.core.settings import TrustMode
 from smtpgui.core.smtp_client import Report, TracingSMTP
 from smtpgui.core.transcript import Direction, Redactor
 
-INSECURE_NOTICE = "Certificate NOT verified (verification turned off)"
+INSECURE_NOTICE = Text(
+    "Probe", QT_TRANSLATE_NOOP("Probe", "Certificate NOT verified (verification turned off)")
+)
 
 
 def make_context(trust: TrustMode = TrustMode.SYSTEM, ca_file: str = "") -> ssl.SSLContext:
@@ -103,13 +105,26 @@ def examine(sock: ssl.SSLSocket, trust: TrustMode, pinned_sha256: str = "") -> H
                 got=got,
             ),
         )
-    verdict = {
-        TrustMode.PINNED: "NOT the pinned certificate" if refusal else "pinned fingerprint matches",
-        TrustMode.INSECURE: "NOT verified: verification turned off",
-    }.get(trust, "verified")
-    lines = [
-        f"{info.version} {info.cipher}; certificate for {info.subject} issued by "
-        f"{info.issuer} ({verdict})"
+    verdicts = {
+        TrustMode.PINNED: QT_TRANSLATE_NOOP("Probe", "NOT the pinned certificate")
+        if refusal
+        else QT_TRANSLATE_NOOP("Probe", "pinned fingerprint matches"),
+        TrustMode.INSECURE: QT_TRANSLATE_NOOP("Probe", "NOT verified: verification turned off"),
+    }
+    verdict = Text("Probe", verdicts.get(trust, QT_TRANSLATE_NOOP("Probe", "verified")))
+    lines: list[str] = [
+        Text(
+            "Probe",
+            QT_TRANSLATE_NOOP(
+                "Probe",
+                "{version} {cipher}; certificate for {subject} issued by {issuer} ({verdict})",
+            ),
+            version=info.version,
+            cipher=info.cipher,
+            subject=info.subject,
+            issuer=info.issuer,
+            verdict=verdict,
+        )
     ]
     if certificate is not None:
         lines.append(describe(certificate))
@@ -195,15 +210,34 @@ def fetch_certificate(
     handshake, then it hangs up. The whole of it gets one time limit; `interrupter` breaks it.
     Never raises: the certificate, or why there is none, goes to the transcript.
     """
-    how.report(Direction.INFO, "Connecting again to show the certificate (not checked, no login)")
+    how.report(
+        Direction.INFO,
+        Text(
+            "Probe",
+            QT_TRANSLATE_NOOP(
+                "Probe", "Connecting again to show the certificate (not checked, no login)"
+            ),
+        ),
+    )
     deadline = threading.Timer(how.timeout, interrupter.interrupt)
     deadline.daemon = True
     deadline.start()
     try:
         certificate = _parse(_fetch_der(endpoint, interrupter, how))
     except Exception as exc:  # an extra: whatever goes wrong, the first failure stands
-        why = "stopped (time limit or Cancel)" if interrupter.fired else _reason(exc)
-        how.report(Direction.INFO, f"The certificate could not be fetched: {why}")
+        why = (
+            Text("Probe", QT_TRANSLATE_NOOP("Probe", "stopped (time limit or Cancel)"))
+            if interrupter.fired
+            else _reason(exc)
+        )
+        how.report(
+            Direction.INFO,
+            Text(
+                "Probe",
+                QT_TRANSLATE_NOOP("Probe", "The certificate could not be fetched: {why}"),
+                why=why,
+            ),
+        )
         return None
     finally:
         deadline.cancel()

@@ -5,10 +5,11 @@ from __future__ import annotations
 import html
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from smtpgui.core.certificate import format_fingerprint
+from smtpgui.core.i18n import shown
 from smtpgui.core.result import CertificateInfo, Failure, ProbeResult
 from smtpgui.core.settings import TrustMode
 
@@ -74,7 +75,8 @@ class CertificatePanel(QGroupBox):
             )
             return _coloured("#26a269", "✓ " + text)
         if result.failure is Failure.CERTIFICATE:
-            return _coloured("#a51d2d", "✗ " + html.escape(result.detail))
+            detail = shown(result.detail, QCoreApplication.translate)
+            return _coloured("#a51d2d", "✗ " + html.escape(detail))
         return html.escape(self.tr("not checked: the test stopped before"))
 
     def _certificate_rows(self, info: CertificateInfo) -> list[tuple[str, str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,7 +23,15 @@ from smtpgui.core.endpoint import Security
 from smtpgui.core.i18n import shown
 from smtpgui.ui.worker import DetectWorker, WorkerThread
 
-_COLUMNS = ("Port", "Security", "Result", "TLS", "Certificate", "Login (AUTH)", "Extensions")
+_COLUMNS = (
+    QT_TRANSLATE_NOOP("DetectDialog", "Port"),
+    QT_TRANSLATE_NOOP("DetectDialog", "Security"),
+    QT_TRANSLATE_NOOP("DetectDialog", "Result"),
+    QT_TRANSLATE_NOOP("DetectDialog", "TLS"),
+    QT_TRANSLATE_NOOP("DetectDialog", "Certificate"),
+    QT_TRANSLATE_NOOP("DetectDialog", "Login (AUTH)"),
+    QT_TRANSLATE_NOOP("DetectDialog", "Extensions"),
+)
 
 
 class DetectDialog(QDialog):
@@ -52,7 +60,9 @@ class DetectDialog(QDialog):
         numbers = ", ".join(str(port) for port, _ in ports)
         self.summary = QLabel(self.tr("Asking ports %s at once…") % numbers, wordWrap=True)
         self.table = QTableWidget(0, len(_COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in _COLUMNS])
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("DetectDialog", c) for c in _COLUMNS]
+        )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
@@ -158,7 +168,13 @@ class DetectDialog(QDialog):
 
 
 def _describe(suggestion: Suggestion) -> str:
-    security = {Security.TLS: "SSL/TLS", Security.STARTTLS: "STARTTLS", Security.NONE: "no TLS"}
-    return (
-        f"{security[suggestion.security]}, port {suggestion.port}, login {suggestion.auth.upper()}"
+    security = {
+        Security.TLS: "SSL/TLS",
+        Security.STARTTLS: "STARTTLS",
+        Security.NONE: QCoreApplication.translate("DetectDialog", "no TLS"),
+    }
+    return QCoreApplication.translate("DetectDialog", "%s, port %d, login %s") % (
+        security[suggestion.security],
+        suggestion.port,
+        suggestion.auth.upper(),
     )

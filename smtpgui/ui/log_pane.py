@@ -5,9 +5,11 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from smtpgui.core.i18n import shown
 from smtpgui.core.transcript import Direction, TranscriptLine
 
 _COLOURS = {
@@ -45,7 +47,7 @@ class LogPane(QPlainTextEdit):
         weight = "bold" if line.direction is Direction.ERROR else "normal"
         self.appendHtml(
             f'<span style="color:{colour}; font-weight:{weight}; white-space:pre">'
-            f"{html.escape(line.format())}</span>"
+            f"{html.escape(_displayed(line))}</span>"
         )
 
     def add_note(self, text: str) -> None:
@@ -59,7 +61,13 @@ class LogPane(QPlainTextEdit):
         return list(self._lines)
 
     def text(self) -> str:
-        return "\n".join(line.format() for line in self._lines)
+        return "\n".join(_displayed(line) for line in self._lines)
 
     def save_to(self, path: Path) -> None:
         path.write_text(self.text() + "\n", encoding="utf-8")
+
+
+def _displayed(line: TranscriptLine) -> str:
+    """The line as the admin reads it: the core's own notes in the UI language."""
+    text = shown(line.text, QCoreApplication.translate)
+    return TranscriptLine(line.direction, text, line.elapsed_ms).format()

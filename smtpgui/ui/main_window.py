@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,6 +23,7 @@ from smtpgui import __version__
 from smtpgui.core.detect import DEFAULT_PORTS
 from smtpgui.core.diagnosis import Diagnosis
 from smtpgui.core.endpoint import Security
+from smtpgui.core.i18n import shown
 from smtpgui.core.profile import Job, Outcome, delete_profile
 from smtpgui.core.profile_file import ProfileError, export_profile, read_profile
 from smtpgui.core.report import support_report
@@ -238,7 +239,7 @@ class SettingsWindow(QMainWindow):
             self._saved = self._store.load()
         except SettingsFileError as exc:
             self.status.show_message(
-                "error", self.tr("The saved settings could not be read"), str(exc)
+                "error", self.tr("The saved settings could not be read"), _message(exc)
             )
             self._saved = None
         else:
@@ -254,7 +255,9 @@ class SettingsWindow(QMainWindow):
 
     def _show_idle(self, note: str = "") -> None:
         if note:
-            self.status.show_message("idle", self.tr("Demo mode"), note)
+            self.status.show_message(
+                "idle", self.tr("Demo mode"), shown(note, QCoreApplication.translate)
+            )
         elif self._saved is not None:
             self.status.show_message(
                 "idle",
@@ -274,7 +277,7 @@ class SettingsWindow(QMainWindow):
     def _on_password_checked(self, stored: bool | None, error: BaseException | None) -> None:
         self.form.set_password_stored(bool(stored))
         if error is not None:
-            self.log.add_note(str(error))
+            self.log.add_note(_message(error))
         self.password_state_known.emit(bool(stored))
 
     # -- running a test -------------------------------------------------------------------------
@@ -436,7 +439,9 @@ class SettingsWindow(QMainWindow):
 
     def _on_deleted(self, _result: object, error: BaseException | None) -> None:
         if error is not None:
-            self.status.show_message("error", self.tr("Could not delete everything"), str(error))
+            self.status.show_message(
+                "error", self.tr("Could not delete everything"), _message(error)
+            )
             return
         self._saved = None
         self.form.set_password_stored(False)
@@ -458,3 +463,9 @@ class SettingsWindow(QMainWindow):
             self._run.stop()
             self._run = None
         super().closeEvent(event)
+
+
+def _message(exc: BaseException) -> str:
+    """An error's message in the UI language (the core raises a Text where it can)."""
+    said = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+    return shown(said, QCoreApplication.translate)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from smtpgui.core.diagnosis import Diagnosis, diagnose
+from smtpgui.core.i18n import shown
 from smtpgui.core.profile import Outcome
 from smtpgui.ui.phases import phase_label
 
@@ -98,7 +99,9 @@ class StatusPanel(QFrame):
             )
         elif result.ok and outcome.save_error:
             self.show_message(
-                "error", self.tr("The test passed, but nothing was saved"), outcome.save_error
+                "error",
+                self.tr("The test passed, but nothing was saved"),
+                shown(outcome.save_error, QCoreApplication.translate),
             )
         elif result.ok:
             self.show_message(
@@ -115,7 +118,8 @@ class StatusPanel(QFrame):
             assert diagnosis is not None
             extra = self.tr("Nothing was saved.") if saving else ""
             if outcome.save_error:
-                extra = f"{outcome.save_error} {extra}".strip()
+                save_error = shown(outcome.save_error, QCoreApplication.translate)
+                extra = f"{save_error} {extra}".strip()
             step = self.tr("Failed step: %s") % phase_label(result.phase) if result.phase else ""
             self.show_diagnosis(diagnosis, result.reply, step, extra)
             return diagnosis
