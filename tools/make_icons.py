@@ -1,9 +1,16 @@
-"""Render resources/icons/smtpgui.svg to the hicolor PNG sizes desktops and installers expect."""
+"""Render resources/icons/smtpgui.svg to the PNG sizes desktops expect, and the Windows and
+macOS icon files (smtpgui.ico, smtpgui.icns) the installers and build.spec use.
+
+The .ico and .icns are packed from the PNGs written here, each size stored as PNG data (Windows
+Vista and later and macOS 10.7 and later read that), so no image library beyond Qt is needed and
+the same PNGs always give the same bytes.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
+import struct
 import sys
 from pathlib import Path
 
@@ -17,6 +24,18 @@ DEFAULT_OUT = ROOT / "resources" / "icons" / "hicolor"
 APP_ID = "smtpgui"
 # The sizes of the freedesktop hicolor theme that launchers and file managers ask for.
 SIZES: tuple[int, ...] = (16, 24, 32, 48, 64, 128, 256)
+# Apple's ICNS element types that hold PNG data, by the pixel size they hold; the "@2x" ones
+# (ic11, ic12, ic13) are the Retina variants of 16, 32 and 128 points.
+ICNS_TYPES: tuple[tuple[bytes, int], ...] = (
+    (b"icp4", 16),
+    (b"icp5", 32),
+    (b"ic11", 32),
+    (b"icp6", 64),
+    (b"ic12", 64),
+    (b"ic07", 128),
+    (b"ic08", 256),
+    (b"ic13", 256),
+)
 
 
 def load_renderer(svg: Path) -> QSvgRenderer:
@@ -59,6 +78,42 @@ def write_icons(svg: Path, out_dir: Path, sizes: tuple[int, ...]) -> list[Path]:
     return written
 
 
+def ico_bytes(pngs: dict[int, bytes]) -> bytes:
+    """A Windows .ico holding one PNG per size (ICONDIR, ICONDIRENTRY[], then the images)."""
+    sizes = sorted(pngs)
+    header = struct.pack("<HHH", 0, 1, len(sizes))  # reserved, type 1 = icon, count
+    offset = len(header) + 16 * len(sizes)
+    entries, images = b"", b""
+    for size in sizes:
+        data = pngs[size]
+        side = size % 256  # a byte: 0 means 256
+        entries += struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(data), offset)
+        images += data
+        offset += len(data)
+    return header + entries + images
+
+
+def icns_bytes(pngs: dict[int, bytes]) -> bytes:
+    """A macOS .icns: the "icns" header, then (type, length, PNG data) per element."""
+    body = b"".join(
+        kind + struct.pack(">I", 8 + len(pngs[size])) + pngs[size]
+        for kind, size in ICNS_TYPES
+        if size in pngs
+    )
+    return b"icns" + struct.pack(">I", 8 + len(body)) + body
+
+
+def pack_icons(out_dir: Path, icons_dir: Path) -> list[Path]:
+    """Write smtpgui.ico and smtpgui.icns next to the SVG from the PNGs in `out_dir`."""
+    pngs = {size: png_path(out_dir, size).read_bytes() for size in SIZES}
+    written = []
+    for suffix, pack in ((".ico", ico_bytes), (".icns", icns_bytes)):
+        target = icons_dir / f"{APP_ID}{suffix}"
+        target.write_bytes(pack(pngs))
+        written.append(target)
+    return written
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--svg", type=Path, default=DEFAULT_SVG, help="source SVG")
@@ -72,7 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # QSvgRenderer and QImage need a Gui application for fonts and image plugins.
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
-    for path in write_icons(args.svg, args.out, SIZES):
+    written = write_icons(args.svg, args.out, SIZES)
+    written += pack_icons(args.out, args.svg.parent)
+    for path in written:
         print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
     del app
     return 0

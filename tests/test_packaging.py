@@ -1,0 +1,104 @@
+"""The files installers and desktops take from resources/: icons, desktop entry, metainfo."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import struct
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from smtpgui import __version__
+
+ROOT = Path(__file__).resolve().parent.parent
+RESOURCES = ROOT / "resources"
+
+
+def load_tool(name: str) -> ModuleType:
+    """tools/ is not a package: load a script as a module."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def make_icons() -> ModuleType:
+    return load_tool("make_icons")
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_every_hicolor_size_is_a_square_png_of_that_size(make_icons):
+    for size in make_icons.SIZES:
+        path = make_icons.png_path(RESOURCES / "icons" / "hicolor", size)
+        assert png_size(path) == (size, size)
+    assert min(make_icons.SIZES) == 16 and max(make_icons.SIZES) == 256
+
+
+def test_ico_and_icns_are_packed_from_the_committed_pngs(make_icons):
+    """Re-run tools/make_icons.py after changing the SVG: this fails until you do."""
+    hicolor = RESOURCES / "icons" / "hicolor"
+    pngs = {size: make_icons.png_path(hicolor, size).read_bytes() for size in make_icons.SIZES}
+    assert (RESOURCES / "icons" / "smtpgui.ico").read_bytes() == make_icons.ico_bytes(pngs)
+    assert (RESOURCES / "icons" / "smtpgui.icns").read_bytes() == make_icons.icns_bytes(pngs)
+
+
+def test_ico_directory_lists_every_size(make_icons):
+    data = (RESOURCES / "icons" / "smtpgui.ico").read_bytes()
+    reserved, kind, count = struct.unpack("<HHH", data[:6])
+    assert (reserved, kind, count) == (0, 1, len(make_icons.SIZES))
+    widths = [data[6 + 16 * i] or 256 for i in range(count)]
+    assert widths == sorted(make_icons.SIZES)
+
+
+def test_desktop_entry_launches_the_launcher_with_the_icon():
+    entry = (RESOURCES / "smtpgui.desktop").read_text(encoding="utf-8")
+    lines = dict(line.split("=", 1) for line in entry.splitlines() if "=" in line)
+    assert lines["Exec"] == "smtpgui" and lines["Icon"] == "smtpgui"
+    assert lines["Type"] == "Application" and lines["Terminal"] == "false"
+
+
+@pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils")
+def test_desktop_entry_is_valid():
+    out = subprocess.run(
+        ["desktop-file-validate", str(RESOURCES / "smtpgui.desktop")],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0 and not out.stdout.strip(), out.stdout + out.stderr
+
+
+def test_metainfo_names_the_desktop_entry_and_this_version():
+    root = ET.parse(RESOURCES / "smtpgui.metainfo.xml").getroot()
+    assert root.findtext("launchable") == "smtpgui.desktop"
+    assert root.findtext("provides/binary") == "smtpgui"
+    assert root.find("releases/release").get("version") == __version__
+
+
+@pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstream is not installed")
+def test_metainfo_is_valid():
+    out = subprocess.run(
+        [
+            "appstreamcli",
+            "validate",
+            "--no-net",
+            # The id follows the desktop entry's name; see the comment in the file.
+            "--override=cid-desktopapp-is-not-rdns=info",
+            str(RESOURCES / "smtpgui.metainfo.xml"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
