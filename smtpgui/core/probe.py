@@ -204,7 +204,10 @@ class SmtpProbe:
     def _ehlo(self, client: TracingSMTP, phase: Phase) -> None:
         with self._phase(phase):
             code, text = client.ehlo()
-            if code != 250:  # RFC 5321 §3.2: fall back to HELO for servers without ESMTP
+            # RFC 5321 §3.2: fall back to HELO for servers without ESMTP, which answer EHLO with
+            # 500/502. Not after a 4yz: a 421 means the server is closing (§3.8), and HELO
+            # would only hide its reason behind a hang-up.
+            if 500 <= code < 600:
                 code, text = client.helo()
             expect(code, text, 250)
 
@@ -346,12 +349,14 @@ class SmtpProbe:
         watchdog.start()
         try:
             yield
+            # A step that "passed" on a broken socket (a partial line read after Cancel or the
+            # deadline shut it down) passed nothing.
+            self._interrupter.check()
         except BaseException:
             self._emit(PhaseChange(phase, PhaseState.FAILED, self._now(), self._now() - started))
             raise
         finally:
             watchdog.cancel()
-        self._interrupter.check()
         self._emit(PhaseChange(phase, PhaseState.PASSED, self._now(), self._now() - started))
 
     def _skip(self, *phases: Phase) -> None:

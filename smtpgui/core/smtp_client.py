@@ -12,9 +12,22 @@ from collections.abc import Callable
 from typing import BinaryIO
 
 from smtpgui.core.connection import Interrupter
+from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
+from smtpgui.core.result import Failure, ProbeFailed
 from smtpgui.core.transcript import REDACTED, Direction, Redactor
 
 Report = Callable[[Direction, str], None]
+
+# What one reply may take before the server is judged not to speak SMTP. smtplib reads a line
+# with at most 8192 bytes (_MAXLINE) but keeps every line of a multi-line reply in a list with
+# no bound: a server answering EHLO with megabytes of "250-..." would fill memory. RFC 5321
+# §4.5.3.1.5 caps a reply line at 512 octets and real replies have a few dozen lines, so these
+# caps are far above any real server and far below any memory trouble.
+MAX_LINE_BYTES = smtplib._MAXLINE  # 8192
+MAX_REPLY_BYTES = 64 * 1024
+MAX_REPLY_LINES = 1000
+# A transcript line shows at most this much of a server line (the rest is counted, not shown).
+SHOWN_LINE_CHARS = 1000
 
 
 class TracingSMTP(smtplib.SMTP):
@@ -64,21 +77,28 @@ class TracingSMTP(smtplib.SMTP):
         """smtplib's getreply(), reporting each line exactly as the server sent it.
 
         For a line that is not SMTP (an HTTP or SSH banner), smtplib drops the first four
-        characters it takes for "NNN "; the reply then carries the whole line instead.
+        characters it takes for "NNN "; the reply then carries the whole line instead. The lines
+        that did arrive are reported also when the reply breaks off (hang-up, too long).
         """
         if self.file is None:
             self.file = _RecordingReader(self.sock.makefile("rb"))
         recorder = self.file if isinstance(self.file, _RecordingReader) else None
         if recorder is not None:
-            recorder.lines.clear()
-        code, message = super().getreply()
-        raw = recorder.lines if recorder is not None else [message]
-        for line in raw:
-            text = line.decode("utf-8", "replace").rstrip("\r\n")
-            self._report(Direction.SERVER, self._redactor.redact(text))
-        if code < 0 and raw:
-            message = b"\n".join(line.rstrip(b"\r\n") for line in raw)
+            recorder.start_reply()
+        try:
+            code, message = super().getreply()
+        finally:
+            for line in recorder.lines if recorder is not None else []:
+                self._report(Direction.SERVER, self._shown(line))
+        if code < 0 and recorder is not None and recorder.lines:
+            message = b"\n".join(line.rstrip(b"\r\n") for line in recorder.lines)
         return code, message
+
+    def _shown(self, line: bytes) -> str:
+        text = self._redactor.redact(line.decode("utf-8", "replace").rstrip("\r\n"))
+        if len(text) <= SHOWN_LINE_CHARS:
+            return text
+        return f"{text[:SHOWN_LINE_CHARS]}… [{len(line)} bytes in all]"
 
     def starttls_with(self, context: ssl.SSLContext) -> tuple[int, bytes]:
         """smtplib's starttls(), with a handshake that Cancel and the deadline can break."""
@@ -148,17 +168,60 @@ def ehlo_name(sock: socket.socket) -> str:
 
 
 class _RecordingReader:
-    """The socket file smtplib reads replies from, keeping the raw lines of the current reply."""
+    """The socket file smtplib reads replies from, keeping the raw lines of the current reply.
+
+    It also ends a reply that no SMTP server would send, before smtplib stores it: a line
+    without its line end at the end of the stream (the server hung up mid-line), a line longer
+    than MAX_LINE_BYTES, or a reply past MAX_REPLY_BYTES or MAX_REPLY_LINES. Memory for one
+    reply is thus bounded by MAX_REPLY_BYTES + MAX_LINE_BYTES.
+    """
 
     def __init__(self, file: BinaryIO) -> None:
         self._file = file
         self.lines: list[bytes] = []
+        self._size = 0
+
+    def start_reply(self) -> None:
+        self.lines.clear()
+        self._size = 0
 
     def readline(self, limit: int = -1) -> bytes:
         line = self._file.readline(limit)
-        if line:
-            self.lines.append(line)
+        if not line:
+            return line  # smtplib reports the hang-up
+        self.lines.append(line)
+        self._size += len(line)
+        if len(line) > MAX_LINE_BYTES:  # smtplib would call it a "500 Line too long" reply
+            raise _not_smtp(
+                QT_TRANSLATE_NOOP(
+                    "Probe",
+                    "The server sent a line longer than {limit} bytes; an SMTP reply line has "
+                    "at most 512 (RFC 5321 §4.5.3.1.5).",
+                ),
+                line,
+                limit=str(MAX_LINE_BYTES),
+            )
+        if not line.endswith(b"\n"):
+            # Not an OSError: smtplib would turn that into its own, vaguer hang-up message.
+            raise smtplib.SMTPServerDisconnected("Connection closed in the middle of a line")
+        if self._size > MAX_REPLY_BYTES or len(self.lines) > MAX_REPLY_LINES:
+            raise _not_smtp(
+                QT_TRANSLATE_NOOP(
+                    "Probe",
+                    "The server's reply went on past {limit} KiB or {lines} lines without "
+                    "ending; no SMTP server sends that.",
+                ),
+                self.lines[0],
+                limit=str(MAX_REPLY_BYTES // 1024),
+                lines=str(MAX_REPLY_LINES),
+            )
         return line
 
     def close(self) -> None:
         self._file.close()
+
+
+def _not_smtp(template: str, first_line: bytes, **values: str) -> ProbeFailed:
+    """A PROTOCOL failure quoting the start of what the server sent (never all of it)."""
+    start = first_line[:80].decode("utf-8", "replace").rstrip("\r\n")
+    return ProbeFailed(Failure.PROTOCOL, Text("Probe", template, **values), None, f"{start}…")
