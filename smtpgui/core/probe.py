@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from smtpgui.core.connection import Interrupter, Resolver
 from smtpgui.core.endpoint import Endpoint, Security
+from smtpgui.core.envelope import envelope_for
 from smtpgui.core.failures import abort_text, classify, expect
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 from smtpgui.core.message import TestMessage
@@ -28,7 +29,7 @@ from smtpgui.core.result import (
     TlsInfo,
     enhanced_code,
 )
-from smtpgui.core.settings import AuthMethod, Settings, TrustMode, mailbox
+from smtpgui.core.settings import AuthMethod, Settings, TrustMode
 from smtpgui.core.smtp_client import TracingSMTP
 from smtpgui.core.tls import INSECURE_NOTICE, Fetch, examine, fetch_certificate, make_context
 from smtpgui.core.transcript import Direction, Redactor, TranscriptLine
@@ -289,12 +290,24 @@ class SmtpProbe:
             self._skip(Phase.MAIL, Phase.RCPT, Phase.DATA)
             return
         with self._phase(Phase.MAIL):
-            expect(*client.mail(mailbox(message.envelope_from)), 250)
+            envelope = envelope_for(message, client.has_extn("smtputf8"))
+            if envelope.smtputf8:  # RFC 6531 §3.4: the MAIL parameter that allows UTF-8
+                self._log(
+                    Direction.INFO,
+                    Text(
+                        "Probe",
+                        QT_TRANSLATE_NOOP(
+                            "Probe", "An address is not ASCII: sending with SMTPUTF8"
+                        ),
+                    ),
+                )
+            options = ["SMTPUTF8"] if envelope.smtputf8 else []
+            expect(*client.mail(envelope.sender, options), 250)
         with self._phase(Phase.RCPT):
-            for recipient in message.recipients:
-                expect(*client.rcpt(mailbox(recipient)), 250, 251)
+            for recipient in envelope.recipients:
+                expect(*client.rcpt(recipient), 250, 251)
         with self._phase(Phase.DATA):
-            expect(*client.data(message.as_bytes()), 250)
+            expect(*client.data(envelope.data), 250)
         self._log(
             Direction.INFO,
             Text(

@@ -6,6 +6,7 @@ import contextlib
 import threading
 from dataclasses import dataclass
 
+from smtpgui.core.envelope import ascii_address
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 from smtpgui.core.message import build_test_message
 from smtpgui.core.probe import Callback, SmtpProbe
@@ -64,8 +65,8 @@ class JobRunner:
         password, error = self._password()
         message = (
             build_test_message(
-                own_address=job.settings.recipient,
-                forced_from=job.settings.from_address,
+                own_address=ascii_address(job.settings.recipient),
+                forced_from=ascii_address(job.settings.from_address),
                 subject=job.subject,
                 body=job.body,
             )
