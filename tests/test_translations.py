@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -67,3 +68,156 @@ def test_a_nested_message_is_translated_piece_by_piece():
     assert rendered.startswith("<Backup server 1: <")  # the outer and the inner message
     assert '"smtp://"' in rendered  # values are data, never translated
     assert str(Text.of("X", "{a}-{b}", a="1", b=Text.of("Y", "two"))) == "1-two"
+
+
+# -- the catalogues ------------------------------------------------------------------------------
+
+TRANSLATIONS = ROOT / "resources" / "translations"
+CATALOGUES = sorted(TRANSLATIONS.glob("smtpgui_*.ts"))
+PLACEHOLDER = re.compile(r"\{[A-Za-z_0-9]*\}|%[sd]")
+
+
+def qt_tool(name: str) -> str:
+    found = shutil.which(name, path=str(Path(sys.executable).parent))
+    if found is None:
+        pytest.fail(f"{name} is missing: PySide6-Essentials ships it")
+    return found
+
+
+def messages(ts: Path) -> list[tuple[str, str, ET.Element | None]]:
+    """(context, source, translation element) for every message of a .ts file."""
+    return [
+        (context.findtext("name") or "", m.findtext("source") or "", m.find("translation"))
+        for context in ET.parse(ts).getroot().iter("context")
+        for m in context.iter("message")
+    ]
+
+
+def finished(translation: ET.Element | None) -> bool:
+    return (
+        translation is not None
+        and translation.get("type") not in ("unfinished", "vanished", "obsolete")
+        and bool((translation.text or "").strip())
+    )
+
+
+def test_there_is_a_spanish_catalogue():
+    assert TRANSLATIONS / "smtpgui_es.ts" in CATALOGUES
+
+
+@pytest.mark.parametrize("ts", CATALOGUES, ids=lambda p: p.name)
+def test_every_text_of_the_code_has_a_finished_translation(ts, tmp_path):
+    """Run lupdate over the package into a copy: a new or changed text shows up unfinished.
+
+    To fix: python tools/translations.py update, translate what it lists, and commit the .ts
+    and .qm files.
+    """
+    copy = tmp_path / ts.name
+    shutil.copy(ts, copy)
+    files = sorted(str(p) for p in (ROOT / "smtpgui").rglob("*.py"))
+    subprocess.run(
+        [
+            qt_tool("pyside6-lupdate"),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            *files,
+            "-ts",
+            str(copy),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    missing = [f"{c}: {s!r}" for c, s, t in messages(copy) if not finished(t)]
+    assert missing == [], f"{len(missing)} texts without a finished translation in {ts.name}"
+
+
+@pytest.mark.parametrize("ts", CATALOGUES, ids=lambda p: p.name)
+def test_the_committed_qm_is_compiled_from_the_ts(ts, tmp_path):
+    """A checkout runs translated from the committed .qm: it must match its .ts."""
+    fresh = tmp_path / f"{ts.stem}.qm"
+    subprocess.run(
+        [qt_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
+    committed = ts.with_suffix(".qm")
+    assert committed.is_file(), f"run: python tools/translations.py compile ({committed.name})"
+    assert committed.read_bytes() == fresh.read_bytes(), "run: python tools/translations.py compile"
+
+
+@pytest.mark.parametrize("ts", CATALOGUES, ids=lambda p: p.name)
+def test_translations_keep_placeholders_markup_and_shortcuts(ts):
+    for context, source, translation in messages(ts):
+        if not finished(translation):
+            continue
+        text = translation.text or ""
+        where = f"{context}: {source!r} -> {text!r}"
+        # str.format() fills {names} by name, but "%s %d" % (...) fills in order.
+        assert sorted(re.findall(r"\{\w*\}", source)) == sorted(re.findall(r"\{\w*\}", text)), where
+        assert re.findall(r"%[sd]", source) == re.findall(r"%[sd]", text), where
+        assert re.findall(r"</?\w+", source) == re.findall(r"</?\w+", text), where
+        has_mnemonic = re.compile(r"&(?!&)\w")
+        assert bool(has_mnemonic.search(source)) == bool(has_mnemonic.search(text)), where
+        assert source.endswith("…") == text.endswith("…"), where
+
+
+# Menu items only need to differ from the other items of their menu.
+MENU_ITEMS = {
+    "&Import settings…",
+    "&Export settings…",
+    "Save support &file…",
+    "&Delete saved settings…",
+    "&Quit",
+    "&About smtpgui",
+}
+
+
+def test_window_shortcuts_do_not_clash_in_spanish():
+    """Alt+letter must reach one field or button of the window, not cycle between two."""
+    letters: dict[str, set[str]] = {}
+    for context, source, translation in messages(TRANSLATIONS / "smtpgui_es.ts"):
+        text = translation.text or "" if translation is not None else ""
+        if context not in ("SettingsForm", "SettingsWindow", "LogPanel") or "&" not in text:
+            continue
+        if context == "SettingsWindow" and source in MENU_ITEMS:
+            continue
+        letters.setdefault(re.search(r"&(\w)", text).group(1).lower(), set()).add(text)
+    assert {k: v for k, v in letters.items() if len(v) > 1} == {}
+
+
+# -- the Spanish reads as an office admin would write it -----------------------------------------
+
+# Informal "tú" forms (only those that cannot be a third person: "usa", "elige" can) and words
+# that belong to one country only: the catalogue says "usted",
+# "equipo" (not ordenador/computadora) and "archivo" (not fichero).
+NOT_NEUTRAL = re.compile(
+    r"\b(tu|tus|ti|contigo|puedes|debes|tienes|quieres|haz|asegúrate|inténtalo|elígela|"
+    r"ordenador|ordenadores|computadora|computadoras|fichero|ficheros)\b",
+    re.IGNORECASE,
+)
+
+
+def test_spanish_uses_usted_and_neutral_words():
+    offending = [
+        f"{c}: {t.text!r}"
+        for c, _, t in messages(TRANSLATIONS / "smtpgui_es.ts")
+        if finished(t) and NOT_NEUTRAL.search(t.text or "")
+    ]
+    assert offending == []
+
+
+def test_spanish_questions_and_exclamations_open_with_inverted_marks():
+    for context, _, translation in messages(TRANSLATIONS / "smtpgui_es.ts"):
+        text = translation.text or "" if translation is not None else ""
+        for sentence in re.findall(r"[^.?!:]*\?", text):
+            assert "¿" in sentence, f"{context}: {text!r}"
+        for sentence in re.findall(r"[^.?!:]*!", text):
+            assert "¡" in sentence, f"{context}: {text!r}"
+
+
+def test_spanish_keeps_protocol_words_as_they_are():
+    for context, source, translation in messages(TRANSLATIONS / "smtpgui_es.ts"):
+        text = translation.text or "" if translation is not None else ""
+        for word in ("STARTTLS", "SSL/TLS", "SMTP", "AUTH", "MAIL FROM", "RCPT TO", "EHLO"):
+            assert source.count(word) <= text.count(word), f"{context}: {word} in {text!r}"

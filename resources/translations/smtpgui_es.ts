@@ -1,0 +1,1758 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>CertificatePanel</name>
+    <message>
+        <source>Server certificate</source>
+        <translation>Certificado del servidor</translation>
+    </message>
+    <message>
+        <source>Accept only this certificate (pin it)</source>
+        <translation>Aceptar solo este certificado (fijarlo)</translation>
+    </message>
+    <message>
+        <source>For a company server with a certificate of its own: from now on the test accepts exactly this certificate, and refuses any other.</source>
+        <translation>Para un servidor de la empresa con un certificado propio: a partir de ahora, la prueba acepta exactamente este certificado y rechaza cualquier otro.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>NOT checked (checking is turned off)</source>
+        <translation>NO comprobado (la comprobación está desactivada)</translation>
+    </message>
+    <message>
+        <source>pinned: exactly the accepted certificate</source>
+        <translation>fijado: es exactamente el certificado aceptado</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>de confianza</translation>
+    </message>
+    <message>
+        <source>not checked: the test stopped before</source>
+        <translation>sin comprobar: la prueba se detuvo antes</translation>
+    </message>
+    <message>
+        <source>(expired)</source>
+        <translation>(caducado)</translation>
+    </message>
+    <message>
+        <source>(not valid yet)</source>
+        <translation>(todavía no es válido)</translation>
+    </message>
+    <message>
+        <source>(self-signed)</source>
+        <translation>(autofirmado)</translation>
+    </message>
+    <message>
+        <source>Issued to</source>
+        <translation>Emitido para</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>Nombres</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Emitido por</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Válido</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>usage: </source>
+        <translation>uso: </translation>
+    </message>
+    <message>
+        <source>Set up, test and safely store the outgoing mail (SMTP) server. The commands check, show, forget, export, import and send work without the window (smtpgui check --help).</source>
+        <translation>Configura, prueba y guarda de forma segura el servidor de correo saliente (SMTP). Los comandos check, show, forget, export, import y send funcionan sin la ventana (smtpgui check --help).</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>opciones</translation>
+    </message>
+    <message>
+        <source>show this help and exit</source>
+        <translation>muestra esta ayuda y termina</translation>
+    </message>
+    <message>
+        <source>show the version and exit</source>
+        <translation>muestra la versión y termina</translation>
+    </message>
+    <message>
+        <source>the language of the window (default: the system&apos;s language)</source>
+        <translation>el idioma de la ventana (de forma predeterminada, el del sistema)</translation>
+    </message>
+    <message>
+        <source>start a local demo mail server and open the window pointed at it (uses a temporary config folder and keyring)</source>
+        <translation>inicia un servidor de correo de demostración local y abre la ventana configurada para él (usa una carpeta de configuración y un almacén de contraseñas temporales)</translation>
+    </message>
+    <message>
+        <source>open the window off screen, test against a built-in mail server and exit with 0 only if everything worked (for installers and CI)</source>
+        <translation>abre la ventana fuera de la pantalla, hace una prueba con un servidor de correo integrado y termina con 0 solo si todo funcionó (para instaladores e integración continua)</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>Demo: a local mail server runs on {address}. The password is “{password}”: press Test to see it pass, then change the password to see a failure explained. Nothing here touches your real settings.</source>
+        <translation>Demostración: hay un servidor de correo local en {address}. La contraseña es «{password}»: haga clic en Probar para ver una prueba correcta y, después, cambie la contraseña para ver cómo se explica un fallo. Nada de esto modifica su configuración real.</translation>
+    </message>
+</context>
+<context>
+    <name>Detect</name>
+    <message>
+        <source>Port {port} works with {security}.</source>
+        <translation>El puerto {port} funciona con {security}.</translation>
+    </message>
+    <message>
+        <source>No port answered with encryption, so mail (and a password, if one is used) would cross the network readable by anyone on the way.</source>
+        <translation>Ningún puerto respondió con cifrado, así que el correo (y la contraseña, si se usa) viajaría por la red de forma legible para cualquiera que esté en el camino.</translation>
+    </message>
+    <message>
+        <source>Its certificate is not trusted ({reason}): choose your company&apos;s CA file, or ask the provider for a proper certificate.</source>
+        <translation>Su certificado no es de confianza ({reason}): elija el archivo de CA de su empresa o pida al proveedor un certificado válido.</translation>
+    </message>
+    <message>
+        <source>No port offered implicit TLS, which RFC 8314 prefers.</source>
+        <translation>Ningún puerto ofreció TLS implícito, que es lo que recomienda el RFC 8314.</translation>
+    </message>
+    <message>
+        <source>The server asks for no login: it relays mail from your network without one.</source>
+        <translation>El servidor no pide iniciar sesión: retransmite el correo de su red sin autenticación.</translation>
+    </message>
+    <message>
+        <source>The server only offers logins this program cannot use ({offered}).</source>
+        <translation>El servidor solo ofrece métodos de inicio de sesión que este programa no puede usar ({offered}).</translation>
+    </message>
+    <message>
+        <source>Login with {mechanism} (the server offers {offered}).</source>
+        <translation>Inicio de sesión con {mechanism} (el servidor ofrece {offered}).</translation>
+    </message>
+</context>
+<context>
+    <name>DetectDialog</name>
+    <message>
+        <source>Port</source>
+        <translation>Puerto</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificado</translation>
+    </message>
+    <message>
+        <source>Login (AUTH)</source>
+        <translation>Inicio de sesión (AUTH)</translation>
+    </message>
+    <message>
+        <source>Extensions</source>
+        <translation>Extensiones</translation>
+    </message>
+    <message>
+        <source>Detect the settings for %s</source>
+        <translation>Detectar la configuración de %s</translation>
+    </message>
+    <message>
+        <source>Asking ports %s at once…</source>
+        <translation>Consultando a la vez los puertos %s…</translation>
+    </message>
+    <message>
+        <source>&amp;Use this setting</source>
+        <translation>&amp;Usar esta configuración</translation>
+    </message>
+    <message>
+        <source>No port answered as a mail server. Check the server name, or ask your provider which port to use.</source>
+        <translation>Ningún puerto respondió como servidor de correo. Compruebe el nombre del servidor o pregunte a su proveedor qué puerto debe usar.</translation>
+    </message>
+    <message>
+        <source>Suggested: %s. %s</source>
+        <translation>Sugerencia: %s. %s</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>reachable (%d ms)</source>
+        <translation>accesible (%d ms)</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>sin respuesta</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>de confianza</translation>
+    </message>
+    <message>
+        <source>NOT trusted: %s</source>
+        <translation>NO es de confianza: %s</translation>
+    </message>
+    <message>
+        <source>none offered</source>
+        <translation>no ofrece ninguno</translation>
+    </message>
+    <message>
+        <source>%s (before STARTTLS: %s)</source>
+        <translation>%s (antes de STARTTLS: %s)</translation>
+    </message>
+    <message>
+        <source>no TLS</source>
+        <translation>sin TLS</translation>
+    </message>
+    <message>
+        <source>%s, port %d, login %s</source>
+        <translation>%s, puerto %d, inicio de sesión %s</translation>
+    </message>
+</context>
+<context>
+    <name>Diagnosis</name>
+    <message>
+        <source>Test cancelled</source>
+        <translation>Prueba cancelada</translation>
+    </message>
+    <message>
+        <source>You cancelled the test. Nothing was saved.</source>
+        <translation>Canceló la prueba. No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>The CA certificate file cannot be used</source>
+        <translation>No se puede usar el archivo de certificado de CA</translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <source>Choose the PEM file your IT provider gave you, or clear the field to trust the usual certificate authorities.</source>
+        <translation>Elija el archivo PEM que le dio su proveedor de informática, o vacíe el campo para confiar en las autoridades de certificación habituales.</translation>
+    </message>
+    <message>
+        <source>The server stopped answering</source>
+        <translation>El servidor dejó de responder</translation>
+    </message>
+    <message>
+        <source>No answer during {phase} within the time limit.</source>
+        <translation>No hubo respuesta en el paso «{phase}» dentro del límite de tiempo.</translation>
+    </message>
+    <message>
+        <source>With SSL/TLS on port 587 or STARTTLS on port 465 the server waits forever: use SSL/TLS with 465, STARTTLS with 587.</source>
+        <translation>Con SSL/TLS en el puerto 587 o STARTTLS en el 465, el servidor se queda esperando indefinidamente: use SSL/TLS con el 465 y STARTTLS con el 587.</translation>
+    </message>
+    <message>
+        <source>Try again later, or raise the time limit (Advanced).</source>
+        <translation>Vuelva a intentarlo más tarde o aumente el límite de tiempo.</translation>
+    </message>
+    <message>
+        <source>The server closed the connection</source>
+        <translation>El servidor cerró la conexión</translation>
+    </message>
+    <message>
+        <source>The server hung up during {phase}.</source>
+        <translation>El servidor cortó la conexión en el paso «{phase}».</translation>
+    </message>
+    <message>
+        <source>Check the port and the security mode.</source>
+        <translation>Compruebe el puerto y el modo de seguridad.</translation>
+    </message>
+    <message>
+        <source>The server may be refusing this computer&apos;s address: ask your provider.</source>
+        <translation>Puede que el servidor esté rechazando la dirección de este equipo: consúltelo con su proveedor.</translation>
+    </message>
+    <message>
+        <source>This is not a mail server</source>
+        <translation>Esto no es un servidor de correo</translation>
+    </message>
+    <message>
+        <source>Something answers on port {port}, but not in SMTP: it said “{text}”. Another kind of service (web, remote login, ...) listens there.</source>
+        <translation>Algo responde en el puerto {port}, pero no en SMTP: dijo «{text}». En ese puerto escucha otro tipo de servicio (web, acceso remoto, etc.).</translation>
+    </message>
+    <message>
+        <source>Check the server name and port.</source>
+        <translation>Compruebe el nombre del servidor y el puerto.</translation>
+    </message>
+    <message>
+        <source>The test failed during {phase}</source>
+        <translation>La prueba falló en el paso «{phase}»</translation>
+    </message>
+    <message>
+        <source>{reply}</source>
+        <translation>{reply}</translation>
+    </message>
+    <message>
+        <source>Read the server&apos;s answer in the log; your mail provider can explain it.</source>
+        <translation>Lea la respuesta del servidor en el registro; su proveedor de correo puede explicársela.</translation>
+    </message>
+    <message>
+        <source>Usual settings: Microsoft 365 smtp.office365.com, port 587, STARTTLS; Gmail and Google Workspace smtp.gmail.com, port 587 with STARTTLS or port 465 with SSL/TLS.</source>
+        <translation>Configuraciones habituales: Microsoft 365, smtp.office365.com, puerto 587, STARTTLS; Gmail y Google Workspace, smtp.gmail.com, puerto 587 con STARTTLS o puerto 465 con SSL/TLS.</translation>
+    </message>
+    <message>
+        <source>Check that the server name is exactly the one your provider gave you.</source>
+        <translation>Compruebe que el nombre del servidor es exactamente el que le dio su proveedor.</translation>
+    </message>
+    <message>
+        <source>Check this computer&apos;s date and time: when they are wrong, good certificates look expired or not yet valid.</source>
+        <translation>Compruebe la fecha y la hora de este equipo: si son incorrectas, los certificados válidos parecen caducados o todavía no válidos.</translation>
+    </message>
+    <message>
+        <source>If the server belongs to your company, ask IT for its CA certificate file (PEM) and choose it under Advanced.</source>
+        <translation>Si el servidor es de su empresa, pida al departamento de informática el archivo del certificado de su CA (PEM) y elíjalo en «Certificado».</translation>
+    </message>
+    <message>
+        <source>Wait a few minutes and test again.</source>
+        <translation>Espere unos minutos y vuelva a probar.</translation>
+    </message>
+    <message>
+        <source>Ask your mail provider whether connections from your office&apos;s internet address are blocked or limited.</source>
+        <translation>Pregunte a su proveedor de correo si las conexiones desde la dirección de internet de su oficina están bloqueadas o limitadas.</translation>
+    </message>
+    <message>
+        <source>Check the security mode for the port: SSL/TLS with 465, STARTTLS with 587.</source>
+        <translation>Compruebe el modo de seguridad del puerto: SSL/TLS con el 465 y STARTTLS con el 587.</translation>
+    </message>
+    <message>
+        <source>Server name not found</source>
+        <translation>No se encuentra el nombre del servidor</translation>
+    </message>
+    <message>
+        <source>No computer called “{host}” could be found: the name may be misspelt, or this computer cannot look names up right now.</source>
+        <translation>No se encontró ningún equipo llamado «{host}»: puede que el nombre esté mal escrito o que este equipo no pueda resolver nombres en este momento.</translation>
+    </message>
+    <message>
+        <source>Compare the server name letter by letter with what your provider gave you.</source>
+        <translation>Compare el nombre del servidor, letra por letra, con el que le dio su proveedor.</translation>
+    </message>
+    <message>
+        <source>Open a web page to check that this computer is on the internet.</source>
+        <translation>Abra una página web para comprobar que este equipo tiene conexión a internet.</translation>
+    </message>
+    <message>
+        <source>No answer from the name server</source>
+        <translation>El servidor de nombres no responde</translation>
+    </message>
+    <message>
+        <source>This computer asked for the address of “{host}” and got no answer in time: its internet connection or its name server (DNS) is not working.</source>
+        <translation>Este equipo pidió la dirección de «{host}» y no recibió respuesta a tiempo: su conexión a internet o su servidor de nombres (DNS) no funciona.</translation>
+    </message>
+    <message>
+        <source>If it keeps happening, ask whoever runs this network to check DNS.</source>
+        <translation>Si sigue ocurriendo, pida al responsable de esta red que revise el DNS.</translation>
+    </message>
+    <message>
+        <source>Connection refused</source>
+        <translation>Conexión rechazada</translation>
+    </message>
+    <message>
+        <source>{host} answered, but nothing accepts connections on port {port}: the port is wrong, or the mail service is not running.</source>
+        <translation>{host} respondió, pero nada acepta conexiones en el puerto {port}: el puerto es incorrecto o el servicio de correo no está en marcha.</translation>
+    </message>
+    <message>
+        <source>Check the port with your mail provider: 587 (STARTTLS) or 465 (SSL/TLS) are the ports for sending; 25 is mostly for servers among themselves.</source>
+        <translation>Confirme el puerto con su proveedor de correo: los puertos para enviar son el 587 (STARTTLS) y el 465 (SSL/TLS); el 25 se usa sobre todo entre servidores.</translation>
+    </message>
+    <message>
+        <source>A firewall on this computer or network can refuse the connection too: ask whoever runs it.</source>
+        <translation>Un cortafuegos de este equipo o de la red también puede rechazar la conexión: consúltelo con su responsable.</translation>
+    </message>
+    <message>
+        <source>Server unreachable</source>
+        <translation>No se puede llegar al servidor</translation>
+    </message>
+    <message>
+        <source>This computer has no way to reach {host} ({detail}).</source>
+        <translation>Este equipo no tiene forma de llegar a {host} ({detail}).</translation>
+    </message>
+    <message>
+        <source>Check the network connection of this computer (cable, Wi-Fi, VPN).</source>
+        <translation>Compruebe la conexión de red de este equipo (cable, wifi, VPN).</translation>
+    </message>
+    <message>
+        <source>If other sites work, ask whoever runs this network about the route to {host}.</source>
+        <translation>Si otros sitios funcionan, pregunte al responsable de esta red por la ruta hacia {host}.</translation>
+    </message>
+    <message>
+        <source>No answer: the port is probably blocked</source>
+        <translation>Sin respuesta: probablemente el puerto está bloqueado</translation>
+    </message>
+    <message>
+        <source>{host} did not answer on port {port} in time. A firewall or your internet provider most likely drops connections to this port without a word.</source>
+        <translation>{host} no respondió a tiempo en el puerto {port}. Lo más probable es que un cortafuegos o su proveedor de internet descarte en silencio las conexiones a ese puerto.</translation>
+    </message>
+    <message>
+        <source>Try port 587 with STARTTLS, or port 465 with SSL/TLS: internet providers often block port 25.</source>
+        <translation>Pruebe el puerto 587 con STARTTLS o el 465 con SSL/TLS: los proveedores de internet suelen bloquear el puerto 25.</translation>
+    </message>
+    <message>
+        <source>Ask whoever runs this network to allow outgoing connections to {host} on port {port}.</source>
+        <translation>Pida al responsable de esta red que permita las conexiones salientes a {host} en el puerto {port}.</translation>
+    </message>
+    <message>
+        <source>The server hung up at once</source>
+        <translation>El servidor cortó la conexión en el acto</translation>
+    </message>
+    <message>
+        <source>{host} accepted the connection on port {port} and closed it without a greeting. Servers do this to addresses they refuse, or when too many connections come at once.</source>
+        <translation>{host} aceptó la conexión en el puerto {port} y la cerró sin saludar. Los servidores hacen esto con las direcciones que rechazan o cuando llegan demasiadas conexiones a la vez.</translation>
+    </message>
+    <message>
+        <source>The server hung up after its greeting</source>
+        <translation>El servidor cortó la conexión después de saludar</translation>
+    </message>
+    <message>
+        <source>{host} greeted, then closed the connection when this computer introduced itself (EHLO). Servers do this to clients they refuse, or when they are overloaded.</source>
+        <translation>{host} saludó y luego cerró la conexión cuando este equipo se presentó (EHLO). Los servidores hacen esto con los clientes que rechazan o cuando están sobrecargados.</translation>
+    </message>
+    <message>
+        <source>Wrong security mode for this port</source>
+        <translation>Modo de seguridad incorrecto para este puerto</translation>
+    </message>
+    <message>
+        <source>You chose SSL/TLS, but the server on port {port} starts without encryption: it expects STARTTLS, or no encryption at all.</source>
+        <translation>Eligió SSL/TLS, pero el servidor del puerto {port} empieza sin cifrado: espera STARTTLS o ningún cifrado.</translation>
+    </message>
+    <message>
+        <source>Choose STARTTLS with port 587.</source>
+        <translation>Elija STARTTLS con el puerto 587.</translation>
+    </message>
+    <message>
+        <source>Or keep SSL/TLS and use port 465, if your provider offers it.</source>
+        <translation>O mantenga SSL/TLS y use el puerto 465, si su proveedor lo ofrece.</translation>
+    </message>
+    <message>
+        <source>No greeting: this port probably expects SSL/TLS</source>
+        <translation>Sin saludo: probablemente este puerto espera SSL/TLS</translation>
+    </message>
+    <message>
+        <source>{host} accepted the connection on port {port}, then stopped answering: no greeting came. A server for SSL/TLS (usually port 465) waits in silence for encryption to start, so without SSL/TLS it never greets.</source>
+        <translation>{host} aceptó la conexión en el puerto {port} y luego dejó de responder: no llegó ningún saludo. Un servidor SSL/TLS (normalmente en el puerto 465) espera en silencio a que empiece el cifrado, así que sin SSL/TLS nunca saluda.</translation>
+    </message>
+    <message>
+        <source>For port 465, choose SSL/TLS.</source>
+        <translation>Para el puerto 465, elija SSL/TLS.</translation>
+    </message>
+    <message>
+        <source>For STARTTLS, use port 587.</source>
+        <translation>Para STARTTLS, use el puerto 587.</translation>
+    </message>
+    <message>
+        <source>If mode and port are right, the server is stuck or overloaded: test again later.</source>
+        <translation>Si el modo y el puerto son correctos, el servidor está bloqueado o sobrecargado: vuelva a probar más tarde.</translation>
+    </message>
+    <message>
+        <source>The server only offers outdated encryption</source>
+        <translation>El servidor solo ofrece un cifrado obsoleto</translation>
+    </message>
+    <message>
+        <source>{host} offers only TLS versions older than 1.2, which this computer refuses because they are no longer safe.</source>
+        <translation>{host} solo ofrece versiones de TLS anteriores a la 1.2, que este equipo rechaza porque ya no son seguras.</translation>
+    </message>
+    <message>
+        <source>Ask the server&apos;s administrator to enable TLS 1.2 or 1.3 (old Exchange servers and appliances need an update for it).</source>
+        <translation>Pida al administrador del servidor que active TLS 1.2 o 1.3 (los servidores Exchange y los dispositivos antiguos necesitan una actualización para ello).</translation>
+    </message>
+    <message>
+        <source>Until then, send through another server, such as your provider&apos;s or a relay service.</source>
+        <translation>Mientras tanto, envíe a través de otro servidor, como el de su proveedor o un servicio de retransmisión (relay).</translation>
+    </message>
+    <message>
+        <source>Secure connection failed</source>
+        <translation>Falló la conexión segura</translation>
+    </message>
+    <message>
+        <source>Try the other security mode: SSL/TLS on port 465 or STARTTLS on port 587.</source>
+        <translation>Pruebe el otro modo de seguridad: SSL/TLS en el puerto 465 o STARTTLS en el 587.</translation>
+    </message>
+    <message>
+        <source>If it keeps failing, send the log to your provider: the server&apos;s encryption does not work with this computer.</source>
+        <translation>Si sigue fallando, envíe el registro a su proveedor: el cifrado del servidor no funciona con este equipo.</translation>
+    </message>
+    <message>
+        <source>The server does not offer encryption (STARTTLS)</source>
+        <translation>El servidor no ofrece cifrado (STARTTLS)</translation>
+    </message>
+    <message>
+        <source>You chose STARTTLS, but {host} does not offer it on port {port}. smtpgui never falls back to an unencrypted connection by itself.</source>
+        <translation>Eligió STARTTLS, pero {host} no lo ofrece en el puerto {port}. smtpgui nunca pasa por su cuenta a una conexión sin cifrar.</translation>
+    </message>
+    <message>
+        <source>Use SSL/TLS on port 465 or STARTTLS on port 587 if the provider offers them.</source>
+        <translation>Use SSL/TLS en el puerto 465 o STARTTLS en el 587, si el proveedor los ofrece.</translation>
+    </message>
+    <message>
+        <source>If the provider says the server offers STARTTLS, a firewall that inspects mail may remove it on the way: ask whoever runs the network.</source>
+        <translation>Si el proveedor asegura que el servidor ofrece STARTTLS, puede que un cortafuegos que inspecciona el correo lo elimine por el camino: consúltelo con el responsable de la red.</translation>
+    </message>
+    <message>
+        <source>Choose “None” only for a server inside your own network.</source>
+        <translation>Elija «Ninguna» solo para un servidor de su propia red.</translation>
+    </message>
+    <message>
+        <source>Password not sent over an unencrypted connection</source>
+        <translation>No se envió la contraseña por una conexión sin cifrar</translation>
+    </message>
+    <message>
+        <source>The connection is not encrypted, so your password would travel readable by anyone on the way. smtpgui did not send it.</source>
+        <translation>La conexión no está cifrada, así que su contraseña viajaría de forma legible para cualquiera que esté en el camino. smtpgui no la envió.</translation>
+    </message>
+    <message>
+        <source>Choose STARTTLS or SSL/TLS.</source>
+        <translation>Elija STARTTLS o SSL/TLS.</translation>
+    </message>
+    <message>
+        <source>Only for a server inside your own network: tick “Allow login without encryption”.</source>
+        <translation>Solo para un servidor de su propia red: marque «Permitir el inicio de sesión sin cifrado».</translation>
+    </message>
+    <message>
+        <source>The server offers no way to log in here</source>
+        <translation>El servidor no ofrece aquí ninguna forma de iniciar sesión</translation>
+    </message>
+    <message>
+        <source>If the server needs no login (an internal relay), set Authentication to None.</source>
+        <translation>Si el servidor no necesita inicio de sesión (un relay interno), ponga Autenticación en «Ninguna».</translation>
+    </message>
+    <message>
+        <source>Otherwise choose STARTTLS or SSL/TLS: many servers offer login only once the connection is encrypted.</source>
+        <translation>Si no, elija STARTTLS o SSL/TLS: muchos servidores solo ofrecen el inicio de sesión cuando la conexión ya está cifrada.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not the pinned one</source>
+        <translation>El certificado del servidor no es el fijado</translation>
+    </message>
+    <message>
+        <source>You chose to trust exactly one certificate, but {host} now presents another. Servers renew certificates from time to time; it can also mean that something on the way is intercepting the connection.</source>
+        <translation>Eligió confiar exactamente en un certificado, pero {host} presenta ahora otro. Los servidores renuevan sus certificados de vez en cuando; también puede significar que algo en el camino está interceptando la conexión.</translation>
+    </message>
+    <message>
+        <source>Ask the server&apos;s administrator whether the certificate was renewed, and compare the new fingerprint in the log with theirs.</source>
+        <translation>Pregunte al administrador del servidor si se renovó el certificado y compare la nueva huella digital del registro con la que le indique.</translation>
+    </message>
+    <message>
+        <source>Only if they match, trust the new certificate (pin it again).</source>
+        <translation>Solo si coinciden, confíe en el nuevo certificado (vuelva a fijarlo).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is self-signed</source>
+        <translation>El certificado del servidor es autofirmado</translation>
+    </message>
+    <message>
+        <source>{host} presents a certificate it signed itself, so nothing vouches that it really is your server. NAS boxes, small office servers and appliances often come this way.</source>
+        <translation>{host} presenta un certificado firmado por él mismo, así que nada garantiza que sea realmente su servidor. Es habitual en equipos NAS, pequeños servidores de oficina y otros dispositivos.</translation>
+    </message>
+    <message>
+        <source>Ask the server&apos;s administrator for a certificate from a public certificate authority (Let&apos;s Encrypt issues them for free).</source>
+        <translation>Pida al administrador del servidor un certificado de una autoridad de certificación pública (Let&apos;s Encrypt los emite gratis).</translation>
+    </message>
+    <message>
+        <source>Or get the server&apos;s certificate file from its administrator (not from the connection itself) and choose it as CA file under Advanced.</source>
+        <translation>O pida el archivo del certificado del servidor a su administrador (no lo obtenga de la propia conexión) y elíjalo como archivo de CA en «Certificado».</translation>
+    </message>
+    <message>
+        <source>The certificate comes from an unknown authority</source>
+        <translation>El certificado procede de una autoridad desconocida</translation>
+    </message>
+    <message>
+        <source>{host}&apos;s certificate is signed by an authority this computer does not trust. Company servers often use their own; it can also mean that something on the way is intercepting the connection.</source>
+        <translation>El certificado de {host} está firmado por una autoridad en la que este equipo no confía. Los servidores de empresa suelen usar una propia; también puede significar que algo en el camino está interceptando la conexión.</translation>
+    </message>
+    <message>
+        <source>Antivirus or firewall products that inspect encrypted traffic replace certificates: ask whoever runs them to leave mail alone.</source>
+        <translation>Los antivirus y cortafuegos que inspeccionan el tráfico cifrado sustituyen los certificados: pida a su responsable que excluya el correo de esa inspección.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has expired</source>
+        <translation>El certificado del servidor ha caducado</translation>
+    </message>
+    <message>
+        <source>{host}&apos;s certificate is past its end date, so the connection cannot be trusted until it is renewed.</source>
+        <translation>El certificado de {host} ya pasó su fecha de caducidad, así que no se puede confiar en la conexión hasta que se renueve.</translation>
+    </message>
+    <message>
+        <source>Tell your mail provider or the server&apos;s administrator: the certificate must be renewed.</source>
+        <translation>Avise a su proveedor de correo o al administrador del servidor: hay que renovar el certificado.</translation>
+    </message>
+    <message>
+        <source>The certificate is for another server name</source>
+        <translation>El certificado es para otro nombre de servidor</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not made out for “{host}”, so this computer cannot tell the server from an impostor.</source>
+        <translation>El certificado del servidor no está emitido para «{host}», así que este equipo no puede distinguir el servidor de un impostor.</translation>
+    </message>
+    <message>
+        <source>Use the server name exactly as your provider documents it, not an alias of your own domain or an IP address.</source>
+        <translation>Use el nombre del servidor tal como lo indica su proveedor, no un alias de su propio dominio ni una dirección IP.</translation>
+    </message>
+    <message>
+        <source>If the server is your company&apos;s, ask IT for a certificate that includes “{host}”.</source>
+        <translation>Si el servidor es de su empresa, pida al departamento de informática un certificado que incluya «{host}».</translation>
+    </message>
+    <message>
+        <source>Hosted mail works only with the provider&apos;s own name: smtp.office365.com for Microsoft 365, smtp.gmail.com for Gmail, not mail.yourcompany.com.</source>
+        <translation>El correo alojado solo funciona con el nombre del propio proveedor: smtp.office365.com para Microsoft 365 y smtp.gmail.com para Gmail, no mail.suempresa.com.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted</source>
+        <translation>El certificado del servidor no es de confianza</translation>
+    </message>
+    <message>
+        <source>{detail} Someone could be pretending to be your mail server, or the certificate is wrong.</source>
+        <translation>{detail} Alguien podría estar haciéndose pasar por su servidor de correo, o el certificado es incorrecto.</translation>
+    </message>
+    <message>
+        <source>Choose STARTTLS (port 587) or SSL/TLS (port 465).</source>
+        <translation>Elija STARTTLS (puerto 587) o SSL/TLS (puerto 465).</translation>
+    </message>
+    <message>
+        <source>Use the full e-mail address as the user name and retype the password (mind Caps Lock and the keyboard layout).</source>
+        <translation>Use la dirección de correo completa como nombre de usuario y vuelva a escribir la contraseña (atención a Bloq Mayús y a la distribución del teclado).</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 admin center &gt; Users &gt; Active users &gt; the user &gt; Mail &gt; Manage email apps: tick “Authenticated SMTP” and save.</source>
+        <translation>Centro de administración de Microsoft 365 &gt; Usuarios &gt; Usuarios activos &gt; el usuario &gt; Correo &gt; Administrar aplicaciones de correo electrónico: marque «SMTP autenticado» y guarde.</translation>
+    </message>
+    <message>
+        <source>Microsoft is retiring password (Basic) login for SMTP in Exchange Online: for the long term, plan for OAuth2 sign-in or a relay service.</source>
+        <translation>Microsoft está retirando el inicio de sesión con contraseña (autenticación básica) para SMTP en Exchange Online: a largo plazo, prevea el inicio de sesión con OAuth2 o un servicio de retransmisión (relay).</translation>
+    </message>
+    <message>
+        <source>Or send through a relay service (SendGrid, Amazon SES, Mailgun, ...) where your domain is verified.</source>
+        <translation>O envíe a través de un servicio de retransmisión (SendGrid, Amazon SES, Mailgun, etc.) en el que su dominio esté verificado.</translation>
+    </message>
+    <message>
+        <source>The server refused the From address ({reply}). This is not about relaying: the server would deliver the mail, it only refuses to let this account send in someone else&apos;s name. An account may send as its own address, and as addresses it was given “Send As” rights to.</source>
+        <translation>El servidor rechazó la dirección del remitente ({reply}). No es un problema de retransmisión: el servidor entregaría el correo, pero no permite que esta cuenta envíe en nombre de otra. Una cuenta puede enviar con su propia dirección y con las direcciones para las que tenga permiso «Enviar como».</translation>
+    </message>
+    <message>
+        <source>Set From to the login&apos;s own address (or leave From empty to use your own).</source>
+        <translation>Ponga como remitente la dirección de la propia cuenta (o deje Remitente vacío para usar la suya).</translation>
+    </message>
+    <message>
+        <source>Or have the mail administrator give this account “Send As” rights for the From address.</source>
+        <translation>O pida al administrador del correo que dé a esta cuenta el permiso «Enviar como» para la dirección del remitente.</translation>
+    </message>
+    <message>
+        <source>To send as many different addresses (e.g. invoices for several companies), use a relay service (SendGrid, Amazon SES, Mailgun, ...) where those domains are verified.</source>
+        <translation>Para enviar con muchas direcciones distintas (p. ej., facturas de varias empresas), use un servicio de retransmisión (SendGrid, Amazon SES, Mailgun, etc.) en el que esos dominios estén verificados.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s own words above say why; your provider can explain them.</source>
+        <translation>La respuesta del propio servidor, más arriba, indica el motivo; su proveedor puede explicársela.</translation>
+    </message>
+    <message>
+        <source>The server requires encryption first</source>
+        <translation>El servidor exige cifrar primero la conexión</translation>
+    </message>
+    <message>
+        <source>The server answered “{reply}”: it accepts this only over an encrypted connection.</source>
+        <translation>El servidor respondió «{reply}»: solo lo acepta por una conexión cifrada.</translation>
+    </message>
+    <message>
+        <source>The server requires a login</source>
+        <translation>El servidor exige iniciar sesión</translation>
+    </message>
+    <message>
+        <source>The server answered “{reply}”: it accepts mail only from a logged-in account.</source>
+        <translation>El servidor respondió «{reply}»: solo acepta correo de una cuenta que haya iniciado sesión.</translation>
+    </message>
+    <message>
+        <source>Set Authentication to Automatic and enter the account&apos;s user name (usually the full e-mail address) and password.</source>
+        <translation>Ponga Autenticación en «Automática» y escriba el nombre de usuario de la cuenta (normalmente, la dirección de correo completa) y la contraseña.</translation>
+    </message>
+    <message>
+        <source>Choose STARTTLS or SSL/TLS as well: the password is only sent encrypted.</source>
+        <translation>Elija también STARTTLS o SSL/TLS: la contraseña solo se envía cifrada.</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 and Gmail always need a login on port 587. Sending without one works only through a relay that trusts your office&apos;s fixed internet address (a Microsoft 365 connector, Google Workspace&apos;s SMTP relay service).</source>
+        <translation>Microsoft 365 y Gmail siempre exigen iniciar sesión en el puerto 587. Solo se puede enviar sin hacerlo a través de un relay que confíe en la dirección de internet fija de su oficina (un conector de Microsoft 365 o el servicio de relay SMTP de Google Workspace).</translation>
+    </message>
+    <message>
+        <source>SMTP login is turned off for this account</source>
+        <translation>El inicio de sesión SMTP está desactivado para esta cuenta</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 answered “{reply}”: sending with a password over SMTP (SMTP AUTH) is turned off for this mailbox or the whole organisation, or blocked by security defaults.</source>
+        <translation>Microsoft 365 respondió «{reply}»: el envío con contraseña por SMTP (SMTP AUTH) está desactivado para este buzón o para toda la organización, o lo bloquean los valores predeterminados de seguridad.</translation>
+    </message>
+    <message>
+        <source>Exchange admin center &gt; Settings &gt; Mail flow: make sure SMTP AUTH is not turned off for the whole organisation.</source>
+        <translation>Centro de administración de Exchange &gt; Configuración &gt; Flujo de correo: compruebe que SMTP AUTH no está desactivado para toda la organización.</translation>
+    </message>
+    <message>
+        <source>Security defaults (Microsoft Entra ID) block password logins for SMTP: rather than turning them off, send through a connector or a relay service.</source>
+        <translation>Los valores predeterminados de seguridad (Microsoft Entra ID) bloquean el inicio de sesión con contraseña en SMTP: en lugar de desactivarlos, envíe a través de un conector o de un servicio de retransmisión (relay).</translation>
+    </message>
+    <message>
+        <source>Password login is no longer accepted</source>
+        <translation>Ya no se acepta el inicio de sesión con contraseña</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 answered “{reply}”: it no longer accepts a password for sending over SMTP (Basic authentication); programs must sign in with OAuth2.</source>
+        <translation>Microsoft 365 respondió «{reply}»: ya no acepta contraseñas para enviar por SMTP (autenticación básica); los programas deben iniciar sesión con OAuth2.</translation>
+    </message>
+    <message>
+        <source>If the sending program supports OAuth2 (“modern authentication”) for Microsoft 365, use that instead of a password.</source>
+        <translation>Si el programa que envía el correo admite OAuth2 («autenticación moderna») para Microsoft 365, úselo en lugar de una contraseña.</translation>
+    </message>
+    <message>
+        <source>For scanners and printers, a Microsoft 365 connector can accept mail from your office&apos;s fixed internet address without a password.</source>
+        <translation>Para escáneres e impresoras, un conector de Microsoft 365 puede aceptar el correo de la dirección de internet fija de su oficina sin contraseña.</translation>
+    </message>
+    <message>
+        <source>Microsoft describes these options under “How to set up a multifunction device or application to send email using Microsoft 365”.</source>
+        <translation>Microsoft describe estas opciones en «Cómo configurar un dispositivo multifunción o una aplicación para enviar correo electrónico mediante Microsoft 365».</translation>
+    </message>
+    <message>
+        <source>Login method not supported</source>
+        <translation>Método de inicio de sesión no admitido</translation>
+    </message>
+    <message>
+        <source>The server does not accept the chosen login method ({reply}).</source>
+        <translation>El servidor no acepta el método de inicio de sesión elegido ({reply}).</translation>
+    </message>
+    <message>
+        <source>Set Authentication to Automatic: smtpgui then picks a method the server offers.</source>
+        <translation>Ponga Autenticación en «Automática»: smtpgui elegirá un método que ofrezca el servidor.</translation>
+    </message>
+    <message>
+        <source>Google refused the user name or password</source>
+        <translation>Google rechazó el nombre de usuario o la contraseña</translation>
+    </message>
+    <message>
+        <source>Google answered “{reply}”.</source>
+        <translation>Google respondió «{reply}».</translation>
+    </message>
+    <message>
+        <source>Create an app password (Google account &gt; Security &gt; 2-Step Verification &gt; App passwords) and enter it here instead of the normal password.</source>
+        <translation>Cree una contraseña de aplicación (Cuenta de Google &gt; Seguridad &gt; Verificación en dos pasos &gt; Contraseñas de aplicaciones) y escríbala aquí en lugar de la contraseña normal.</translation>
+    </message>
+    <message>
+        <source>Google Workspace: if app passwords are not offered, the administrator has turned them off; ask them, or use Google&apos;s SMTP relay service.</source>
+        <translation>Google Workspace: si no aparecen las contraseñas de aplicación, el administrador las ha desactivado; consúltelo con él o use el servicio de relay SMTP de Google.</translation>
+    </message>
+    <message>
+        <source>Gmail no longer accepts the normal password for SMTP: only an app password (it needs 2-Step Verification) or OAuth2 sign-in.</source>
+        <translation>Gmail ya no acepta la contraseña normal para SMTP: solo una contraseña de aplicación (requiere la verificación en dos pasos) o el inicio de sesión con OAuth2.</translation>
+    </message>
+    <message>
+        <source>Microsoft refused the user name or password</source>
+        <translation>Microsoft rechazó el nombre de usuario o la contraseña</translation>
+    </message>
+    <message>
+        <source>The server answered “{reply}”. Microsoft 365 and Exchange say this for a wrong user name or password, and also when the account may not log in over SMTP.</source>
+        <translation>El servidor respondió «{reply}». Microsoft 365 y Exchange lo dicen cuando el nombre de usuario o la contraseña son incorrectos, y también cuando la cuenta no tiene permitido iniciar sesión por SMTP.</translation>
+    </message>
+    <message>
+        <source>An account with multi-factor sign-in cannot use its normal password here: use a relay service or a connector.</source>
+        <translation>Una cuenta con autenticación multifactor no puede usar aquí su contraseña normal: use un servicio de retransmisión (relay) o un conector.</translation>
+    </message>
+    <message>
+        <source>User name or password refused</source>
+        <translation>Nombre de usuario o contraseña rechazados</translation>
+    </message>
+    <message>
+        <source>The server refused the login: {reply}</source>
+        <translation>El servidor rechazó el inicio de sesión: {reply}</translation>
+    </message>
+    <message>
+        <source>Log in to the provider&apos;s webmail with the same user name and password to check them.</source>
+        <translation>Para comprobarlos, inicie sesión en el correo web del proveedor con el mismo nombre de usuario y contraseña.</translation>
+    </message>
+    <message>
+        <source>Gmail and Google Workspace need an app password (Google account &gt; Security &gt; App passwords), not the normal password. Microsoft 365 needs “Authenticated SMTP” enabled for the mailbox.</source>
+        <translation>Gmail y Google Workspace necesitan una contraseña de aplicación (Cuenta de Google &gt; Seguridad &gt; Contraseñas de aplicaciones), no la contraseña normal. Microsoft 365 necesita que el buzón tenga activado «SMTP autenticado».</translation>
+    </message>
+    <message>
+        <source>The server is busy or closing the connection</source>
+        <translation>El servidor está ocupado o está cerrando la conexión</translation>
+    </message>
+    <message>
+        <source>The server answered “{reply}”: it is not taking mail from this computer right now (too many connections, a sending limit, or maintenance).</source>
+        <translation>El servidor respondió «{reply}»: ahora mismo no acepta correo de este equipo (demasiadas conexiones, un límite de envío o tareas de mantenimiento).</translation>
+    </message>
+    <message>
+        <source>If it persists, ask your provider whether your office&apos;s internet address is limited or blocked.</source>
+        <translation>Si persiste, pregunte a su proveedor si la dirección de internet de su oficina está limitada o bloqueada.</translation>
+    </message>
+    <message>
+        <source>Providers limit how fast an account may send: Microsoft 365 about 30 messages a minute, Gmail 500 a day (Google Workspace 2,000). For newsletters from a CRM, use a relay service.</source>
+        <translation>Los proveedores limitan la velocidad de envío de cada cuenta: Microsoft 365, unos 30 mensajes por minuto; Gmail, 500 al día (Google Workspace, 2000). Para los boletines que se envían desde un CRM, use un servicio de retransmisión (relay).</translation>
+    </message>
+    <message>
+        <source>Temporary problem at the server</source>
+        <translation>Problema temporal en el servidor</translation>
+    </message>
+    <message>
+        <source>The server answered “{reply}”: it cannot take this mail right now, and says so with a temporary (4xx) code.</source>
+        <translation>El servidor respondió «{reply}»: ahora mismo no puede aceptar este correo, y lo indica con un código temporal (4xx).</translation>
+    </message>
+    <message>
+        <source>Wait a few minutes and test again: some servers refuse the first attempt of a new sender on purpose (greylisting).</source>
+        <translation>Espere unos minutos y vuelva a probar: algunos servidores rechazan a propósito el primer intento de un remitente nuevo (greylisting).</translation>
+    </message>
+    <message>
+        <source>If it keeps happening, send the server&apos;s answer to your provider.</source>
+        <translation>Si sigue ocurriendo, envíe la respuesta del servidor a su proveedor.</translation>
+    </message>
+    <message>
+        <source>Not allowed to send as this sender</source>
+        <translation>No tiene permiso para enviar con este remitente</translation>
+    </message>
+    <message>
+        <source>Microsoft 365: Exchange admin center &gt; Recipients &gt; Mailboxes &gt; the From mailbox (or shared mailbox) &gt; Delegation &gt; Send As: add the login&apos;s account. It can take a while before the server applies it.</source>
+        <translation>Microsoft 365: Centro de administración de Exchange &gt; Destinatarios &gt; Buzones &gt; el buzón del remitente (o buzón compartido) &gt; Delegación &gt; Enviar como: agregue la cuenta con la que se inicia sesión. El servidor puede tardar un rato en aplicarlo.</translation>
+    </message>
+    <message>
+        <source>Gmail and Google Workspace do not refuse such mail: they quietly put the account&apos;s own address in From, unless the other address is added under Gmail settings &gt; Accounts &gt; “Send mail as”.</source>
+        <translation>Gmail y Google Workspace no rechazan ese correo: ponen sin avisar la dirección de la propia cuenta como remitente, salvo que la otra dirección esté agregada en Configuración de Gmail &gt; Cuentas &gt; «Enviar correo como».</translation>
+    </message>
+    <message>
+        <source>The server does not relay this mail</source>
+        <translation>El servidor no retransmite este correo</translation>
+    </message>
+    <message>
+        <source>The server refused to pass the mail on ({reply}). Relaying means delivering to addresses outside the server&apos;s own domains: a server does that only for logged-in accounts or for allowed internet addresses. The From address is not the problem.</source>
+        <translation>El servidor se negó a reenviar el correo ({reply}). Retransmitir (relay) significa entregar a direcciones de fuera de los dominios del propio servidor, y un servidor solo lo hace para cuentas que han iniciado sesión o para direcciones de internet autorizadas. El problema no es la dirección del remitente.</translation>
+    </message>
+    <message>
+        <source>Set Authentication to Automatic and enter the account&apos;s user name and password.</source>
+        <translation>Ponga Autenticación en «Automática» y escriba el nombre de usuario y la contraseña de la cuenta.</translation>
+    </message>
+    <message>
+        <source>Check that the server is your provider&apos;s outgoing (SMTP) server, not another company&apos;s or the recipient&apos;s.</source>
+        <translation>Compruebe que el servidor es el servidor de correo saliente (SMTP) de su proveedor, y no el de otra empresa o el del destinatario.</translation>
+    </message>
+    <message>
+        <source>A relay without login must allow your office&apos;s internet address: ask whoever runs it.</source>
+        <translation>Un relay sin inicio de sesión debe autorizar la dirección de internet de su oficina: consúltelo con su responsable.</translation>
+    </message>
+    <message>
+        <source>Microsoft 365: a connector (Exchange admin center &gt; Mail flow &gt; Connectors, from your organisation&apos;s email server) that trusts your office&apos;s fixed internet address relays without a login.</source>
+        <translation>Microsoft 365: un conector (Centro de administración de Exchange &gt; Flujo de correo &gt; Conectores, desde el servidor de correo electrónico de su organización) que confíe en la dirección de internet fija de su oficina retransmite sin inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>The test recipient&apos;s mailbox is full</source>
+        <translation>El buzón del destinatario de prueba está lleno</translation>
+    </message>
+    <message>
+        <source>The server answered “{reply}”.</source>
+        <translation>El servidor respondió «{reply}».</translation>
+    </message>
+    <message>
+        <source>Send the test to another address.</source>
+        <translation>Envíe la prueba a otra dirección.</translation>
+    </message>
+    <message>
+        <source>Ask the recipient to make room in the mailbox.</source>
+        <translation>Pida al destinatario que libere espacio en su buzón.</translation>
+    </message>
+    <message>
+        <source>Message too large</source>
+        <translation>Mensaje demasiado grande</translation>
+    </message>
+    <message>
+        <source>The server answered “{reply}”: the message is larger than it accepts. If even this small test is too large, its limit is set very low.</source>
+        <translation>El servidor respondió «{reply}»: el mensaje supera el tamaño que acepta. Si incluso esta pequeña prueba es demasiado grande, su límite es muy bajo.</translation>
+    </message>
+    <message>
+        <source>Ask the provider for the size limit.</source>
+        <translation>Pregunte al proveedor cuál es el tamaño máximo.</translation>
+    </message>
+    <message>
+        <source>Remember that attachments grow by about a third when they are sent.</source>
+        <translation>Recuerde que los archivos adjuntos aumentan cerca de un tercio de tamaño al enviarse.</translation>
+    </message>
+    <message>
+        <source>Usual limits: Gmail 25 MB, Microsoft 365 35 MB unless the administrator changed it.</source>
+        <translation>Límites habituales: Gmail, 25 MB; Microsoft 365, 35 MB, salvo que el administrador lo haya cambiado.</translation>
+    </message>
+    <message>
+        <source>Refused by the server&apos;s rules</source>
+        <translation>Rechazado por las reglas del servidor</translation>
+    </message>
+    <message>
+        <source>The server refused the mail for a reason of its own and said: {reply}</source>
+        <translation>El servidor rechazó el correo por un motivo propio y dijo: {reply}</translation>
+    </message>
+    <message>
+        <source>Look in the server&apos;s words for a block list, your internet address or the From address: that is what it objects to.</source>
+        <translation>Busque en la respuesta del servidor una lista de bloqueo, su dirección de internet o la dirección del remitente: eso es lo que rechaza.</translation>
+    </message>
+    <message>
+        <source>Send the exact answer to your mail provider: only they can change their rules.</source>
+        <translation>Envíe la respuesta exacta a su proveedor de correo: solo él puede cambiar sus reglas.</translation>
+    </message>
+    <message>
+        <source>Sender address refused</source>
+        <translation>Dirección del remitente rechazada</translation>
+    </message>
+    <message>
+        <source>The server refused the From address: {reply}</source>
+        <translation>El servidor rechazó la dirección del remitente: {reply}</translation>
+    </message>
+    <message>
+        <source>Set From to the account&apos;s own address.</source>
+        <translation>Ponga como remitente la dirección de la propia cuenta.</translation>
+    </message>
+    <message>
+        <source>Check that the From address is spelt right and its domain exists.</source>
+        <translation>Compruebe que la dirección del remitente esté bien escrita y que su dominio exista.</translation>
+    </message>
+    <message>
+        <source>Recipient refused</source>
+        <translation>Destinatario rechazado</translation>
+    </message>
+    <message>
+        <source>The server refused the test recipient: {reply}</source>
+        <translation>El servidor rechazó el destinatario de prueba: {reply}</translation>
+    </message>
+    <message>
+        <source>Check the test recipient address.</source>
+        <translation>Compruebe la dirección del destinatario de prueba.</translation>
+    </message>
+    <message>
+        <source>Message refused</source>
+        <translation>Mensaje rechazado</translation>
+    </message>
+    <message>
+        <source>The server refused the test message: {reply}</source>
+        <translation>El servidor rechazó el mensaje de prueba: {reply}</translation>
+    </message>
+</context>
+<context>
+    <name>Endpoint</name>
+    <message>
+        <source>Enter the server&apos;s host name, e.g. smtp.example.com</source>
+        <translation>Escriba el nombre del servidor, p. ej., smtp.example.com</translation>
+    </message>
+    <message>
+        <source>Port must be a number from 1 to 65535</source>
+        <translation>El puerto debe ser un número del 1 al 65535</translation>
+    </message>
+    <message>
+        <source>Main server: {problem}</source>
+        <translation>Servidor principal: {problem}</translation>
+    </message>
+    <message>
+        <source>Backup server {number}: {problem}</source>
+        <translation>Servidor de respaldo {number}: {problem}</translation>
+    </message>
+    <message>
+        <source>The server name cannot contain spaces</source>
+        <translation>El nombre del servidor no puede contener espacios</translation>
+    </message>
+    <message>
+        <source>The server name cannot contain invisible or control characters</source>
+        <translation>El nombre del servidor no puede contener caracteres invisibles ni de control</translation>
+    </message>
+    <message>
+        <source>&quot;{prefix}&quot; is not a prefix this field understands. Use ssl:// (SSL/TLS, usually port 465) or tls:// (STARTTLS, usually port 587).</source>
+        <translation>«{prefix}» no es un prefijo que este campo entienda. Use ssl:// (SSL/TLS, normalmente el puerto 465) o tls:// (STARTTLS, normalmente el puerto 587).</translation>
+    </message>
+    <message>
+        <source>Use one &quot;:&quot; before the port; put an IPv6 address in square brackets, e.g. [2001:db8::1]:587</source>
+        <translation>Use un solo «:» antes del puerto; escriba las direcciones IPv6 entre corchetes, p. ej., [2001:db8::1]:587</translation>
+    </message>
+    <message>
+        <source>The &quot;[&quot; has no matching &quot;]&quot;, e.g. [2001:db8::1]:587</source>
+        <translation>Falta el «]» que cierra el «[», p. ej., [2001:db8::1]:587</translation>
+    </message>
+    <message>
+        <source>Square brackets are only for IPv6 addresses, e.g. [2001:db8::1]</source>
+        <translation>Los corchetes solo se usan para direcciones IPv6, p. ej., [2001:db8::1]</translation>
+    </message>
+    <message>
+        <source>Only &quot;:port&quot; may follow the &quot;]&quot;, e.g. [2001:db8::1]:587</source>
+        <translation>Después del «]» solo puede ir «:puerto», p. ej., [2001:db8::1]:587</translation>
+    </message>
+    <message>
+        <source>Port must be a number from 1 to 65535 after the colon</source>
+        <translation>Después de los dos puntos, el puerto debe ser un número del 1 al 65535</translation>
+    </message>
+    <message>
+        <source>Port must be a number from 1 to 65535, not &quot;{port}&quot;</source>
+        <translation>El puerto debe ser un número del 1 al 65535, no «{port}»</translation>
+    </message>
+    <message>
+        <source>&quot;{host}&quot; is not a valid server name; use letters, digits, hyphens and dots</source>
+        <translation>«{host}» no es un nombre de servidor válido; use letras, números, guiones y puntos</translation>
+    </message>
+    <message>
+        <source>The server name is too long (at most {limit} characters)</source>
+        <translation>El nombre del servidor es demasiado largo (como máximo {limit} caracteres)</translation>
+    </message>
+    <message>
+        <source>&quot;{host}&quot; is not a valid IP address</source>
+        <translation>«{host}» no es una dirección IP válida</translation>
+    </message>
+</context>
+<context>
+    <name>LogPane</name>
+    <message>
+        <source>The conversation with the server appears here, line by line, with passwords hidden.</source>
+        <translation>Aquí aparece la conversación con el servidor, línea por línea, con las contraseñas ocultas.</translation>
+    </message>
+    <message>
+        <source>Server conversation</source>
+        <translation>Conversación con el servidor</translation>
+    </message>
+</context>
+<context>
+    <name>LogPanel</name>
+    <message>
+        <source>Find in log (Ctrl+F)</source>
+        <translation>Buscar en el registro (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Find in log</source>
+        <translation>Buscar en el registro</translation>
+    </message>
+    <message>
+        <source>&amp;Copy log</source>
+        <translation>Cop&amp;iar registro</translation>
+    </message>
+    <message>
+        <source>Save support &amp;file…</source>
+        <translation>Guardar archivo de s&amp;oporte…</translation>
+    </message>
+    <message>
+        <source>A text file with the settings (never the password), the steps, the diagnosis and the log, to send to whoever helps you.</source>
+        <translation>Un archivo de texto con la configuración (nunca la contraseña), los pasos, el diagnóstico y el registro, para enviarlo a quien le ayude.</translation>
+    </message>
+</context>
+<context>
+    <name>Phase</name>
+    <message>
+        <source>finding the server (DNS)</source>
+        <translation>búsqueda del servidor (DNS)</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>conexión</translation>
+    </message>
+    <message>
+        <source>TLS handshake</source>
+        <translation>negociación TLS</translation>
+    </message>
+    <message>
+        <source>server greeting</source>
+        <translation>saludo del servidor</translation>
+    </message>
+    <message>
+        <source>EHLO</source>
+        <translation>EHLO</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>EHLO after STARTTLS</source>
+        <translation>EHLO tras STARTTLS</translation>
+    </message>
+    <message>
+        <source>login (AUTH)</source>
+        <translation>inicio de sesión (AUTH)</translation>
+    </message>
+    <message>
+        <source>sender (MAIL FROM)</source>
+        <translation>remitente (MAIL FROM)</translation>
+    </message>
+    <message>
+        <source>recipient (RCPT TO)</source>
+        <translation>destinatario (RCPT TO)</translation>
+    </message>
+    <message>
+        <source>message (DATA)</source>
+        <translation>mensaje (DATA)</translation>
+    </message>
+    <message>
+        <source>QUIT</source>
+        <translation>QUIT</translation>
+    </message>
+</context>
+<context>
+    <name>PhaseList</name>
+    <message>
+        <source>Test steps</source>
+        <translation>Pasos de la prueba</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Pasos</translation>
+    </message>
+    <message>
+        <source>%d ms</source>
+        <translation>%d ms</translation>
+    </message>
+</context>
+<context>
+    <name>Probe</name>
+    <message>
+        <source>Certificate {subject} (names: {names}), issued by {issuer} (self-signed), valid {start} to {end}, SHA-256 {fingerprint}</source>
+        <translation>Certificado {subject} (nombres: {names}), emitido por {issuer} (autofirmado), válido del {start} al {end}, SHA-256 {fingerprint}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Certificate {subject} (names: {names}), issued by {issuer}, valid {start} to {end}, SHA-256 {fingerprint}</source>
+        <translation>Certificado {subject} (nombres: {names}), emitido por {issuer}, válido del {start} al {end}, SHA-256 {fingerprint}</translation>
+    </message>
+    <message>
+        <source>The address {address} has letters outside ASCII that only a server offering SMTPUTF8 (RFC 6531) can carry, and this server does not offer it. Use an address with plain ASCII letters before the @, or a server that offers SMTPUTF8.</source>
+        <translation>La dirección {address} tiene letras fuera de ASCII que solo puede transmitir un servidor que ofrezca SMTPUTF8 (RFC 6531), y este servidor no lo ofrece. Use una dirección con letras ASCII simples antes de la @ o un servidor que ofrezca SMTPUTF8.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not SMTP.</source>
+        <translation>La respuesta del servidor no es SMTP.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>No answer within {seconds} seconds.</source>
+        <translation>Sin respuesta en {seconds} segundos.</translation>
+    </message>
+    <message>
+        <source>The server stopped answering (timed out).</source>
+        <translation>El servidor dejó de responder (se agotó el tiempo de espera).</translation>
+    </message>
+    <message>
+        <source>Timed out.</source>
+        <translation>Se agotó el tiempo de espera.</translation>
+    </message>
+    <message>
+        <source>The server name could not be found ({reason}).</source>
+        <translation>No se encontró el nombre del servidor ({reason}).</translation>
+    </message>
+    <message>
+        <source>The connection was refused: nothing answers on that port.</source>
+        <translation>Se rechazó la conexión: nada responde en ese puerto.</translation>
+    </message>
+    <message>
+        <source>The server answered {code} {reply}</source>
+        <translation>El servidor respondió {code} {reply}</translation>
+    </message>
+    <message>
+        <source>The server closed the connection.</source>
+        <translation>El servidor cerró la conexión.</translation>
+    </message>
+    <message>
+        <source>Trying backup server {endpoint}</source>
+        <translation>Probando con el servidor de respaldo {endpoint}</translation>
+    </message>
+    <message>
+        <source>Connecting to {endpoint} (time limit {seconds} s per step)</source>
+        <translation>Conectando con {endpoint} (límite de tiempo: {seconds} s por paso)</translation>
+    </message>
+    <message>
+        <source>Connected to {peer}</source>
+        <translation>Conectado a {peer}</translation>
+    </message>
+    <message>
+        <source>The server does not offer STARTTLS on this port.</source>
+        <translation>El servidor no ofrece STARTTLS en este puerto.</translation>
+    </message>
+    <message>
+        <source>The connection is not encrypted, so the password was not sent.</source>
+        <translation>La conexión no está cifrada, así que no se envió la contraseña.</translation>
+    </message>
+    <message>
+        <source>The server offers no login on this connection.</source>
+        <translation>El servidor no ofrece inicio de sesión en esta conexión.</translation>
+    </message>
+    <message>
+        <source>The server offers only {mechanisms} on this connection.</source>
+        <translation>El servidor solo ofrece {mechanisms} en esta conexión.</translation>
+    </message>
+    <message>
+        <source>An address is not ASCII: sending with SMTPUTF8</source>
+        <translation>Una dirección no es ASCII: se envía con SMTPUTF8</translation>
+    </message>
+    <message>
+        <source>Test message accepted: {message_id}</source>
+        <translation>Mensaje de prueba aceptado: {message_id}</translation>
+    </message>
+    <message>
+        <source>{phase} failed: {detail}</source>
+        <translation>Falló {phase}: {detail}</translation>
+    </message>
+    <message>
+        <source>The server sent a line longer than {limit} bytes; an SMTP reply line has at most 512 (RFC 5321 §4.5.3.1.5).</source>
+        <translation>El servidor envió una línea de más de {limit} bytes; una línea de respuesta SMTP tiene como máximo 512 (RFC 5321 §4.5.3.1.5).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply went on past {limit} KiB or {lines} lines without ending; no SMTP server sends that.</source>
+        <translation>La respuesta del servidor superó los {limit} KiB o las {lines} líneas sin terminar; ningún servidor SMTP envía algo así.</translation>
+    </message>
+    <message>
+        <source>Certificate NOT verified (verification turned off)</source>
+        <translation>Certificado NO verificado (la verificación está desactivada)</translation>
+    </message>
+    <message>
+        <source>No CA certificate file is chosen.</source>
+        <translation>No se ha elegido ningún archivo de certificado de CA.</translation>
+    </message>
+    <message>
+        <source>The CA certificate file {path} cannot be used ({reason}).</source>
+        <translation>No se puede usar el archivo de certificado de CA {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate changed: pinned {pinned}, got {got}</source>
+        <translation>El certificado del servidor cambió: el fijado es {pinned} y el recibido, {got}</translation>
+    </message>
+    <message>
+        <source>NOT the pinned certificate</source>
+        <translation>NO es el certificado fijado</translation>
+    </message>
+    <message>
+        <source>pinned fingerprint matches</source>
+        <translation>coincide con la huella digital fijada</translation>
+    </message>
+    <message>
+        <source>NOT verified: verification turned off</source>
+        <translation>NO verificado: la verificación está desactivada</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>verificado</translation>
+    </message>
+    <message>
+        <source>{version} {cipher}; certificate for {subject} issued by {issuer} ({verdict})</source>
+        <translation>{version} {cipher}; certificado para {subject} emitido por {issuer} ({verdict})</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted: {reason}.</source>
+        <translation>El certificado del servidor no es de confianza: {reason}.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in TLS (wrong version number): this port probably expects STARTTLS or no encryption.</source>
+        <translation>El servidor no respondió con TLS (wrong version number): este puerto probablemente espera STARTTLS o ningún cifrado.</translation>
+    </message>
+    <message>
+        <source>The TLS handshake failed ({reason}).</source>
+        <translation>Falló la negociación TLS ({reason}).</translation>
+    </message>
+    <message>
+        <source>Connecting again to show the certificate (not checked, no login)</source>
+        <translation>Conectando de nuevo para mostrar el certificado (sin comprobarlo ni iniciar sesión)</translation>
+    </message>
+    <message>
+        <source>stopped (time limit or Cancel)</source>
+        <translation>detenido (límite de tiempo o Cancelar)</translation>
+    </message>
+    <message>
+        <source>The certificate could not be fetched: {why}</source>
+        <translation>No se pudo obtener el certificado: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>Secrets</name>
+    <message>
+        <source>read</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>guardar</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>borrar</translation>
+    </message>
+    <message>
+        <source>The password store refused to {verb} the password ({error}). Make sure it is unlocked and try again.</source>
+        <translation>El almacén de contraseñas se negó a {verb} la contraseña ({error}). Compruebe que está desbloqueado y vuelva a intentarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Enter the certificate&apos;s SHA-256 fingerprint: 64 hexadecimal digits (colons and spaces are fine).</source>
+        <translation>Escriba la huella digital SHA-256 del certificado: 64 dígitos hexadecimales (puede incluir dos puntos y espacios).</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file (PEM) that signed the server&apos;s certificate.</source>
+        <translation>Elija el archivo del certificado de la CA (PEM) que firmó el certificado del servidor.</translation>
+    </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation>No existe el archivo {path}.</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be read (no permission).</source>
+        <translation>No se puede leer el archivo {path} (no tiene permiso).</translation>
+    </message>
+    <message>
+        <source>The settings could not be written to the settings folder ({reason}). Nothing was changed.</source>
+        <translation>No se pudo escribir la configuración en su carpeta ({reason}). No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The settings could not be written to {where} ({reason}). Nothing was changed.</source>
+        <translation>No se pudo escribir la configuración en {where} ({reason}). No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Line breaks and control characters are not allowed in an address.</source>
+        <translation>Una dirección no puede contener saltos de línea ni caracteres de control.</translation>
+    </message>
+    <message>
+        <source>Enter an e-mail address.</source>
+        <translation>Escriba una dirección de correo electrónico.</translation>
+    </message>
+    <message>
+        <source>Enter an address such as name@example.com.</source>
+        <translation>Escriba una dirección como nombre@example.com.</translation>
+    </message>
+    <message>
+        <source>The part before @ contains characters an address cannot have.</source>
+        <translation>La parte anterior a la @ contiene caracteres que no puede tener una dirección.</translation>
+    </message>
+    <message>
+        <source>“{domain}” is not a valid domain name.</source>
+        <translation>«{domain}» no es un nombre de dominio válido.</translation>
+    </message>
+    <message>
+        <source>Line breaks and control characters are not allowed in the user name.</source>
+        <translation>El nombre de usuario no puede contener saltos de línea ni caracteres de control.</translation>
+    </message>
+    <message>
+        <source>The settings file {path} cannot be read: {reason}.</source>
+        <translation>No se puede leer el archivo de configuración {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The saved settings could not be used ({reason}). The file was kept as {aside}; the form starts empty.</source>
+        <translation>No se pudo usar la configuración guardada ({reason}). El archivo se conservó como {aside}; el formulario empieza vacío.</translation>
+    </message>
+    <message>
+        <source>Enter the user name the server expects (often the full address).</source>
+        <translation>Escriba el nombre de usuario que espera el servidor (a menudo, la dirección completa).</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsForm</name>
+    <message>
+        <source>smtp.example.com  or  ssl://smtp.example.com:465</source>
+        <translation>smtp.example.com  o  ssl://smtp.example.com:465</translation>
+    </message>
+    <message>
+        <source>ssl:// = SSL/TLS (port 465), tls:// = STARTTLS (port 587). Backup servers follow after ; and are tried in order.</source>
+        <translation>ssl:// = SSL/TLS (puerto 465), tls:// = STARTTLS (puerto 587). Los servidores de respaldo van después de ; y se prueban en orden.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automática</translation>
+    </message>
+    <message>
+        <source>usually your full e-mail address</source>
+        <translation>normalmente, su dirección de correo completa</translation>
+    </message>
+    <message>
+        <source>Allow login without encryption (insecure)</source>
+        <translation>Permitir el inicio de sesión sin cifrado (no seguro)</translation>
+    </message>
+    <message>
+        <source>optional: every mail is sent From this address</source>
+        <translation>opcional: todo el correo se envía con este remitente</translation>
+    </message>
+    <message>
+        <source>your own address: the test mail goes here</source>
+        <translation>su propia dirección: aquí llega el correo de prueba</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Detect…</source>
+        <translation>De&amp;tectar…</translation>
+    </message>
+    <message>
+        <source>Ask ports 465, 587 and 25 of this server what they offer (no password is sent)</source>
+        <translation>Consultar qué ofrecen los puertos 465, 587 y 25 de este servidor (no se envía ninguna contraseña)</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Puerto:</translation>
+    </message>
+    <message>
+        <source>S&amp;ecurity:</source>
+        <translation>S&amp;eguridad:</translation>
+    </message>
+    <message>
+        <source>&amp;Authentication:</source>
+        <translation>Autenticació&amp;n:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Remitente:</translation>
+    </message>
+    <message>
+        <source>&amp;Test recipient:</source>
+        <translation>&amp;Destinatario de prueba:</translation>
+    </message>
+    <message>
+        <source>Time &amp;limit:</source>
+        <translation>&amp;Límite de tiempo:</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate:</source>
+        <translation>Certi&amp;ficado:</translation>
+    </message>
+    <message>
+        <source>stored in the keyring: leave empty to keep it</source>
+        <translation>guardada en el almacén de contraseñas: déjela vacía para conservarla</translation>
+    </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation>Escriba la contraseña.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWindow</name>
+    <message>
+        <source>Outgoing mail server (SMTP) – smtpgui</source>
+        <translation>Servidor de correo saliente (SMTP) – smtpgui</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>Pro&amp;bar</translation>
+    </message>
+    <message>
+        <source>Send a test message (Enter)</source>
+        <translation>Enviar un mensaje de prueba (Intro)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Test, and keep the settings only if the test passes</source>
+        <translation>Probar y guardar la configuración solo si la prueba sale bien</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop the running test (Esc)</source>
+        <translation>Detener la prueba en curso (Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Import settings…</source>
+        <translation>&amp;Importar configuración…</translation>
+    </message>
+    <message>
+        <source>&amp;Export settings…</source>
+        <translation>&amp;Exportar configuración…</translation>
+    </message>
+    <message>
+        <source>Save support &amp;file…</source>
+        <translation>Guardar archivo de s&amp;oporte…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete saved settings…</source>
+        <translation>&amp;Borrar la configuración guardada…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;About smtpgui</source>
+        <translation>&amp;Acerca de smtpgui</translation>
+    </message>
+    <message>
+        <source>Import settings</source>
+        <translation>Importar configuración</translation>
+    </message>
+    <message>
+        <source>smtpgui profiles (*.json);;All files (*)</source>
+        <translation>Perfiles de smtpgui (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Export settings</source>
+        <translation>Exportar configuración</translation>
+    </message>
+    <message>
+        <source>smtpgui profiles (*.json)</source>
+        <translation>Perfiles de smtpgui (*.json)</translation>
+    </message>
+    <message>
+        <source>The profile cannot be imported</source>
+        <translation>No se puede importar el perfil</translation>
+    </message>
+    <message>
+        <source>Profile imported</source>
+        <translation>Perfil importado</translation>
+    </message>
+    <message>
+        <source>Nothing is saved yet. Type the password, then press Save: the settings are kept only if the test passes.</source>
+        <translation>Todavía no se ha guardado nada. Escriba la contraseña y haga clic en Guardar: la configuración solo se guarda si la prueba sale bien.</translation>
+    </message>
+    <message>
+        <source>Nothing to export</source>
+        <translation>No hay nada que exportar</translation>
+    </message>
+    <message>
+        <source>Fill in the form (or save settings) first.</source>
+        <translation>Primero rellene el formulario (o guarde una configuración).</translation>
+    </message>
+    <message>
+        <source>The profile cannot be written</source>
+        <translation>No se puede escribir el perfil</translation>
+    </message>
+    <message>
+        <source>Settings exported</source>
+        <translation>Configuración exportada</translation>
+    </message>
+    <message>
+        <source>%s holds the settings without the password. On another computer: File → Import settings, type the password, Save.</source>
+        <translation>%s contiene la configuración sin la contraseña. En otro equipo: Archivo → Importar configuración, escriba la contraseña y haga clic en Guardar.</translation>
+    </message>
+    <message>
+        <source>About smtpgui</source>
+        <translation>Acerca de smtpgui</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;smtpgui %s&lt;/b&gt;&lt;p&gt;Sets up, tests and safely stores the outgoing mail (SMTP) server your office software sends through.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;smtpgui %s&lt;/b&gt;&lt;p&gt;Configura, prueba y guarda de forma segura el servidor de correo saliente (SMTP) a través del cual envían correo los programas de su oficina.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The saved settings could not be read</source>
+        <translation>No se pudo leer la configuración guardada</translation>
+    </message>
+    <message>
+        <source>Demo mode</source>
+        <translation>Modo de demostración</translation>
+    </message>
+    <message>
+        <source>Saved settings loaded</source>
+        <translation>Configuración guardada cargada</translation>
+    </message>
+    <message>
+        <source>Press Test to check them, or change them and press Save.</source>
+        <translation>Haga clic en Probar para comprobarla, o modifíquela y haga clic en Guardar.</translation>
+    </message>
+    <message>
+        <source>No outgoing mail server saved yet</source>
+        <translation>Todavía no hay ningún servidor de correo saliente guardado</translation>
+    </message>
+    <message>
+        <source>Fill in the form with what your mail provider gave you, then press Test. Save keeps the settings only after a successful test.</source>
+        <translation>Rellene el formulario con los datos que le dio su proveedor de correo y haga clic en Probar. Guardar solo conserva la configuración después de una prueba correcta.</translation>
+    </message>
+    <message>
+        <source>Some fields need attention</source>
+        <translation>Hay campos que revisar</translation>
+    </message>
+    <message>
+        <source>The messages under the fields say what to fix.</source>
+        <translation>Los mensajes bajo los campos indican qué hay que corregir.</translation>
+    </message>
+    <message>
+        <source>smtpgui test message</source>
+        <translation>Mensaje de prueba de smtpgui</translation>
+    </message>
+    <message>
+        <source>This is a test message from smtpgui. If you can read it, the outgoing mail server settings work.</source>
+        <translation>Este es un mensaje de prueba de smtpgui. Si puede leerlo, la configuración del servidor de correo saliente funciona.</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Probando…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Testing: %s…</source>
+        <translation>Probando: %s…</translation>
+    </message>
+    <message>
+        <source>Save support file</source>
+        <translation>Guardar archivo de soporte</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Archivos de texto (*.txt)</translation>
+    </message>
+    <message>
+        <source>Delete saved settings</source>
+        <translation>Borrar la configuración guardada</translation>
+    </message>
+    <message>
+        <source>Delete the saved outgoing mail server settings and the stored password? Programs that send mail with them will stop sending.</source>
+        <translation>¿Desea borrar la configuración guardada del servidor de correo saliente y la contraseña almacenada? Los programas que envían correo con ella dejarán de hacerlo.</translation>
+    </message>
+    <message>
+        <source>Could not delete everything</source>
+        <translation>No se pudo borrar todo</translation>
+    </message>
+    <message>
+        <source>Saved settings deleted</source>
+        <translation>Configuración guardada borrada</translation>
+    </message>
+    <message>
+        <source>The settings file and the stored password are gone. The form keeps what you typed until you close the window.</source>
+        <translation>Se borraron el archivo de configuración y la contraseña almacenada. El formulario conserva lo que escribió hasta que cierre la ventana.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <source>Tip: %s</source>
+        <translation>Consejo: %s</translation>
+    </message>
+    <message>
+        <source>Test cancelled</source>
+        <translation>Prueba cancelada</translation>
+    </message>
+    <message>
+        <source>Nothing was sent and nothing was saved.</source>
+        <translation>No se envió ni se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Test passed; settings saved</source>
+        <translation>Prueba correcta; configuración guardada</translation>
+    </message>
+    <message>
+        <source>The server accepted the test message in %d ms. The password is in the keyring, the rest in %s.</source>
+        <translation>El servidor aceptó el mensaje de prueba en %d ms. La contraseña está en el almacén de contraseñas y el resto, en %s.</translation>
+    </message>
+    <message>
+        <source>The test passed, but nothing was saved</source>
+        <translation>La prueba salió bien, pero no se guardó nada</translation>
+    </message>
+    <message>
+        <source>Test passed</source>
+        <translation>Prueba correcta</translation>
+    </message>
+    <message>
+        <source>The server accepted the test message in %d ms; look for it in %s. Press Save to keep these settings.</source>
+        <translation>El servidor aceptó el mensaje de prueba en %d ms; búsquelo en %s. Haga clic en Guardar para conservar esta configuración.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Failed step: %s</source>
+        <translation>Paso que falló: %s</translation>
+    </message>
+</context>
+<context>
+    <name>TrustFields</name>
+    <message>
+        <source>Check with the system&apos;s certificate authorities</source>
+        <translation>Comprobar con las CA del sistema</translation>
+    </message>
+    <message>
+        <source>Check with my company&apos;s CA file</source>
+        <translation>Comprobar con el archivo de CA de mi empresa</translation>
+    </message>
+    <message>
+        <source>Accept only one exact certificate (pinned)</source>
+        <translation>Aceptar solo un certificado concreto (fijado)</translation>
+    </message>
+    <message>
+        <source>Do not check (insecure)</source>
+        <translation>No comprobar (no seguro)</translation>
+    </message>
+    <message>
+        <source>the CA certificate (PEM file)</source>
+        <translation>el certificado de la CA (archivo PEM)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint, e.g. AB:CD:…</source>
+        <translation>Huella digital SHA-256, p. ej., AB:CD:…</translation>
+    </message>
+    <message>
+        <source>⚠ Certificates are not checked: anyone on the way to the server could pretend to be it and read the password. Use this only to find a problem, never to keep.</source>
+        <translation>⚠ No se comprueban los certificados: cualquiera que esté entre este equipo y el servidor podría hacerse pasar por él y leer la contraseña. Use esta opción solo para localizar un problema, nunca de forma permanente.</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>Certificado de la CA</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificados (*.pem *.crt *.cer);;Todos los archivos (*)</translation>
+    </message>
+</context>
+</TS>
