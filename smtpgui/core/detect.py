@@ -6,15 +6,29 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from smtpgui.core.connection import Resolver
-from smtpgui.core.detect_port import PortProbe, PortReport
 from smtpgui.core.endpoint import Endpoint, EndpointError, Security, parse_entries
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 from smtpgui.core.settings import AuthMethod
 from smtpgui.core.transcript import Direction, TranscriptLine
 
+if TYPE_CHECKING:
+    from smtpgui.core.connection import Resolver
+    from smtpgui.core.detect_port import PortProbe, PortReport
+
 __all__ = ["DEFAULT_PORTS", "Detector", "PortReport", "Suggestion", "suggest"]
+
+
+def __getattr__(name: str) -> object:
+    # PortReport is re-exported lazily: detect_port pulls in smtplib and ssl, and the window
+    # imports this module for DEFAULT_PORTS long before anything is detected (PEP 562).
+    if name == "PortReport":
+        from smtpgui.core.detect_port import PortReport
+
+        return PortReport
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # RFC 8314 §3.3: submission over implicit TLS first, then STARTTLS on 587 (RFC 6409); port 25
 # is for relaying between servers but some offices' providers only open that one.
@@ -89,6 +103,8 @@ class Detector:
         return tuple(report for report in reports if report is not None)
 
     def _make_probes(self) -> list[PortProbe]:
+        from smtpgui.core.detect_port import PortProbe
+
         with self._lock:
             if self._started:
                 raise RuntimeError("A Detector runs once; make a new one")

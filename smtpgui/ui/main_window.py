@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
@@ -21,12 +22,9 @@ from PySide6.QtWidgets import (
 
 from smtpgui import __version__
 from smtpgui.core.detect import DEFAULT_PORTS
-from smtpgui.core.diagnosis import Diagnosis
 from smtpgui.core.endpoint import Security
 from smtpgui.core.i18n import shown
-from smtpgui.core.profile import Job, Outcome, delete_profile
 from smtpgui.core.profile_file import ProfileError, export_profile, read_profile
-from smtpgui.core.report import support_report
 from smtpgui.core.result import PhaseChange, PhaseState
 from smtpgui.core.secrets import SecretStore
 from smtpgui.core.settings import Settings, SettingsFileError, SettingsStore
@@ -34,12 +32,19 @@ from smtpgui.core.transcript import TranscriptLine
 from smtpgui.resources import resource
 from smtpgui.ui.background import call_in_background
 from smtpgui.ui.certificate_panel import CertificatePanel
-from smtpgui.ui.detect_dialog import DetectDialog
 from smtpgui.ui.form import SettingsForm
 from smtpgui.ui.log_panel import LogPanel
 from smtpgui.ui.phases import phase_label
 from smtpgui.ui.status import StatusPanel
-from smtpgui.ui.worker import ProbeWorker, WorkerThread
+
+if TYPE_CHECKING:
+    from smtpgui.core.diagnosis import Diagnosis
+    from smtpgui.core.profile import Outcome
+    from smtpgui.ui.detect_dialog import DetectDialog
+    from smtpgui.ui.worker import WorkerThread
+
+# Testing, Detect, the support file and deleting load their modules (smtplib, ssl, email, the
+# diagnosis catalogue) when first used: the first paint does not wait for them.
 
 
 class SettingsWindow(QMainWindow):
@@ -302,6 +307,9 @@ class SettingsWindow(QMainWindow):
                 self.tr("The messages under the fields say what to fix."),
             )
             return
+        from smtpgui.core.profile import Job
+        from smtpgui.ui.worker import ProbeWorker, WorkerThread
+
         job = Job(
             settings=settings,
             password=self.form.typed_password(),
@@ -330,6 +338,8 @@ class SettingsWindow(QMainWindow):
         host = self.form.detect_host()
         if host is None or self.is_running():
             return None
+        from smtpgui.ui.detect_dialog import DetectDialog
+
         dialog = DetectDialog(
             host,
             self.form.ca_file.text().strip(),
@@ -408,6 +418,8 @@ class SettingsWindow(QMainWindow):
             self.write_support_file(Path(name))
 
     def write_support_file(self, path: Path) -> None:
+        from smtpgui.core.report import support_report
+
         outcome = self._last_outcome
         text = support_report(
             settings=self._last_settings or self.form.settings(),
@@ -432,6 +444,8 @@ class SettingsWindow(QMainWindow):
             self.delete_saved()
 
     def delete_saved(self) -> None:
+        from smtpgui.core.profile import delete_profile
+
         account = self._saved.account if self._saved else None
         call_in_background(
             self, lambda: delete_profile(self._store, self._secrets, account), self._on_deleted

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from smtpgui.core.diagnosis import Diagnosis, diagnose
 from smtpgui.core.i18n import shown
-from smtpgui.core.profile import Outcome
 from smtpgui.ui.phases import phase_label
+
+if TYPE_CHECKING:
+    from smtpgui.core.diagnosis import Diagnosis
+    from smtpgui.core.profile import Outcome
 
 _STYLES = {
     "idle": ("#f6f5f4", "#c0bfbc"),
@@ -114,6 +117,8 @@ class StatusPanel(QFrame):
                 % (result.elapsed_ms, recipient),
             )
         else:
+            from smtpgui.core.diagnosis import diagnose  # the catalogue: only when needed
+
             diagnosis = diagnose(result, QCoreApplication.translate)
             assert diagnosis is not None
             extra = self.tr("Nothing was saved.") if saving else ""
