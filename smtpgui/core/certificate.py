@@ -7,7 +7,6 @@ server has answered in TLS.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from datetime import datetime
@@ -25,6 +24,8 @@ _SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
 
 def fingerprint(der: bytes) -> str:
     """SHA-256 of the DER form, 64 lowercase hex digits (what the pin is compared with)."""
+    import hashlib  # (lazy: loading OpenSSL's libcrypto costs start-up time and memory)
+
     return hashlib.sha256(der).hexdigest()
 
 
