@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import subprocess
@@ -10,9 +11,23 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QTableWidget,
+    QWidget,
+)
 
-from smtpgui.core.endpoint import EndpointError, parse_entries
+from smtpgui.core.endpoint import EndpointError, Security, parse_entries
 from smtpgui.core.i18n import Text
+from smtpgui.core.transcript import Direction
+from smtpgui.ui.main_window import SettingsWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -221,3 +236,194 @@ def test_spanish_keeps_protocol_words_as_they_are():
         text = translation.text or "" if translation is not None else ""
         for word in ("STARTTLS", "SSL/TLS", "SMTP", "AUTH", "MAIL FROM", "RCPT TO", "EHLO"):
             assert source.count(word) <= text.count(word), f"{context}: {word} in {text!r}"
+
+
+# -- no English left in the Spanish window -------------------------------------------------------
+
+UI_SOURCES = [*sorted((ROOT / "smtpgui" / "ui").glob("*.py")), ROOT / "smtpgui" / "app.py"]
+# Calls that put text on screen: which positional arguments are text (None: all of them).
+ALL = None
+SINKS: dict[str, tuple[int, ...] | None] = {
+    **dict.fromkeys(
+        ["setText", "setWindowTitle", "setToolTip", "setPlaceholderText", "setAccessibleName",
+         "setTitle", "addItem", "addAction", "addMenu", "setHorizontalHeaderLabels", "setSuffix",
+         "setPrefix", "setStatusTip", "add_note", "QLabel", "QPushButton", "QCheckBox",
+         "QGroupBox", "QAction", "QRadioButton", "QToolButton", "QMenu"],
+        ALL,
+    ),
+    "show_message": (1, 2),  # (kind, title, body)
+    **dict.fromkeys(["about", "information", "warning", "critical", "question"], (1, 2)),
+    **dict.fromkeys(["getSaveFileName", "getOpenFileName"], (1, 3)),  # caption, filter
+}  # fmt: skip
+SINK_KEYWORDS = {"text", "title", "placeholderText", "toolTip", "windowTitle"}
+
+
+def words_in(node: ast.expr) -> str:
+    """The literal text of a str constant, f-string or "..." % x, markup removed."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        text = node.value
+    elif isinstance(node, ast.JoinedStr):
+        text = " ".join(
+            part.value
+            for part in node.values
+            if isinstance(part, ast.Constant) and isinstance(part.value, str)
+        )
+    elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mod, ast.Add)):
+        return f"{words_in(node.left)} {words_in(node.right)}".strip()
+    else:
+        return ""
+    return " ".join(re.findall(r"[A-Za-z]{2,}", re.sub(r"<[^>]*>", " ", text)))
+
+
+def marked(node: ast.expr) -> bool:
+    """A literal, or a text marked with QT_TRANSLATE_NOOP: lupdate finds both."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    return isinstance(node, ast.Call) and getattr(node.func, "id", "") == "QT_TRANSLATE_NOOP"
+
+
+def untranslated_literals(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+        if name == "tr" and not (node.args and marked(node.args[0])):
+            found.append(f"{path.name}:{node.lineno}: tr() of a non-literal: lupdate cannot see it")
+        if name not in SINKS:
+            continue
+        positions = SINKS[name]
+        args = [a for i, a in enumerate(node.args) if positions is ALL or i in positions]
+        args += [k.value for k in node.keywords if k.arg in SINK_KEYWORDS]
+        found += [f"{path.name}:{a.lineno}: {words_in(a)!r}" for a in args if words_in(a)]
+    return found
+
+
+def test_ui_code_puts_no_literal_text_on_screen():
+    """Text for the screen goes through tr() / translate(); data may be shown as it is."""
+    found = [line for path in UI_SOURCES for line in untranslated_literals(path)]
+    assert found == []
+
+
+# Common words of the English UI that no Spanish sentence contains; one of them on the Spanish
+# screen means a text that did not go through the translator.
+ENGLISH = frozenset(
+    re.findall(
+        r"\w+",
+        """the and with from your this that not was could cannot press failed server connecting
+        connected trying accepted message password settings certificate none port login test
+        send save cancel steps log find copy file help trusted issued valid names status
+        connection security user name time limit recipient optional usually address own here
+        reachable answer suggested close before after offered detect setting""",
+    )
+)
+
+
+def english_words(text: str) -> set[str]:
+    """English words of a text; host names, addresses, codes and protocol words are skipped."""
+    text = re.sub(r"<[^>]*>", " ", text)
+    tokens = (token.strip(",.;:()«»“”\"'¿?¡!…&") for token in text.split())
+    return {
+        token.lower()
+        for token in tokens
+        if token
+        and not token.isupper()  # protocol words: LOGIN, HELP, AUTH
+        and not re.search(r"[@./:=#_\d\[\]-]", token)
+        and token.lower() in ENGLISH
+    }
+
+
+def screen_texts(widget: QWidget) -> list[str]:
+    """What a person sees of a window: labels, buttons, menus, fields' hints, tooltips, tables."""
+    texts = [widget.windowTitle()]
+    for child in [widget, *widget.findChildren(QWidget)]:
+        if not child.isVisibleTo(widget) and child is not widget:
+            continue
+        texts.append(child.toolTip())
+        if isinstance(child, (QLabel, QAbstractButton)):
+            texts.append(child.text())
+        if isinstance(child, QGroupBox):
+            texts.append(child.title())
+        if isinstance(child, (QLineEdit, QPlainTextEdit)):
+            texts.append(child.placeholderText())
+        if isinstance(child, QComboBox):
+            texts += [child.itemText(i) for i in range(child.count())]
+        if isinstance(child, QTableWidget):
+            for column in range(child.columnCount()):
+                texts.append(child.horizontalHeaderItem(column).text())
+                texts += [
+                    child.item(row, column).text()
+                    for row in range(child.rowCount())
+                    if child.item(row, column) is not None
+                ]
+    if isinstance(widget, QMainWindow):
+        for action in widget.menuBar().actions():
+            texts.append(action.text())
+            texts += [item.text() for item in action.menu().actions()]
+    return texts
+
+
+def log_notes(window: SettingsWindow) -> list[str]:
+    """smtpgui's own lines of the log; what the server said is data, in its own language."""
+    shown_lines = window.log.toPlainText().splitlines()
+    return [
+        line
+        for line, kept in zip(shown_lines, window.log.lines(), strict=True)
+        if kept.direction in (Direction.INFO, Direction.ERROR, Direction.TLS)
+    ]
+
+
+@pytest.fixture
+def spanish(qapp):
+    from smtpgui.app import install_translations
+
+    previous = QLocale()
+    installed = install_translations(qapp, "es")
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(previous)
+
+
+@pytest.fixture
+def demo_window(qtbot, spanish):
+    """The window against the demo server, as a fixture: it outlives the dialogs it owns."""
+    from smtpgui.demo import DemoServer
+
+    with DemoServer() as demo:
+        window = SettingsWindow(note=demo.note())
+        qtbot.addWidget(window)
+        demo.fill(window.form)
+        window.show()
+        yield window, demo
+
+
+@pytest.mark.gui
+def test_the_spanish_window_shows_no_english(qtbot, demo_window):
+    """Idle, after a passed Test, after a failed Save, and Detect: every text is Spanish."""
+    from tests.servers import free_port
+
+    window, demo = demo_window
+    seen: dict[str, set[str]] = {}
+
+    def look(where: str, widget: QWidget, extra: list[str] = ()) -> None:
+        for text in [*screen_texts(widget), *extra]:
+            for word in english_words(text):
+                seen.setdefault(f"{where}: {text!r}", set()).add(word)
+
+    look("idle", window)
+    with qtbot.waitSignal(window.outcome_ready, timeout=20_000):
+        window.test()
+    look("passed", window, log_notes(window))
+    window.form.password.setText("not-the-password")
+    window.form.from_address.setText("office@smtpgui.test")
+    with qtbot.waitSignal(window.outcome_ready, timeout=20_000):
+        window.save()
+    look("failed", window, log_notes(window))
+    window.detect_ports = ((demo.port, Security.STARTTLS), (free_port(), Security.TLS))
+    dialog = window.detect()
+    with qtbot.waitSignal(dialog.detected, timeout=20_000):
+        pass
+    look("detect", dialog)
+    dialog.reject()
+    assert seen == {}
