@@ -7,11 +7,13 @@ import enum
 import json
 import os
 import re
+import stat
 import tempfile
+import time
 from dataclasses import dataclass
 from email.utils import parseaddr
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from smtpgui.core.certificate import ca_file_error, fingerprint_error, normalise_fingerprint
 from smtpgui.core.endpoint import Endpoint, EndpointError, format_server, parse_server
@@ -21,6 +23,10 @@ SETTINGS_VERSION = 1
 CONFIG_DIR_ENV = "SMTPGUI_CONFIG_DIR"
 FILE_NAME = "settings.json"
 DEFAULT_TIMEOUT = 15.0
+# Real settings take about 400 bytes; anything past this is not settings and is not read whole.
+MAX_FILE_BYTES = 1024 * 1024
+
+_Choice = TypeVar("_Choice", bound=enum.StrEnum)
 
 
 class AuthMethod(enum.StrEnum):
@@ -88,7 +94,9 @@ class SettingsFileError(Exception):
 
 # -- field validation -------------------------------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# C0 and C1 controls and the Unicode line and paragraph separators: str.splitlines() and the
+# email package break lines at all of them, so any could smuggle in a header or a command.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _LOCAL_PART = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-\u0080-\U0010ffff]+$")
 _DOMAIN_LABEL = re.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")
 
@@ -187,11 +195,12 @@ class SettingsStore:
     def load(self) -> Settings | None:
         """The saved settings, None when nothing is saved.
 
-        Raises SettingsFileError for a file that is unreadable or invalid, after moving it aside
-        (to `settings.json.broken`) so that a later save does not silently destroy it.
+        Raises SettingsFileError for a file that is unreadable or invalid; an invalid one is
+        moved aside first (to `settings.json.broken`, or `settings.json.broken-<time>` when that
+        exists already) so that a later save does not silently destroy it.
         """
         try:
-            raw = self.path.read_bytes()
+            raw = self._read()
         except FileNotFoundError:
             return None
         except OSError as exc:
@@ -206,11 +215,12 @@ class SettingsStore:
                 )
             ) from None
         try:
-            return from_json(json.loads(raw.decode("utf-8")))
+            return from_json(_parse(raw))
         except (ValueError, TypeError, KeyError, EndpointError) as exc:
-            aside = self.path.with_name(FILE_NAME + ".broken")
-            with contextlib.suppress(OSError):
-                os.replace(self.path, aside)
+            reason, aside = _reason(exc), self._move_aside()
+            if aside is None:  # e.g. a read-only folder: say that a save would replace it
+                reason += "; it could not be moved aside, so saving new settings replaces it"
+                aside = self.path
             raise SettingsFileError(
                 Text(
                     "Settings",
@@ -219,10 +229,31 @@ class SettingsStore:
                         "The saved settings could not be used ({reason}). The file was kept as "
                         "{aside}; the form starts empty.",
                     ),
-                    reason=str(exc),
+                    reason=reason,
                     aside=str(aside),
                 )
             ) from None
+
+    def _read(self) -> bytes:
+        info = os.stat(self.path)
+        # A FIFO or a device named settings.json would block the window or never end.
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(0, "it is not a regular file")
+        with self.path.open("rb") as file:
+            return file.read(MAX_FILE_BYTES + 1)
+
+    def _move_aside(self) -> Path | None:
+        """Rename the unusable file next to itself, never over an earlier one kept aside."""
+        aside = self.path.with_name(f"{FILE_NAME}.broken")
+        stamp, number = time.strftime("%Y%m%d-%H%M%S"), 1
+        while aside.exists() or aside.is_symlink():
+            aside = self.path.with_name(f"{FILE_NAME}.broken-{stamp}-{number}")
+            number += 1
+        try:
+            os.replace(self.path, aside)
+        except OSError:
+            return None
+        return aside
 
     def save(self, settings: Settings) -> None:
         """Write atomically: a temp file in the same folder, fsync, then os.replace."""
@@ -277,12 +308,37 @@ def to_json(settings: Settings) -> dict[str, Any]:
     }
 
 
+def _parse(raw: bytes) -> Any:
+    """The file's JSON; ValueError in plain words for what is not (empty, not UTF-8, ...)."""
+    if not raw.strip():
+        raise ValueError("the file is empty")
+    if len(raw) > MAX_FILE_BYTES:
+        raise ValueError(f"it is larger than {MAX_FILE_BYTES // 1024} KiB, far more than settings")
+    try:
+        text = raw.decode("utf-8-sig")  # a BOM, as Windows Notepad writes one, is harmless
+    except UnicodeDecodeError:
+        raise ValueError("it is not UTF-8 text") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(
+            f"it is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        ) from None
+    except RecursionError:
+        raise ValueError("it is nested too deeply to be settings") from None
+
+
+def _reason(exc: Exception) -> str:
+    # KeyError's str() is the key in quotes; the others already say what is wrong.
+    return str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
+
+
 def from_json(data: Any) -> Settings:
     """Build Settings from parsed JSON; ValueError/TypeError/KeyError for anything malformed."""
     if not isinstance(data, dict):
         raise TypeError("not a JSON object")
     version = data.get("version")
-    if not isinstance(version, int) or version < 1:
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise ValueError("no version number")
     if version > SETTINGS_VERSION:
         raise ValueError(f"written by a newer smtpgui (format {version})")
@@ -291,7 +347,7 @@ def from_json(data: Any) -> Settings:
         raise ValueError("timeout must be 1 to 300 seconds")
     settings = Settings(
         endpoints=parse_server(_text(data, "server")),
-        auth=AuthMethod(_text(data, "auth", "auto")),
+        auth=_choice(data, "auth", AuthMethod.AUTO),
         username=_text(data, "username"),
         from_address=_text(data, "from"),
         recipient=_text(data, "recipient"),
@@ -299,7 +355,7 @@ def from_json(data: Any) -> Settings:
         timeout=float(timeout),
         ca_file=_text(data, "ca_file"),
         # Files from before trust modes have no "trust": their ca_file alone means CA_FILE.
-        trust=TrustMode(_text(data, "trust", str(TrustMode.SYSTEM))),
+        trust=_choice(data, "trust", TrustMode.SYSTEM),
         pinned_sha256=_text(data, "pinned_sha256"),
     )
     # A CA file that went missing since is the probe's to report: the settings stay loadable.
@@ -337,6 +393,15 @@ def _text(data: dict[str, Any], key: str, default: str = "") -> str:
     if not isinstance(value, str):
         raise TypeError(f"{key} must be text")
     return value
+
+
+def _choice(data: dict[str, Any], key: str, default: _Choice) -> _Choice:
+    value = _text(data, key, str(default))
+    try:
+        return type(default)(value)
+    except ValueError:
+        choices = ", ".join(str(member) for member in type(default))
+        raise ValueError(f"{key} must be one of {choices}, not {value!r}") from None
 
 
 def _flag(data: dict[str, Any], key: str) -> bool:

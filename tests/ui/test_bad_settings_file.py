@@ -1,0 +1,67 @@
+"""A settings file the window cannot use: a clear message, an empty form, the file kept."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from smtpgui.core.settings import SettingsStore
+from smtpgui.ui.main_window import SettingsWindow
+from tests.servers import PASSWORD, USER
+
+pytestmark = pytest.mark.gui
+
+BAD = {
+    "empty": b"",
+    "truncated": b'{"version": 1, "server": "smtp.example.com", "recip',
+    "not JSON": b"<settings/>",
+    "newer version": b'{"version": 7, "server": "smtp.example.com"}',
+    "wrong types": b'{"version": 1, "server": 25, "timeout": "fast"}',
+}
+
+
+def open_window(qtbot) -> SettingsWindow:
+    win = SettingsWindow()
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+@pytest.mark.parametrize("name", list(BAD))
+def test_the_window_opens_with_an_empty_form_and_says_why(qtbot, name):
+    store = SettingsStore()
+    store.directory.mkdir(parents=True)
+    store.path.write_bytes(BAD[name])
+    win = open_window(qtbot)
+    assert win.status.kind == "error"
+    assert "could not be read" in win.status.title.text()
+    assert "settings.json.broken" in win.status.text()
+    assert win.form.server.text() == "" and win.form.recipient.text() == ""
+    assert (store.directory / "settings.json.broken").read_bytes() == BAD[name]
+
+
+def test_an_unreadable_file_is_named_and_the_window_still_opens(qtbot):
+    store = SettingsStore()
+    store.path.mkdir(parents=True)  # a folder where the file should be
+    win = open_window(qtbot)
+    assert "cannot be read" in win.status.text()
+    assert win.form.server.text() == ""
+    assert store.path.is_dir()
+
+
+def test_saving_after_a_broken_file_keeps_what_was_kept_aside(
+    qtbot, starttls_server, ca_file, isolated
+):
+    from tests.ui.test_window import fill, run
+
+    store = SettingsStore()
+    store.directory.mkdir(parents=True)
+    store.path.write_bytes(b"{ broken")
+    win = open_window(qtbot)
+    fill(win, starttls_server.server, ca_file)
+    assert run(qtbot, win, "save").saved
+    assert (store.directory / "settings.json.broken").read_bytes() == b"{ broken"
+    assert store.load() is not None
+    assert isolated.get_password("smtpgui", USER) == PASSWORD
+    assert sorted(os.listdir(store.directory)) == ["settings.json", "settings.json.broken"]
