@@ -5,14 +5,15 @@ from __future__ import annotations
 import contextlib
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from smtpgui.core.envelope import ascii_address
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
-from smtpgui.core.message import build_test_message
-from smtpgui.core.probe import Callback, SmtpProbe
 from smtpgui.core.result import ProbeResult
 from smtpgui.core.secrets import SecretStore, SecretStoreError
 from smtpgui.core.settings import AuthMethod, Settings, SettingsStore
+
+if TYPE_CHECKING:
+    from smtpgui.core.probe import Callback, SmtpProbe
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,12 @@ class JobRunner:
             probe.cancel()
 
     def run(self) -> Outcome:
+        # Imported here, on the worker thread: smtplib, ssl and email take tens of
+        # milliseconds to load, which the window's event loop must not wait for.
+        from smtpgui.core.envelope import ascii_address
+        from smtpgui.core.message import build_test_message
+        from smtpgui.core.probe import SmtpProbe
+
         job = self._job
         password, error = self._password()
         message = (

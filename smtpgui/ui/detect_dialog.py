@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal, Slot
 from PySide6.QtGui import QCloseEvent
@@ -18,10 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtpgui.core.detect import DEFAULT_PORTS, PortReport, Suggestion, suggest
+from smtpgui.core.detect import DEFAULT_PORTS, Suggestion, suggest
 from smtpgui.core.endpoint import Security
 from smtpgui.core.i18n import shown
 from smtpgui.ui.worker import DetectWorker, WorkerThread
+
+if TYPE_CHECKING:  # the Detect engine (smtplib, ssl) loads on the worker thread
+    from smtpgui.core.detect_port import PortReport
 
 _COLUMNS = (
     QT_TRANSLATE_NOOP("DetectDialog", "Port"),

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from smtpgui.core.detect import Detector, PortReport
+from smtpgui.core.detect import Detector
 from smtpgui.core.endpoint import Security
 from smtpgui.core.profile import Job, JobRunner
 from smtpgui.core.result import PhaseChange
 from smtpgui.core.secrets import SecretStore
 from smtpgui.core.settings import SettingsStore
 from smtpgui.core.transcript import TranscriptLine
+
+if TYPE_CHECKING:
+    from smtpgui.core.detect_port import PortReport
 
 
 class Worker(QObject):
