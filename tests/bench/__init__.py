@@ -1,0 +1,1 @@
+"""Benchmarks: `python tests/bench/run.py` (not collected by pytest: see norecursedirs)."""
