@@ -1,0 +1,113 @@
+"""Keyring first, file last; a file that cannot be written puts the old password back.
+
+The failures are real (no mock of the file system): a regular file where the settings folder
+should be, and a folder where settings.json should be (the last step, os.replace, fails after
+the new file was written in full). Tests run as root, so permissions cannot make them fail.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from smtpgui.core.endpoint import parse_server
+from smtpgui.core.memory_keyring import MemoryKeyring
+from smtpgui.core.profile import Job, JobRunner, save_profile
+from smtpgui.core.secrets import SERVICE, SecretStore
+from smtpgui.core.settings import AuthMethod, Settings, SettingsStore
+from tests.servers import PASSWORD, USER
+
+OLD = Settings(
+    endpoints=parse_server("ssl://old.example.com"),
+    auth=AuthMethod.LOGIN,
+    username=USER,
+    recipient="admin@example.com",
+)
+NEW = Settings(
+    endpoints=parse_server("tls://new.example.com"),
+    auth=AuthMethod.LOGIN,
+    username=USER,
+    recipient="admin@example.com",
+)
+
+
+def break_folder(store: SettingsStore) -> None:
+    """A regular file where the settings folder should be."""
+    for child in store.directory.iterdir():
+        child.unlink()
+    store.directory.rmdir()
+    store.directory.write_text("not a folder")
+
+
+def break_file(store: SettingsStore) -> None:
+    """A folder, not empty, where settings.json should be: only the final rename fails."""
+    store.path.unlink()
+    store.path.mkdir()
+    (store.path / "keep").write_text("x")
+
+
+class OrderedKeyring(MemoryKeyring):
+    """Notes when the keyring is written, so the test can compare it with the file's time."""
+
+    def __init__(self, store: SettingsStore) -> None:
+        super().__init__()
+        self.file_existed_at_set: list[bool] = []
+        self._settings = store
+
+    def set_password(self, service, username, password):
+        self.file_existed_at_set.append(self._settings.path.exists())
+        super().set_password(service, username, password)
+
+
+@pytest.mark.parametrize("break_it", [break_folder, break_file])
+def test_a_failed_file_write_restores_the_old_password(tmp_path, break_it):
+    store, keyring = SettingsStore(tmp_path / "cfg"), MemoryKeyring()
+    secrets = SecretStore(keyring)
+    save_profile(OLD, "old-password", store, secrets)
+    break_it(store)
+    with pytest.raises(OSError):
+        save_profile(NEW, "new-password", store, secrets)
+    assert keyring.get_password(SERVICE, USER) == "old-password"
+    if break_it is break_file:
+        assert [p.name for p in store.directory.iterdir()] == ["settings.json"]  # no temp file
+
+
+def test_a_failed_first_save_leaves_no_password(tmp_path):
+    store, keyring = SettingsStore(tmp_path / "cfg"), MemoryKeyring()
+    store.directory.parent.mkdir(exist_ok=True)
+    store.directory.write_text("not a folder")
+    with pytest.raises(OSError):
+        save_profile(NEW, "new-password", store, SecretStore(keyring))
+    assert keyring.get_password(SERVICE, USER) is None
+
+
+def test_the_keyring_is_written_before_the_file(tmp_path):
+    store = SettingsStore(tmp_path / "cfg")
+    keyring = OrderedKeyring(store)
+    save_profile(NEW, "pw", store, SecretStore(keyring))
+    assert keyring.file_existed_at_set == [False]
+    assert store.load() == NEW
+
+
+def test_save_after_a_passing_test_reports_the_failed_write_and_keeps_the_old_profile(
+    tmp_path, starttls_server, ca_file
+):
+    store, keyring = SettingsStore(tmp_path / "cfg"), MemoryKeyring()
+    secrets = SecretStore(keyring)
+    settings = Settings(
+        endpoints=parse_server(starttls_server.server),
+        auth=AuthMethod.AUTO,
+        username=USER,
+        recipient="admin@example.test",
+        ca_file=ca_file,
+        timeout=5.0,
+    )
+    save_profile(OLD, "old-password", store, secrets)
+    break_file(store)
+    job = Job(settings, PASSWORD, save=True, subject="s", body="b", stored_account=USER)
+    outcome = JobRunner(job, lambda _e: None, store, secrets).run()
+    assert outcome.result.ok and not outcome.saved
+    assert (
+        "could not be written" in outcome.save_error and "Nothing was changed" in outcome.save_error
+    )
+    assert keyring.get_password(SERVICE, USER) == "old-password"
+    assert (store.path / "keep").exists()  # what stood there is untouched
