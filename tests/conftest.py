@@ -17,9 +17,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)
-def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
-    """Never touch the real config folder or keyring: each test gets its own."""
+def isolated(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[MemoryKeyring | None]:
+    """Never touch the real config folder or keyring: each test gets its own.
+
+    Tests marked secret_service keep the system's keyring: it is what they test (under a
+    service name of their own, so a user's saved password is never touched).
+    """
     monkeypatch.setenv("SMTPGUI_CONFIG_DIR", str(tmp_path / "config"))
+    if request.node.get_closest_marker("secret_service") is not None:
+        yield None
+        return
     backend = MemoryKeyring()
     previous = keyring.get_keyring()
     keyring.set_keyring(backend)

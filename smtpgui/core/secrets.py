@@ -8,10 +8,11 @@ from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 
 SERVICE = "smtpgui"
 
+# One sentence, with what to install: a plain headless Linux machine has no keyring at all.
 NO_BACKEND = (
-    "No password store (keyring) is available on this computer, so nothing was saved. "
-    "Install and unlock one (GNOME Keyring or KWallet on Linux; Windows and macOS have one "
-    "built in), then save again."
+    "No password store (keyring) is available on this computer, so nothing was saved: install "
+    "and unlock GNOME Keyring (the gnome-keyring package) or KWallet, then save again "
+    "(Windows and macOS have one built in)."
 )
 
 

@@ -1,0 +1,65 @@
+"""SecretStore and Save against a real Secret Service (gnome-keyring), not an in-memory one."""
+
+from __future__ import annotations
+
+import keyring
+import pytest
+from keyring.backends import SecretService
+
+from smtpgui.core.endpoint import parse_server
+from smtpgui.core.profile import Job, JobRunner, save_profile
+from smtpgui.core.settings import AuthMethod, Settings, SettingsStore
+from tests.core.test_save_order import NEW, OLD, break_file
+from tests.real_keyring import real_secrets, secret_service
+from tests.servers import PASSWORD, USER
+
+pytestmark = pytest.mark.secret_service
+__all__ = ["real_secrets"]  # a fixture, used by name
+
+ODD = "pässwörd €\U0001f511 \"quoted\" 'and' \\ back\nslash"
+
+
+def test_the_default_keyring_is_the_secret_service():
+    secret_service()  # skips when there is none
+    assert isinstance(keyring.get_keyring(), SecretService.Keyring)
+
+
+def test_a_password_goes_in_comes_out_and_is_deleted(real_secrets):
+    assert real_secrets.available()
+    assert real_secrets.get(USER) is None
+    real_secrets.set(USER, ODD)
+    assert real_secrets.get(USER) == ODD
+    real_secrets.set(USER, "second")
+    assert real_secrets.get(USER) == "second"
+    assert real_secrets.delete(USER) is True
+    assert real_secrets.get(USER) is None
+    assert real_secrets.delete(USER) is False
+
+
+def test_a_failed_file_write_restores_the_old_password_in_the_real_keyring(tmp_path, real_secrets):
+    store = SettingsStore(tmp_path / "cfg")
+    save_profile(OLD, "old-password", store, real_secrets)
+    break_file(store)
+    with pytest.raises(OSError):
+        save_profile(NEW, "new-password", store, real_secrets)
+    assert real_secrets.get(USER) == "old-password"
+
+
+def test_save_stores_the_password_and_the_next_test_uses_it(
+    tmp_path, real_secrets, starttls_server, ca_file
+):
+    store = SettingsStore(tmp_path / "cfg")
+    settings = Settings(
+        endpoints=parse_server(starttls_server.server),
+        auth=AuthMethod.AUTO,
+        username=USER,
+        recipient="admin@example.test",
+        ca_file=ca_file,
+        timeout=5.0,
+    )
+    saving = Job(settings, PASSWORD, save=True, subject="s", body="b")
+    assert JobRunner(saving, lambda _e: None, store, real_secrets).run().saved
+    assert real_secrets.get(USER) == PASSWORD
+    assert PASSWORD not in store.path.read_text(encoding="utf-8")
+    again = Job(settings, None, save=False, subject="s", body="b", stored_account=USER)
+    assert JobRunner(again, lambda _e: None, store, real_secrets).run().result.ok
