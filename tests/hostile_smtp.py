@@ -50,11 +50,12 @@ def smtp_script(
     """A small SMTP server; `replies` replaces the answer to a step.
 
     Steps are "greeting", the verbs ("EHLO", "STARTTLS", "AUTH", "MAIL", "RCPT", "DATA",
-    "QUIT"), "EHLO-TLS" (EHLO again after STARTTLS) and "." (the end of the message). An
-    empty reply hangs up after reading the command; a reply starting with 421 hangs up after
-    sending it (RFC 5321 §3.8). With
-    `context`, STARTTLS answered 220 turns the connection into TLS. `hold[step]` is waited on
-    before that step is answered; `seen` collects every line the client sent.
+    "QUIT"), "EHLO-TLS" (EHLO again after STARTTLS), "AUTH+" (the answer to a 334 challenge,
+    made from the client's response line) and "." (the end of the message). An empty reply
+    hangs up after reading the command; a reply starting with 421 hangs up after sending it
+    (RFC 5321 §3.8). With `context`, STARTTLS answered 220 turns the connection into TLS.
+    `hold[step]` is waited on before that step is answered; `seen` collects every line the
+    client sent.
     """
     replies = dict(replies or {})
     hold = dict(hold or {})
@@ -77,8 +78,8 @@ def smtp_script(
                 conn = context.wrap_socket(conn, server_side=True)
                 lines, secure = Lines(conn), True
             elif verb == "AUTH" and text.startswith("334"):
-                lines.readline()  # the response to the empty challenge
-                if not _answer(conn, "AUTH+", replies.get("AUTH+", "235 2.7.0 OK"), line, hold):
+                response = lines.readline() or ""  # the answer to the challenge
+                if not _answer(conn, "AUTH+", replies.get("AUTH+", "235 2.7.0 OK"), response, hold):
                     return
             elif verb == "DATA" and text.startswith("354"):
                 while (body := lines.readline()) not in (None, "."):
