@@ -114,6 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     install_translations(app, args.lang)
+    if os.environ.get("SMTPGUI_BENCH_FIRST_PAINT"):
+        from smtpgui.first_paint import install_if_asked
+
+        install_if_asked(app)
     if args.self_test:
         from smtpgui.self_test import run_self_test
 

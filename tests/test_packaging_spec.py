@@ -1,0 +1,153 @@
+"""build.spec as each platform's PyInstaller would run it, with its build steps recorded.
+
+Only the Linux build can really run here (CI does: .ci/run). These tests execute the spec with
+stand-ins for Analysis, EXE, COLLECT and BUNDLE under sys.platform = linux, win32 and darwin, so
+the Windows and macOS parts are at least run and checked on every change.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PyInstaller", reason="the dev extra installs PyInstaller")
+
+from smtpgui import __version__
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Step:
+    """A stand-in for one PyInstaller build step: remembers how the spec called it."""
+
+    made: list[Step]
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        self.args, self.kwargs = args, kwargs
+        self.made.append(self)
+        self.pure, self.scripts, self.binaries = [], [], []
+        self.datas = [(dest, src, "DATA") for src, dest in kwargs.get("datas", [])]
+
+
+def run_spec(platform: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict:
+    made: list[Step] = []
+    kinds = {
+        name: type(name, (Step,), {"made": made})
+        for name in ("Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE")
+    }
+    # Find the Qt tools as on this machine: Windows' which() would look for .exe files.
+    found = {name: shutil.which(name) for name in ("pyside6-lrelease",)}
+    bindir = str(Path(sys.executable).parent)
+    found = {name: shutil.which(name, path=bindir) or path for name, path in found.items()}
+    monkeypatch.setattr(shutil, "which", lambda name, path=None: found.get(name))
+    monkeypatch.setattr(sys, "platform", platform)
+    if platform == "win32":
+        # PyInstaller's version-resource module needs pefile and win32api, which only
+        # Windows has; building the structure uses neither.
+        import PyInstaller.compat
+
+        monkeypatch.setitem(sys.modules, "pefile", types.ModuleType("pefile"))
+        monkeypatch.setattr(PyInstaller.compat, "win32api", None, raising=False)
+    namespace = {**kinds, "SPECPATH": str(ROOT), "workpath": str(tmp_path)}
+    code = compile((ROOT / "build.spec").read_text(encoding="utf-8"), "build.spec", "exec")
+    exec(code, namespace)
+    return {kind: [s for s in made if type(s).__name__ == kind] for kind in kinds}
+
+
+@pytest.fixture(params=["linux", "win32", "darwin"])
+def built(request, tmp_path, monkeypatch):
+    return request.param, run_spec(request.param, tmp_path, monkeypatch), tmp_path
+
+
+def test_one_folder_app_without_console_on_every_platform(built):
+    _, steps, _ = built
+    gui = steps["EXE"][0].kwargs
+    assert gui["name"] == "smtpgui" and gui["exclude_binaries"] is True
+    assert gui["console"] is False and gui["upx"] is False
+    assert len(steps["COLLECT"]) == 1 and steps["COLLECT"][0].kwargs["name"] == "smtpgui"
+
+
+def test_data_files_resources_translations_and_keyring_metadata(built):
+    _, steps, workpath = built
+    analysis = steps["Analysis"][0].kwargs
+    destinations = {dest for _, dest in analysis["datas"]}
+    assert {"resources", "resources/icons", "resources/translations"} <= destinations
+    assert any(src.endswith("keyring.backends") or "keyring" in src for src, _ in analysis["datas"])
+    assert (workpath / "translations" / "smtpgui_es.qm").is_file()  # compiled at build time
+    assert "keyring.backends.SecretService" in analysis["hiddenimports"]
+    assert {"smtpgui.demo", "aiosmtpd.controller", "trustme"} <= set(analysis["hiddenimports"])
+    assert "PySide6.QtNetwork" in analysis["excludes"]
+
+
+def test_windows_has_version_resource_icon_and_a_console_twin(tmp_path, monkeypatch):
+    steps = run_spec("win32", tmp_path, monkeypatch)
+    gui, cli = (step.kwargs for step in steps["EXE"])
+    assert gui["icon"].endswith("smtpgui.ico") and Path(gui["icon"]).is_file()
+    version = gui["version"]
+    assert type(version).__name__ == "VSVersionInfo"
+    rendered = str(version)  # the text form PyInstaller's pyi-grab_version writes
+    assert f"StringStruct('ProductVersion', '{__version__}')" in rendered
+    assert f"filevers={build_numbers()}" in rendered
+    assert len(version.toRaw()) > 200  # and it encodes to a resource
+    assert cli["name"] == "smtpgui-cli" and cli["console"] is True
+    assert steps["Analysis"][1].args[0][0].endswith("smtpgui_cli.py")
+    assert not steps["BUNDLE"]
+
+
+def test_macos_bundle_is_high_dpi_with_the_icns(tmp_path, monkeypatch):
+    steps = run_spec("darwin", tmp_path, monkeypatch)
+    (bundle,) = steps["BUNDLE"]
+    assert bundle.kwargs["name"] == "smtpgui.app" and bundle.kwargs["version"] == __version__
+    assert bundle.kwargs["icon"].endswith("smtpgui.icns") and Path(bundle.kwargs["icon"]).is_file()
+    plist = bundle.kwargs["info_plist"]
+    assert plist["NSHighResolutionCapable"] is True
+    assert plist["CFBundleShortVersionString"] == __version__
+    assert "es" in plist["CFBundleLocalizations"]
+
+
+def test_linux_strips_and_has_no_platform_extras(tmp_path, monkeypatch):
+    steps = run_spec("linux", tmp_path, monkeypatch)
+    (gui,) = (step.kwargs for step in steps["EXE"])
+    assert gui["icon"] is None and gui["version"] is None and gui["strip"] is True
+    assert not steps["BUNDLE"]
+
+
+def test_unused_qt_plugins_and_what_only_they_link_go():
+    """The pruning step, on a small graph: a dropped plugin's private library goes."""
+    namespace: dict = {}
+    spec = (ROOT / "build.spec").read_text(encoding="utf-8")
+    helpers = spec[spec.index("def _plugin_name") : spec.index("# -- platform parts")]
+    links = {
+        "/src/libqgtk3.so": ["libgtk-3.so.0", "libQt6Gui.so.6"],
+        "/src/libgtk-3.so.0": [],
+        "/src/libQt6Gui.so.6": [],
+        "/src/libqxcb.so": ["libQt6Gui.so.6"],
+    }
+    namespace.update(
+        Path=Path,
+        logger=types.SimpleNamespace(info=lambda *a: None),
+        get_imports=lambda src: [(name, None) for name in links[src]],
+        UNUSED_QT_PLUGINS={"platformthemes": {"qgtk3"}},
+        Toc=list,
+    )
+    exec(helpers, namespace)
+    binaries = [
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", "/src/libqgtk3.so", "BINARY"),
+        ("libgtk-3.so.0", "/src/libgtk-3.so.0", "BINARY"),
+        ("PySide6/Qt/lib/libQt6Gui.so.6", "/src/libQt6Gui.so.6", "BINARY"),
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", "/src/libqxcb.so", "BINARY"),
+    ]
+    datas = [("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK")]
+    kept, kept_datas = namespace["without_unused_qt_plugins"](binaries, datas)
+    assert [Path(dest).name for dest, _, _ in kept] == ["libQt6Gui.so.6", "libqxcb.so"]
+    assert kept_datas == datas
+
+
+def build_numbers() -> tuple[int, int, int, int]:
+    """__version__ as Windows' four numbers: "0.1.0" -> (0, 1, 0, 0)."""
+    numbers = [int(part) for part in __version__.split(".")[:4]]
+    return tuple(numbers + [0] * (4 - len(numbers)))
