@@ -51,13 +51,17 @@ class LatencyProxy:
 
     async def _connect(self, client_in: asyncio.StreamReader, client_out: asyncio.StreamWriter):
         server_in, server_out = await asyncio.open_connection("127.0.0.1", self._target)
-        await asyncio.gather(
-            self._pump(client_in, server_out, 0.0),
-            self._pump(server_in, client_out, self._delay),
-            return_exceptions=True,
-        )
-        for writer in (client_out, server_out):
-            writer.close()
+        try:
+            await asyncio.gather(
+                self._pump(client_in, server_out, 0.0),
+                self._pump(server_in, client_out, self._delay),
+                return_exceptions=True,
+            )
+        except asyncio.CancelledError:
+            pass  # close(): the bench is over
+        finally:
+            for writer in (client_out, server_out):
+                writer.close()
 
     async def _pump(
         self, source: asyncio.StreamReader, sink: asyncio.StreamWriter, delay: float

@@ -9,6 +9,7 @@ smtplib, Cancel, the time limit and Detect. Servers run in a separate process; n
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import tempfile
@@ -16,6 +17,11 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from smtpgui.ui.main_window import SettingsWindow
+    from tests.bench.table import Row
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # run as a script: `tests.bench` must be importable
@@ -80,18 +86,33 @@ NOTES = (
 
 def run_sections(
     sections: Sequence[str], reps: Repetitions, frozen: Path, config: str
-) -> list[object]:
+) -> list[Row]:
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
     from smtpgui.core.memory_keyring import MemoryKeyring
-    from tests.bench import detection, engine, responsive, startup, stops
     from tests.bench.gui import open_window
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     qInstallMessageHandler(_quiet)
     window = open_window(config, MemoryKeyring())
-    steps: dict[str, Callable[[], list[object]]] = {
+    try:
+        return _measure(window, sections, reps, frozen)
+    finally:
+        # Qt objects left for the interpreter's last garbage collection can outlive the
+        # application and crash PySide6 on exit: end them while it still runs.
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+        gc.collect()
+
+
+def _measure(
+    window: SettingsWindow, sections: Sequence[str], reps: Repetitions, frozen: Path
+) -> list[Row]:
+    from tests.bench import detection, engine, responsive, startup, stops
+
+    steps: dict[str, Callable[[], list[Row]]] = {
         "startup": lambda: startup.measure(reps.launches, frozen),
         "responsive": lambda: responsive.measure(window, reps.tests, reps.slow_tests),
         "engine": lambda: engine.measure(reps.engine, reps.latency),
@@ -99,16 +120,13 @@ def run_sections(
         "timeout": lambda: stops.measure_timeout(window, reps.slow_tests),
         "detect": lambda: detection.measure(reps.detect),
     }
-    rows: list[object] = []
+    rows: list[Row] = []
     for name in SECTIONS:
-        if name not in sections:
-            continue
-        started = time.monotonic()
-        print(f"bench: {name}…", file=sys.stderr, flush=True)
-        rows.extend(steps[name]())
-        print(f"bench: {name} took {time.monotonic() - started:.0f} s", file=sys.stderr)
-    window.close()
-    app.processEvents()
+        if name in sections:
+            started = time.monotonic()
+            print(f"bench: {name}…", file=sys.stderr, flush=True)
+            rows.extend(steps[name]())
+            print(f"bench: {name} took {time.monotonic() - started:.0f} s", file=sys.stderr)
     return rows
 
 

@@ -84,7 +84,7 @@ def launch_to_exit(argv: Sequence[str], env: dict[str, str]) -> Launch:
 def frozen_paints(frozen: Path, env: dict[str, str]) -> bool:
     """Whether the frozen app honours FIRST_PAINT_VARIABLE (tried once, with a time limit)."""
     try:
-        launch_to_paint([str(frozen)], {**env, FIRST_PAINT_VARIABLE: "1"}, limit=10)
+        launch_to_paint([str(frozen)], {**env, FIRST_PAINT_VARIABLE: "1"}, limit=5)
     except (RuntimeError, subprocess.TimeoutExpired):
         return False
     return True
