@@ -102,3 +102,63 @@ def test_metainfo_is_valid():
         text=True,
     )
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+# -- the installers ------------------------------------------------------------------------------
+
+
+def fake_frozen_app(folder: Path) -> Path:
+    """A stand-in for dist/smtpgui: a launcher that knows its version, and the resources."""
+    resources = folder / "_internal" / "resources"
+    shutil.copytree(RESOURCES / "icons" / "hicolor", resources / "icons" / "hicolor")
+    shutil.copy(RESOURCES / "icons" / "smtpgui.svg", resources / "icons")
+    for name in ("smtpgui.desktop", "smtpgui.metainfo.xml"):
+        shutil.copy(RESOURCES / name, resources)
+    launcher = folder / "smtpgui"
+    launcher.write_text(f"#!/bin/sh\necho 'smtpgui {__version__}'\n", encoding="utf-8")
+    launcher.chmod(0o755)
+    return folder
+
+
+@pytest.mark.skipif(
+    not (shutil.which("dpkg-deb") and shutil.which("objdump")), reason="dpkg-deb and binutils"
+)
+def test_deb_puts_each_file_where_debian_desktops_look(tmp_path):
+    frozen = fake_frozen_app(tmp_path / "smtpgui")
+    out = subprocess.run(
+        [str(ROOT / "packaging" / "linux" / "build-deb.sh"), str(frozen), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    deb = Path(out.stdout.strip())
+    assert deb.name.startswith(f"smtpgui_{__version__}_") and deb.is_file()
+    listing = subprocess.run(["dpkg-deb", "-c", str(deb)], capture_output=True, text=True)
+    entries = {line.split(None, 5)[5] for line in listing.stdout.splitlines()}
+    expected = {
+        "./opt/smtpgui/smtpgui",
+        "./usr/bin/smtpgui -> /opt/smtpgui/smtpgui",
+        "./usr/share/applications/smtpgui.desktop",
+        "./usr/share/metainfo/smtpgui.metainfo.xml",
+        "./usr/share/icons/hicolor/scalable/apps/smtpgui.svg",
+        "./usr/share/icons/hicolor/16x16/apps/smtpgui.png",
+        "./usr/share/icons/hicolor/256x256/apps/smtpgui.png",
+        "./usr/share/doc/smtpgui/copyright",
+    }
+    assert expected <= entries
+    fields = subprocess.run(
+        ["dpkg-deb", "-f", str(deb), "Package", "Version", "Depends"],
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "Package: smtpgui" in fields and f"Version: {__version__}" in fields
+    assert "libc6 (>= " in fields
+
+
+def test_inno_setup_script_installs_the_frozen_folder_in_both_languages():
+    iss = (ROOT / "packaging" / "windows" / "smtpgui.iss").read_text(encoding="utf-8")
+    assert 'Source: "dist\\smtpgui\\*"' in iss  # build.spec's COLLECT name
+    assert "SetupIconFile=resources\\icons\\smtpgui.ico" in iss
+    assert (RESOURCES / "icons" / "smtpgui.ico").is_file()
+    assert 'Name: "spanish"' in iss and "spanish.AppComment=" in iss
+    assert "--self-test" in iss
