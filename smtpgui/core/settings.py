@@ -11,7 +11,6 @@ import stat
 import tempfile
 import time
 from dataclasses import dataclass
-from email.utils import parseaddr
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -145,6 +144,8 @@ def address_error(text: str, *, required: bool) -> str | None:
 
 def mailbox(text: str) -> str:
     """The bare addr-spec of `Name <addr>` or `addr` (what MAIL FROM / RCPT TO take)."""
+    from email.utils import parseaddr  # (lazy: email.utils loads socket, calendar, locale)
+
     name, addr = parseaddr(text.strip())
     return addr if addr or name else text.strip()
 
