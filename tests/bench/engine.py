@@ -86,12 +86,16 @@ def _replies(events: list[object]) -> int:
 def interleaved(
     first: Callable[[], float], second: Callable[[], float], runs: int
 ) -> tuple[list[float], list[float]]:
-    a, b = [], []
-    for index in range(runs):  # alternate who goes first, so neither always meets a warm server
-        pair = (first, second) if index % 2 == 0 else (second, first)
-        results = [run() for run in pair]
-        a.append(results[0] if index % 2 == 0 else results[1])
-        b.append(results[1] if index % 2 == 0 else results[0])
+    """Alternate who goes first, so that neither always meets a server just woken up."""
+    a: list[float] = []
+    b: list[float] = []
+    for index in range(runs):
+        if index % 2:
+            b.append(second())
+            a.append(first())
+        else:
+            a.append(first())
+            b.append(second())
     return a, b
 
 

@@ -42,7 +42,7 @@ class Repetitions:
     detect: int
 
 
-DEFAULT = Repetitions(launches=15, tests=15, slow_tests=5, engine=30, latency=7, stops=9, detect=7)
+DEFAULT = Repetitions(launches=21, tests=15, slow_tests=5, engine=40, latency=7, stops=9, detect=7)
 QUICK = Repetitions(launches=5, tests=5, slow_tests=2, engine=20, latency=3, stops=3, detect=3)
 
 
