@@ -275,7 +275,7 @@
         <translation>Con SSL/TLS en el puerto 587 o STARTTLS en el 465, el servidor se queda esperando indefinidamente: use SSL/TLS con el 465 y STARTTLS con el 587.</translation>
     </message>
     <message>
-        <source>Try again later, or raise the time limit (Advanced).</source>
+        <source>Try again later, or raise the time limit.</source>
         <translation>Vuelva a intentarlo más tarde o aumente el límite de tiempo.</translation>
     </message>
     <message>
@@ -331,7 +331,7 @@
         <translation>Compruebe la fecha y la hora de este equipo: si son incorrectas, los certificados válidos parecen caducados o todavía no válidos.</translation>
     </message>
     <message>
-        <source>If the server belongs to your company, ask IT for its CA certificate file (PEM) and choose it under Advanced.</source>
+        <source>If the server belongs to your company, ask IT for its CA certificate file (PEM) and choose it under Certificate.</source>
         <translation>Si el servidor es de su empresa, pida al departamento de informática el archivo del certificado de su CA (PEM) y elíjalo en «Certificado».</translation>
     </message>
     <message>
@@ -579,7 +579,7 @@
         <translation>Pida al administrador del servidor un certificado de una autoridad de certificación pública (Let&apos;s Encrypt los emite gratis).</translation>
     </message>
     <message>
-        <source>Or get the server&apos;s certificate file from its administrator (not from the connection itself) and choose it as CA file under Advanced.</source>
+        <source>Or get the server&apos;s certificate file from its administrator (not from the connection itself) and choose it as CA file under Certificate.</source>
         <translation>O pida el archivo del certificado del servidor a su administrador (no lo obtenga de la propia conexión) y elíjalo como archivo de CA en «Certificado».</translation>
     </message>
     <message>
@@ -1044,12 +1044,12 @@
         <translation>Buscar en el registro</translation>
     </message>
     <message>
-        <source>&amp;Copy log</source>
+        <source>C&amp;opy log</source>
         <translation>Cop&amp;iar registro</translation>
     </message>
     <message>
-        <source>Save support &amp;file…</source>
-        <translation>Guardar archivo de s&amp;oporte…</translation>
+        <source>Save support file…</source>
+        <translation>Guardar archivo de soporte…</translation>
     </message>
     <message>
         <source>A text file with the settings (never the password), the steps, the diagnosis and the log, to send to whoever helps you.</source>
@@ -1422,7 +1422,7 @@
         <translation>Consultar qué ofrecen los puertos 465, 587 y 25 de este servidor (no se envía ninguna contraseña)</translation>
     </message>
     <message>
-        <source>&amp;Server:</source>
+        <source>Se&amp;rver:</source>
         <translation>&amp;Servidor:</translation>
     </message>
     <message>
@@ -1446,11 +1446,11 @@
         <translation>&amp;Contraseña:</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
+        <source>Fro&amp;m:</source>
         <translation>&amp;Remitente:</translation>
     </message>
     <message>
-        <source>&amp;Test recipient:</source>
+        <source>Test rec&amp;ipient:</source>
         <translation>&amp;Destinatario de prueba:</translation>
     </message>
     <message>
@@ -1735,8 +1735,8 @@
         <translation>el certificado de la CA (archivo PEM)</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>Examinar…</translation>
+        <source>&amp;Browse…</source>
+        <translation>E&amp;xaminar…</translation>
     </message>
     <message>
         <source>SHA-256 fingerprint, e.g. AB:CD:…</source>

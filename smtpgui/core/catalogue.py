@@ -50,7 +50,7 @@ LAST: tuple[Rule, ...] = (
                 "With SSL/TLS on port 587 or STARTTLS on port 465 the server waits forever: "
                 "use SSL/TLS with 465, STARTTLS with 587.",
             ),
-            QT_TRANSLATE_NOOP("Diagnosis", "Try again later, or raise the time limit (Advanced)."),
+            QT_TRANSLATE_NOOP("Diagnosis", "Try again later, or raise the time limit."),
         ),
         failures=failures(Failure.TIMEOUT),
     ),

@@ -27,7 +27,7 @@ _CHECK_CLOCK = QT_TRANSLATE_NOOP(
 _COMPANY_CA = QT_TRANSLATE_NOOP(
     "Diagnosis",
     "If the server belongs to your company, ask IT for its CA certificate file (PEM) and "
-    "choose it under Advanced.",
+    "choose it under Certificate.",
 )
 _TRY_LATER = QT_TRANSLATE_NOOP("Diagnosis", "Wait a few minutes and test again.")
 _ASK_BLOCKED = QT_TRANSLATE_NOOP(
@@ -353,7 +353,7 @@ CERTIFICATES: tuple[Rule, ...] = (
             QT_TRANSLATE_NOOP(
                 "Diagnosis",
                 "Or get the server's certificate file from its administrator (not from the "
-                "connection itself) and choose it as CA file under Advanced.",
+                "connection itself) and choose it as CA file under Certificate.",
             ),
         ),
         failures=failures(Failure.CERTIFICATE),

@@ -22,8 +22,8 @@ class LogPanel(QWidget):
         self.find = QLineEdit(placeholderText=self.tr("Find in log (Ctrl+F)"))
         self.find.setClearButtonEnabled(True)
         self.find.setAccessibleName(self.tr("Find in log"))
-        self.copy_button = QPushButton(self.tr("&Copy log"))
-        self.save_button = QPushButton(self.tr("Save support &file…"))
+        self.copy_button = QPushButton(self.tr("C&opy log"))
+        self.save_button = QPushButton(self.tr("Save support file…"))
         self.save_button.setToolTip(
             self.tr(
                 "A text file with the settings (never the password), the steps, the diagnosis and "
