@@ -86,8 +86,12 @@ class JobRunner:
             if self._cancelled.is_set():
                 probe.cancel()
         result = probe.run()
-        if not (result.ok and job.save and job.send) or self._cancelled.is_set():
+        if not (result.ok and job.save and job.send):
             return Outcome(result, save_error=error if job.save and not result.ok else "")
+        if self._cancelled.is_set():  # after the test passed, before the save: nothing saved
+            return Outcome(
+                result, save_error=Text("Probe", QT_TRANSLATE_NOOP("Probe", "Cancelled."))
+            )
         try:
             save_profile(job.settings, password, self._store, self._secrets, job.stored_account)
         except (SecretStoreError, OSError) as exc:

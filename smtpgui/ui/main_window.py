@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -67,6 +67,8 @@ class SettingsWindow(QMainWindow):
         self._secrets = secrets or SecretStore()
         self._saved: Settings | None = None
         self._run: WorkerThread | None = None
+        self._closed = False  # closed: no new Test or Save (a queued click, a late Enter)
+        self._closing_after_run = False
         self._saving = False
         self._last_settings: Settings | None = None
         self._last_outcome: Outcome | None = None
@@ -296,7 +298,7 @@ class SettingsWindow(QMainWindow):
         self._start(save=True)
 
     def _start(self, save: bool) -> None:
-        if self.is_running():
+        if self.is_running() or self._closed:
             return
         settings = self.form.settings()
         if settings is None:
@@ -471,12 +473,32 @@ class SettingsWindow(QMainWindow):
 
     # -- closing --------------------------------------------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        self._closed = False
+        super().showEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._run is not None:
+        self._closed = True
+        run = self._run
+        if run is not None and not self._closing_after_run:
             # Cancel shuts the socket: the worker ends at once, and a cancelled run saves nothing.
-            self._run.stop()
-            self._run = None
+            if run.stop():
+                self._run = None
+            else:
+                # Past its test, the run is saving, and a keyring may wait for the user (an
+                # unlock prompt): destroying its thread now would abort the whole process.
+                # The window closes when the save is over.
+                self._closing_after_run = True
+                run.finished.connect(self._close_after_run)
+        if self._run is not None:
+            event.ignore()
+            return
         super().closeEvent(event)
+
+    @Slot(object)
+    def _close_after_run(self, _outcome: object) -> None:
+        self._run, self._closing_after_run = None, False
+        self.close()
 
 
 def _message(exc: BaseException) -> str:

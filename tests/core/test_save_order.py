@@ -111,3 +111,35 @@ def test_save_after_a_passing_test_reports_the_failed_write_and_keeps_the_old_pr
     )
     assert keyring.get_password(SERVICE, USER) == "old-password"
     assert (store.path / "keep").exists()  # what stood there is untouched
+
+
+def test_cancel_after_the_test_passed_but_before_the_save_saves_nothing(
+    tmp_path, starttls_server, ca_file
+):
+    from smtpgui.core.result import Phase, PhaseChange, PhaseState
+
+    store, keyring = SettingsStore(tmp_path / "cfg"), MemoryKeyring()
+    settings = Settings(
+        endpoints=parse_server(starttls_server.server),
+        auth=AuthMethod.AUTO,
+        username=USER,
+        recipient="admin@example.test",
+        ca_file=ca_file,
+        timeout=5.0,
+    )
+    job = Job(settings, PASSWORD, save=True, subject="s", body="b")
+    runners: list[JobRunner] = []
+
+    def cancel_at_the_last_moment(event: object) -> None:
+        # QUIT has passed: the probe returns success next, and Save would follow.
+        if isinstance(event, PhaseChange) and (event.phase, event.state) == (
+            Phase.QUIT,
+            PhaseState.PASSED,
+        ):
+            runners[0].cancel()
+
+    runners.append(JobRunner(job, cancel_at_the_last_moment, store, SecretStore(keyring)))
+    outcome = runners[0].run()
+    assert outcome.result.ok and not outcome.saved
+    assert outcome.save_error == "Cancelled."
+    assert not store.path.exists() and keyring.get_password(SERVICE, USER) is None
