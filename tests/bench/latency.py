@@ -23,6 +23,7 @@ class LatencyProxy:
         self._loop = asyncio.new_event_loop()
         self._ready = threading.Event()
         self._server: asyncio.Server | None = None
+        self._connections: set[asyncio.Task[None]] = set()  # asyncio keeps tasks weakly
         self._thread = threading.Thread(target=self._run, name="latency-proxy", daemon=True)
         self._thread.start()
         if not self._ready.wait(10):
@@ -50,6 +51,10 @@ class LatencyProxy:
         self._loop.run_forever()
 
     async def _connect(self, client_in: asyncio.StreamReader, client_out: asyncio.StreamWriter):
+        task = asyncio.current_task()
+        if task is not None:
+            self._connections.add(task)
+            task.add_done_callback(self._connections.discard)
         server_in, server_out = await asyncio.open_connection("127.0.0.1", self._target)
         try:
             await asyncio.gather(
