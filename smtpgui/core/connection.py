@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import ipaddress
 import queue
 import select
 import socket
@@ -89,6 +90,11 @@ class Interrupter:
         `resolver` replaces socket.getaddrinfo (tests answer "no such name" without asking a
         DNS server off this machine).
         """
+        if resolver is None and _is_address(host):
+            # An IP address needs no lookup: answer at once, without a thread.
+            return socket.getaddrinfo(
+                host, port, type=socket.SOCK_STREAM, flags=socket.AI_NUMERICHOST
+            )
         lookup_name = resolver or socket.getaddrinfo
         answers: queue.SimpleQueue[object] = queue.SimpleQueue()
 
@@ -170,3 +176,11 @@ def _strerror(err: int) -> str:
     import os
 
     return os.strerror(err)
+
+
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.partition("%")[0])  # an IPv6 zone ("%eth0") is fine too
+    except ValueError:
+        return False
+    return True

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from smtpgui.core.endpoint import Endpoint, EndpointError, Security, parse_entries
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
+from smtpgui.core.login import PREFERENCE_CLEAR, PREFERENCE_TLS
 from smtpgui.core.settings import AuthMethod
 from smtpgui.core.transcript import Direction, TranscriptLine
 
@@ -160,10 +161,6 @@ class Suggestion:
     reason: Text
 
 
-# Same orders as probe.py: over TLS the one every server gets right; in the clear the one
-# that does not reveal the password.
-_PREFERENCE_TLS = (AuthMethod.PLAIN, AuthMethod.LOGIN, AuthMethod.CRAM_MD5)
-_PREFERENCE_CLEAR = (AuthMethod.CRAM_MD5, AuthMethod.PLAIN, AuthMethod.LOGIN)
 _SECURITY_RANK = {Security.TLS: 0, Security.STARTTLS: 1, Security.NONE: 2}
 _SECURITY_WORDS = {
     Security.TLS: "SSL/TLS (implicit TLS)",
@@ -200,10 +197,10 @@ def _rank(item: tuple[int, PortReport]) -> tuple[bool, bool, int, bool, int]:
 def _mechanism(report: PortReport) -> AuthMethod:
     if not report.auth:
         return AuthMethod.NONE  # no AUTH advertised: the server relays for this network
-    preference = _PREFERENCE_TLS if report.encrypted else _PREFERENCE_CLEAR
-    for method in preference:
-        if method.upper() in report.auth:
-            return method
+    preference = PREFERENCE_TLS if report.encrypted else PREFERENCE_CLEAR  # as the probe's
+    for name in preference:
+        if name in report.auth:
+            return AuthMethod(name.lower())
     return AuthMethod.AUTO  # only mechanisms we do not speak (XOAUTH2, NTLM, ...)
 
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from smtpgui.core.connection import Interrupter, Resolver
 from smtpgui.core.endpoint import Endpoint, Security
-from smtpgui.core.envelope import envelope_for
 from smtpgui.core.failures import abort_text, classify, expect
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
+from smtpgui.core.login import log_in
 from smtpgui.core.message import TestMessage
 from smtpgui.core.result import (
     CertificateInfo,
@@ -32,17 +32,15 @@ from smtpgui.core.result import (
 from smtpgui.core.settings import AuthMethod, Settings, TrustMode
 from smtpgui.core.smtp_client import TracingSMTP
 from smtpgui.core.tls import INSECURE_NOTICE, Fetch, examine, fetch_certificate, make_context
+from smtpgui.core.transaction import transact
 from smtpgui.core.transcript import Direction, Redactor, TranscriptLine
+from smtpgui.core.watchdog import Watchdog
 
 Event = TranscriptLine | PhaseChange
 Callback = Callable[[Event], None]
 
 # Failures in these phases are about reaching one host: a backup host may still work.
 _CONNECTION_PHASES = frozenset({Phase.DNS, Phase.CONNECT, Phase.TLS, Phase.GREETING, Phase.EHLO})
-# Over TLS the password is safe in any mechanism: prefer the one every server gets right.
-_PREFERENCE_TLS = ("PLAIN", "LOGIN", "CRAM-MD5")
-# In the clear (only when the admin allowed it) prefer the one that does not reveal the password.
-_PREFERENCE_CLEAR = ("CRAM-MD5", "PLAIN", "LOGIN")
 
 
 @dataclass
@@ -78,6 +76,7 @@ class SmtpProbe:
         self._callback = callback
         self._redactor = Redactor([password], settings.username)
         self._interrupter = Interrupter()
+        self._watchdog = Watchdog()
         self._abort_reason: Failure | None = None
         self._cancelled = False
         self._lock = threading.Lock()
@@ -98,6 +97,7 @@ class SmtpProbe:
         try:
             return self._run_endpoints()
         finally:
+            self._watchdog.stop()
             self._interrupter.close()
 
     # -- the conversation ---------------------------------------------------------------------
@@ -234,80 +234,18 @@ class SmtpProbe:
         self._ehlo(client, Phase.EHLO_TLS)
 
     def _authenticate(self, client: TracingSMTP) -> None:
-        settings = self._settings
-        if settings.auth is AuthMethod.NONE:
+        if self._settings.auth is AuthMethod.NONE:
             self._skip(Phase.AUTH)
             return
         with self._phase(Phase.AUTH):
-            encrypted = isinstance(client.sock, ssl.SSLSocket)
-            if not encrypted and not settings.allow_insecure_auth:
-                raise ProbeFailed(
-                    Failure.INSECURE_AUTH,
-                    Text(
-                        "Probe",
-                        QT_TRANSLATE_NOOP(
-                            "Probe",
-                            "The connection is not encrypted, so the password was not sent.",
-                        ),
-                    ),
-                )
-            mechanism = self._mechanism(client, encrypted)
-            self._state.mechanism = mechanism
-            code, text = client.authenticate(mechanism, settings.username, self._password)
-            expect(code, text, 235)
-
-    def _mechanism(self, client: TracingSMTP, encrypted: bool) -> str:
-        offered = client.esmtp_features.get("auth", "").upper().split()
-        if self._settings.auth is not AuthMethod.AUTO:
-            # Sent even when not advertised: the server's own answer (504) says more than we could.
-            return self._settings.auth.upper()
-        preference = _PREFERENCE_TLS if encrypted else _PREFERENCE_CLEAR
-        for mechanism in preference:
-            if mechanism in offered:
-                return mechanism
-        if not offered:
-            raise ProbeFailed(
-                Failure.NO_AUTH,
-                Text(
-                    "Probe",
-                    QT_TRANSLATE_NOOP("Probe", "The server offers no login on this connection."),
-                ),
-            )
-        raise ProbeFailed(
-            Failure.NO_AUTH,
-            Text(
-                "Probe",
-                QT_TRANSLATE_NOOP(
-                    "Probe", "The server offers only {mechanisms} on this connection."
-                ),
-                mechanisms=", ".join(offered),
-            ),
-        )
+            self._state.mechanism = log_in(client, self._settings, self._password)
 
     def _send(self, client: TracingSMTP) -> None:
         message = self._message
         if message is None:
             self._skip(Phase.MAIL, Phase.RCPT, Phase.DATA)
             return
-        with self._phase(Phase.MAIL):
-            envelope = envelope_for(message, client.has_extn("smtputf8"))
-            if envelope.smtputf8:  # RFC 6531 §3.4: the MAIL parameter that allows UTF-8
-                self._log(
-                    Direction.INFO,
-                    Text(
-                        "Probe",
-                        QT_TRANSLATE_NOOP(
-                            "Probe", "An address is not ASCII: sending with SMTPUTF8"
-                        ),
-                    ),
-                )
-            options = ["SMTPUTF8"] if envelope.smtputf8 else []
-            expect(*client.mail(envelope.sender, options), 250)
-        with self._phase(Phase.RCPT):
-            for recipient in envelope.recipients:
-                expect(*client.rcpt(recipient), 250, 251)
-        with self._phase(Phase.DATA):
-            expect(*client.data(envelope.data), 250)
+        transact(client, message, self._phase, self._log)
         self._log(
             Direction.INFO,
             Text(
@@ -355,11 +293,10 @@ class SmtpProbe:
         self._emit(PhaseChange(phase, PhaseState.RUNNING, started))
         # The socket time limit covers one read; this covers the whole step (a server that
         # drips one byte a second would otherwise never time out).
-        watchdog = threading.Timer(
-            self._settings.timeout + 0.5, self._abort, (Failure.TIMEOUT, self._interrupter)
+        interrupter = self._interrupter
+        self._watchdog.arm(
+            self._settings.timeout + 0.5, lambda: self._abort(Failure.TIMEOUT, interrupter)
         )
-        watchdog.daemon = True
-        watchdog.start()
         try:
             yield
             # A step that "passed" on a broken socket (a partial line read after Cancel or the
@@ -369,7 +306,7 @@ class SmtpProbe:
             self._emit(PhaseChange(phase, PhaseState.FAILED, self._now(), self._now() - started))
             raise
         finally:
-            watchdog.cancel()
+            self._watchdog.disarm()
         self._emit(PhaseChange(phase, PhaseState.PASSED, self._now(), self._now() - started))
 
     def _skip(self, *phases: Phase) -> None:

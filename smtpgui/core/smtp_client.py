@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import re
 import smtplib
 import socket
 import ssl
@@ -72,6 +73,17 @@ class TracingSMTP(smtplib.SMTP):
             for line in lines[:-1] if lines[-1] == "" else lines:
                 self._report(Direction.CLIENT, self._redactor.redact(line))
         super().send(s)
+
+    def send_lines(self, lines: list[str]) -> None:
+        """Several commands in one write (PIPELINING), each reported as its own line."""
+        for line in lines:
+            self._report(Direction.CLIENT, self._redactor.redact(line))
+        smtplib.SMTP.send(self, "".join(f"{line}\r\n" for line in lines))
+
+    def send_data(self, data: bytes) -> tuple[int, bytes]:
+        """The message after a 354, as smtplib's data() sends it; returns the final reply."""
+        self.send(dot_stuffed(data))
+        return self.getreply()
 
     def getreply(self) -> tuple[int, bytes]:
         """smtplib's getreply(), reporting each line exactly as the server sent it.
@@ -225,3 +237,14 @@ def _not_smtp(template: str, first_line: bytes, **values: str) -> ProbeFailed:
     """A PROTOCOL failure quoting the start of what the server sent (never all of it)."""
     start = first_line[:80].decode("utf-8", "replace").rstrip("\r\n")
     return ProbeFailed(Failure.PROTOCOL, Text("Probe", template, **values), None, f"{start}…")
+
+
+def dot_stuffed(data: bytes) -> bytes:
+    """The DATA payload as sent: leading dots doubled, ending in CRLF . CRLF (RFC 5321 §4.5.2)."""
+    stuffed = _LEADING_DOT.sub(b"..", data)
+    if not stuffed.endswith(b"\r\n"):
+        stuffed += b"\r\n"
+    return stuffed + b".\r\n"
+
+
+_LEADING_DOT = re.compile(rb"(?m)^\.")

@@ -1,0 +1,62 @@
+"""AUTH for the probe: refuse to send a password in the clear, and choose the mechanism."""
+
+from __future__ import annotations
+
+import ssl
+
+from smtpgui.core.failures import expect
+from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
+from smtpgui.core.result import Failure, ProbeFailed
+from smtpgui.core.settings import AuthMethod, Settings
+from smtpgui.core.smtp_client import TracingSMTP
+
+# Over TLS the password is safe in any mechanism: prefer the one every server gets right.
+PREFERENCE_TLS = ("PLAIN", "LOGIN", "CRAM-MD5")
+# In the clear (only when the admin allowed it) prefer the one that does not reveal the password.
+PREFERENCE_CLEAR = ("CRAM-MD5", "PLAIN", "LOGIN")
+
+
+def log_in(client: TracingSMTP, settings: Settings, password: str) -> str:
+    """Authenticate; returns the mechanism used. ProbeFailed when refused or impossible."""
+    encrypted = isinstance(client.sock, ssl.SSLSocket)
+    if not encrypted and not settings.allow_insecure_auth:
+        raise ProbeFailed(
+            Failure.INSECURE_AUTH,
+            Text(
+                "Probe",
+                QT_TRANSLATE_NOOP(
+                    "Probe", "The connection is not encrypted, so the password was not sent."
+                ),
+            ),
+        )
+    mechanism = choose_mechanism(settings.auth, client.esmtp_features.get("auth", ""), encrypted)
+    code, text = client.authenticate(mechanism, settings.username, password)
+    expect(code, text, 235)
+    return mechanism
+
+
+def choose_mechanism(auth: AuthMethod, advertised: str, encrypted: bool) -> str:
+    offered = advertised.upper().split()
+    if auth is not AuthMethod.AUTO:
+        # Sent even when not advertised: the server's own answer (504) says more than we could.
+        return auth.upper()
+    preference = PREFERENCE_TLS if encrypted else PREFERENCE_CLEAR
+    for mechanism in preference:
+        if mechanism in offered:
+            return mechanism
+    if not offered:
+        raise ProbeFailed(
+            Failure.NO_AUTH,
+            Text(
+                "Probe",
+                QT_TRANSLATE_NOOP("Probe", "The server offers no login on this connection."),
+            ),
+        )
+    raise ProbeFailed(
+        Failure.NO_AUTH,
+        Text(
+            "Probe",
+            QT_TRANSLATE_NOOP("Probe", "The server offers only {mechanisms} on this connection."),
+            mechanisms=", ".join(offered),
+        ),
+    )

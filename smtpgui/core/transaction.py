@@ -1,0 +1,64 @@
+"""MAIL FROM, RCPT TO and DATA: one by one, or pipelined when the server offers PIPELINING."""
+
+from __future__ import annotations
+
+import smtplib
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+
+from smtpgui.core.envelope import Envelope, envelope_for
+from smtpgui.core.failures import expect
+from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
+from smtpgui.core.message import TestMessage
+from smtpgui.core.result import Phase
+from smtpgui.core.smtp_client import TracingSMTP
+from smtpgui.core.transcript import Direction
+
+Step = Callable[[Phase], AbstractContextManager[None]]
+Log = Callable[[Direction, str], None]
+
+
+def transact(client: TracingSMTP, message: TestMessage, step: Step, log: Log) -> None:
+    """Hand the message over; each phase runs inside `step(phase)` (events, deadline).
+
+    With PIPELINING (RFC 2920 §3.1) MAIL, every RCPT and DATA go in one write and their
+    replies are read in order: two round trips fewer. The message itself waits for DATA's
+    354 (DATA ends a group). On the first refusal the connection is given up, so a message
+    the server may still be waiting for is never completed.
+    """
+    pipelining = client.has_extn("pipelining")
+    with step(Phase.MAIL):
+        envelope = envelope_for(message, client.has_extn("smtputf8"))
+        if envelope.smtputf8:  # RFC 6531 §3.4: the MAIL parameter that allows UTF-8
+            log(
+                Direction.INFO,
+                Text(
+                    "Probe",
+                    QT_TRANSLATE_NOOP("Probe", "An address is not ASCII: sending with SMTPUTF8"),
+                ),
+            )
+        options = ["SMTPUTF8"] if envelope.smtputf8 else []
+        if pipelining:
+            client.send_lines(_commands(client, envelope, options))
+            expect(*client.getreply(), 250)
+        else:
+            expect(*client.mail(envelope.sender, options), 250)
+    with step(Phase.RCPT):
+        for recipient in envelope.recipients:
+            reply = client.getreply() if pipelining else client.rcpt(recipient)
+            expect(*reply, 250, 251)
+    with step(Phase.DATA):
+        if pipelining:
+            expect(*client.getreply(), 354)
+            expect(*client.send_data(envelope.data), 250)
+        else:
+            expect(*client.data(envelope.data), 250)
+
+
+def _commands(client: TracingSMTP, envelope: Envelope, options: list[str]) -> list[str]:
+    if options:
+        client.command_encoding = "utf-8"  # what smtplib's mail() does for SMTPUTF8
+    suffix = "".join(f" {option}" for option in options)
+    commands = [f"MAIL FROM:{smtplib.quoteaddr(envelope.sender)}{suffix}"]
+    commands += [f"RCPT TO:{smtplib.quoteaddr(r)}" for r in envelope.recipients]
+    return [*commands, "DATA"]
