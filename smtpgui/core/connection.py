@@ -38,10 +38,6 @@ class Interrupter:
     _wake_r: socket.socket | None = None
     _wake_w: socket.socket | None = None
 
-    def __post_init__(self) -> None:
-        self._wake_r, self._wake_w = socket.socketpair()
-        self._wake_r.setblocking(False)
-
     @property
     def fired(self) -> bool:
         return self._fired
@@ -52,9 +48,9 @@ class Interrupter:
                 return
             self._fired = True
             sock, waiters = self._sock, list(self._waiters)
-            with contextlib.suppress(OSError):
-                assert self._wake_w is not None
-                self._wake_w.send(b"x")
+            if self._wake_w is not None:  # a connect() is waiting in select()
+                with contextlib.suppress(OSError):
+                    self._wake_w.send(b"x")
         for waiter in waiters:
             waiter.put(_INTERRUPT)
         if sock is not None:
@@ -158,15 +154,26 @@ class Interrupter:
 
     def _wait_writable(self, sock: socket.socket, timeout: float) -> None:
         deadline = time.monotonic() + timeout
+        wake = self._wake_reader()
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise TimeoutError(f"no answer to the connection within {timeout:g} s")
-            readable, writable, failed = select.select([self._wake_r], [sock], [sock], remaining)
+            readable, writable, failed = select.select([wake], [sock], [sock], remaining)
             if readable or self._fired:
                 raise Interrupted
             if writable or failed:
                 return
+
+    def _wake_reader(self) -> socket.socket:
+        """The socket interrupt() writes to, made on first need (most connects never wait)."""
+        with self._lock:
+            if self._wake_r is None:
+                self._wake_r, self._wake_w = socket.socketpair()
+                self._wake_r.setblocking(False)
+            if self._fired:
+                raise Interrupted
+            return self._wake_r
 
 
 _INTERRUPT = object()
