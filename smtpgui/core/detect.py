@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from smtpgui.core.endpoint import Endpoint, EndpointError, Security, parse_entries
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
-from smtpgui.core.login import PREFERENCE_CLEAR, PREFERENCE_TLS
+from smtpgui.core.mechanisms import PREFERENCE_CLEAR, PREFERENCE_TLS
 from smtpgui.core.settings import AuthMethod
 from smtpgui.core.transcript import Direction, TranscriptLine
 

@@ -6,14 +6,10 @@ import ssl
 
 from smtpgui.core.failures import expect
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
+from smtpgui.core.mechanisms import PREFERENCE_CLEAR, PREFERENCE_TLS
 from smtpgui.core.result import Failure, ProbeFailed
 from smtpgui.core.settings import AuthMethod, Settings
 from smtpgui.core.smtp_client import TracingSMTP
-
-# Over TLS the password is safe in any mechanism: prefer the one every server gets right.
-PREFERENCE_TLS = ("PLAIN", "LOGIN", "CRAM-MD5")
-# In the clear (only when the admin allowed it) prefer the one that does not reveal the password.
-PREFERENCE_CLEAR = ("CRAM-MD5", "PLAIN", "LOGIN")
 
 
 def log_in(client: TracingSMTP, settings: Settings, password: str) -> str:

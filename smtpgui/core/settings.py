@@ -96,7 +96,9 @@ class SettingsFileError(Exception):
 # C0 and C1 controls and the Unicode line and paragraph separators: str.splitlines() and the
 # email package break lines at all of them, so any could smuggle in a header or a command.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_LOCAL_PART = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-\u0080-\U0010ffff]+$")
+# Any non-ASCII character as "[^\x00-\x7f]": a class spanning to U+10FFFF took 3 ms to
+# compile at start-up.
+_LOCAL_PART = re.compile(r"^(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-]|[^\x00-\x7f])+$")
 _DOMAIN_LABEL = re.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
@@ -13,7 +14,9 @@ def with_error_line(field: QWidget) -> tuple[QWidget, QLabel]:
     column.setSpacing(2)
     column.addWidget(field)
     error = QLabel(objectName="fieldError", wordWrap=True)
-    error.setStyleSheet("color: #b3261e;")
+    palette = error.palette()  # a palette, not a style sheet: cheaper to lay out and paint
+    palette.setColor(QPalette.ColorRole.WindowText, QColor("#b3261e"))
+    error.setPalette(palette)
     error.hide()
     column.addWidget(error)
     box.setFocusProxy(field)

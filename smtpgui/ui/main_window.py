@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -20,11 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtpgui import __version__
 from smtpgui.core.detect import DEFAULT_PORTS
 from smtpgui.core.endpoint import Security
 from smtpgui.core.i18n import shown
-from smtpgui.core.profile_file import ProfileError, export_profile, read_profile
 from smtpgui.core.result import PhaseChange, PhaseState
 from smtpgui.core.secrets import SecretStore
 from smtpgui.core.settings import Settings, SettingsFileError, SettingsStore
@@ -32,8 +27,10 @@ from smtpgui.core.transcript import TranscriptLine
 from smtpgui.resources import resource
 from smtpgui.ui.background import call_in_background
 from smtpgui.ui.certificate_panel import CertificatePanel
+from smtpgui.ui.file_actions import FileActions
 from smtpgui.ui.form import SettingsForm
 from smtpgui.ui.log_panel import LogPanel
+from smtpgui.ui.messages import error_text
 from smtpgui.ui.phases import phase_label
 from smtpgui.ui.status import StatusPanel
 
@@ -47,7 +44,7 @@ if TYPE_CHECKING:
 # diagnosis catalogue) when first used: the first paint does not wait for them.
 
 
-class SettingsWindow(QMainWindow):
+class SettingsWindow(FileActions, QMainWindow):
     """The outgoing mail server settings window.
 
     Signals:
@@ -144,101 +141,6 @@ class SettingsWindow(QMainWindow):
         self.setTabOrder(self.cancel_button, self.log_panel.find)
         self.log_panel.save_requested.connect(self._save_support_file)
 
-    def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        menu.addAction(self.tr("&Import settings…"), self._choose_import)
-        menu.addAction(self.tr("&Export settings…"), self._choose_export)
-        menu.addSeparator()
-        menu.addAction(self.tr("Save support &file…"), self._save_support_file)
-        self.delete_action = menu.addAction(
-            self.tr("&Delete saved settings…"), self._confirm_delete
-        )
-        menu.addSeparator()
-        menu.addAction(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self.tr("&About smtpgui"), self._about)
-
-    # -- profiles (the same files as `smtpgui export` / `smtpgui import`) -----------------------
-
-    @Slot()
-    def _choose_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import settings"),
-            "",
-            self.tr("smtpgui profiles (*.json);;All files (*)"),
-        )
-        if name:
-            self.import_profile(Path(name))
-
-    @Slot()
-    def _choose_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export settings"),
-            "smtpgui-profile.json",
-            self.tr("smtpgui profiles (*.json)"),
-        )
-        if name:
-            self.export_profile(Path(name))
-
-    def import_profile(self, path: Path) -> bool:
-        """Fill the form from a profile; nothing is saved until a test passes (Save)."""
-        try:
-            settings = read_profile(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, ProfileError) as exc:
-            self.status.show_message("error", self.tr("The profile cannot be imported"), str(exc))
-            return False
-        self.form.load(settings)
-        self.form.set_password_stored(False)
-        self.status.show_message(
-            "idle",
-            self.tr("Profile imported"),
-            self.tr(
-                "Nothing is saved yet. Type the password, then press Save: the settings are kept "
-                "only if the test passes."
-            ),
-        )
-        return True
-
-    def export_profile(self, path: Path) -> bool:
-        """Write the form's settings (or the saved ones) to a profile, never the password."""
-        settings = self.form.settings() or self._saved
-        if settings is None:
-            self.status.show_message(
-                "error",
-                self.tr("Nothing to export"),
-                self.tr("Fill in the form (or save settings) first."),
-            )
-            return False
-        try:
-            path.write_text(export_profile(settings), encoding="utf-8")
-        except OSError as exc:
-            self.status.show_message("error", self.tr("The profile cannot be written"), str(exc))
-            return False
-        self.status.show_message(
-            "idle",
-            self.tr("Settings exported"),
-            self.tr(
-                "%s holds the settings without the password. On another computer: File → Import "
-                "settings, type the password, Save."
-            )
-            % path,
-        )
-        return True
-
-    @Slot()
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About smtpgui"),
-            self.tr(
-                "<b>smtpgui %s</b><p>Sets up, tests and safely stores the outgoing mail (SMTP) "
-                "server your office software sends through.</p>"
-            )
-            % __version__,
-        )
-
     # -- saved settings -----------------------------------------------------------------------
 
     def _load(self, note: str) -> None:
@@ -246,7 +148,7 @@ class SettingsWindow(QMainWindow):
             self._saved = self._store.load()
         except SettingsFileError as exc:
             self.status.show_message(
-                "error", self.tr("The saved settings could not be read"), _message(exc)
+                "error", self.tr("The saved settings could not be read"), error_text(exc)
             )
             self._saved = None
         else:
@@ -284,7 +186,7 @@ class SettingsWindow(QMainWindow):
     def _on_password_checked(self, stored: bool | None, error: BaseException | None) -> None:
         self.form.set_password_stored(bool(stored))
         if error is not None:
-            self.log.add_note(_message(error))
+            self.log.add_note(error_text(error))
         self.password_state_known.emit(bool(stored))
 
     # -- running a test -------------------------------------------------------------------------
@@ -409,68 +311,6 @@ class SettingsWindow(QMainWindow):
         self.cancel_button.setEnabled(running)
         self.form.setEnabled(not running)
 
-    # -- menu actions -------------------------------------------------------------------------
-
-    @Slot()
-    def _save_support_file(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save support file"), "smtpgui-support.txt", self.tr("Text files (*.txt)")
-        )
-        if name:
-            self.write_support_file(Path(name))
-
-    def write_support_file(self, path: Path) -> None:
-        from smtpgui.core.report import support_report
-
-        outcome = self._last_outcome
-        text = support_report(
-            settings=self._last_settings or self.form.settings(),
-            result=outcome.result if outcome else None,
-            diagnosis=self._last_diagnosis,
-            steps=self.log_panel.phases.summary(),
-            transcript=self.log.lines(),
-        )
-        path.write_text(text, encoding="utf-8")
-
-    @Slot()
-    def _confirm_delete(self) -> None:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete saved settings"),
-            self.tr(
-                "Delete the saved outgoing mail server settings and the stored password? Programs "
-                "that send mail with them will stop sending."
-            ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.delete_saved()
-
-    def delete_saved(self) -> None:
-        from smtpgui.core.profile import delete_profile
-
-        account = self._saved.account if self._saved else None
-        call_in_background(
-            self, lambda: delete_profile(self._store, self._secrets, account), self._on_deleted
-        )
-
-    def _on_deleted(self, _result: object, error: BaseException | None) -> None:
-        if error is not None:
-            self.status.show_message(
-                "error", self.tr("Could not delete everything"), _message(error)
-            )
-            return
-        self._saved = None
-        self.form.set_password_stored(False)
-        self.delete_action.setEnabled(False)
-        self.status.show_message(
-            "idle",
-            self.tr("Saved settings deleted"),
-            self.tr(
-                "The settings file and the stored password are gone. The form keeps what you "
-                "typed until you close the window."
-            ),
-        )
-
     # -- closing --------------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -499,9 +339,3 @@ class SettingsWindow(QMainWindow):
     def _close_after_run(self, _outcome: object) -> None:
         self._run, self._closing_after_run = None, False
         self.close()
-
-
-def _message(exc: BaseException) -> str:
-    """An error's message in the UI language (the core raises a Text where it can)."""
-    said = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
-    return shown(said, QCoreApplication.translate)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from smtpgui.core.result import Phase, PhaseChange, PhaseState
@@ -37,6 +38,7 @@ class PhaseList(QFrame):
         self._rows: dict[Phase, tuple[QLabel, QLabel, QLabel]] = {}
         for row, phase in enumerate(_ORDER, start=1):
             glyph, name, took = QLabel(), QLabel(phase_label(phase)), QLabel()
+            glyph.setFont(font)  # bold
             glyph.setAlignment(Qt.AlignmentFlag.AlignCenter)
             took.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for column, label in enumerate((glyph, name, took)):
@@ -71,7 +73,19 @@ class PhaseList(QFrame):
         glyph_text, colour = _LOOK[state]
         glyph, name, time_label = self._rows[phase]
         glyph.setText(glyph_text)
-        glyph.setStyleSheet(f"color: {colour}; font-weight: bold;")
-        name.setStyleSheet("color: #9a9996;" if state in (None, PhaseState.SKIPPED) else "")
+        # Palettes, not style sheets: a style sheet re-polishes the label, and a test sets
+        # these some eighty times (the event loop stalled for it).
+        _set_text_colour(glyph, colour)
+        _set_text_colour(name, _GREY if state in (None, PhaseState.SKIPPED) else None)
         time_label.setText(took)
         self.states[phase] = state
+
+
+_GREY = "#9a9996"
+
+
+def _set_text_colour(label: QLabel, colour: str | None) -> None:
+    palette = QPalette(label.parentWidget().palette()) if label.parentWidget() else QPalette()
+    if colour is not None:
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    label.setPalette(palette)
