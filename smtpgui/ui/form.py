@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +29,9 @@ from smtpgui.core.endpoint import (
     with_prefix,
 )
 from smtpgui.core.i18n import shown
+
+if TYPE_CHECKING:
+    from smtpgui.core.detect import Suggestion
 from smtpgui.core.settings import AuthMethod, Settings, address_error, field_errors, username_error
 from smtpgui.ui.field_error import with_error_line
 from smtpgui.ui.trust_fields import TrustFields
@@ -201,6 +206,11 @@ class SettingsForm(QWidget):
     def _on_port_changed(self, port: int) -> None:
         self.server.setText(with_port(self.server.text(), port))
         self._refresh()
+
+    @Slot(object)
+    def apply_suggestion(self, suggestion: Suggestion) -> None:
+        """Fill in what Detect suggests."""
+        self.apply(suggestion.security, suggestion.port, suggestion.auth)
 
     def apply(self, security: Security, port: int, auth: AuthMethod) -> None:
         """Fill in a detected setting, keeping the typed host and backup servers."""

@@ -251,7 +251,8 @@ class SettingsWindow(FileActions, QMainWindow):
             self.detect_ports,
             parent=self,
         )
-        dialog.applied.connect(lambda s: self.form.apply(s.security, s.port, s.auth))
+        # A bound slot, not a lambda holding the window: Qt drops the connection with the form.
+        dialog.applied.connect(self.form.apply_suggestion)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.start()
         dialog.open()
