@@ -29,12 +29,12 @@ from smtpgui.core.endpoint import (
     with_prefix,
 )
 from smtpgui.core.i18n import shown
-
-if TYPE_CHECKING:
-    from smtpgui.core.detect import Suggestion
 from smtpgui.core.settings import AuthMethod, Settings, address_error, field_errors, username_error
 from smtpgui.ui.field_error import with_error_line
 from smtpgui.ui.trust_fields import TrustFields
+
+if TYPE_CHECKING:
+    from smtpgui.core.detect import Suggestion
 
 
 class SettingsForm(QWidget):
