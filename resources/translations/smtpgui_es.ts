@@ -1057,6 +1057,45 @@
     </message>
 </context>
 <context>
+    <name>OAuth</name>
+    <message>
+        <source>The stored sign-in is no longer valid (it was revoked, expired or the password changed). Sign in again with OAuth2 and save.</source>
+        <translation>El inicio de sesión guardado ya no es válido (se revocó, caducó o cambió la contraseña). Vuelva a iniciar sesión con OAuth2 y guarde.</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Inicio de sesión cancelado.</translation>
+    </message>
+    <message>
+        <source>The permission was refused at sign-in. Sign in again and accept, or ask your administrator to allow the application.</source>
+        <translation>Se rechazó el permiso al iniciar sesión. Vuelva a iniciar sesión y acepte, o pida a su administrador que autorice la aplicación.</translation>
+    </message>
+    <message>
+        <source>The sign-in service refused the request: {error} {description}</source>
+        <translation>El servicio de inicio de sesión rechazó la solicitud: {error} {description}</translation>
+    </message>
+    <message>
+        <source>The sign-in address {url} must start with https://.</source>
+        <translation>La dirección de inicio de sesión {url} debe empezar por https://.</translation>
+    </message>
+    <message>
+        <source>The sign-in service {host} could not be used ({reason}).</source>
+        <translation>No se pudo usar el servicio de inicio de sesión {host} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The browser came back with an answer to another sign-in. Try again.</source>
+        <translation>El navegador devolvió la respuesta de otro inicio de sesión. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>This provider offers no sign-in with a code.</source>
+        <translation>Este proveedor no ofrece el inicio de sesión con un código.</translation>
+    </message>
+    <message>
+        <source>The code expired before the sign-in was finished. Start again.</source>
+        <translation>El código caducó antes de terminar el inicio de sesión. Vuelva a empezar.</translation>
+    </message>
+</context>
+<context>
     <name>Phase</name>
     <message>
         <source>finding the server (DNS)</source>
