@@ -956,6 +956,33 @@
     </message>
 </context>
 <context>
+    <name>Discover</name>
+    <message>
+        <source>catalogue: {name}, by the domain {detail}</source>
+        <translation>catálogo: {name}, por el dominio {detail}</translation>
+    </message>
+    <message>
+        <source>DNS SRV record {detail}</source>
+        <translation>registro DNS SRV {detail}</translation>
+    </message>
+    <message>
+        <source>DNS MX record {detail} → {name}</source>
+        <translation>registro DNS MX {detail} → {name}</translation>
+    </message>
+    <message>
+        <source>autoconfig: {detail}</source>
+        <translation>autoconfig: {detail}</translation>
+    </message>
+    <message>
+        <source>Thunderbird ISPDB: {detail}</source>
+        <translation>ISPDB de Thunderbird: {detail}</translation>
+    </message>
+    <message>
+        <source>guess: {detail} answered</source>
+        <translation>suposición: {detail} respondió</translation>
+    </message>
+</context>
+<context>
     <name>Endpoint</name>
     <message>
         <source>Enter the server&apos;s host name, e.g. smtp.example.com</source>
@@ -1244,6 +1271,10 @@
         <translation>El servidor solo ofrece {mechanisms} en esta conexión.</translation>
     </message>
     <message>
+        <source>The server refused the access token: status {status}, scope needed {scope}; then it answered {code} {reply}</source>
+        <translation>El servidor rechazó el token de acceso: estado {status}, ámbito (scope) necesario {scope}; después respondió {code} {reply}</translation>
+    </message>
+    <message>
         <source>An address is not ASCII: sending with SMTPUTF8</source>
         <translation>Una dirección no es ASCII: se envía con SMTPUTF8</translation>
     </message>
@@ -1322,6 +1353,37 @@
     <message>
         <source>The certificate could not be fetched: {why}</source>
         <translation>No se pudo obtener el certificado: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>Providers</name>
+    <message>
+        <source>User name: your full e-mail address.</source>
+        <translation>Nombre de usuario: su dirección de correo completa.</translation>
+    </message>
+    <message>
+        <source>User name: literally {username}.</source>
+        <translation>Nombre de usuario: literalmente {username}.</translation>
+    </message>
+    <message>
+        <source>User name: the SMTP user name shown in the service&apos;s dashboard.</source>
+        <translation>Nombre de usuario: el nombre de usuario SMTP que muestra el panel del servicio.</translation>
+    </message>
+    <message>
+        <source>User name and password: both are the server&apos;s API token.</source>
+        <translation>Nombre de usuario y contraseña: ambos son el token de API del servidor.</translation>
+    </message>
+    <message>
+        <source>Any other From address is replaced by the account&apos;s own, unless it is a verified alias of the account.</source>
+        <translation>Cualquier otra dirección From se sustituye por la de la cuenta, salvo que sea un alias verificado de la cuenta.</translation>
+    </message>
+    <message>
+        <source>To send with another From address, the mailbox needs the Send As permission for it.</source>
+        <translation>Para enviar con otra dirección From, el buzón necesita el permiso «Enviar como» (Send As) para ella.</translation>
+    </message>
+    <message>
+        <source>The From address must be a verified sender or domain in the service.</source>
+        <translation>La dirección From debe ser un remitente o un dominio verificado en el servicio.</translation>
     </message>
 </context>
 <context>
@@ -1404,6 +1466,22 @@
     <message>
         <source>Enter the user name the server expects (often the full address).</source>
         <translation>Escriba el nombre de usuario que espera el servidor (a menudo, la dirección completa).</translation>
+    </message>
+    <message>
+        <source>Enter the client (application) ID registered with the provider.</source>
+        <translation>Escriba el ID de cliente (de aplicación) registrado en el proveedor.</translation>
+    </message>
+    <message>
+        <source>Line breaks and control characters are not allowed here.</source>
+        <translation>Aquí no se permiten saltos de línea ni caracteres de control.</translation>
+    </message>
+    <message>
+        <source>Enter the provider&apos;s https:// address (http:// only on this computer).</source>
+        <translation>Escriba la dirección https:// del proveedor (http:// solo en este equipo).</translation>
+    </message>
+    <message>
+        <source>Enter the scopes to ask for, such as https://mail.google.com/.</source>
+        <translation>Escriba los ámbitos (scopes) que se solicitan, por ejemplo https://mail.google.com/.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,186 @@
+"""Find the outgoing server from an e-mail address: catalogue, DNS, autoconfig, then guesses.
+
+Every answer is a Finding that says where it came from; nothing is applied here. The admin
+chooses one, and the normal test checks it.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from smtpgui.core.detect import DEFAULT_PORTS
+from smtpgui.core.endpoint import Security
+from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
+from smtpgui.core.providers import AuthKind, Match, UsernameRule, by_domain, provider
+from smtpgui.core.settings import AuthMethod
+
+if TYPE_CHECKING:
+    import dns.resolver
+
+    from smtpgui.core.connection import Resolver
+
+__all__ = [
+    "AUTOCONFIG_URLS",
+    "GUESS_HOSTS",
+    "ISPDB_URL",
+    "DiscoverError",
+    "Finding",
+    "HttpOpener",
+    "Source",
+    "discover",
+    "domain_of",
+]
+
+# Thunderbird's lookup order: the domain's own autoconfig server, then its well-known path.
+AUTOCONFIG_URLS: tuple[str, ...] = (
+    "https://autoconfig.{domain}/mail/config-v1.1.xml?emailaddress={address}",
+    "https://{domain}/.well-known/autoconfig/mail/config-v1.1.xml",
+)
+ISPDB_URL = "https://autoconfig.thunderbird.net/v1.1/{domain}"
+GUESS_HOSTS: tuple[str, ...] = ("smtp.{domain}", "mail.{domain}")
+
+HttpOpener = Callable[[str, float], bytes]  # (url, timeout) -> body; raises OSError
+
+
+class DiscoverError(ValueError):
+    """The address cannot be looked up (no @, no domain, a domain that is not a host name)."""
+
+
+class Source(enum.StrEnum):
+    CATALOGUE = "catalogue"
+    SRV_SUBMISSIONS = "srv-submissions"  # RFC 8314 §5.1: implicit TLS
+    SRV_SUBMISSION = "srv-submission"  # RFC 6186 §3.1: STARTTLS
+    MX = "mx"
+    AUTOCONFIG = "autoconfig"
+    ISPDB = "ispdb"
+    GUESS = "guess"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One suggested server and where it came from.
+
+    `detail` is what the source looked at: the domain, the SRV or MX name, the URL, or the
+    guessed host. `auth` lists the secrets the provider accepts (from the catalogue or
+    autoconfig); `auth_method` is what a probe saw the server offer (guesses only).
+    """
+
+    host: str
+    port: int
+    security: Security
+    source: Source
+    detail: str
+    provider_id: str = ""
+    auth: tuple[AuthKind, ...] = ()
+    auth_method: AuthMethod | None = None
+    username: str = ""
+
+    @property
+    def source_text(self) -> Text:
+        name = provider(self.provider_id).name if self.provider_id else ""
+        return Text("Discover", _SOURCE_TEMPLATES[self.source], detail=self.detail, name=name)
+
+
+_SOURCE_TEMPLATES = {
+    Source.CATALOGUE: QT_TRANSLATE_NOOP("Discover", "catalogue: {name}, by the domain {detail}"),
+    Source.SRV_SUBMISSIONS: QT_TRANSLATE_NOOP("Discover", "DNS SRV record {detail}"),
+    Source.SRV_SUBMISSION: QT_TRANSLATE_NOOP("Discover", "DNS SRV record {detail}"),
+    Source.MX: QT_TRANSLATE_NOOP("Discover", "DNS MX record {detail} → {name}"),
+    Source.AUTOCONFIG: QT_TRANSLATE_NOOP("Discover", "autoconfig: {detail}"),
+    Source.ISPDB: QT_TRANSLATE_NOOP("Discover", "Thunderbird ISPDB: {detail}"),
+    Source.GUESS: QT_TRANSLATE_NOOP("Discover", "guess: {detail} answered"),
+}
+
+
+def discover(
+    address: str,
+    *,
+    resolver: dns.resolver.Resolver | None = None,
+    autoconfig: bool = False,
+    autoconfig_urls: Sequence[str] = AUTOCONFIG_URLS,
+    ispdb_url: str = ISPDB_URL,
+    http_opener: HttpOpener | None = None,
+    probe_guesses: bool = True,
+    guess_hosts: Sequence[str] = GUESS_HOSTS,
+    guess_ports: Sequence[tuple[int, Security]] = DEFAULT_PORTS,
+    address_resolver: Resolver | None = None,
+    ca_file: str = "",
+    timeout: float = 10.0,
+) -> list[Finding]:
+    """Every suggestion for `address`, best source first, without duplicates.
+
+    `resolver` is the dnspython resolver (the system's when None); autoconfig asks web servers
+    about the domain, so it is off unless asked for. Guessed hosts are probed (as Detect does,
+    never with a login) only when no other source found anything: they are the weakest clue,
+    and probing takes up to `timeout`. `address_resolver` replaces getaddrinfo for the probes.
+    """
+    domain = domain_of(address)
+    findings = catalogue_findings(domain)
+    from smtpgui.core.discover_dns import mx_findings, srv_findings
+
+    findings += srv_findings(domain, resolver, timeout)
+    findings += mx_findings(domain, resolver, timeout)
+    if autoconfig:
+        from smtpgui.core.discover_autoconfig import autoconfig_findings
+
+        urls = [(Source.AUTOCONFIG, url) for url in autoconfig_urls]
+        urls.append((Source.ISPDB, ispdb_url))
+        findings += autoconfig_findings(address, domain, urls, http_opener, timeout)
+    if probe_guesses and not findings:
+        from smtpgui.core.discover_guess import guess_findings
+
+        hosts = [template.format(domain=domain) for template in guess_hosts]
+        findings += guess_findings(hosts, guess_ports, timeout, ca_file, address_resolver)
+    return _unique(findings)
+
+
+def domain_of(address: str) -> str:
+    """The address's domain in ASCII (IDNA), lower case; DiscoverError if there is none."""
+    local, at, domain = address.strip().rpartition("@")
+    domain = domain.strip().rstrip(".").lower()
+    if not at or not local or "." not in domain or any(c.isspace() for c in domain):
+        raise DiscoverError(f"{address!r} is not an e-mail address (name@domain.example)")
+    try:
+        ascii_domain = domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise DiscoverError(f"{domain!r} is not a valid domain name") from None
+    if not all(label and len(label) < 64 for label in ascii_domain.split(".")):
+        raise DiscoverError(f"{domain!r} is not a valid domain name")
+    return ascii_domain
+
+
+def catalogue_findings(domain: str) -> list[Finding]:
+    match = by_domain(domain)
+    return provider_findings(match, Source.CATALOGUE, domain) if match else []
+
+
+def provider_findings(match: Match, source: Source, detail: str) -> list[Finding]:
+    entry = match.provider
+    username = entry.username if entry.username_rule is UsernameRule.FIXED else ""
+    return [
+        Finding(
+            server.host,
+            server.port,
+            server.security,
+            source,
+            detail,
+            provider_id=entry.id,
+            auth=entry.auth,
+            username=username,
+        )
+        for server in match.servers
+    ]
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[str, int, Security]] = set()
+    kept = []
+    for finding in findings:
+        key = (finding.host.lower(), finding.port, finding.security)
+        if key not in seen:
+            seen.add(key)
+            kept.append(finding)
+    return kept

@@ -1,0 +1,97 @@
+"""Autoconfig: the Thunderbird config-v1.1 XML a domain (or the ISPDB) publishes for clients."""
+
+from __future__ import annotations
+
+import urllib.parse
+import urllib.request
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+
+from smtpgui.core.discover import Finding, HttpOpener, Source
+from smtpgui.core.endpoint import Security
+from smtpgui.core.providers import AuthKind
+
+MAX_BYTES = 256 * 1024  # a real config is a few kB
+
+_SOCKET_TYPES = {"SSL": Security.TLS, "STARTTLS": Security.STARTTLS, "plain": Security.NONE}
+_AUTH_KINDS = {
+    "password-cleartext": AuthKind.PASSWORD,
+    "password-encrypted": AuthKind.PASSWORD,
+    "OAuth2": AuthKind.OAUTH2,
+}
+
+
+def autoconfig_findings(
+    address: str,
+    domain: str,
+    urls: Sequence[tuple[Source, str]],
+    opener: HttpOpener | None,
+    timeout: float,
+) -> list[Finding]:
+    """The outgoing servers of the first URL that answers with a usable config."""
+    fetch = opener or fetch_url
+    for source, template in urls:
+        url = template.format(domain=domain, address=urllib.parse.quote(address, safe="@"))
+        try:
+            body = fetch(url, timeout)
+            found = parse_config(body, address, source, url)
+        except (OSError, ValueError):  # unreachable, HTTP error, not XML, not a config
+            continue
+        if found:
+            return found
+    return []
+
+
+def fetch_url(url: str, timeout: float) -> bytes:
+    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+        raise ValueError(f"autoconfig only asks web servers, not {url!r}")
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        body: bytes = response.read(MAX_BYTES + 1)
+    if len(body) > MAX_BYTES:
+        raise ValueError("the autoconfig file is too large")
+    return body
+
+
+def parse_config(body: bytes, address: str, source: Source, url: str) -> list[Finding]:
+    """The outgoingServer elements of type smtp; ValueError if this is not a config file."""
+    # A DTD could define entities that expand without end; a config never needs one.
+    if b"<!DOCTYPE" in body or b"<!ENTITY" in body:
+        raise ValueError("the autoconfig file declares a DTD")
+    try:
+        root = ET.fromstring(body)
+    except ET.ParseError as exc:
+        raise ValueError(f"not XML: {exc}") from exc
+    if root.tag != "clientConfig":
+        raise ValueError("not a clientConfig document")
+    findings = []
+    for server in root.iterfind("emailProvider/outgoingServer"):
+        if server.get("type") != "smtp":
+            continue
+        host = _fill(server.findtext("hostname", ""), address)
+        port = server.findtext("port", "").strip()
+        security = _SOCKET_TYPES.get(server.findtext("socketType", "").strip())
+        if not host or not port.isdecimal() or not 0 < int(port) < 65536 or security is None:
+            continue
+        kinds = [_AUTH_KINDS.get((a.text or "").strip()) for a in server.iterfind("authentication")]
+        findings.append(
+            Finding(
+                host.lower(),
+                int(port),
+                security,
+                source,
+                url,
+                auth=tuple(dict.fromkeys(k for k in kinds if k is not None)),
+                username=_fill(server.findtext("username", ""), address),
+            )
+        )
+    return findings
+
+
+def _fill(template: str, address: str) -> str:
+    local, _, domain = address.strip().rpartition("@")
+    return (
+        template.strip()
+        .replace("%EMAILADDRESS%", address.strip())
+        .replace("%EMAILLOCALPART%", local)
+        .replace("%EMAILDOMAIN%", domain)
+    )

@@ -1,0 +1,81 @@
+"""The DNS part of discovery: submission SRV records, and MX hosts matched to the catalogue.
+
+dnspython is imported here only, so the window starts without it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from smtpgui.core.discover import Finding, Source, provider_findings
+from smtpgui.core.endpoint import Security
+from smtpgui.core.providers import by_mx
+
+if TYPE_CHECKING:
+    import dns.resolver
+
+# RFC 8314 §5.1 names implicit TLS submission "_submissions"; RFC 6186 §3.1 names STARTTLS
+# submission "_submission". Implicit TLS first, as RFC 8314 §3.3 prefers it.
+SRV_SERVICES: tuple[tuple[str, Security, Source], ...] = (
+    ("_submissions._tcp", Security.TLS, Source.SRV_SUBMISSIONS),
+    ("_submission._tcp", Security.STARTTLS, Source.SRV_SUBMISSION),
+)
+
+
+def make_resolver(server: str = "") -> dns.resolver.Resolver:
+    """The system's resolver, or one that asks only `server` ("host" or "host:port")."""
+    import dns.resolver
+
+    if not server:
+        return dns.resolver.Resolver()
+    host, _, port = server.rpartition(":") if server.count(":") == 1 else (server, "", "")
+    resolver = dns.resolver.Resolver(configure=False)
+    resolver.nameservers = [host]
+    resolver.port = int(port) if port else 53
+    return resolver
+
+
+def srv_findings(
+    domain: str, resolver: dns.resolver.Resolver | None, timeout: float
+) -> list[Finding]:
+    findings = []
+    for service, security, source in SRV_SERVICES:
+        name = f"{service}.{domain}"
+        records = _answer(resolver, name, "SRV", timeout)
+        # RFC 2782: lowest priority first; among equals, the heavier weight is the more likely.
+        for record in sorted(records, key=lambda r: (r.priority, -r.weight)):
+            target = record.target.to_text(omit_final_dot=True)
+            if not target or target == ".":
+                # RFC 6186 §3.1 / RFC 2782: a target of "." means not offered at this domain.
+                continue
+            findings.append(Finding(target.lower(), record.port, security, source, name))
+    return findings
+
+
+def mx_findings(
+    domain: str, resolver: dns.resolver.Resolver | None, timeout: float
+) -> list[Finding]:
+    findings: list[Finding] = []
+    matched: set[str] = set()
+    records = _answer(resolver, domain, "MX", timeout)
+    for record in sorted(records, key=lambda r: r.preference):
+        host = record.exchange.to_text(omit_final_dot=True).lower()
+        match = by_mx(host)
+        if match is None or (match.provider.id, match.region) in matched:
+            continue
+        matched.add((match.provider.id, match.region))
+        findings += provider_findings(match, Source.MX, host)
+    return findings
+
+
+def _answer(
+    resolver: dns.resolver.Resolver | None, name: str, rdtype: str, timeout: float
+) -> list[Any]:
+    """The records, or none when the name does not exist, has none, or nobody answers."""
+    import dns.exception
+
+    chosen = resolver or make_resolver()
+    try:
+        return list(chosen.resolve(name, rdtype, lifetime=timeout, search=False))
+    except dns.exception.DNSException:  # NXDOMAIN, NoAnswer, NoNameservers, Timeout
+        return []

@@ -1,0 +1,135 @@
+"""The provider catalogue: the shipped file is valid and complete; a broken one is a clear error."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from smtpgui.core.endpoint import Security
+from smtpgui.core.providers import (
+    AuthKind,
+    FromRule,
+    ProviderFileError,
+    UsernameRule,
+    by_domain,
+    by_mx,
+    load_providers,
+    parse_providers,
+    provider,
+    rule_text,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+SHIPPED = resources.files("smtpgui.core").joinpath("providers.json").read_text("utf-8")
+
+REQUIRED = {
+    "microsoft365",
+    "outlook",
+    "google",
+    "yahoo",
+    "icloud",
+    "zoho",
+    "fastmail",
+    "ionos",
+    "sendgrid",
+    "mailgun",
+    "amazon-ses",
+    "brevo",
+    "postmark",
+    "smtp2go",
+}
+
+
+def test_the_shipped_catalogue_has_every_provider_the_issue_names():
+    providers = load_providers()
+    assert {p.id for p in providers} >= REQUIRED
+    assert load_providers() is providers  # read once
+    assert json.loads(SHIPPED)["version"] == 1
+
+
+def test_every_entry_is_usable():
+    for entry in load_providers():
+        assert entry.name and entry.servers and entry.auth, entry.id
+        for server in entry.servers_in():
+            assert "{" not in server.host and "." in server.host, entry.id
+            assert server.security in (Security.TLS, Security.STARTTLS), entry.id
+        if AuthKind.OAUTH2 in entry.auth:
+            assert entry.oauth2 is not None and entry.oauth2.scopes, entry.id
+        if entry.username_rule is UsernameRule.FIXED:
+            assert entry.username, entry.id
+        for link in entry.help:
+            assert link.url.startswith("https://"), entry.id
+
+
+def test_oauth2_endpoints_and_scopes_of_microsoft_and_google():
+    microsoft = provider("microsoft365").oauth2
+    assert microsoft is not None
+    assert microsoft.scopes == ("https://outlook.office.com/SMTP.Send", "offline_access")
+    assert microsoft.url(microsoft.token_endpoint, "contoso.example") == (
+        "https://login.microsoftonline.com/contoso.example/oauth2/v2.0/token"
+    )
+    assert "{tenant}" not in microsoft.url(microsoft.device_endpoint)
+    google = provider("google").oauth2
+    assert google is not None and google.scopes == ("https://mail.google.com/",)
+
+
+def test_lookups_by_domain_mx_and_id():
+    assert by_domain("GMAIL.com.").provider.id == "google"
+    assert by_domain("contoso.onmicrosoft.com").provider.id == "microsoft365"
+    assert by_domain("example.test") is None
+    assert by_mx("alt2.aspmx.l.google.com").provider.id == "google"
+    assert by_mx("contoso-com.mail.protection.outlook.com").provider.id == "microsoft365"
+    assert by_mx("notgoogle.com") is None  # a suffix matches at a label boundary only
+    ses = by_mx("inbound-smtp.eu-west-1.amazonaws.com")
+    assert ses is not None and ses.servers[0].host == "email-smtp.eu-west-1.amazonaws.com"
+    ionos = by_mx("mx00.ionos.co.uk")
+    assert ionos is not None and ionos.servers[0].host == "smtp.ionos.co.uk"
+    with pytest.raises(KeyError):
+        provider("nope")
+
+
+def test_rules_have_words_for_the_admin():
+    sendgrid = provider("sendgrid")
+    assert sendgrid.username == "apikey"
+    assert rule_text(sendgrid.username_rule, sendgrid.username) == "User name: literally apikey."
+    assert "Send As" in rule_text(FromRule.SEND_AS)
+    assert provider("google").from_rule is FromRule.OWN_OR_ALIAS
+
+
+def _broken(change) -> str:
+    data = json.loads(SHIPPED)
+    change(data)
+    return json.dumps(data)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.update(version=2), "version must be 1"),
+        (lambda d: d["providers"][0].update(servers=[]), "no servers"),
+        (lambda d: d["providers"][0]["servers"][0].update(port=70000), "out of range"),
+        (lambda d: d["providers"][0]["servers"][0].update(security="ssl"), "'security' cannot"),
+        (lambda d: d["providers"][0].update(auth=["magic"]), "'auth' cannot be 'magic'"),
+        (lambda d: d["providers"][1].update(id=d["providers"][0]["id"]), "duplicate id"),
+        (lambda d: d["providers"][0].update(domains="gmail.com"), "'domains' must be a list"),
+        (lambda d: d["providers"][0].pop("name"), "'name' must be a str"),
+        (lambda d: d["providers"][0].update(regions=["eu"]), "needs 'regions'"),
+    ],
+)
+def test_a_broken_file_is_a_clear_error(change, message):
+    with pytest.raises(ProviderFileError, match=re.escape(message)):
+        parse_providers(_broken(change))
+
+
+def test_not_json_is_a_clear_error():
+    with pytest.raises(ProviderFileError, match="not valid JSON"):
+        parse_providers("{")
+
+
+def test_the_wheel_ships_the_catalogue():
+    text = (ROOT / "pyproject.toml").read_text("utf-8")
+    assert re.search(r'smtpgui\s*=\s*\[[^\]]*"core/\*\.json"', text)
