@@ -40,6 +40,10 @@ class PasswordUnavailableError(SmtpguiError):
     """The saved password cannot be read from the keyring."""
 
 
+class SignInRequiredError(PasswordUnavailableError):
+    """OAuth2: no access token could be had (no sign-in saved, or it was revoked)."""
+
+
 class SendError(SmtpguiError):
     """The server did not take the message. `diagnosis` says why and what to do."""
 
@@ -113,7 +117,9 @@ def send_message(
     Bcc; Bcc is not sent in the headers.
     """
     settings = settings or load_settings()
-    if password is None:
+    if password is None and settings.auth is AuthMethod.OAUTH2:
+        password = _access_token(settings, secrets or SecretStore())
+    elif password is None:
         password = _stored_password(settings, secrets or SecretStore())
     prepared = _prepare(msg, settings)
     result = SmtpProbe(settings, password, prepared, callback or _ignore).run()
@@ -136,6 +142,17 @@ def _stored_password(settings: Settings, secrets: SecretStore) -> str:
             f"No password is stored for {settings.account}: save the settings in smtpgui."
         )
     return password
+
+
+def _access_token(settings: Settings, secrets: SecretStore) -> str:
+    """The saved sign-in's access token, refreshed when it has under a minute left."""
+    from smtpgui.core.oauth import OAuthError
+    from smtpgui.core.oauth_session import access_tokens
+
+    try:
+        return access_tokens(settings, secrets).access_token
+    except (OAuthError, SecretStoreError) as exc:
+        raise SignInRequiredError(str(exc)) from None
 
 
 def _prepare(msg: EmailMessage, settings: Settings) -> TestMessage:

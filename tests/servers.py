@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import hmac
+import json
 import socket
 import ssl
 import threading
@@ -82,6 +84,49 @@ class Recorder:
             if self.users.get(user) == password:
                 return AuthResult(success=True)
         return AuthResult(success=False, handled=False)
+
+
+# What Gmail sends in its 334 when a token is refused (base64 of this JSON).
+BEARER_ERROR = {"status": "401", "schemes": "bearer", "scope": "https://mail.google.com/"}
+
+
+@dataclass
+class OAuthRecorder(Recorder):
+    """Also takes XOAUTH2 and OAUTHBEARER, accepting the bearer tokens in `tokens` for USER.
+
+    A refused token gets Gmail's answer: a 334 with `error` as base64 JSON, and once the
+    client has answered that, 535. `oauthbearer=False` leaves OAUTHBEARER out of EHLO (pass
+    `auth_exclude_mechanism` too, see oauth_smtp_kwargs).
+    """
+
+    tokens: set[str] = field(default_factory=set)
+    error: dict[str, str] = field(default_factory=lambda: dict(BEARER_ERROR))
+    dummy_replies: list[bytes] = field(default_factory=list)
+
+    async def auth_XOAUTH2(self, server: SMTP, args: list[str]) -> AuthResult:
+        fields = dict(item.split("=", 1) for item in _initial(args).split("\x01") if "=" in item)
+        return await self._bearer(server, fields.get("user", ""), fields.get("auth", ""))
+
+    async def auth_OAUTHBEARER(self, server: SMTP, args: list[str]) -> AuthResult:
+        gs2, _, rest = _initial(args).partition("\x01")
+        user = gs2.split(",")[1].removeprefix("a=").replace("=2C", ",").replace("=3D", "=")
+        fields = dict(item.split("=", 1) for item in rest.split("\x01") if "=" in item)
+        assert fields.get("host") and fields.get("port", "").isdigit()
+        return await self._bearer(server, user, fields.get("auth", ""))
+
+    async def _bearer(self, server: SMTP, user: str, auth: str) -> AuthResult:
+        token = auth.removeprefix("Bearer ")
+        if user == USER and token in self.tokens:
+            return AuthResult(success=True, auth_data=user)
+        answer = await server.challenge_auth(json.dumps(self.error))
+        if isinstance(answer, bytes):
+            self.dummy_replies.append(answer)
+        await server.push("535 5.7.8 Username and Password not accepted")
+        return AuthResult(success=False, handled=True)
+
+
+def _initial(args: list[str]) -> str:
+    return base64.b64decode(args[1]).decode() if len(args) > 1 else ""
 
 
 @dataclass

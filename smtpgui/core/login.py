@@ -27,12 +27,16 @@ def log_in(client: TracingSMTP, settings: Settings, password: str) -> str:
         )
     mechanism = choose_mechanism(settings.auth, client.esmtp_features.get("auth", ""), encrypted)
     code, text = client.authenticate(mechanism, settings.username, password)
+    if code != 235 and client.bearer_error is not None:
+        raise token_refused(code, text, client.bearer_error)
     expect(code, text, 235)
     return mechanism
 
 
 def choose_mechanism(auth: AuthMethod, advertised: str, encrypted: bool) -> str:
     offered = advertised.upper().split()
+    if auth is AuthMethod.OAUTH2:  # the standard one where offered, else Google's original
+        return "OAUTHBEARER" if "OAUTHBEARER" in offered else "XOAUTH2"
     if auth is not AuthMethod.AUTO:
         # Sent even when not advertised: the server's own answer (504) says more than we could.
         return auth.upper()
@@ -55,4 +59,26 @@ def choose_mechanism(auth: AuthMethod, advertised: str, encrypted: bool) -> str:
             QT_TRANSLATE_NOOP("Probe", "The server offers only {mechanisms} on this connection."),
             mechanisms=", ".join(offered),
         ),
+    )
+
+
+def token_refused(code: int, text: bytes, error: dict[str, str]) -> ProbeFailed:
+    """The server's decoded JSON error in the detail, for the diagnosis to explain."""
+    reply = " ".join(text.decode("utf-8", "replace").split("\n"))
+    return ProbeFailed(
+        Failure.REPLY,
+        Text(
+            "Probe",
+            QT_TRANSLATE_NOOP(
+                "Probe",
+                "The server refused the access token: status {status}, scope needed "
+                "{scope}; then it answered {code} {reply}",
+            ),
+            status=error.get("status", "?"),
+            scope=error.get("scope", "?"),
+            code=str(code),
+            reply=reply,
+        ),
+        code,
+        reply,
     )

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
-from smtpgui.core.result import ProbeResult
+from smtpgui.core.oauth_settings import refresh_account
+from smtpgui.core.result import Failure, Phase, ProbeResult
 from smtpgui.core.secrets import SecretStore, SecretStoreError
 from smtpgui.core.settings import AuthMethod, Settings, SettingsStore
 
 if TYPE_CHECKING:
+    from smtpgui.core.oauth import Tokens
     from smtpgui.core.probe import Callback, SmtpProbe
 
 
@@ -27,6 +29,7 @@ class Job:
     body: str
     stored_account: str | None = None  # where the saved password lives (before any rename)
     send: bool = True  # False: stop after AUTH (the CLI's --no-send); never saves
+    tokens: Tokens | None = None  # OAuth2: a sign-in not saved yet (else the keyring's)
 
 
 @dataclass(frozen=True)
@@ -66,10 +69,17 @@ class JobRunner:
         # milliseconds to load, which the window's event loop must not wait for.
         from smtpgui.core.envelope import ascii_address
         from smtpgui.core.message import build_test_message
+        from smtpgui.core.oauth import OAuthError
         from smtpgui.core.probe import SmtpProbe
 
         job = self._job
         password, error = self._password()
+        secret = password  # what a save puts in the keyring
+        if job.settings.auth is AuthMethod.OAUTH2:
+            try:
+                password, secret = self._access_token()
+            except (OAuthError, SecretStoreError) as exc:  # both say what to do
+                return Outcome(self._sign_in_failed(_message(exc)))
         message = (
             build_test_message(
                 own_address=ascii_address(job.settings.recipient),
@@ -93,13 +103,36 @@ class JobRunner:
                 result, save_error=Text("Probe", QT_TRANSLATE_NOOP("Probe", "Cancelled."))
             )
         try:
-            save_profile(job.settings, password, self._store, self._secrets, job.stored_account)
+            save_profile(job.settings, secret, self._store, self._secrets, job.stored_account)
         except (SecretStoreError, OSError) as exc:
             return Outcome(result, saved=False, save_error=_save_error(exc))
         return Outcome(result, saved=True)
 
+    def _access_token(self) -> tuple[str, str]:
+        """(access token, refresh token): refreshed first when it has under a minute left."""
+        from smtpgui.core.oauth_session import access_tokens
+
+        job = self._job
+        tokens = access_tokens(job.settings, self._secrets, job.tokens, job.stored_account)
+        return tokens.access_token, tokens.refresh_token
+
+    def _sign_in_failed(self, message: str) -> ProbeResult:
+        from smtpgui.core.transcript import Direction, TranscriptLine
+
+        self._callback(TranscriptLine(Direction.ERROR, message, 0))
+        endpoints = self._job.settings.endpoints
+        return ProbeResult(
+            ok=False,
+            phase=Phase.AUTH,
+            failure=Failure.SIGN_IN,
+            detail=message,
+            endpoint=str(endpoints[0]) if endpoints else "",
+        )
+
     def _password(self) -> tuple[str, str]:
         job = self._job
+        if job.settings.auth is AuthMethod.OAUTH2:
+            return "", ""
         if job.password is not None or job.settings.auth is AuthMethod.NONE:
             return job.password or "", ""
         try:
@@ -119,21 +152,30 @@ def save_profile(
     """Keyring first, file last; if the file cannot be written, the old password is put back.
 
     The file is what other programs read: written last, it never points at a password that
-    is not in the keyring yet.
+    is not in the keyring yet. With OAuth2, `password` is the refresh token, stored under
+    `Settings.refresh_account` (the access token is never stored).
     """
     needs_password = settings.auth is not AuthMethod.NONE
-    old_password = secrets.get(settings.account) if needs_password else None
+    account = secret_account(settings)
+    old_password = secrets.get(account) if needs_password else None
     if needs_password:
-        secrets.set(settings.account, password)
+        secrets.set(account, password)
     try:
         store.save(settings)
     except OSError:
         if needs_password:
-            _restore(secrets, settings.account, old_password)
+            _restore(secrets, account, old_password)
         raise
     if previous_account and previous_account != settings.account:
         with contextlib.suppress(SecretStoreError):
             secrets.delete(previous_account)
+            if settings.auth is AuthMethod.OAUTH2:
+                secrets.delete(refresh_account(previous_account))
+
+
+def secret_account(settings: Settings) -> str:
+    """The keyring account of the profile's secret: the password, or the refresh token."""
+    return settings.refresh_account if settings.auth is AuthMethod.OAUTH2 else settings.account
 
 
 def delete_profile(store: SettingsStore, secrets: SecretStore, account: str | None) -> None:

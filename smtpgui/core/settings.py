@@ -10,13 +10,20 @@ import re
 import stat
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from smtpgui.core.certificate import ca_file_error, fingerprint_error, normalise_fingerprint
 from smtpgui.core.endpoint import Endpoint, EndpointError, format_server, parse_server
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
+from smtpgui.core.oauth_settings import (
+    OAuthSettings,
+    oauth_errors,
+    oauth_from_json,
+    oauth_to_json,
+    refresh_account,
+)
 
 SETTINGS_VERSION = 1
 CONFIG_DIR_ENV = "SMTPGUI_CONFIG_DIR"
@@ -36,6 +43,7 @@ class AuthMethod(enum.StrEnum):
     PLAIN = "plain"
     LOGIN = "login"
     CRAM_MD5 = "cram-md5"
+    OAUTH2 = "oauth2"  # a token from a sign-in: OAUTHBEARER (RFC 7628) or XOAUTH2
 
 
 class TrustMode(enum.StrEnum):
@@ -66,6 +74,7 @@ class Settings:
     ca_file: str = ""
     trust: TrustMode = TrustMode.SYSTEM
     pinned_sha256: str = ""
+    oauth: OAuthSettings = field(default_factory=OAuthSettings)
 
     def __post_init__(self) -> None:
         # Frozen: object.__setattr__ is the dataclass way to normalise in __post_init__.
@@ -80,6 +89,11 @@ class Settings:
     def account(self) -> str:
         """The keyring user name the password is stored under."""
         return self.username or "default"
+
+    @property
+    def refresh_account(self) -> str:
+        """The keyring user name the OAuth2 refresh token is stored under."""
+        return refresh_account(self.account)
 
     @property
     def sender(self) -> str:
@@ -308,6 +322,7 @@ def to_json(settings: Settings) -> dict[str, Any]:
         "ca_file": settings.ca_file,
         "trust": str(settings.trust),
         "pinned_sha256": settings.pinned_sha256,
+        **({"oauth": oauth_to_json(settings.oauth)} if settings.oauth != OAuthSettings() else {}),
     }
 
 
@@ -360,6 +375,7 @@ def from_json(data: Any) -> Settings:
         # Files from before trust modes have no "trust": their ca_file alone means CA_FILE.
         trust=_choice(data, "trust", TrustMode.SYSTEM),
         pinned_sha256=_text(data, "pinned_sha256"),
+        oauth=oauth_from_json(data.get("oauth")),
     )
     # A CA file that went missing since is the probe's to report: the settings stay loadable.
     for name, error in field_errors(settings, check_files=False).items():
@@ -388,6 +404,8 @@ def field_errors(settings: Settings, *, check_files: bool = True) -> dict[str, s
                 "Settings", "Enter the user name the server expects (often the full address)."
             ),
         )
+    if settings.auth is AuthMethod.OAUTH2:
+        errors.update(oauth_errors(settings.oauth))
     return {k: v for k, v in errors.items() if v}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import json
 import re
 import smtplib
 import socket
@@ -45,6 +46,7 @@ class TracingSMTP(smtplib.SMTP):
         self._redactor = redactor
         self._interrupter = interrupter
         self._hide_client_lines = False
+        self.bearer_error: dict[str, str] | None = None  # the last OAuth2 334 error, decoded
         # An explicit local name keeps smtplib from calling socket.getfqdn(), a DNS lookup
         # that can stall for seconds; the real EHLO name is set once the socket is connected.
         super().__init__(local_hostname="localhost", timeout=timeout)
@@ -129,6 +131,8 @@ class TracingSMTP(smtplib.SMTP):
 
     def authenticate(self, mechanism: str, user: str, password: str) -> tuple[int, bytes]:
         """Run one AUTH exchange; returns the final reply (235 on success)."""
+        if mechanism in _BEARER:
+            return self._bearer(mechanism, user, password)
         responder = _RESPONDERS[mechanism]
         command = f"AUTH {mechanism}"
         if mechanism == "PLAIN":  # initial response (RFC 4954 §4) saves a round trip
@@ -142,6 +146,55 @@ class TracingSMTP(smtplib.SMTP):
         finally:
             self._hide_client_lines = False
         return code, reply
+
+    def _bearer(self, mechanism: str, user: str, token: str) -> tuple[int, bytes]:
+        """XOAUTH2 or OAUTHBEARER with the token as initial response (both allow it).
+
+        A refused token gets a 334 carrying a base64 JSON error instead of the final reply; the
+        client must answer it (RFC 7628 §3.2.3: with %x01; Google's XOAUTH2: an empty line)
+        before the server sends its 535/555.
+        """
+        if mechanism == "XOAUTH2":
+            payload = xoauth2_payload(user, token)
+        else:
+            payload = oauthbearer_payload(user, token, self._host, _peer_port(self.sock))
+        self.bearer_error = None
+        code, reply = self.docmd(f"AUTH {mechanism} {_b64(payload)}")
+        if code == 334:
+            self.bearer_error = bearer_error(reply)
+            self._report(Direction.INFO, json.dumps(self.bearer_error, ensure_ascii=False))
+            code, reply = self.docmd("" if mechanism == "XOAUTH2" else _b64(b"\x01"))
+        return code, reply
+
+
+def xoauth2_payload(user: str, token: str) -> bytes:
+    """Google's and Microsoft's XOAUTH2 initial response (before base64)."""
+    return f"user={user}\x01auth=Bearer {token}\x01\x01".encode()
+
+
+def oauthbearer_payload(user: str, token: str, host: str, port: int) -> bytes:
+    """RFC 7628 §3.1: a GS2 header naming the user, then host, port and the bearer token."""
+    # RFC 5801 §4: "," and "=" in the authzid are written =2C and =3D.
+    authzid = user.replace("=", "=3D").replace(",", "=2C")
+    return f"n,a={authzid},\x01host={host}\x01port={port}\x01auth=Bearer {token}\x01\x01".encode()
+
+
+def bearer_error(challenge: bytes) -> dict[str, str]:
+    """The JSON error of a 334 during XOAUTH2/OAUTHBEARER (RFC 7628 §3.2.2), as text values."""
+    try:
+        data = json.loads(base64.b64decode(challenge, validate=False).decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        data = None
+    if not isinstance(data, dict):
+        return {"status": challenge.decode("ascii", "replace")[:200]}
+    return {str(k): str(v)[:200] for k, v in data.items()}
+
+
+def _peer_port(sock: socket.socket | None) -> int:
+    try:
+        return int(sock.getpeername()[1]) if sock is not None else 0
+    except OSError:
+        return 0
 
 
 def _plain(user: str, password: str, _challenge: bytes | None) -> bytes:
@@ -159,6 +212,7 @@ def _cram_md5(user: str, password: str, challenge: bytes | None) -> bytes:
     return f"{user} {digest}".encode()
 
 
+_BEARER = frozenset({"XOAUTH2", "OAUTHBEARER"})
 _RESPONDERS: dict[str, Callable[[str, str, bytes | None], bytes]] = {
     "PLAIN": _plain,
     "LOGIN": _login,

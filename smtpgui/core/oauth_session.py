@@ -1,0 +1,121 @@
+"""OAuth2 for a saved profile: sign in from the settings, and a fresh access token per test.
+
+The refresh token lives in the keyring (account `Settings.refresh_account`); the access token
+only in this process's memory, with its expiry, and is refreshed when it has less than a minute
+left. This is the API the window and the headless twin call.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import webbrowser
+from collections.abc import Callable
+
+from smtpgui.core import oauth_browser, oauth_device
+from smtpgui.core.oauth import (
+    Clock,
+    OAuthProvider,
+    TokenEndpoint,
+    Tokens,
+    fresh,
+    sign_in_again,
+)
+from smtpgui.core.oauth_browser import SIGN_IN_TIME, OpenBrowser
+from smtpgui.core.oauth_device import DeviceCode
+from smtpgui.core.oauth_settings import OAuthSettings, refresh_account
+from smtpgui.core.secrets import SecretStore
+from smtpgui.core.settings import Settings
+
+_CacheKey = tuple[str, str, str]
+_cache: dict[_CacheKey, Tokens] = {}
+_cache_lock = threading.Lock()
+
+
+def provider_of(oauth: OAuthSettings) -> OAuthProvider:
+    """The endpoints of the settings, with the tenant filled in."""
+    return OAuthProvider(
+        authorize_url=oauth.authorize_url,
+        token_url=oauth.token_url,
+        device_url=oauth.device_url,
+        scopes=tuple(oauth.scopes.split()),
+    ).for_tenant(oauth.tenant)
+
+
+def endpoint_of(settings: Settings, clock: Clock = time.time) -> TokenEndpoint:
+    return TokenEndpoint(settings.oauth.client_id.strip(), timeout=settings.timeout, clock=clock)
+
+
+def sign_in(
+    settings: Settings,
+    open_browser: OpenBrowser = webbrowser.open,
+    cancel: threading.Event | None = None,
+    timeout: float = SIGN_IN_TIME,
+) -> Tokens:
+    """Sign in in the system browser (PKCE, loopback redirect); remembers the access token."""
+    tokens = oauth_browser.sign_in(
+        provider_of(settings.oauth), endpoint_of(settings), open_browser, cancel, timeout
+    )
+    _remember(settings, tokens)
+    return tokens
+
+
+def sign_in_with_code(
+    settings: Settings,
+    show_code: Callable[[DeviceCode], None],
+    cancel: threading.Event | None = None,
+    wait: oauth_device.Wait | None = None,
+) -> Tokens:
+    """Sign in by typing a code on another device (RFC 8628); remembers the access token."""
+    tokens = oauth_device.sign_in_with_code(
+        provider_of(settings.oauth), endpoint_of(settings), show_code, cancel, wait
+    )
+    _remember(settings, tokens)
+    return tokens
+
+
+def access_tokens(
+    settings: Settings,
+    secrets: SecretStore,
+    tokens: Tokens | None = None,
+    stored_account: str | None = None,
+    clock: Clock = time.time,
+) -> Tokens:
+    """Tokens whose access token is valid for at least a minute more.
+
+    From `tokens` (a sign-in not saved yet), else from memory, else from the refresh token in
+    the keyring (under `stored_account`'s refresh account when given: the profile's name
+    before a rename). A rotated refresh token that came from the keyring goes back there at
+    once: the old one may already be dead. SignInRequired when there is nothing to refresh.
+    """
+    explicit = tokens is not None
+    account = refresh_account(stored_account) if stored_account else settings.refresh_account
+    if tokens is None:
+        with _cache_lock:
+            tokens = _cache.get(_key(settings))
+    if tokens is None:
+        stored = secrets.get(account)
+        if not stored:
+            raise sign_in_again()
+        tokens = Tokens("", refresh_token=stored)
+    renewed = fresh(provider_of(settings.oauth), endpoint_of(settings, clock), tokens)
+    rotated = renewed.refresh_token != tokens.refresh_token
+    if not explicit and rotated and secrets.get(account) == tokens.refresh_token:
+        secrets.set(account, renewed.refresh_token)
+    _remember(settings, renewed)
+    return renewed
+
+
+def forget(settings: Settings) -> None:
+    """Drop the access token kept in memory (after a sign-out or a refused token)."""
+    with _cache_lock:
+        _cache.pop(_key(settings), None)
+
+
+def _remember(settings: Settings, tokens: Tokens) -> None:
+    with _cache_lock:
+        _cache[_key(settings)] = tokens
+
+
+def _key(settings: Settings) -> _CacheKey:
+    return (settings.oauth.token_url, settings.oauth.client_id, settings.refresh_account)

@@ -1,0 +1,200 @@
+"""OAuth2 end to end on 127.0.0.1: sign in, test over XOAUTH2/OAUTHBEARER, save, refresh, revoke."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import trustme
+
+import smtpgui
+from smtpgui.core import oauth_session
+from smtpgui.core.diagnosis import diagnose
+from smtpgui.core.oauth import Tokens
+from smtpgui.core.oauth_settings import OAuthSettings
+from smtpgui.core.profile import Job, JobRunner, Outcome
+from smtpgui.core.result import Failure, Phase
+from smtpgui.core.secrets import SecretStore
+from smtpgui.core.settings import (
+    AuthMethod,
+    Settings,
+    SettingsStore,
+    field_errors,
+    from_json,
+    to_json,
+)
+from smtpgui.core.transcript import TranscriptLine
+from tests.core.test_probe import settings_for
+from tests.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer, authorization_server
+from tests.servers import USER, OAuthRecorder, RunningServer, smtp_server
+
+
+@pytest.fixture(autouse=True)
+def no_remembered_tokens() -> Iterator[None]:
+    oauth_session._cache.clear()
+    yield
+    oauth_session._cache.clear()
+
+
+@pytest.fixture
+def auth_server() -> Iterator[AuthorizationServer]:
+    with authorization_server() as server:
+        yield server
+
+
+@pytest.fixture
+def xoauth2_server(ca: trustme.CA, auth_server: AuthorizationServer) -> Iterator[RunningServer]:
+    handler = OAuthRecorder(tokens=auth_server.valid_access)
+    with smtp_server(ca, "starttls", handler, auth_exclude_mechanism=["OAUTHBEARER"]) as server:
+        yield server
+
+
+def oauth_settings(server: RunningServer, ca_file: str, auth: AuthorizationServer) -> Settings:
+    oauth = OAuthSettings(
+        provider="test",
+        client_id=CLIENT_ID,
+        tenant="contoso.example",
+        authorize_url=f"{auth.base}/{{tenant}}/authorize",
+        token_url=f"{auth.base}/{{tenant}}/token",
+        device_url=f"{auth.base}/{{tenant}}/device",
+        scopes=SCOPE,
+    )
+    return settings_for(server.server, ca_file, auth=AuthMethod.OAUTH2, oauth=oauth)
+
+
+def browser(url: str) -> None:
+    """The admin's browser: follows /authorize's redirect to the loopback listener."""
+    with urllib.request.urlopen(url, timeout=10) as page:
+        page.read()
+
+
+def run(
+    settings: Settings, save: bool = False, tokens: Tokens | None = None
+) -> tuple[Outcome, str]:
+    lines: list[str] = []
+
+    def collect(event: object) -> None:
+        if isinstance(event, TranscriptLine):
+            lines.append(event.format())
+
+    job = Job(settings, None, save=save, subject="OAuth test", body="It works.", tokens=tokens)
+    return JobRunner(job, collect).run(), "\n".join(lines)
+
+
+def test_sign_in_test_and_save(xoauth2_server, auth_server, ca_file, tmp_path: Path):
+    settings = oauth_settings(xoauth2_server, ca_file, auth_server)
+    assert field_errors(settings) == {}
+    tokens = oauth_session.sign_in(settings, browser)
+    outcome, transcript = run(settings, save=True, tokens=tokens)
+    assert outcome.result.ok and outcome.saved, outcome.result.detail
+    assert outcome.result.auth_mechanism == "XOAUTH2"
+    assert len(xoauth2_server.handler.envelopes) == 1
+    assert SecretStore().get(settings.refresh_account) == tokens.refresh_token
+    assert SecretStore().get(settings.account) is None  # no password stored
+    saved = (tmp_path / "config" / "settings.json").read_text()
+    for secret in (tokens.access_token, tokens.refresh_token):
+        assert secret not in saved and secret not in transcript
+    assert "AUTH XOAUTH2 [redacted]" in transcript
+    assert SettingsStore().load() == settings
+
+
+def test_oauthbearer_is_preferred_when_offered(ca, auth_server, ca_file):
+    handler = OAuthRecorder(tokens=auth_server.valid_access)
+    with smtp_server(ca, "starttls", handler) as server:
+        settings = oauth_settings(server, ca_file, auth_server)
+        tokens = oauth_session.sign_in(settings, browser)
+        outcome, transcript = run(settings, tokens=tokens)
+    assert outcome.result.ok and outcome.result.auth_mechanism == "OAUTHBEARER"
+    assert tokens.access_token not in transcript
+
+
+def test_saved_sign_in_is_refreshed_before_the_test(xoauth2_server, auth_server, ca_file):
+    auth_server.expires_in = 30  # under the 60 s margin: each test must refresh first
+    settings = oauth_settings(xoauth2_server, ca_file, auth_server)
+    tokens = oauth_session.sign_in(settings, browser)
+    assert run(settings, save=True, tokens=tokens)[0].saved
+    oauth_session.forget(settings)  # as after a restart: only the keyring is left
+    auth_server.expire_access()  # the first access token no longer works
+    outcome, transcript = run(settings)
+    assert outcome.result.ok, outcome.result.detail
+    assert auth_server.grants[-1] == "refresh_token"
+    rotated = SecretStore().get(settings.refresh_account)
+    assert rotated and rotated != tokens.refresh_token  # the new one was stored at once
+    assert rotated not in transcript
+
+
+def test_revoked_sign_in_says_sign_in_again(xoauth2_server, auth_server, ca_file):
+    auth_server.expires_in = 30
+    settings = oauth_settings(xoauth2_server, ca_file, auth_server)
+    assert run(settings, save=True, tokens=oauth_session.sign_in(settings, browser))[0].saved
+    oauth_session.forget(settings)
+    auth_server.revoke()
+    outcome, transcript = run(settings)
+    result = outcome.result
+    assert not result.ok and result.failure is Failure.SIGN_IN and result.phase is Phase.AUTH
+    assert "Sign in again" in result.detail and "Sign in again" in transcript
+    diagnosis = diagnose(result)
+    assert diagnosis is not None and "Sign in again" in diagnosis.explanation
+
+
+def test_refused_token_gets_the_json_error_then_535(xoauth2_server, auth_server, ca_file):
+    settings = oauth_settings(xoauth2_server, ca_file, auth_server)
+    stale = Tokens("at-not-valid", expires_at=9e12, refresh_token="rt-x")
+    outcome, transcript = run(settings, tokens=stale)
+    result = outcome.result
+    assert result.code == 535 and result.phase is Phase.AUTH
+    assert "status 401" in result.detail and "https://mail.google.com/" in result.detail
+    assert xoauth2_server.handler.dummy_replies == [b""]  # XOAUTH2: an empty line
+    assert "at-not-valid" not in transcript
+    assert '"scope": "https://mail.google.com/"' in transcript  # decoded for the admin
+
+
+def test_oauthbearer_answers_the_error_with_ctrl_a(ca, auth_server, ca_file):
+    handler = OAuthRecorder(tokens=set())
+    with smtp_server(ca, "starttls", handler) as server:
+        settings = oauth_settings(server, ca_file, auth_server)
+        outcome, _ = run(settings, tokens=Tokens("bad", expires_at=9e12))
+    assert outcome.result.code == 535
+    assert handler.dummy_replies == [b"\x01"]  # RFC 7628 §3.2.3
+
+
+def test_send_message_refreshes_the_saved_sign_in(xoauth2_server, auth_server, ca_file):
+    from email.message import EmailMessage
+
+    auth_server.expires_in = 30
+    settings = oauth_settings(xoauth2_server, ca_file, auth_server)
+    assert run(settings, save=True, tokens=oauth_session.sign_in(settings, browser))[0].saved
+    oauth_session.forget(settings)
+    msg = EmailMessage()
+    msg["To"] = USER
+    msg["Subject"] = "Invoice"
+    msg.set_content("Attached.")
+    assert smtpgui.send_message(msg).ok
+    assert auth_server.grants[-1] == "refresh_token"
+    auth_server.revoke()
+    oauth_session.forget(settings)
+    with pytest.raises(smtpgui.api.SignInRequiredError, match="Sign in again"):
+        smtpgui.send_message(msg)
+
+
+def test_oauth_settings_round_trip_and_old_files(xoauth2_server, auth_server, ca_file):
+    settings = oauth_settings(xoauth2_server, ca_file, auth_server)
+    data = json.loads(json.dumps(to_json(settings)))
+    assert from_json(data) == settings
+    assert set(data["oauth"]) == {f"{n}_url" for n in ("authorize", "token", "device")} | {
+        "provider",
+        "client_id",
+        "tenant",
+        "scopes",
+    }
+    del data["oauth"]
+    data["auth"] = "plain"
+    assert from_json(data).oauth == OAuthSettings()  # files from before OAuth2 still load
+    broken = OAuthSettings(token_url="http://login.example/token", scopes="")
+    errors = field_errors(settings_for("tls://h", ca_file, auth=AuthMethod.OAUTH2, oauth=broken))
+    assert {"oauth_client_id", "oauth_token_url", "oauth_authorize_url", "oauth_scopes"} <= set(
+        errors
+    )
