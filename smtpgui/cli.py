@@ -1,4 +1,4 @@
-"""The headless twin: `smtpgui check|show|forget|export|import|send`, on the window's core.
+"""The headless twin: `smtpgui check|show|forget|export|import|send|discover`, on the window's core.
 
 The password never comes from argv (other users can read it in the process list): from the
 keyring, from stdin with --password-stdin, or from a prompt that does not echo.
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from smtpgui.core import exit_codes as codes
 
-COMMANDS = ("check", "show", "forget", "export", "import", "send")
+COMMANDS = ("check", "show", "forget", "export", "import", "send", "discover")
 
 
 class CliError(Exception):
@@ -60,7 +60,22 @@ def build_parser() -> argparse.ArgumentParser:
     send.add_argument("--cc", action="append", default=[], help="copy to (repeatable)")
     send.add_argument("--subject", required=True)
     send.add_argument("--verbose", action="store_true", help="print the SMTP conversation")
+    _discover_parser(sub.add_parser("discover", help="find the server settings from an address"))
     return parser
+
+
+def _discover_parser(discover: argparse.ArgumentParser) -> None:
+    discover.add_argument("address", help="the e-mail address that will send")
+    discover.add_argument("--json", action="store_true", help="print one JSON object")
+    discover.add_argument(
+        "--autoconfig",
+        action="store_true",
+        help="also ask autoconfig.<domain> and Thunderbird's ISPDB (web requests)",
+    )
+    discover.add_argument(
+        "--no-probe", action="store_true", help="do not connect to guessed host names"
+    )
+    discover.add_argument("--timeout", type=float, default=10.0, help="seconds (default 10)")
 
 
 def _check_parser(check: argparse.ArgumentParser) -> None:

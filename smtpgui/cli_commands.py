@@ -311,3 +311,12 @@ def run_send(args: argparse.Namespace) -> int:
         raise CliError(str(exc), codes.INVALID_INPUT) from None
     print(f"Sent to {', '.join(args.to + args.cc)}.")
     return codes.OK
+
+
+# -- discover ------------------------------------------------------------------------------------
+
+
+def run_discover(args: argparse.Namespace) -> int:
+    from smtpgui import cli_discover  # its own module: this one is long enough
+
+    return cli_discover.run(args)
