@@ -651,6 +651,10 @@
         <translation>Microsoft está retirando el inicio de sesión con contraseña (autenticación básica) para SMTP en Exchange Online: a largo plazo, prevea el inicio de sesión con OAuth2 o un servicio de retransmisión (relay).</translation>
     </message>
     <message>
+        <source>In smtpgui, set Authentication to OAuth2 and sign in with the mailbox&apos;s Microsoft 365 account (an app registration with the SMTP.Send permission gives the client ID).</source>
+        <translation>En smtpgui, ponga Autenticación en OAuth2 e inicie sesión con la cuenta de Microsoft 365 del buzón (un registro de aplicación con el permiso SMTP.Send le da el ID de cliente).</translation>
+    </message>
+    <message>
         <source>Or send through a relay service (SendGrid, Amazon SES, Mailgun, ...) where your domain is verified.</source>
         <translation>O envíe a través de un servicio de retransmisión (SendGrid, Amazon SES, Mailgun, etc.) en el que su dominio esté verificado.</translation>
     </message>
@@ -953,6 +957,46 @@
     <message>
         <source>The server refused the test message: {reply}</source>
         <translation>El servidor rechazó el mensaje de prueba: {reply}</translation>
+    </message>
+    <message>
+        <source>Sign in with OAuth2 again (with the mailbox&apos;s own account), then save.</source>
+        <translation>Vuelva a iniciar sesión con OAuth2 (con la cuenta del propio buzón) y guarde.</translation>
+    </message>
+    <message>
+        <source>Sign in with OAuth2 again</source>
+        <translation>Vuelva a iniciar sesión con OAuth2</translation>
+    </message>
+    <message>
+        <source>If the sign-in service cannot be reached, check the internet connection and the OAuth2 addresses.</source>
+        <translation>Si no se puede acceder al servicio de inicio de sesión, compruebe la conexión a internet y las direcciones de OAuth2.</translation>
+    </message>
+    <message>
+        <source>The sign-in does not allow sending mail</source>
+        <translation>El inicio de sesión no permite enviar correo</translation>
+    </message>
+    <message>
+        <source>The server accepted the sign-in but not for sending mail: the token was asked for other scopes. {detail}</source>
+        <translation>El servidor aceptó el inicio de sesión, pero no para enviar correo: el token se pidió para otros ámbitos (scopes). {detail}</translation>
+    </message>
+    <message>
+        <source>Put the scope the server names in the OAuth2 scopes (Gmail: https://mail.google.com/; Microsoft 365: https://outlook.office.com/SMTP.Send offline_access), then sign in again and save.</source>
+        <translation>Ponga en los ámbitos (scopes) de OAuth2 el que indica el servidor (Gmail: https://mail.google.com/; Microsoft 365: https://outlook.office.com/SMTP.Send offline_access), vuelva a iniciar sesión y guarde.</translation>
+    </message>
+    <message>
+        <source>Microsoft 365: the app registration needs the delegated permission SMTP.Send, with an administrator&apos;s consent where the organisation requires it.</source>
+        <translation>Microsoft 365: el registro de aplicación necesita el permiso delegado SMTP.Send, con el consentimiento de un administrador si la organización lo exige.</translation>
+    </message>
+    <message>
+        <source>The server refused the sign-in</source>
+        <translation>El servidor rechazó el inicio de sesión</translation>
+    </message>
+    <message>
+        <source>The access token is invalid, expired or was revoked, or it belongs to another account than the user name. {detail}</source>
+        <translation>El token de acceso no es válido, caducó o se revocó, o pertenece a otra cuenta distinta del nombre de usuario. {detail}</translation>
+    </message>
+    <message>
+        <source>The user name must be the address of the account you signed in with.</source>
+        <translation>El nombre de usuario debe ser la dirección de la cuenta con la que inició sesión.</translation>
     </message>
 </context>
 <context>
@@ -1261,6 +1305,10 @@
     <message>
         <source>The connection is not encrypted, so the password was not sent.</source>
         <translation>La conexión no está cifrada, así que no se envió la contraseña.</translation>
+    </message>
+    <message>
+        <source>Microsoft is turning off password login for SMTP (Basic authentication); when it stops working, set Authentication to OAuth2 and sign in.</source>
+        <translation>Microsoft está desactivando el inicio de sesión con contraseña para SMTP (autenticación básica); cuando deje de funcionar, ponga Autenticación en OAuth2 e inicie sesión.</translation>
     </message>
     <message>
         <source>The server offers no login on this connection.</source>

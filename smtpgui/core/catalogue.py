@@ -8,6 +8,7 @@ order they are tried and adds the last resorts. See catalogue_rule.Rule for how 
 from __future__ import annotations
 
 from smtpgui.core.catalogue_connection import CERTIFICATES, REACHING, SECURITY, USUAL_SETTINGS
+from smtpgui.core.catalogue_oauth import OAUTH
 from smtpgui.core.catalogue_reply import LATER, LOGIN, SENDING
 from smtpgui.core.catalogue_rule import PLACEHOLDERS, Rule, failures
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP
@@ -98,6 +99,7 @@ RULES: tuple[Rule, ...] = (
     *SECURITY,
     *CERTIFICATES,
     *LATER,  # RFC 5321 §4.2.1: a 4yz reply is transient, whatever its words say
+    *OAUTH,  # before LOGIN: a refused token's final 535 looks like a wrong password
     *LOGIN,
     *SENDING,
     *LAST,

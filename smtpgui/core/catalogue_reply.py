@@ -26,6 +26,12 @@ _MS_RETIRING = QT_TRANSLATE_NOOP(
     "Microsoft is retiring password (Basic) login for SMTP in Exchange Online: for the long "
     "term, plan for OAuth2 sign-in or a relay service.",
 )
+# Both Microsoft rules end with it: smtpgui itself can sign in with OAuth2 now.
+_MS_OAUTH2 = QT_TRANSLATE_NOOP(
+    "Diagnosis",
+    "In smtpgui, set Authentication to OAuth2 and sign in with the mailbox's Microsoft 365 "
+    "account (an app registration with the SMTP.Send permission gives the client ID).",
+)
 _RELAY_SERVICE = QT_TRANSLATE_NOOP(
     "Diagnosis",
     "Or send through a relay service (SendGrid, Amazon SES, Mailgun, ...) where your domain "
@@ -116,6 +122,7 @@ LOGIN: tuple[Rule, ...] = (
                 "Security defaults (Microsoft Entra ID) block password logins for SMTP: rather "
                 "than turning them off, send through a connector or a relay service.",
             ),
+            _MS_OAUTH2,
         ),
         hint=_MS_RETIRING,
         enhanced=enhanced("5.7.139"),
@@ -134,6 +141,7 @@ LOGIN: tuple[Rule, ...] = (
                 "If the sending program supports OAuth2 (“modern authentication”) for Microsoft "
                 "365, use that instead of a password.",
             ),
+            _MS_OAUTH2,
             _RELAY_SERVICE,
             QT_TRANSLATE_NOOP(
                 "Diagnosis",

@@ -672,6 +672,8 @@ def greets_then_refuses_ehlo(lab: Lab) -> ProbeResult:
         return probe(settings_for(f"127.0.0.1:{server.port}", lab.ca_file))
 
 
+import tests.core.oauth_diagnosis_cases  # noqa: E402, F401  (its @produces join CASES)
+
 # -- the table: after every @produces above, so CASES is complete ------------------------------
 
 

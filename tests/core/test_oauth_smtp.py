@@ -198,3 +198,25 @@ def test_oauth_settings_round_trip_and_old_files(xoauth2_server, auth_server, ca
     assert {"oauth_client_id", "oauth_token_url", "oauth_authorize_url", "oauth_scopes"} <= set(
         errors
     )
+
+
+def test_microsoft_365_with_a_password_gets_a_notice(plain_server, ca_file):
+    import socket
+
+    from smtpgui.core.probe import SmtpProbe
+
+    def loopback(host: str, port: int, *args: object, **kwargs: object) -> list[tuple]:  # type: ignore[type-arg]
+        assert host == "smtp.office365.com"
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))]
+
+    lines: list[str] = []
+
+    def collect(event: object) -> None:
+        if isinstance(event, TranscriptLine):
+            lines.append(event.text)
+
+    for auth, expected in ((AuthMethod.AUTO, True), (AuthMethod.OAUTH2, False)):
+        lines.clear()
+        settings = settings_for(f"smtp.office365.com:{plain_server.port}", ca_file, auth=auth)
+        SmtpProbe(settings, "x", None, collect, resolver=loopback).run()
+        assert any("Microsoft is turning off password login" in line for line in lines) is expected
