@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from smtpgui.core.detect import DEFAULT_PORTS
 from smtpgui.core.endpoint import Security
@@ -27,6 +27,7 @@ __all__ = [
     "GUESS_HOSTS",
     "ISPDB_URL",
     "DiscoverError",
+    "DiscoverOptions",
     "Finding",
     "HttpOpener",
     "Source",
@@ -95,46 +96,38 @@ _SOURCE_TEMPLATES = {
 }
 
 
-def discover(
-    address: str,
-    *,
-    resolver: dns.resolver.Resolver | None = None,
-    autoconfig: bool = False,
-    autoconfig_urls: Sequence[str] = AUTOCONFIG_URLS,
-    ispdb_url: str = ISPDB_URL,
-    http_opener: HttpOpener | None = None,
-    probe_guesses: bool = True,
-    guess_hosts: Sequence[str] = GUESS_HOSTS,
-    guess_ports: Sequence[tuple[int, Security]] = DEFAULT_PORTS,
-    address_resolver: Resolver | None = None,
-    ca_file: str = "",
-    timeout: float = 10.0,
-) -> list[Finding]:
+@dataclass(frozen=True)
+class DiscoverOptions:
+    """Where discovery may look. The defaults ask the system's DNS and probe the guesses.
+
+    `resolver` is the dnspython resolver (the system's when None). Autoconfig asks web
+    servers about the domain, so it is off unless asked for. `guess_hosts` are templates with
+    {domain}; `address_resolver` replaces getaddrinfo for the probes (tests map names to
+    127.0.0.1). `timeout` bounds each DNS lookup, each web request and each probe step.
+    """
+
+    resolver: dns.resolver.Resolver | None = None
+    autoconfig: bool = False
+    autoconfig_urls: Sequence[str] = AUTOCONFIG_URLS
+    ispdb_url: str = ISPDB_URL
+    http_opener: HttpOpener | None = None
+    probe_guesses: bool = True
+    guess_hosts: Sequence[str] = GUESS_HOSTS
+    guess_ports: Sequence[tuple[int, Security]] = DEFAULT_PORTS
+    address_resolver: Resolver | None = None
+    ca_file: str = ""
+    timeout: float = 10.0
+
+
+def discover(address: str, **options: Any) -> list[Finding]:
     """Every suggestion for `address`, best source first, without duplicates.
 
-    `resolver` is the dnspython resolver (the system's when None); autoconfig asks web servers
-    about the domain, so it is off unless asked for. Guessed hosts are probed (as Detect does,
-    never with a login) only when no other source found anything: they are the weakest clue,
-    and probing takes up to `timeout`. `address_resolver` replaces getaddrinfo for the probes.
+    Takes the fields of DiscoverOptions as keywords; see Discovery for the order and for a
+    run that can be cancelled and reports each finding as it comes.
     """
-    domain = domain_of(address)
-    findings = catalogue_findings(domain)
-    from smtpgui.core.discover_dns import mx_findings, srv_findings
+    from smtpgui.core.discover_run import Discovery
 
-    findings += srv_findings(domain, resolver, timeout)
-    findings += mx_findings(domain, resolver, timeout)
-    if autoconfig:
-        from smtpgui.core.discover_autoconfig import autoconfig_findings
-
-        urls = [(Source.AUTOCONFIG, url) for url in autoconfig_urls]
-        urls.append((Source.ISPDB, ispdb_url))
-        findings += autoconfig_findings(address, domain, urls, http_opener, timeout)
-    if probe_guesses and not findings:
-        from smtpgui.core.discover_guess import guess_findings
-
-        hosts = [template.format(domain=domain) for template in guess_hosts]
-        findings += guess_findings(hosts, guess_ports, timeout, ca_file, address_resolver)
-    return _unique(findings)
+    return Discovery(address, DiscoverOptions(**options)).run()
 
 
 def domain_of(address: str) -> str:
@@ -150,6 +143,19 @@ def domain_of(address: str) -> str:
     if not all(label and len(label) < 64 for label in ascii_domain.split(".")):
         raise DiscoverError(f"{domain!r} is not a valid domain name")
     return ascii_domain
+
+
+def server_host(name: str) -> str | None:
+    """`name` as a valid server name (lower case), or None: DNS and web answers are untrusted."""
+    from smtpgui.core.endpoint import EndpointError, parse_entries
+
+    try:
+        entries = parse_entries(name)
+    except EndpointError:
+        return None
+    if len(entries) != 1 or entries[0].security is not None or entries[0].port is not None:
+        return None  # "a;b", "ssl://a" or "a:25" is not a host name
+    return entries[0].host
 
 
 def catalogue_findings(domain: str) -> list[Finding]:
@@ -173,14 +179,3 @@ def provider_findings(match: Match, source: Source, detail: str) -> list[Finding
         )
         for server in match.servers
     ]
-
-
-def _unique(findings: list[Finding]) -> list[Finding]:
-    seen: set[tuple[str, int, Security]] = set()
-    kept = []
-    for finding in findings:
-        key = (finding.host.lower(), finding.port, finding.security)
-        if key not in seen:
-            seen.add(key)
-            kept.append(finding)
-    return kept

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import http.client
 import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from smtpgui.core.discover import Finding, HttpOpener, Source
+from smtpgui.core.discover import Finding, HttpOpener, Source, server_host
 from smtpgui.core.endpoint import Security
 from smtpgui.core.providers import AuthKind
 
@@ -35,7 +36,8 @@ def autoconfig_findings(
         try:
             body = fetch(url, timeout)
             found = parse_config(body, address, source, url)
-        except (OSError, ValueError):  # unreachable, HTTP error, not XML, not a config
+        # Unreachable, an HTTP error or a broken reply, not XML, not a config: the next URL.
+        except (OSError, http.client.HTTPException, ValueError):
             continue
         if found:
             return found
@@ -67,15 +69,15 @@ def parse_config(body: bytes, address: str, source: Source, url: str) -> list[Fi
     for server in root.iterfind("emailProvider/outgoingServer"):
         if server.get("type") != "smtp":
             continue
-        host = _fill(server.findtext("hostname", ""), address)
+        host = server_host(_fill(server.findtext("hostname", ""), address))
         port = server.findtext("port", "").strip()
         security = _SOCKET_TYPES.get(server.findtext("socketType", "").strip())
-        if not host or not port.isdecimal() or not 0 < int(port) < 65536 or security is None:
+        if host is None or not port.isdecimal() or not 0 < int(port) < 65536 or security is None:
             continue
         kinds = [_AUTH_KINDS.get((a.text or "").strip()) for a in server.iterfind("authentication")]
         findings.append(
             Finding(
-                host.lower(),
+                host,
                 int(port),
                 security,
                 source,

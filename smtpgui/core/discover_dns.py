@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from smtpgui.core.discover import Finding, Source, provider_findings
+from smtpgui.core.discover import Finding, Source, provider_findings, server_host
 from smtpgui.core.endpoint import Security
 from smtpgui.core.providers import by_mx
 
@@ -44,11 +44,11 @@ def srv_findings(
         records = _answer(resolver, name, "SRV", timeout)
         # RFC 2782: lowest priority first; among equals, the heavier weight is the more likely.
         for record in sorted(records, key=lambda r: (r.priority, -r.weight)):
-            target = record.target.to_text(omit_final_dot=True)
-            if not target or target == ".":
-                # RFC 6186 §3.1 / RFC 2782: a target of "." means not offered at this domain.
+            # RFC 6186 §3.1 / RFC 2782: a target of "." means not offered at this domain.
+            target = server_host(record.target.to_text(omit_final_dot=True))
+            if target is None or not 0 < record.port < 65536:
                 continue
-            findings.append(Finding(target.lower(), record.port, security, source, name))
+            findings.append(Finding(target, record.port, security, source, name))
     return findings
 
 

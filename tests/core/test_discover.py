@@ -6,12 +6,21 @@ import contextlib
 import http.server
 import socket
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
 
-from smtpgui.core.discover import DiscoverError, Finding, Source, discover, domain_of
+from smtpgui.core.discover import (
+    DiscoverError,
+    DiscoverOptions,
+    Finding,
+    Source,
+    discover,
+    domain_of,
+)
 from smtpgui.core.discover_autoconfig import parse_config
+from smtpgui.core.discover_run import Discovery
 from smtpgui.core.endpoint import Security
 from smtpgui.core.providers import AuthKind
 from smtpgui.core.settings import AuthMethod
@@ -60,6 +69,8 @@ def test_srv_records_in_priority_then_weight_order_and_dot_means_not_offered():
             "10 5 465 backup.example.test.",
             "0 1 465 light.example.test.",
             "0 9 1465 heavy.example.test.",
+            "0 0 0 noport.example.test.",  # untrusted answers: never a port 0 ...
+            "0 0 465 bad_name.example.test.",  # ... nor a name that is no host name
         ],
         ("_submission._tcp.example.test", "SRV"): ["0 0 0 ."],  # RFC 6186: not offered
     }
@@ -269,3 +280,67 @@ def test_an_invalid_address_is_refused(bad):
 
 def test_an_international_domain_is_looked_up_in_ascii():
     assert domain_of("José@Bücher.example") == "xn--bcher-kva.example"
+
+
+# -- a run the window can follow and cancel ---------------------------------------------------
+
+
+def test_each_finding_reaches_the_callback_as_its_source_answers():
+    records = {("_submission._tcp.gmail.com", "SRV"): ["0 0 2587 relay.gmail.test."]}
+    seen: list[Finding] = []
+    with dns_server(records) as dns:
+        run = Discovery("a@gmail.com", DiscoverOptions(resolver=dns.resolver()), seen.append)
+        findings = run.run()
+    assert seen == findings
+    assert [f.source for f in findings] == [Source.CATALOGUE] * 2 + [Source.SRV_SUBMISSION]
+
+
+def test_cancel_stops_the_guess_probes_at_once(silent_server):
+    with dns_server({}) as dns:
+        run = Discovery(
+            ADDRESS,
+            DiscoverOptions(
+                resolver=dns.resolver(),
+                guess_hosts=("smtp.{domain}",),
+                guess_ports=[(silent_server.port, Security.STARTTLS)],
+                address_resolver=only_smtp_host,
+                timeout=60.0,
+            ),
+        )
+        box: list[list[Finding]] = []
+        thread = threading.Thread(target=lambda: box.append(run.run()))
+        thread.start()
+        assert silent_server.connected.wait(10)
+        started = time.monotonic()
+        run.cancel()
+        thread.join(10)
+    assert not thread.is_alive() and box == [[]]
+    assert time.monotonic() - started < 5  # far below the 60 s the probe would wait
+
+
+def test_cancel_before_run_asks_nothing_but_the_catalogue():
+    with dns_server({}) as dns:
+        run = Discovery("a@gmail.com", DiscoverOptions(resolver=dns.resolver()))
+        run.cancel()
+        findings = run.run()
+    assert {f.source for f in findings} == {Source.CATALOGUE}
+    assert dns.queries == []
+
+
+def test_an_error_in_a_source_is_raised_not_swallowed():
+    def broken_opener(url, timeout):
+        raise RuntimeError("a bug")
+
+    with dns_server({}) as dns, pytest.raises(RuntimeError, match="a bug"):
+        discover(
+            ADDRESS,
+            resolver=dns.resolver(),
+            autoconfig=True,
+            http_opener=broken_opener,
+            probe_guesses=False,
+        )
+
+
+def test_an_invalid_address_is_refused_before_anything_runs():
+    with pytest.raises(DiscoverError):
+        Discovery("no address")
