@@ -1154,6 +1154,14 @@
         <translation>No se pudo usar el servicio de inicio de sesión {host} ({reason}).</translation>
     </message>
     <message>
+        <source>No web browser could be opened on this computer: sign in with a code on another device instead.</source>
+        <translation>No se pudo abrir ningún navegador web en este equipo: inicie sesión con un código en otro dispositivo.</translation>
+    </message>
+    <message>
+        <source>The sign-in was not finished in the browser within {minutes} minutes. Start it again.</source>
+        <translation>El inicio de sesión no se terminó en el navegador en {minutes} minutos. Vuelva a empezar.</translation>
+    </message>
+    <message>
         <source>The browser came back with an answer to another sign-in. Try again.</source>
         <translation>El navegador devolvió la respuesta de otro inicio de sesión. Inténtelo de nuevo.</translation>
     </message>

@@ -23,6 +23,7 @@ from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 from smtpgui.core.oauth import (
     OAuthError,
     OAuthProvider,
+    SignInCancelled,
     TokenEndpoint,
     Tokens,
     cancelled,
@@ -77,13 +78,34 @@ def sign_in(
     thread = threading.Thread(target=server.serve_forever, args=(_CANCEL_CHECK,), daemon=True)
     thread.start()
     try:
-        open_browser(
-            authorization_url(provider, endpoint.client_id, redirect_uri, state, challenge)
-        )
+        url = authorization_url(provider, endpoint.client_id, redirect_uri, state, challenge)
+        if open_browser(url) is False:  # webbrowser.open's answer when no browser is known
+            raise OAuthError(
+                Text(
+                    "OAuth",
+                    QT_TRANSLATE_NOOP(
+                        "OAuth",
+                        "No web browser could be opened on this computer: sign in with a code "
+                        "on another device instead.",
+                    ),
+                )
+            )
         deadline = time.monotonic() + timeout
         while not redirect.arrived.wait(_CANCEL_CHECK):
-            if cancel.is_set() or time.monotonic() > deadline:
+            if cancel.is_set():
                 raise cancelled()
+            if time.monotonic() > deadline:
+                raise SignInCancelled(
+                    Text(
+                        "OAuth",
+                        QT_TRANSLATE_NOOP(
+                            "OAuth",
+                            "The sign-in was not finished in the browser within {minutes} "
+                            "minutes. Start it again.",
+                        ),
+                        minutes=f"{timeout / 60:g}",
+                    )
+                )
     finally:
         server.shutdown()
         server.server_close()

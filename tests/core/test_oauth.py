@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from smtpgui.core.oauth import (
+    OAuthError,
     SignInCancelled,
     SignInRequired,
     TokenEndpoint,
@@ -80,6 +81,14 @@ def test_sign_in_can_be_cancelled(auth_server):
             lambda _u: cancel.set(),
             cancel,
         )
+
+
+def test_sign_in_times_out_and_needs_a_browser(auth_server):
+    provider, endpoint = auth_server.provider.for_tenant(""), TokenEndpoint(CLIENT_ID)
+    with pytest.raises(SignInCancelled, match="not finished in the browser"):
+        sign_in(provider, endpoint, lambda _u: None, timeout=0.3)
+    with pytest.raises(OAuthError, match="No web browser"):
+        sign_in(provider, endpoint, lambda _u: False)
 
 
 def test_device_flow_honours_pending_and_slow_down(auth_server):
