@@ -193,8 +193,8 @@ def _saved_or_none() -> Settings | None:
 
 
 def _password(settings: Settings, args: argparse.Namespace, saved: Settings | None) -> str:
-    if settings.auth is AuthMethod.NONE:
-        return ""
+    if settings.auth in (AuthMethod.NONE, AuthMethod.OAUTH2):
+        return ""  # OAuth2: the job signs in with the refresh token in the keyring
     if args.password_stdin:
         return sys.stdin.readline().removesuffix("\n").removesuffix("\r")
     stored = _stored(settings, saved)
@@ -247,11 +247,12 @@ def run_show(args: argparse.Namespace) -> int:
 def _password_state(saved: Settings | None) -> tuple[bool | None, str]:
     if saved is None or saved.auth is AuthMethod.NONE:
         return None, "not needed"
+    account = saved.refresh_account if saved.auth is AuthMethod.OAUTH2 else saved.account
     try:
-        stored = SecretStore().get(saved.account) is not None
+        stored = SecretStore().get(account) is not None
     except SecretStoreError as exc:
         return None, f"unknown ({exc})"
-    where = f"in the keyring (service smtpgui, user {saved.account})"
+    where = f"in the keyring (service smtpgui, user {account})"
     return stored, f"stored {where}" if stored else "NOT stored"
 
 

@@ -39,7 +39,13 @@ class Check:
 def run_self_test() -> int:
     started = time.monotonic()
     qInstallMessageHandler(_quiet_offscreen)
-    checks = [check_resources(), check_translations(), check_keyring_backends(), check_probe()]
+    checks = [
+        check_resources(),
+        check_translations(),
+        check_keyring_backends(),
+        check_providers(),
+        check_probe(),
+    ]
     for check in checks:
         _say(f"{'ok  ' if check.ok else 'FAIL'} {check.name}: {check.detail}")
     passed = all(check.ok for check in checks)
@@ -86,6 +92,18 @@ def check_keyring_backends() -> Check:
     if not points or broken:
         return Check("keyring backends", False, f"{len(points)} found, broken: {broken}")
     return Check("keyring backends", True, ", ".join(sorted(point.name for point in points)))
+
+
+def check_providers() -> Check:
+    """The provider catalogue is package data and dnspython loads record types by name."""
+    try:
+        from smtpgui.core.providers import load_providers
+
+        providers = load_providers()
+        import dns.rdtypes.IN.SRV  # noqa: F401  (what discovery's SRV lookups need)
+    except Exception as exc:
+        return Check("providers", False, f"{type(exc).__name__}: {exc}")
+    return Check("providers", True, f"{len(providers)} in the catalogue; dnspython loads")
 
 
 def check_probe() -> Check:
