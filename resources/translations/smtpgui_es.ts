@@ -1412,6 +1412,25 @@
     </message>
 </context>
 <context>
+    <name>ProviderField</name>
+    <message>
+        <source>Other / not listed</source>
+        <translation>Otro / no aparece en la lista</translation>
+    </message>
+    <message>
+        <source>The region the account was created in</source>
+        <translation>La región en la que se creó la cuenta</translation>
+    </message>
+    <message>
+        <source>Find settings…</source>
+        <translation>Buscar configuración…</translation>
+    </message>
+    <message>
+        <source>Look up the server of an e-mail address</source>
+        <translation>Buscar el servidor de una dirección de correo electrónico</translation>
+    </message>
+</context>
+<context>
     <name>Providers</name>
     <message>
         <source>User name: your full e-mail address.</source>
@@ -1593,6 +1612,10 @@
     <message>
         <source>Ask ports 465, 587 and 25 of this server what they offer (no password is sent)</source>
         <translation>Consultar qué ofrecen los puertos 465, 587 y 25 de este servidor (no se envía ninguna contraseña)</translation>
+    </message>
+    <message>
+        <source>Pro&amp;vider:</source>
+        <translation>Pro&amp;veedor:</translation>
     </message>
     <message>
         <source>Se&amp;rver:</source>

@@ -31,10 +31,12 @@ from smtpgui.core.endpoint import (
 from smtpgui.core.i18n import shown
 from smtpgui.core.settings import AuthMethod, Settings, address_error, field_errors, username_error
 from smtpgui.ui.field_error import with_error_line
+from smtpgui.ui.provider_field import ProviderField, fill_from_provider
 from smtpgui.ui.trust_fields import TrustFields
 
 if TYPE_CHECKING:
     from smtpgui.core.detect import Suggestion
+    from smtpgui.core.providers import Provider
 
 
 class SettingsForm(QWidget):
@@ -62,6 +64,7 @@ class SettingsForm(QWidget):
     # -- building ---------------------------------------------------------------------------
 
     def _build(self) -> None:
+        self.provider = ProviderField()
         self.server = QLineEdit(
             placeholderText=self.tr("smtp.example.com  or  ssl://smtp.example.com:465")
         )
@@ -115,6 +118,7 @@ class SettingsForm(QWidget):
                 "Ask ports 465, 587 and 25 of this server what they offer (no password is sent)"
             )
         )
+        form.addRow(self.tr("Pro&vider:"), self.provider)
         server_row = QHBoxLayout()
         server_row.addWidget(self._checked("server", self.server), 1)
         server_row.addWidget(self.detect, 0, Qt.AlignmentFlag.AlignTop)
@@ -150,6 +154,7 @@ class SettingsForm(QWidget):
         self.port.valueChanged.connect(self._on_port_changed)
         self.trust.changed.connect(self._refresh)
         self.detect.clicked.connect(self.detect_requested)
+        self.provider.chosen.connect(self._on_provider_chosen)
         for name, edit in self._line_edits().items():
             edit.textEdited.connect(lambda _text, name=name: self._touch(name))
             edit.textChanged.connect(self._refresh)  # also when filled in by code (load, demo)
@@ -186,6 +191,7 @@ class SettingsForm(QWidget):
             first = parse_entries(text)[0]
         except EndpointError:
             return
+        self.provider.select_by_host(first.host)
         if first.security is not None:
             self.setCurrentSecurity(first.security)
         if first.port is not None:
@@ -206,6 +212,11 @@ class SettingsForm(QWidget):
     def _on_port_changed(self, port: int) -> None:
         self.server.setText(with_port(self.server.text(), port))
         self._refresh()
+
+    @Slot(object, str)
+    def _on_provider_chosen(self, provider: Provider | None, region: str) -> None:
+        fill_from_provider(self, provider, region)
+        self._touch("server")
 
     @Slot(object)
     def apply_suggestion(self, suggestion: Suggestion) -> None:
@@ -258,6 +269,7 @@ class SettingsForm(QWidget):
             ]
         )
         self.server.setText(text)
+        self.provider.select_by_host(first.host)
         self.setCurrentSecurity(first.security)
         self._set_port_quietly(first.port)
         self.auth.setCurrentIndex(self.auth.findData(settings.auth))

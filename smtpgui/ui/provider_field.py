@@ -1,0 +1,137 @@
+"""ProviderField: choose a well-known mail service and fill in its server, port and login."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smtpgui.core.providers import AuthKind, Provider, UsernameRule, load_providers, rule_text
+from smtpgui.core.settings import AuthMethod
+
+if TYPE_CHECKING:
+    from smtpgui.ui.form import SettingsForm
+
+
+class ProviderField(QWidget):
+    """The provider combo ("Other / not listed" first), its region, and the provider's rules.
+
+    Signals:
+        chosen(Provider | None, str): the admin chose a provider (None: other) and region.
+        find_requested(): the admin asked to find the settings from an e-mail address.
+    """
+
+    chosen = Signal(object, str)
+    find_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._providers = {p.id: p for p in load_providers()}
+        self.combo = QComboBox()
+        self.combo.addItem(self.tr("Other / not listed"), "")
+        for entry in self._providers.values():
+            self.combo.addItem(entry.name, entry.id)  # brand names: data, not translated
+        self.region = QComboBox()
+        self.region.setToolTip(self.tr("The region the account was created in"))
+        self.find = QPushButton(self.tr("Find settings…"))
+        self.find.setToolTip(self.tr("Look up the server of an e-mail address"))
+        self.find.hide()  # shown by the window once it handles find_requested
+        self.hint = QLabel(objectName="providerHint", wordWrap=True)
+        self.hint.setStyleSheet("color: #5e5c64;")
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.combo, 1)
+        row.addWidget(self.region)
+        row.addWidget(self.find, 0, Qt.AlignmentFlag.AlignTop)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(row)
+        column.addWidget(self.hint)
+        self.setFocusProxy(self.combo)
+        self.combo.activated.connect(self._on_provider_chosen)
+        self.region.activated.connect(self._emit)
+        self.find.clicked.connect(self.find_requested)
+        self._show_rules()
+
+    def current(self) -> Provider | None:
+        return self._providers.get(self.combo.currentData() or "")
+
+    def current_region(self) -> str:
+        return str(self.region.currentText()) if self.region.isVisibleTo(self) else ""
+
+    def select(self, provider_id: str, region: str = "") -> None:
+        """Show a provider (a loaded profile, a finding) without filling in the form."""
+        index = self.combo.findData(provider_id if provider_id in self._providers else "")
+        self.combo.setCurrentIndex(index)
+        self._show_rules()
+        if region:
+            self.region.setCurrentIndex(max(0, self.region.findText(region)))
+
+    def select_by_host(self, host: str) -> None:
+        """Show the provider whose server this is, or "Other" (the admin typed a host)."""
+        host = host.strip().lower()
+        for entry in self._providers.values():
+            for region in entry.regions or ("",):
+                if any(s.host == host for s in entry.servers_in(region)):
+                    self.select(entry.id, region)
+                    return
+        self.select("")
+
+    @Slot()
+    def _on_provider_chosen(self) -> None:
+        self._show_rules()
+        self._emit()
+
+    @Slot()
+    def _emit(self) -> None:
+        self.chosen.emit(self.current(), self.current_region())
+
+    def _show_rules(self) -> None:
+        entry = self.current()
+        self.region.clear()
+        if entry is not None:
+            self.region.addItems(list(entry.regions))
+        self.region.setVisible(bool(entry and entry.regions))
+        rule = entry.from_rule if entry is not None else None
+        text = rule_text(rule).render(QCoreApplication.translate) if rule else ""
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
+
+
+def username_hint(entry: Provider | None) -> str:
+    if entry is None:
+        return QCoreApplication.translate("SettingsForm", "usually your full e-mail address")
+    return rule_text(entry.username_rule, entry.username).render(QCoreApplication.translate)
+
+
+def auth_for(entry: Provider, offered: list[AuthMethod]) -> AuthMethod:
+    """OAuth2 when the provider takes nothing else (and the form offers it); else Automatic."""
+    if set(entry.auth) == {AuthKind.OAUTH2} and AuthMethod.OAUTH2 in offered:
+        return AuthMethod.OAUTH2
+    return AuthMethod.AUTO
+
+
+def fill_from_provider(form: SettingsForm, entry: Provider | None, region: str) -> None:
+    """Put the provider's preferred server, security, port and login rule into the form."""
+    previous = form.username.property("providerUsername") or ""
+    if previous and form.username.text() == previous:
+        form.username.clear()  # a fixed name ("apikey") of the provider chosen before
+    form.username.setProperty("providerUsername", "")
+    form.username.setPlaceholderText(username_hint(entry))
+    if entry is None:
+        return
+    server = entry.servers_in(region)[0]
+    form.server.setText(server.host)
+    offered = [AuthMethod(form.auth.itemData(i)) for i in range(form.auth.count())]
+    form.apply(server.security, server.port, auth_for(entry, offered))
+    if entry.username_rule is UsernameRule.FIXED:
+        form.username.setText(entry.username)
+        form.username.setProperty("providerUsername", entry.username)
