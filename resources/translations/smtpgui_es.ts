@@ -1027,6 +1027,65 @@
     </message>
 </context>
 <context>
+    <name>DiscoverDialog</name>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>Encontrado en</translation>
+    </message>
+    <message>
+        <source>Find the settings of an e-mail address</source>
+        <translation>Buscar la configuración de una dirección de correo electrónico</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>nombre@example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Buscar</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>De&amp;tener</translation>
+    </message>
+    <message>
+        <source>Looks in the list of known providers, in the domain&apos;s DNS records and, when nothing else answers, at the usual server names. Nothing is used until you choose it.</source>
+        <translation>Busca en la lista de proveedores conocidos, en los registros DNS del dominio y, si nada de eso responde, en los nombres de servidor habituales. No se usa nada hasta que usted lo elija.</translation>
+    </message>
+    <message>
+        <source>&amp;Use this setting</source>
+        <translation>&amp;Usar esta configuración</translation>
+    </message>
+    <message>
+        <source>E-mail &amp;address:</source>
+        <translation>&amp;Dirección de correo electrónico:</translation>
+    </message>
+    <message>
+        <source>Enter an address such as name@example.com.</source>
+        <translation>Escriba una dirección como nombre@example.com.</translation>
+    </message>
+    <message>
+        <source>Looking for the settings of %s…</source>
+        <translation>Buscando la configuración de %s…</translation>
+    </message>
+    <message>
+        <source>Found %d. Choose one and press Use this setting, then Test to check it.</source>
+        <translation>Resultados: %d. Elija uno, haga clic en Usar esta configuración y luego en Probar para comprobarlo.</translation>
+    </message>
+    <message>
+        <source>Nothing was found. Ask your mail provider for the outgoing server (SMTP) settings.</source>
+        <translation>No se encontró nada. Pida a su proveedor de correo la configuración del servidor de correo saliente (SMTP).</translation>
+    </message>
+</context>
+<context>
     <name>Endpoint</name>
     <message>
         <source>Enter the server&apos;s host name, e.g. smtp.example.com</source>
@@ -1699,6 +1758,10 @@
     <message>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>Fi&amp;nd settings…</source>
+        <translation>Buscar c&amp;onfiguración…</translation>
     </message>
     <message>
         <source>&amp;Import settings…</source>

@@ -7,10 +7,11 @@ ambiguous.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -20,14 +21,23 @@ from smtpgui.ui.background import call_in_background
 from smtpgui.ui.messages import error_text
 
 if TYPE_CHECKING:
-    pass
+    from smtpgui.core.discover import DiscoverOptions
+    from smtpgui.ui.discover_dialog import DiscoverDialog
 
 
 class FileActions:
     """What the File and Help menus do; `self` is the SettingsWindow."""
 
+    discover_options: DiscoverOptions | None = None  # tests point DNS and guesses at loopback
+
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(QCoreApplication.translate("SettingsWindow", "&File"))
+        menu.addAction(
+            QCoreApplication.translate("SettingsWindow", "Fi&nd settings…"), self.find_settings
+        )
+        self.form.find_requested.connect(self.find_settings)
+        self.form.provider.find.show()
+        menu.addSeparator()
         menu.addAction(
             QCoreApplication.translate("SettingsWindow", "&Import settings…"), self._choose_import
         )
@@ -53,6 +63,29 @@ class FileActions:
         help_menu.addAction(
             QCoreApplication.translate("SettingsWindow", "&About smtpgui"), self._about
         )
+
+    def find_settings(self) -> DiscoverDialog | None:
+        """Open Find settings for the address in the form; nothing is applied without a click."""
+        if self.is_running():
+            return None
+        from smtpgui.core.discover import DiscoverOptions
+        from smtpgui.ui.discover_dialog import DiscoverDialog
+
+        options = dataclasses.replace(
+            self.discover_options or DiscoverOptions(),
+            timeout=float(self.form.timeout.value()),
+            ca_file=self.form.ca_file.text().strip(),
+        )
+        address = next(
+            (t for t in (self.form.username.text(), self.form.recipient.text()) if "@" in t), ""
+        )
+        dialog = DiscoverDialog(address.strip(), options, parent=self)
+        dialog.applied.connect(self.form.apply_finding)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        if address:
+            dialog.start()
+        return dialog
 
     # -- profiles (the same files as `smtpgui export` / `smtpgui import`) -----------------------
 

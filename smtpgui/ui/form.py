@@ -31,11 +31,12 @@ from smtpgui.core.endpoint import (
 from smtpgui.core.i18n import shown
 from smtpgui.core.settings import AuthMethod, Settings, address_error, field_errors, username_error
 from smtpgui.ui.field_error import with_error_line
-from smtpgui.ui.provider_field import ProviderField, fill_from_provider
+from smtpgui.ui.provider_field import ProviderField, fill_from_finding, fill_from_provider
 from smtpgui.ui.trust_fields import TrustFields
 
 if TYPE_CHECKING:
     from smtpgui.core.detect import Suggestion
+    from smtpgui.core.discover import Finding
     from smtpgui.core.providers import Provider
 
 
@@ -46,11 +47,13 @@ class SettingsForm(QWidget):
         changed(bool): a value changed; True when the form holds valid settings.
         submitted(): Enter was pressed in a text field.
         detect_requested(): the admin asked to detect the settings of the typed host.
+        find_requested(): the admin asked to find the settings of an e-mail address.
     """
 
     changed = Signal(bool)
     submitted = Signal()
     detect_requested = Signal()
+    find_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -155,6 +158,7 @@ class SettingsForm(QWidget):
         self.trust.changed.connect(self._refresh)
         self.detect.clicked.connect(self.detect_requested)
         self.provider.chosen.connect(self._on_provider_chosen)
+        self.provider.find_requested.connect(self.find_requested)
         for name, edit in self._line_edits().items():
             edit.textEdited.connect(lambda _text, name=name: self._touch(name))
             edit.textChanged.connect(self._refresh)  # also when filled in by code (load, demo)
@@ -216,6 +220,12 @@ class SettingsForm(QWidget):
     @Slot(object, str)
     def _on_provider_chosen(self, provider: Provider | None, region: str) -> None:
         fill_from_provider(self, provider, region)
+        self._touch("server")
+
+    @Slot(object)
+    def apply_finding(self, finding: Finding) -> None:
+        """Fill in what Find settings found (only when the admin chose it)."""
+        fill_from_finding(self, finding)
         self._touch("server")
 
     @Slot(object)

@@ -18,6 +18,7 @@ from smtpgui.core.providers import AuthKind, Provider, UsernameRule, load_provid
 from smtpgui.core.settings import AuthMethod
 
 if TYPE_CHECKING:
+    from smtpgui.core.discover import Finding
     from smtpgui.ui.form import SettingsForm
 
 
@@ -135,3 +136,16 @@ def fill_from_provider(form: SettingsForm, entry: Provider | None, region: str) 
     if entry.username_rule is UsernameRule.FIXED:
         form.username.setText(entry.username)
         form.username.setProperty("providerUsername", entry.username)
+
+
+def fill_from_finding(form: SettingsForm, finding: Finding) -> None:
+    """Put a discovered server into the form, with its provider's login rule when known."""
+    form.server.setText(finding.host)
+    form.provider.select_by_host(finding.host)
+    entry = form.provider.current()
+    form.username.setPlaceholderText(username_hint(entry))
+    offered = [AuthMethod(form.auth.itemData(i)) for i in range(form.auth.count())]
+    auth = finding.auth_method or (auth_for(entry, offered) if entry else AuthMethod.AUTO)
+    form.apply(finding.security, finding.port, auth)
+    if finding.username:
+        form.username.setText(finding.username)
