@@ -1234,6 +1234,69 @@
     </message>
 </context>
 <context>
+    <name>OAuthFields</name>
+    <message>
+        <source>from the app registration</source>
+        <translation>del registro de la aplicación</translation>
+    </message>
+    <message>
+        <source>Microsoft: your domain or directory ID</source>
+        <translation>Microsoft: su dominio o el ID del directorio</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opcional</translation>
+    </message>
+    <message>
+        <source>separated by spaces</source>
+        <translation>separados por espacios</translation>
+    </message>
+    <message>
+        <source>Sign in in the browser</source>
+        <translation>Iniciar sesión en el navegador</translation>
+    </message>
+    <message>
+        <source>Sign in with a code</source>
+        <translation>Iniciar sesión con un código</translation>
+    </message>
+    <message>
+        <source>For a computer without a browser: type a code on another device</source>
+        <translation>Para un equipo sin navegador: escriba un código en otro dispositivo</translation>
+    </message>
+    <message>
+        <source>Client ID:</source>
+        <translation>ID de cliente:</translation>
+    </message>
+    <message>
+        <source>Tenant:</source>
+        <translation>Inquilino (tenant):</translation>
+    </message>
+    <message>
+        <source>Sign-in page:</source>
+        <translation>Página de inicio de sesión:</translation>
+    </message>
+    <message>
+        <source>Token address:</source>
+        <translation>Dirección de tokens:</translation>
+    </message>
+    <message>
+        <source>Device code address:</source>
+        <translation>Dirección del código de dispositivo:</translation>
+    </message>
+    <message>
+        <source>Scopes:</source>
+        <translation>Ámbitos (scopes):</translation>
+    </message>
+    <message>
+        <source>Signed in. Test or Save uses this sign-in.</source>
+        <translation>Sesión iniciada. Probar o Guardar usan este inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>Not signed in yet in this window: Test uses the saved sign-in, if any.</source>
+        <translation>Todavía no se ha iniciado sesión en esta ventana: Probar usa el inicio de sesión guardado, si lo hay.</translation>
+    </message>
+</context>
+<context>
     <name>Phase</name>
     <message>
         <source>finding the server (DNS)</source>
@@ -1701,6 +1764,10 @@
         <translation>&amp;Contraseña:</translation>
     </message>
     <message>
+        <source>OAuth2:</source>
+        <translation>OAuth2:</translation>
+    </message>
+    <message>
         <source>Fro&amp;m:</source>
         <translation>&amp;Remitente:</translation>
     </message>
@@ -1926,6 +1993,34 @@
     <message>
         <source>The settings file and the stored password are gone. The form keeps what you typed until you close the window.</source>
         <translation>Se borraron el archivo de configuración y la contraseña almacenada. El formulario conserva lo que escribió hasta que cierre la ventana.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Iniciando sesión…</translation>
+    </message>
+    <message>
+        <source>Sign in on the page that opened in your browser. Cancel stops waiting.</source>
+        <translation>Inicie sesión en la página que se abrió en su navegador. Cancelar deja de esperar.</translation>
+    </message>
+    <message>
+        <source>Sign in with this code: %s</source>
+        <translation>Inicie sesión con este código: %s</translation>
+    </message>
+    <message>
+        <source>On any device, open %s, type the code and sign in. This window waits; Cancel stops waiting.</source>
+        <translation>En cualquier dispositivo, abra %s, escriba el código e inicie sesión. Esta ventana espera; Cancelar deja de esperar.</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Sesión iniciada</translation>
+    </message>
+    <message>
+        <source>Press Test to send a test message with this sign-in, or Save to keep it.</source>
+        <translation>Haga clic en Probar para enviar un mensaje de prueba con este inicio de sesión, o en Guardar para conservarlo.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>No se inició sesión</translation>
     </message>
 </context>
 <context>

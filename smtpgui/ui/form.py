@@ -31,6 +31,7 @@ from smtpgui.core.endpoint import (
 from smtpgui.core.i18n import shown
 from smtpgui.core.settings import AuthMethod, Settings, address_error, field_errors, username_error
 from smtpgui.ui.field_error import with_error_line
+from smtpgui.ui.oauth_fields import OAuthFields
 from smtpgui.ui.provider_field import ProviderField, fill_from_finding, fill_from_provider
 from smtpgui.ui.trust_fields import TrustFields
 
@@ -93,10 +94,12 @@ class SettingsForm(QWidget):
             ("PLAIN", AuthMethod.PLAIN),
             ("LOGIN", AuthMethod.LOGIN),
             ("CRAM-MD5", AuthMethod.CRAM_MD5),
+            ("OAuth2", AuthMethod.OAUTH2),
         ):
             self.auth.addItem(label, value)
         self.username = QLineEdit(placeholderText=self.tr("usually your full e-mail address"))
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.oauth = OAuthFields()
         self.allow_insecure = QCheckBox(self.tr("Allow login without encryption (insecure)"))
         self.from_address = QLineEdit(
             placeholderText=self.tr("optional: every mail is sent From this address")
@@ -135,7 +138,10 @@ class SettingsForm(QWidget):
         form.addRow(self.tr("S&ecurity:"), security_row)
         form.addRow(self.tr("&Authentication:"), self.auth)
         form.addRow(self.tr("&User name:"), self._checked("username", self.username))
-        form.addRow(self.tr("Pass&word:"), self._checked("password", self.password))
+        self._password_row = self._checked("password", self.password)
+        form.addRow(self.tr("Pass&word:"), self._password_row)
+        form.addRow(self.tr("OAuth2:"), self.oauth)
+        self._errors.update(self.oauth.errors)
         form.addRow("", self.allow_insecure)
         form.addRow(self.tr("Fro&m:"), self._checked("from", self.from_address))
         form.addRow(self.tr("Test rec&ipient:"), self._checked("recipient", self.recipient))
@@ -156,6 +162,7 @@ class SettingsForm(QWidget):
         self.security.activated.connect(self._on_security_chosen)
         self.port.valueChanged.connect(self._on_port_changed)
         self.trust.changed.connect(self._refresh)
+        self.oauth.changed.connect(self._refresh)
         self.detect.clicked.connect(self.detect_requested)
         self.provider.chosen.connect(self._on_provider_chosen)
         self.provider.find_requested.connect(self.find_requested)
@@ -177,6 +184,7 @@ class SettingsForm(QWidget):
             "recipient": self.recipient,
             "ca_file": self.ca_file,
             "pinned_sha256": self.trust.pinned,
+            **self.oauth.line_edits(),
         }
 
     # -- keeping server text, security and port in sync ----------------------------------------
@@ -290,6 +298,7 @@ class SettingsForm(QWidget):
         self.recipient.setText(settings.recipient)
         self.timeout.setValue(round(settings.timeout))
         self.trust.load(settings.trust, settings.ca_file, settings.pinned_sha256)
+        self.oauth.load(settings.oauth)
         self._touched.update(self._line_edits())
         self._refresh()
 
@@ -326,6 +335,7 @@ class SettingsForm(QWidget):
             trust=trust,
             ca_file=ca_file,
             pinned_sha256=pinned,
+            oauth=self.oauth.values(),
         )
         errors.update(field_errors(settings))
         for name, edit in (
@@ -340,7 +350,7 @@ class SettingsForm(QWidget):
             )
             if raw_error:  # CR/LF typed or pasted in: judge the raw text, not the stripped one
                 errors[name] = raw_error
-        if auth is not AuthMethod.NONE and self.typed_password() == "":
+        if auth not in (AuthMethod.NONE, AuthMethod.OAUTH2) and self.typed_password() == "":
             errors["password"] = self.tr("Enter the password.")
         return (settings if not errors else None), errors
 
@@ -356,6 +366,11 @@ class SettingsForm(QWidget):
         needs_login = AuthMethod(self.auth.currentData()) is not AuthMethod.NONE
         for widget in (self.username, self.password, self.allow_insecure):
             widget.setEnabled(needs_login)
+        oauth = AuthMethod(self.auth.currentData()) is AuthMethod.OAUTH2
+        layout = self.layout()
+        if isinstance(layout, QFormLayout):  # the password row gives way to the OAuth2 fields
+            layout.setRowVisible(self._password_row, not oauth)
+            layout.setRowVisible(self.oauth, oauth)
         self.changed.emit(not errors)
 
     def _touch(self, name: str) -> None:

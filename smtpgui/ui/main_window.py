@@ -22,7 +22,7 @@ from smtpgui.core.endpoint import Security
 from smtpgui.core.i18n import shown
 from smtpgui.core.result import PhaseChange, PhaseState
 from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings import Settings, SettingsFileError, SettingsStore
+from smtpgui.core.settings import AuthMethod, Settings, SettingsFileError, SettingsStore
 from smtpgui.core.transcript import TranscriptLine
 from smtpgui.resources import resource
 from smtpgui.ui.background import call_in_background
@@ -32,6 +32,7 @@ from smtpgui.ui.form import SettingsForm
 from smtpgui.ui.log_panel import LogPanel
 from smtpgui.ui.messages import error_text
 from smtpgui.ui.phases import phase_label
+from smtpgui.ui.sign_in import SignInActions
 from smtpgui.ui.status import StatusPanel
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
 # diagnosis catalogue) when first used: the first paint does not wait for them.
 
 
-class SettingsWindow(FileActions, QMainWindow):
+class SettingsWindow(SignInActions, FileActions, QMainWindow):
     """The outgoing mail server settings window.
 
     Signals:
@@ -131,6 +132,7 @@ class SettingsWindow(FileActions, QMainWindow):
         self.form.changed.connect(self._update_buttons)
         self.form.submitted.connect(self.test)
         self.form.detect_requested.connect(self.detect)
+        self.form.oauth.sign_in_requested.connect(self.sign_in)
         self.certificate.pin_requested.connect(self.form.trust.pin)
         for keys in (QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)):
             QShortcut(keys, self, self.test)
@@ -224,6 +226,7 @@ class SettingsWindow(FileActions, QMainWindow):
                 "outgoing mail server settings work."
             ),
             stored_account=self._saved.account if self._saved else None,
+            tokens=self.form.oauth.tokens if settings.auth is AuthMethod.OAUTH2 else None,
         )
         self._saving = save
         self.log_panel.clear()
@@ -260,12 +263,13 @@ class SettingsWindow(FileActions, QMainWindow):
 
     @Slot()
     def cancel(self) -> None:
+        self.cancel_sign_in()
         if self._run is not None:
             self.status.show_message("busy", self.tr("Cancelling…"))
             self._run.cancel()
 
     def is_running(self) -> bool:
-        return self._run is not None
+        return self._run is not None or self.signing_in()
 
     @Slot(object)
     def _on_line(self, line: TranscriptLine) -> None:
@@ -320,6 +324,7 @@ class SettingsWindow(FileActions, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closed = True
+        self.stop_sign_in()
         run = self._run
         if run is not None and not self._closing_after_run:
             # Cancel shuts the socket: the worker ends at once, and a cancelled run saves nothing.

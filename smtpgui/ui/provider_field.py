@@ -133,6 +133,7 @@ def fill_from_provider(form: SettingsForm, entry: Provider | None, region: str) 
     form.server.setText(server.host)
     offered = [AuthMethod(form.auth.itemData(i)) for i in range(form.auth.count())]
     form.apply(server.security, server.port, auth_for(entry, offered))
+    form.oauth.fill_from(entry)
     if entry.username_rule is UsernameRule.FIXED:
         form.username.setText(entry.username)
         form.username.setProperty("providerUsername", entry.username)

@@ -1,0 +1,133 @@
+"""OAuth2 from the window: sign in against tests/oauth_server.py, then Test and Save with it."""
+
+from __future__ import annotations
+
+import time
+import urllib.request
+from collections.abc import Iterator
+
+import pytest
+import trustme
+
+from smtpgui.core import oauth_session
+from smtpgui.core.secrets import SecretStore
+from smtpgui.core.settings import AuthMethod
+from smtpgui.ui.main_window import SettingsWindow
+from tests.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer, authorization_server
+from tests.servers import USER, OAuthRecorder, RunningServer, smtp_server
+from tests.ui.test_window import OWN, run
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def no_remembered_tokens() -> Iterator[None]:
+    oauth_session._cache.clear()
+    yield
+    oauth_session._cache.clear()
+
+
+@pytest.fixture
+def auth_server() -> Iterator[AuthorizationServer]:
+    with authorization_server() as server:
+        yield server
+
+
+@pytest.fixture
+def xoauth2_server(ca: trustme.CA, auth_server: AuthorizationServer) -> Iterator[RunningServer]:
+    handler = OAuthRecorder(tokens=auth_server.valid_access)
+    with smtp_server(ca, "starttls", handler, auth_exclude_mechanism=["OAUTHBEARER"]) as server:
+        yield server
+
+
+def browser(url: str) -> None:
+    """The admin's browser: follows /authorize's redirect to the loopback listener."""
+    with urllib.request.urlopen(url, timeout=10) as page:
+        page.read()
+
+
+def fill_oauth(win: SettingsWindow, server: str, ca_file: str, auth: AuthorizationServer) -> None:
+    form = win.form
+    form.server.setText(server)
+    form.server.textEdited.emit(server)
+    form.username.setText(USER)
+    form.recipient.setText(OWN)
+    form.ca_file.setText(ca_file)
+    form.auth.setCurrentIndex(form.auth.findData(AuthMethod.OAUTH2))
+    oauth = form.oauth
+    oauth.client_id.setText(CLIENT_ID)
+    oauth.tenant.setText("contoso.example")
+    oauth.authorize_url.setText(f"{auth.base}/{{tenant}}/authorize")
+    oauth.token_url.setText(f"{auth.base}/{{tenant}}/token")
+    oauth.device_url.setText(f"{auth.base}/{{tenant}}/device")
+    oauth.scopes.setText(SCOPE)
+    win.open_browser = browser
+
+
+def test_oauth2_replaces_the_password_row_and_needs_no_password(qtbot, window):
+    form = window.form
+    assert form.password.isVisibleTo(window) and not form.oauth.isVisibleTo(window)
+    form.auth.setCurrentIndex(form.auth.findData(AuthMethod.OAUTH2))
+    assert not form.password.isVisibleTo(window) and form.oauth.isVisibleTo(window)
+    assert "password" not in form.errors()
+    assert "oauth_client_id" in form.errors()
+
+
+def test_choosing_microsoft_365_prefills_endpoints_and_scopes(qtbot, window):
+    combo = window.form.provider.combo
+    combo.setCurrentIndex(combo.findData("microsoft365"))
+    combo.activated.emit(combo.currentIndex())
+    oauth = window.form.oauth
+    assert "login.microsoftonline.com" in oauth.token_url.text()
+    assert "SMTP.Send" in oauth.scopes.text()
+    assert oauth.tenant.text()
+
+
+def test_browser_sign_in_then_save_uses_the_new_tokens(
+    qtbot, window, xoauth2_server, auth_server, ca_file
+):
+    fill_oauth(window, xoauth2_server.server, ca_file, auth_server)
+    assert window.sign_in()
+    assert window.is_running() and window.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: not window.signing_in(), timeout=10_000)
+    tokens = window.form.oauth.tokens
+    assert tokens is not None and window.status.title.text() == "Signed in"
+    outcome = run(qtbot, window, "save")
+    assert outcome.result.ok and outcome.saved, outcome.result.detail
+    assert outcome.result.auth_mechanism == "XOAUTH2"
+    assert SecretStore().get(f"{USER}#oauth2-refresh-token") == tokens.refresh_token
+    assert tokens.access_token not in window.log.toPlainText()
+
+
+def test_sign_in_with_a_code_shows_the_code_and_signs_in(
+    qtbot, window, xoauth2_server, auth_server, ca_file
+):
+    auth_server.device_answers = ["authorization_pending"]
+    fill_oauth(window, xoauth2_server.server, ca_file, auth_server)
+    window.form.oauth.code_button.click()
+    qtbot.waitUntil(lambda: "ABCD-EFGH" in window.status.text(), timeout=10_000)
+    assert f"{auth_server.base}/device-login" in window.status.text()
+    qtbot.waitUntil(lambda: window.form.oauth.tokens is not None, timeout=10_000)
+    assert run(qtbot, window).result.ok
+
+
+def test_cancel_stops_waiting_for_the_code(qtbot, window, xoauth2_server, auth_server, ca_file):
+    auth_server.device_answers = ["authorization_pending"] * 1000
+    fill_oauth(window, xoauth2_server.server, ca_file, auth_server)
+    window.sign_in(device=True)
+    qtbot.waitUntil(lambda: "ABCD-EFGH" in window.status.text(), timeout=10_000)
+    started = time.monotonic()
+    window.cancel()
+    qtbot.waitUntil(lambda: not window.signing_in(), timeout=5000)
+    assert time.monotonic() - started < 3
+    assert window.status.kind == "error" and "cancelled" in window.status.text()
+    assert window.form.oauth.tokens is None and window.test_button.isEnabled()
+
+
+def test_closing_the_window_stops_a_browser_sign_in(qtbot, window, auth_server, ca_file):
+    fill_oauth(window, "127.0.0.1:1", ca_file, auth_server)
+    window.open_browser = lambda _url: True  # the admin never signs in
+    window.sign_in()
+    started = time.monotonic()
+    window.close()
+    assert not window.signing_in() and time.monotonic() - started < 3
