@@ -2022,6 +2022,10 @@
         <source>Not signed in</source>
         <translation>No se inició sesión</translation>
     </message>
+    <message>
+        <source>Suggestion: %s</source>
+        <translation>Sugerencia: %s</translation>
+    </message>
 </context>
 <context>
     <name>StatusPanel</name>

@@ -295,6 +295,8 @@ class SettingsWindow(SignInActions, FileActions, QMainWindow):
             store_path=str(self._store.path),
             recipient=self.form.recipient.text(),
         )
+        if self._last_settings is not None and not outcome.result.cancelled:
+            self.show_password_notice(self._last_settings)
         if outcome.saved:
             self._after_save()
         self._update_buttons()

@@ -6,11 +6,13 @@ SignInActions is a mixin of SettingsWindow (like FileActions): its texts use the
 
 from __future__ import annotations
 
+import html
 import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 
+from smtpgui.core.i18n import shown
 from smtpgui.core.oauth import OAuthError, Tokens
 from smtpgui.core.settings import AuthMethod, Settings
 from smtpgui.ui.messages import error_text
@@ -153,3 +155,17 @@ class SignInActions:
                 error_text(result),
             )
         self._update_buttons()
+
+    def show_password_notice(self, settings: Settings) -> None:
+        """Under the outcome: Microsoft 365 with a password works until Microsoft turns it off."""
+        from smtpgui.core.login import password_notice  # loaded by the test that just ran
+
+        notice = password_notice(settings)
+        if notice is None:
+            return
+        text = shown(notice, QCoreApplication.translate)
+        tip = QCoreApplication.translate("SettingsWindow", "Suggestion: %s") % text
+        self.status.body.setText(
+            f'{self.status.body.text()}<p style="color:#1a5fb4">{html.escape(tip)}</p>'
+        )
+        self.status.body.show()

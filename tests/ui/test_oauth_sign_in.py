@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ from smtpgui.core.settings import AuthMethod
 from smtpgui.ui.main_window import SettingsWindow
 from tests.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer, authorization_server
 from tests.servers import USER, OAuthRecorder, RunningServer, smtp_server
-from tests.ui.test_window import OWN, run
+from tests.ui.test_window import OWN, fill, run
 
 pytestmark = pytest.mark.gui
 
@@ -131,3 +132,19 @@ def test_closing_the_window_stops_a_browser_sign_in(qtbot, window, auth_server, 
     started = time.monotonic()
     window.close()
     assert not window.signing_in() and time.monotonic() - started < 3
+
+
+def test_microsoft_365_with_a_password_suggests_oauth2_in_the_status(
+    qtbot, window, plain_server, ca_file, monkeypatch
+):
+    real = socket.getaddrinfo
+
+    def loopback(host, port, *args, **kwargs):  # the DNS edge: the server itself is real
+        return real("127.0.0.1" if host == "smtp.office365.com" else host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", loopback)
+    fill(window, f"smtp.office365.com:{plain_server.port}", ca_file)
+    window.form.allow_insecure.setChecked(True)
+    run(qtbot, window)
+    assert "Microsoft is turning off password login" in window.status.text()
+    assert "OAuth2" in window.status.body.text()
