@@ -148,5 +148,7 @@ def fill_from_finding(form: SettingsForm, finding: Finding) -> None:
     offered = [AuthMethod(form.auth.itemData(i)) for i in range(form.auth.count())]
     auth = finding.auth_method or (auth_for(entry, offered) if entry else AuthMethod.AUTO)
     form.apply(finding.security, finding.port, auth)
+    if entry is not None:
+        form.oauth.fill_from(entry)
     if finding.username:
         form.username.setText(finding.username)

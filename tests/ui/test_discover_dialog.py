@@ -56,6 +56,7 @@ def test_findings_are_listed_with_their_source_and_applied_only_on_click(qtbot, 
     assert form.current_security() is Security.STARTTLS and form.port.value() == 587
     assert form.provider.combo.currentData() == "microsoft365"
     assert "Send As" in form.provider.hint.text()
+    assert "login.microsoftonline.com" in form.oauth.token_url.text()  # ready for OAuth2
 
 
 def test_a_guessed_server_found_by_probing(qtbot, window, ca, ca_file):
