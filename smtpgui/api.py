@@ -19,13 +19,14 @@ import copy
 from email.message import EmailMessage
 from email.utils import formatdate, getaddresses, make_msgid
 
+from smtpgui.core.addresses import mailbox
 from smtpgui.core.diagnosis import Diagnosis, diagnose
 from smtpgui.core.exit_codes import exit_code
 from smtpgui.core.message import TestMessage, sender_headers
 from smtpgui.core.probe import Callback, SmtpProbe
 from smtpgui.core.result import Failure, Phase, ProbeResult
 from smtpgui.core.secrets import SecretStore, SecretStoreError
-from smtpgui.core.settings import AuthMethod, Settings, SettingsFileError, SettingsStore, mailbox
+from smtpgui.core.settings import AuthMethod, Settings, SettingsFileError, SettingsStore
 
 
 class SmtpguiError(Exception):

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from email.policy import SMTPUTF8
 
+from smtpgui.core.addresses import mailbox
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 from smtpgui.core.message import TestMessage
 from smtpgui.core.result import Failure, ProbeFailed
-from smtpgui.core.settings import mailbox
 
 _ADDRESS_HEADERS = ("From", "To", "Reply-To")
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smtpgui.core.addresses import address_error, username_error
 from smtpgui.core.endpoint import (
     DEFAULT_PORTS,
     EndpointError,
@@ -29,7 +30,7 @@ from smtpgui.core.endpoint import (
     with_prefix,
 )
 from smtpgui.core.i18n import shown
-from smtpgui.core.settings import AuthMethod, Settings, address_error, field_errors, username_error
+from smtpgui.core.settings import AuthMethod, Settings, field_errors
 from smtpgui.ui.field_error import with_error_line
 from smtpgui.ui.oauth_fields import OAuthFields
 from smtpgui.ui.provider_field import ProviderField, fill_from_finding, fill_from_provider

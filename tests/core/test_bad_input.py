@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from smtpgui.core.addresses import address_error, mailbox, username_error
 from smtpgui.core.endpoint import (
     Endpoint,
     EndpointError,
@@ -31,12 +32,9 @@ from smtpgui.core.settings import (
     Settings,
     SettingsFileError,
     SettingsStore,
-    address_error,
     field_errors,
     from_json,
-    mailbox,
     to_json,
-    username_error,
 )
 
 # No example database (nothing written next to the tests), no per-example deadline (CI is slow).

@@ -10,6 +10,7 @@ import sys
 
 import pytest
 
+from smtpgui.core.addresses import address_error
 from smtpgui.core.endpoint import parse_server
 from smtpgui.core.memory_keyring import MemoryKeyring
 from smtpgui.core.profile import save_profile
@@ -19,7 +20,6 @@ from smtpgui.core.settings import (
     Settings,
     SettingsFileError,
     SettingsStore,
-    address_error,
     from_json,
     to_json,
 )
