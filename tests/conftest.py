@@ -10,8 +10,10 @@ import keyring
 import pytest
 import trustme
 
+from smtpgui.core import oauth_session
 from smtpgui.core.memory_keyring import MemoryKeyring
-from tests.servers import RunningServer, SilentServer, smtp_server
+from tests.oauth_server import AuthorizationServer, authorization_server
+from tests.servers import OAuthRecorder, RunningServer, SilentServer, smtp_server
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -71,3 +73,26 @@ def silent_server() -> Iterator[SilentServer]:
     server = SilentServer()
     yield server
     server.close()
+
+
+# -- OAuth2: a local authorization server and an SMTP server that checks its tokens ------------
+
+
+@pytest.fixture(autouse=True)
+def no_remembered_tokens() -> Iterator[None]:
+    oauth_session._cache.clear()
+    yield
+    oauth_session._cache.clear()
+
+
+@pytest.fixture
+def auth_server() -> Iterator[AuthorizationServer]:
+    with authorization_server() as server:
+        yield server
+
+
+@pytest.fixture
+def xoauth2_server(ca: trustme.CA, auth_server: AuthorizationServer) -> Iterator[RunningServer]:
+    handler = OAuthRecorder(tokens=auth_server.valid_access)
+    with smtp_server(ca, "starttls", handler, auth_exclude_mechanism=["OAUTHBEARER"]) as server:
+        yield server

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 import urllib.request
-from collections.abc import Iterator
 
 import pytest
 
@@ -19,13 +18,7 @@ from smtpgui.core.oauth import (
 )
 from smtpgui.core.oauth_browser import sign_in
 from smtpgui.core.oauth_device import DeviceCode, sign_in_with_code
-from tests.oauth_server import CLIENT_ID, AuthorizationServer, authorization_server
-
-
-@pytest.fixture
-def auth_server() -> Iterator[AuthorizationServer]:
-    with authorization_server() as server:
-        yield server
+from tests.oauth_server import CLIENT_ID
 
 
 def follow(url: str) -> None:

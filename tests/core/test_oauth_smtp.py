@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import json
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import trustme
 
 import smtpgui
 from smtpgui.core import oauth_session
@@ -28,28 +26,8 @@ from smtpgui.core.settings import (
 )
 from smtpgui.core.transcript import TranscriptLine
 from tests.core.test_probe import settings_for
-from tests.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer, authorization_server
+from tests.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer
 from tests.servers import USER, OAuthRecorder, RunningServer, smtp_server
-
-
-@pytest.fixture(autouse=True)
-def no_remembered_tokens() -> Iterator[None]:
-    oauth_session._cache.clear()
-    yield
-    oauth_session._cache.clear()
-
-
-@pytest.fixture
-def auth_server() -> Iterator[AuthorizationServer]:
-    with authorization_server() as server:
-        yield server
-
-
-@pytest.fixture
-def xoauth2_server(ca: trustme.CA, auth_server: AuthorizationServer) -> Iterator[RunningServer]:
-    handler = OAuthRecorder(tokens=auth_server.valid_access)
-    with smtp_server(ca, "starttls", handler, auth_exclude_mechanism=["OAUTHBEARER"]) as server:
-        yield server
 
 
 def oauth_settings(server: RunningServer, ca_file: str, auth: AuthorizationServer) -> Settings:

@@ -5,40 +5,17 @@ from __future__ import annotations
 import socket
 import time
 import urllib.request
-from collections.abc import Iterator
 
 import pytest
-import trustme
 
-from smtpgui.core import oauth_session
 from smtpgui.core.secrets import SecretStore
 from smtpgui.core.settings import AuthMethod
 from smtpgui.ui.main_window import SettingsWindow
-from tests.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer, authorization_server
-from tests.servers import USER, OAuthRecorder, RunningServer, smtp_server
+from tests.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer
+from tests.servers import USER
 from tests.ui.test_window import OWN, fill, run
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def no_remembered_tokens() -> Iterator[None]:
-    oauth_session._cache.clear()
-    yield
-    oauth_session._cache.clear()
-
-
-@pytest.fixture
-def auth_server() -> Iterator[AuthorizationServer]:
-    with authorization_server() as server:
-        yield server
-
-
-@pytest.fixture
-def xoauth2_server(ca: trustme.CA, auth_server: AuthorizationServer) -> Iterator[RunningServer]:
-    handler = OAuthRecorder(tokens=auth_server.valid_access)
-    with smtp_server(ca, "starttls", handler, auth_exclude_mechanism=["OAUTHBEARER"]) as server:
-        yield server
 
 
 def browser(url: str) -> None:
