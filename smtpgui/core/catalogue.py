@@ -1,15 +1,18 @@
 """The diagnosis catalogue: one Rule per cause, most specific first, the catch-all last.
 
-The entries live by theme in catalogue_connection (reaching the server, security mode,
-certificates) and catalogue_reply (what the server answered); this module puts them in the
-order they are tried and adds the last resorts. See catalogue_rule.Rule for how one matches.
+The entries live by theme: catalogue_connection (reaching the server, security mode),
+catalogue_certificate, catalogue_login, catalogue_oauth and catalogue_reply (what the server
+answered). This module puts them in the order they are tried and adds the last resorts. See
+catalogue_rule.Rule for how one matches.
 """
 
 from __future__ import annotations
 
-from smtpgui.core.catalogue_connection import CERTIFICATES, REACHING, SECURITY, USUAL_SETTINGS
+from smtpgui.core.catalogue_certificate import CERTIFICATES
+from smtpgui.core.catalogue_connection import REACHING, SECURITY, USUAL_SETTINGS
+from smtpgui.core.catalogue_login import LOGIN
 from smtpgui.core.catalogue_oauth import OAUTH
-from smtpgui.core.catalogue_reply import LATER, LOGIN, SENDING
+from smtpgui.core.catalogue_reply import LATER, SENDING
 from smtpgui.core.catalogue_rule import PLACEHOLDERS, Rule, failures
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP
 from smtpgui.core.result import Failure
