@@ -39,6 +39,7 @@ class AuthorizationServer:
     valid_access: set[str] = field(default_factory=set)
     grants: list[str] = field(default_factory=list)
     device_polls: int = 0
+    client_secret: str = ""  # when set, /token wants it, as Google's desktop clients do
 
     @property
     def provider(self) -> OAuthProvider:
@@ -80,6 +81,11 @@ class AuthorizationServer:
         self.grants.append(grant)
         if form.get("client_id") != CLIENT_ID:
             return 401, {"error": "invalid_client"}
+        if self.client_secret and form.get("client_secret") != self.client_secret:
+            return 400, {
+                "error": "invalid_request",
+                "error_description": "client_secret is missing.",
+            }
         if grant == "authorization_code":
             challenge, uri = self.codes.pop(form.get("code", ""), ("", ""))
             digest = hashlib.sha256(form.get("code_verifier", "").encode()).digest()

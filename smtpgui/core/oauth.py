@@ -187,6 +187,22 @@ def grant_error(error: str, description: str) -> OAuthError:
     """The typed error for an RFC 6749 §5.2 / RFC 8628 §3.5 error code."""
     if error == "invalid_grant":
         return sign_in_again()
+    if error == "invalid_client" or "client_secret" in description:
+        # Google: "client_secret is missing."; Microsoft: AADSTS7000218 (not a public client).
+        return OAuthError(
+            Text(
+                "OAuth",
+                QT_TRANSLATE_NOOP(
+                    "OAuth",
+                    "The sign-in service refused the client ID or its client secret ({error}: "
+                    "{description}). Copy both from the app registration; a Google desktop "
+                    "client needs its client secret, a Microsoft one must allow public client "
+                    "flows.",
+                ),
+                error=error,
+                description=description[:300],
+            )
+        )
     if error == "access_denied":
         return SignInDenied(
             Text(

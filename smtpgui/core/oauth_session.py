@@ -23,7 +23,7 @@ from smtpgui.core.oauth import (
 )
 from smtpgui.core.oauth_browser import SIGN_IN_TIME, OpenBrowser
 from smtpgui.core.oauth_device import DeviceCode
-from smtpgui.core.oauth_settings import OAuthSettings, refresh_account
+from smtpgui.core.oauth_settings import OAuthSettings, client_secret_account, refresh_account
 from smtpgui.core.secrets import SecretStore
 from smtpgui.core.settings import Settings
 
@@ -42,8 +42,15 @@ def provider_of(oauth: OAuthSettings) -> OAuthProvider:
     ).for_tenant(oauth.tenant)
 
 
-def endpoint_of(settings: Settings, clock: Clock = time.time) -> TokenEndpoint:
-    return TokenEndpoint(settings.oauth.client_id.strip(), timeout=settings.timeout, clock=clock)
+def endpoint_of(
+    settings: Settings, client_secret: str = "", clock: Clock = time.time
+) -> TokenEndpoint:
+    return TokenEndpoint(
+        settings.oauth.client_id.strip(),
+        client_secret=client_secret,
+        timeout=settings.timeout,
+        clock=clock,
+    )
 
 
 def sign_in(
@@ -51,10 +58,15 @@ def sign_in(
     open_browser: OpenBrowser = webbrowser.open,
     cancel: threading.Event | None = None,
     timeout: float = SIGN_IN_TIME,
+    client_secret: str = "",
 ) -> Tokens:
     """Sign in in the system browser (PKCE, loopback redirect); remembers the access token."""
     tokens = oauth_browser.sign_in(
-        provider_of(settings.oauth), endpoint_of(settings), open_browser, cancel, timeout
+        provider_of(settings.oauth),
+        endpoint_of(settings, client_secret),
+        open_browser,
+        cancel,
+        timeout,
     )
     _remember(settings, tokens)
     return tokens
@@ -65,10 +77,11 @@ def sign_in_with_code(
     show_code: Callable[[DeviceCode], None],
     cancel: threading.Event | None = None,
     wait: oauth_device.Wait | None = None,
+    client_secret: str = "",
 ) -> Tokens:
     """Sign in by typing a code on another device (RFC 8628); remembers the access token."""
     tokens = oauth_device.sign_in_with_code(
-        provider_of(settings.oauth), endpoint_of(settings), show_code, cancel, wait
+        provider_of(settings.oauth), endpoint_of(settings, client_secret), show_code, cancel, wait
     )
     _remember(settings, tokens)
     return tokens
@@ -79,6 +92,7 @@ def access_tokens(
     secrets: SecretStore,
     tokens: Tokens | None = None,
     stored_account: str | None = None,
+    client_secret: str | None = None,
     clock: Clock = time.time,
 ) -> Tokens:
     """Tokens whose access token is valid for at least a minute more.
@@ -87,9 +101,13 @@ def access_tokens(
     the keyring (under `stored_account`'s refresh account when given: the profile's name
     before a rename). A rotated refresh token that came from the keyring goes back there at
     once: the old one may already be dead. SignInRequired when there is nothing to refresh.
+    `client_secret` None means the one stored with the profile, if any.
     """
     explicit = tokens is not None
-    account = refresh_account(stored_account) if stored_account else settings.refresh_account
+    owner = stored_account or settings.account
+    account = refresh_account(owner)
+    if client_secret is None:
+        client_secret = secrets.get(client_secret_account(owner)) or ""
     if tokens is None:
         with _cache_lock:
             tokens = _cache.get(_key(settings))
@@ -98,7 +116,9 @@ def access_tokens(
         if not stored:
             raise sign_in_again()
         tokens = Tokens("", refresh_token=stored)
-    renewed = fresh(provider_of(settings.oauth), endpoint_of(settings, clock), tokens)
+    renewed = fresh(
+        provider_of(settings.oauth), endpoint_of(settings, client_secret, clock), tokens
+    )
     rotated = renewed.refresh_token != tokens.refresh_token
     if not explicit and rotated and secrets.get(account) == tokens.refresh_token:
         secrets.set(account, renewed.refresh_token)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
-from smtpgui.core.oauth_settings import refresh_account
+from smtpgui.core.oauth_settings import client_secret_account, profile_accounts
 from smtpgui.core.result import Failure, Phase, ProbeResult
 from smtpgui.core.secrets import SecretStore, SecretStoreError
 from smtpgui.core.settings import AuthMethod, Settings, SettingsStore
@@ -30,6 +30,7 @@ class Job:
     stored_account: str | None = None  # where the saved password lives (before any rename)
     send: bool = True  # False: stop after AUTH (the CLI's --no-send); never saves
     tokens: Tokens | None = None  # OAuth2: a sign-in not saved yet (else the keyring's)
+    client_secret: str | None = None  # OAuth2: None means the stored one ("" when none)
 
 
 @dataclass(frozen=True)
@@ -75,9 +76,11 @@ class JobRunner:
         job = self._job
         password, error = self._password()
         secret = password  # what a save puts in the keyring
+        client_secret = None
         if job.settings.auth is AuthMethod.OAUTH2:
             try:
-                password, secret = self._access_token()
+                client_secret = self._client_secret()
+                password, secret = self._access_token(client_secret)
             except (OAuthError, SecretStoreError) as exc:  # both say what to do
                 return Outcome(self._sign_in_failed(_message(exc)))
         message = (
@@ -103,18 +106,35 @@ class JobRunner:
                 result, save_error=Text("Probe", QT_TRANSLATE_NOOP("Probe", "Cancelled."))
             )
         try:
-            save_profile(job.settings, secret, self._store, self._secrets, job.stored_account)
+            save_profile(
+                job.settings,
+                secret,
+                self._store,
+                self._secrets,
+                job.stored_account,
+                client_secret,
+            )
         except (SecretStoreError, OSError) as exc:
             return Outcome(result, saved=False, save_error=_save_error(exc))
         return Outcome(result, saved=True)
 
-    def _access_token(self) -> tuple[str, str]:
+    def _access_token(self, client_secret: str) -> tuple[str, str]:
         """(access token, refresh token): refreshed first when it has under a minute left."""
         from smtpgui.core.oauth_session import access_tokens
 
         job = self._job
-        tokens = access_tokens(job.settings, self._secrets, job.tokens, job.stored_account)
+        tokens = access_tokens(
+            job.settings, self._secrets, job.tokens, job.stored_account, client_secret
+        )
         return tokens.access_token, tokens.refresh_token
+
+    def _client_secret(self) -> str:
+        """The typed client secret, else the stored one (of the name before a rename)."""
+        job = self._job
+        if job.client_secret is not None:
+            return job.client_secret
+        account = client_secret_account(job.stored_account or job.settings.account)
+        return self._secrets.get(account) or ""
 
     def _sign_in_failed(self, message: str) -> ProbeResult:
         from smtpgui.core.transcript import Direction, TranscriptLine
@@ -148,29 +168,57 @@ def save_profile(
     store: SettingsStore,
     secrets: SecretStore,
     previous_account: str | None = None,
+    client_secret: str | None = None,
 ) -> None:
-    """Keyring first, file last; if the file cannot be written, the old password is put back.
+    """Keyring first, file last; if the file cannot be written, the old secrets are put back.
 
     The file is what other programs read: written last, it never points at a password that
     is not in the keyring yet. With OAuth2, `password` is the refresh token, stored under
-    `Settings.refresh_account` (the access token is never stored).
+    `Settings.refresh_account` (the access token is never stored), and `client_secret` is
+    stored, or deleted when "" (None: left as it is). Once the file is written, the secrets
+    the profile no longer uses go: the password of a profile that now signs in with OAuth2,
+    the tokens of one that now uses a password, and those of its name before a rename.
     """
-    needs_password = settings.auth is not AuthMethod.NONE
-    account = secret_account(settings)
-    old_password = secrets.get(account) if needs_password else None
-    if needs_password:
-        secrets.set(account, password)
+    wanted = _secrets_of(settings, password, client_secret)
+    old = {account: secrets.get(account) for account in wanted}
     try:
+        for account, value in wanted.items():
+            _put(secrets, account, value)
         store.save(settings)
-    except OSError:
-        if needs_password:
-            _restore(secrets, account, old_password)
+    except (OSError, SecretStoreError):
+        for account, value in old.items():
+            with contextlib.suppress(SecretStoreError):
+                _put(secrets, account, value)
         raise
+    stale = set(profile_accounts(settings.account)) - set(wanted)
+    if settings.auth is AuthMethod.OAUTH2 and client_secret is None:
+        stale.discard(client_secret_account(settings.account))  # left as it is
     if previous_account and previous_account != settings.account:
-        with contextlib.suppress(SecretStoreError):
-            secrets.delete(previous_account)
-            if settings.auth is AuthMethod.OAUTH2:
-                secrets.delete(refresh_account(previous_account))
+        stale.update(profile_accounts(previous_account))
+    with contextlib.suppress(SecretStoreError):
+        for account in sorted(stale):
+            secrets.delete(account)
+
+
+def _secrets_of(
+    settings: Settings, password: str, client_secret: str | None
+) -> dict[str, str | None]:
+    """What the keyring must hold for this profile (None: nothing under that account)."""
+    if settings.auth is AuthMethod.NONE:
+        return {}
+    if settings.auth is not AuthMethod.OAUTH2:
+        return {settings.account: password}
+    wanted: dict[str, str | None] = {settings.refresh_account: password}
+    if client_secret is not None:
+        wanted[client_secret_account(settings.account)] = client_secret or None
+    return wanted
+
+
+def _put(secrets: SecretStore, account: str, value: str | None) -> None:
+    if value is None:
+        secrets.delete(account)
+    else:
+        secrets.set(account, value)
 
 
 def secret_account(settings: Settings) -> str:
@@ -179,18 +227,12 @@ def secret_account(settings: Settings) -> str:
 
 
 def delete_profile(store: SettingsStore, secrets: SecretStore, account: str | None) -> None:
-    """Forget the saved settings and password (the file first: nothing then points at it)."""
+    """Forget the saved settings and every secret of the profile (the file first: nothing
+    then points at them)."""
     store.delete()
     if account:
-        secrets.delete(account)
-
-
-def _restore(secrets: SecretStore, account: str, password: str | None) -> None:
-    with contextlib.suppress(SecretStoreError):
-        if password is None:
-            secrets.delete(account)
-        else:
-            secrets.set(account, password)
+        for name in profile_accounts(account):
+            secrets.delete(name)
 
 
 def _save_error(exc: Exception) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import urllib.request
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,9 @@ import pytest
 import smtpgui
 from smtpgui.core import oauth_session
 from smtpgui.core.diagnosis import diagnose
-from smtpgui.core.oauth import Tokens
-from smtpgui.core.oauth_settings import OAuthSettings
-from smtpgui.core.profile import Job, JobRunner, Outcome
+from smtpgui.core.oauth import OAuthError, Tokens
+from smtpgui.core.oauth_settings import OAuthSettings, client_secret_account, profile_accounts
+from smtpgui.core.profile import Job, JobRunner, Outcome, delete_profile, save_profile
 from smtpgui.core.result import Failure, Phase
 from smtpgui.core.secrets import SecretStore
 from smtpgui.core.settings import (
@@ -198,3 +199,68 @@ def test_microsoft_365_with_a_password_gets_a_notice(plain_server, ca_file):
         settings = settings_for(f"smtp.office365.com:{plain_server.port}", ca_file, auth=auth)
         SmtpProbe(settings, "x", None, collect, resolver=loopback).run()
         assert any("Microsoft is turning off password login" in line for line in lines) is expected
+
+
+def test_client_secret_is_sent_kept_in_the_keyring_and_used_to_refresh(
+    xoauth2_server, auth_server, ca_file, tmp_path: Path
+):
+    auth_server.client_secret = "g-desktop-secret"
+    auth_server.expires_in = 30  # every test refreshes
+    settings = oauth_settings(xoauth2_server, ca_file, auth_server)
+    tokens = oauth_session.sign_in(settings, browser, client_secret="g-desktop-secret")
+    job = Job(settings, None, True, "s", "b", tokens=tokens, client_secret="g-desktop-secret")
+    assert JobRunner(job, lambda _: None).run().saved
+    assert SecretStore().get(client_secret_account(settings.account)) == "g-desktop-secret"
+    assert "g-desktop-secret" not in (tmp_path / "config" / "settings.json").read_text()
+    oauth_session.forget(settings)
+    outcome, transcript = run(settings)  # after a restart: the stored secret refreshes
+    assert outcome.result.ok, outcome.result.detail
+    assert auth_server.grants[-1] == "refresh_token"
+    assert "g-desktop-secret" not in transcript
+
+
+def test_missing_client_secret_says_which_field(auth_server, xoauth2_server, ca_file):
+    auth_server.client_secret = "g-desktop-secret"
+    settings = oauth_settings(xoauth2_server, ca_file, auth_server)
+    with pytest.raises(OAuthError) as caught:
+        oauth_session.sign_in(settings, browser)
+    assert "client secret" in str(caught.value) and "client_secret is missing" in str(caught.value)
+
+
+def test_switching_between_password_and_oauth2_removes_the_other_secrets(
+    xoauth2_server, auth_server, ca_file
+):
+    secrets = SecretStore()
+    settings = oauth_settings(xoauth2_server, ca_file, auth_server)
+    with_password = replace(settings, auth=AuthMethod.AUTO)
+    save_profile(with_password, "old-password", SettingsStore(), secrets)
+    assert secrets.get(settings.account) == "old-password"
+    save_profile(settings, "rt-1", SettingsStore(), secrets, settings.account, "cs-1")
+    assert secrets.get(settings.account) is None  # the password is gone with the switch
+    assert secrets.get(settings.refresh_account) == "rt-1"
+    save_profile(settings, "rt-2", SettingsStore(), secrets, settings.account)  # secret: kept
+    assert secrets.get(client_secret_account(settings.account)) == "cs-1"
+    save_profile(with_password, "new-password", SettingsStore(), secrets, settings.account)
+    assert [secrets.get(a) for a in profile_accounts(settings.account)] == [
+        "new-password",
+        None,
+        None,
+    ]
+    save_profile(settings, "rt-3", SettingsStore(), secrets, settings.account, "cs-2")
+    delete_profile(SettingsStore(), secrets, settings.account)
+    assert [secrets.get(a) for a in profile_accounts(settings.account)] == [None, None, None]
+    assert SettingsStore().load() is None
+
+
+def test_a_failed_file_write_puts_every_secret_back(
+    xoauth2_server, auth_server, ca_file, tmp_path: Path
+):
+    secrets = SecretStore()
+    settings = oauth_settings(xoauth2_server, ca_file, auth_server)
+    save_profile(settings, "rt-old", SettingsStore(), secrets, None, "cs-old")
+    blocked = SettingsStore(tmp_path / "not-a-folder" / "settings.json")
+    (tmp_path / "not-a-folder").write_text("a file where the folder should be")
+    with pytest.raises(OSError):
+        save_profile(settings, "rt-new", blocked, secrets, None, "")
+    assert secrets.get(settings.refresh_account) == "rt-old"
+    assert secrets.get(client_secret_account(settings.account)) == "cs-old"
