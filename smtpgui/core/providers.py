@@ -29,6 +29,7 @@ __all__ = [
     "Server",
     "UsernameRule",
     "by_domain",
+    "by_host",
     "by_mx",
     "load_providers",
     "parse_providers",
@@ -62,6 +63,7 @@ class UsernameRule(enum.StrEnum):
 
 class FromRule(enum.StrEnum):
     OWN_OR_ALIAS = "own-or-alias"  # other From addresses are rewritten to the account's
+    OWN_ADDRESS = "own-address"  # other From addresses are refused (Outlook.com: 5.2.252)
     SEND_AS = "send-as"  # another From needs the Send As (or Send on Behalf) permission
     VERIFIED_SENDER = "verified-sender"  # From must be a verified sender or domain
 
@@ -95,6 +97,9 @@ class HelpLink:
 
 @dataclass(frozen=True)
 class Provider:
+    """One service. `regions` are the names the admin picks from; `region_fills` (same
+    order) what each puts in place of "{region}" ("" for Mailgun's US, "eu." for its EU)."""
+
     id: str
     name: str
     domains: tuple[str, ...]
@@ -107,13 +112,23 @@ class Provider:
     username: str
     from_rule: FromRule | None  # None: not known
     help: tuple[HelpLink, ...]
+    region_fills: tuple[str, ...] = ()
+    password_retiring: bool = False  # the provider is turning password (Basic) login off
+
+    def fill(self, template: str, region: str = "") -> str:
+        """`template` with the region filled in (the first region when none is given)."""
+        if not self.regions:
+            return template
+        index = self.regions.index(region) if region in self.regions else 0
+        return template.replace(REGION, self.region_fills[index])
 
     def servers_in(self, region: str = "") -> tuple[Server, ...]:
         """The servers with the region filled in (the first region when none is given)."""
-        chosen = region or (self.regions[0] if self.regions else "")
-        return tuple(
-            Server(s.host.replace(REGION, chosen), s.port, s.security) for s in self.servers
-        )
+        return tuple(Server(self.fill(s.host, region), s.port, s.security) for s in self.servers)
+
+    def links(self, *topics: str) -> tuple[str, ...]:
+        """The help addresses on these topics, in the order asked."""
+        return tuple(link.url for topic in topics for link in self.help if link.topic == topic)
 
 
 @dataclass(frozen=True)
@@ -191,7 +206,7 @@ class _Reader:
 def _provider(raw: _Reader) -> Provider:
     raw.where = f"provider {raw.get('id', str)!r}"
     servers = tuple(_server(_Reader(s, raw.where)) for s in raw.get("servers", list))
-    regions = raw.strings("regions")
+    regions, fills = _regions(raw)
     if not servers:
         raise ProviderFileError(f"providers.json: {raw.where}: no servers")
     if any(REGION in s.host for s in servers) != bool(regions):
@@ -216,7 +231,31 @@ def _provider(raw: _Reader) -> Provider:
             HelpLink(link.get("topic", str), link.get("url", str))
             for link in (_Reader(h, f"{raw.where} help") for h in raw.get("help", list, []))
         ),
+        region_fills=fills,
+        password_retiring=_flag(raw, "password_retiring"),
     )
+
+
+def _flag(raw: _Reader, key: str) -> bool:
+    value = raw.data.get(key, False)
+    if not isinstance(value, bool):
+        raise ProviderFileError(f"providers.json: {raw.where}: {key!r} must be true or false")
+    return value
+
+
+def _regions(raw: _Reader) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Names and fills: "eu" fills in itself; {"name": "EU", "fill": "eu."} names its fill."""
+    names: list[str] = []
+    fills: list[str] = []
+    for item in raw.get("regions", list, []):
+        if isinstance(item, str) and item:
+            names.append(item)
+            fills.append(item)
+            continue
+        region = _Reader(item, f"{raw.where} region")
+        names.append(region.get("name", str))
+        fills.append(region.get("fill", str))
+    return tuple(names), tuple(fills)
 
 
 def _server(raw: _Reader) -> Server:
@@ -263,12 +302,22 @@ def by_mx(mx_host: str) -> Match | None:
     for entry in load_providers():
         for suffix in entry.mx_suffixes:
             for region in entry.regions if REGION in suffix else ("",):
-                filled = suffix.replace(REGION, region)
+                filled = entry.fill(suffix, region)
                 if (name == filled or name.endswith("." + filled)) and (
                     best is None or len(filled) > best[0]
                 ):
                     best = (len(filled), Match(entry, region))
     return best[1] if best else None
+
+
+def by_host(host: str) -> Match | None:
+    """The provider whose submission server this is (smtp.gmail.com, smtp.zoho.eu)."""
+    name = _normal(host)
+    for entry in load_providers():
+        for region in entry.regions or ("",):
+            if any(server.host == name for server in entry.servers_in(region)):
+                return Match(entry, region)
+    return None
 
 
 def _normal(name: str) -> str:
@@ -290,6 +339,11 @@ _RULE_TEXTS: Mapping[enum.StrEnum, str] = {
         "Providers",
         "Any other From address is replaced by the account's own, unless it is a verified "
         "alias of the account.",
+    ),
+    FromRule.OWN_ADDRESS: QT_TRANSLATE_NOOP(
+        "Providers",
+        "The From address must be the account's own address or one of its aliases; the "
+        "server refuses any other.",
     ),
     FromRule.SEND_AS: QT_TRANSLATE_NOOP(
         "Providers",

@@ -157,9 +157,9 @@ class SettingsWindow(SignInActions, FileActions, QMainWindow):
             self._show_idle(note)
         if self._saved is not None:
             self.form.load(self._saved)
-            account = self._saved.account
+            saved = self._saved
             call_in_background(
-                self, lambda: self._secrets.get(account) is not None, self._on_password_checked
+                self, lambda: stored_secrets(self._secrets, saved), self._on_password_checked
             )
         self.delete_action.setEnabled(self._saved is not None)
         self._update_buttons()
@@ -185,11 +185,15 @@ class SettingsWindow(SignInActions, FileActions, QMainWindow):
                 ),
             )
 
-    def _on_password_checked(self, stored: bool | None, error: BaseException | None) -> None:
-        self.form.set_password_stored(bool(stored))
+    def _on_password_checked(
+        self, stored: tuple[bool, bool, bool] | None, error: BaseException | None
+    ) -> None:
+        password, sign_in, client_secret = stored or (False, False, False)
+        self.form.set_password_stored(password)
+        self.form.oauth.set_stored(sign_in, client_secret)
         if error is not None:
             self.log.add_note(error_text(error))
-        self.password_state_known.emit(bool(stored))
+        self.password_state_known.emit(password or sign_in)
 
     # -- running a test -------------------------------------------------------------------------
 
@@ -227,6 +231,11 @@ class SettingsWindow(SignInActions, FileActions, QMainWindow):
             ),
             stored_account=self._saved.account if self._saved else None,
             tokens=self.form.oauth.tokens if settings.auth is AuthMethod.OAUTH2 else None,
+            client_secret=(
+                self.form.oauth.typed_client_secret()
+                if settings.auth is AuthMethod.OAUTH2
+                else None
+            ),
         )
         self._saving = save
         self.log_panel.clear()
@@ -303,9 +312,15 @@ class SettingsWindow(SignInActions, FileActions, QMainWindow):
         self.outcome_ready.emit(outcome)
 
     def _after_save(self) -> None:
-        self._saved = self.form.settings()
+        self._saved = saved = self.form.settings()
+        auth = saved.auth if saved is not None else AuthMethod.NONE
+        oauth = self.form.oauth
+        secret_kept = oauth.typed_client_secret() is not None or oauth.secret_stored()
         self.form.password.clear()
-        self.form.set_password_stored(True)
+        self.form.set_password_stored(auth not in (AuthMethod.NONE, AuthMethod.OAUTH2))
+        if auth is AuthMethod.OAUTH2:
+            oauth.client_secret.clear()
+            oauth.set_stored(True, secret_kept)
         self.delete_action.setEnabled(True)
 
     @Slot(bool)
@@ -347,3 +362,19 @@ class SettingsWindow(SignInActions, FileActions, QMainWindow):
     def _close_after_run(self, _outcome: object) -> None:
         self._run, self._closing_after_run = None, False
         self.close()
+
+
+def stored_secrets(secrets: SecretStore, saved: Settings) -> tuple[bool, bool, bool]:
+    """Which of the saved profile's secrets the keyring holds: password, sign-in, client secret.
+
+    Only those its kind of login uses count: a password left from before a switch to OAuth2
+    must not be offered as "stored".
+    """
+    from smtpgui.core.oauth_settings import profile_accounts
+
+    if saved.auth is AuthMethod.NONE:
+        return False, False, False
+    password, refresh, client_secret = profile_accounts(saved.account)
+    if saved.auth is not AuthMethod.OAUTH2:
+        return secrets.get(password) is not None, False, False
+    return False, secrets.get(refresh) is not None, secrets.get(client_secret) is not None

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 class OAuthFields(QWidget):
     """Shown instead of the password when Authentication is OAuth2.
 
-    `tokens` holds the last sign-in (not saved yet); a change of any field forgets it.
+    `tokens` holds the last sign-in (not saved yet); a change of any field forgets it. The
+    client secret (Google's desktop clients have one) goes to the keyring, like the password.
 
     Signals:
         changed(): a value changed.
@@ -32,7 +33,15 @@ class OAuthFields(QWidget):
         super().__init__(parent)
         self.tokens: Tokens | None = None
         self._provider_id = ""
+        self._saved_sign_in = False
+        self._secret_stored = False
         self.client_id = QLineEdit(placeholderText=self.tr("from the app registration"))
+        self.client_secret = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.client_secret.setToolTip(
+            self.tr(
+                "Only if the registration gave one (Google desktop clients); kept in the keyring"
+            )
+        )
         self.tenant = QLineEdit()
         self.tenant.setToolTip(self.tr("Microsoft: your domain or directory ID"))
         self.authorize_url = QLineEdit(placeholderText="https://")
@@ -47,7 +56,7 @@ class OAuthFields(QWidget):
         self.state = QLabel(objectName="signInState", wordWrap=True)
         self.errors: dict[str, QLabel] = {}
         self._lay_out()
-        for edit in self.line_edits().values():
+        for edit in (*self.line_edits().values(), self.client_secret):
             edit.textEdited.connect(self._forget)
             edit.textChanged.connect(self.changed)
         self.device_url.textChanged.connect(self._enable_code)
@@ -60,6 +69,7 @@ class OAuthFields(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         rows = (
             (self.tr("Client ID:"), "client_id"),
+            (self.tr("Client secret:"), "client_secret"),
             (self.tr("Tenant:"), "tenant"),
             (self.tr("Sign-in page:"), "authorize_url"),
             (self.tr("Token address:"), "token_url"),
@@ -88,7 +98,25 @@ class OAuthFields(QWidget):
         self._provider_id = oauth.provider
         for name in _FIELDS:
             getattr(self, name).setText(getattr(oauth, name))
+        self.client_secret.clear()
+        self.set_stored(False, False)
+
+    def set_stored(self, sign_in: bool, client_secret: bool) -> None:
+        """What the keyring holds for the saved profile: a sign-in, a client secret."""
+        self._saved_sign_in, self._secret_stored = sign_in, client_secret
+        self.client_secret.setPlaceholderText(
+            self.tr("stored in the keyring: leave empty to keep it")
+            if client_secret
+            else self.tr("only if the provider gave one")
+        )
         self._forget()
+
+    def secret_stored(self) -> bool:
+        return self._secret_stored
+
+    def typed_client_secret(self) -> str | None:
+        """The typed client secret; None means "the stored one, if any"."""
+        return self.client_secret.text().strip() or None
 
     def fill_from(self, entry: Provider) -> None:
         """The provider's endpoints and scopes; the client ID and tenant stay the admin's."""
@@ -118,11 +146,13 @@ class OAuthFields(QWidget):
         self._show_state()
 
     def _show_state(self) -> None:
-        self.state.setText(
-            self.tr("Signed in. Test or Save uses this sign-in.")
-            if self.tokens is not None
-            else self.tr("Not signed in yet in this window: Test uses the saved sign-in, if any.")
-        )
+        if self.tokens is not None:
+            text = self.tr("Signed in. Test or Save uses this sign-in.")
+        elif self._saved_sign_in:
+            text = self.tr("A saved sign-in is in the keyring: Test uses it.")
+        else:
+            text = self.tr("Not signed in yet: press one of the buttons above.")
+        self.state.setText(text)
         self._enable_code()
 
 

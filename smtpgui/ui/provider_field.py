@@ -14,7 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtpgui.core.providers import AuthKind, Provider, UsernameRule, load_providers, rule_text
+from smtpgui.core.providers import (
+    AuthKind,
+    Provider,
+    UsernameRule,
+    by_host,
+    load_providers,
+    rule_text,
+)
 from smtpgui.core.settings import AuthMethod
 
 if TYPE_CHECKING:
@@ -78,13 +85,11 @@ class ProviderField(QWidget):
 
     def select_by_host(self, host: str) -> None:
         """Show the provider whose server this is, or "Other" (the admin typed a host)."""
-        host = host.strip().lower()
-        for entry in self._providers.values():
-            for region in entry.regions or ("",):
-                if any(s.host == host for s in entry.servers_in(region)):
-                    self.select(entry.id, region)
-                    return
-        self.select("")
+        match = by_host(host)
+        if match is None:
+            self.select("")
+        else:
+            self.select(match.provider.id, match.region)
 
     @Slot()
     def _on_provider_chosen(self) -> None:

@@ -14,6 +14,8 @@ from PySide6.QtCore import QCoreApplication, Signal
 
 from smtpgui.core.i18n import shown
 from smtpgui.core.oauth import OAuthError, Tokens
+from smtpgui.core.oauth_settings import client_secret_account
+from smtpgui.core.secrets import SecretStore, SecretStoreError
 from smtpgui.core.settings import AuthMethod, Settings
 from smtpgui.ui.messages import error_text
 from smtpgui.ui.worker import Worker, WorkerThread
@@ -33,25 +35,44 @@ class SignInWorker(Worker):
 
     code_shown = Signal(object)
 
-    def __init__(self, settings: Settings, device: bool, open_browser: OpenBrowser | None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        device: bool,
+        open_browser: OpenBrowser | None,
+        client_secret: str | None,
+        secrets: SecretStore,
+        stored_account: str,
+    ) -> None:
         super().__init__()
         self._settings = settings
         self._device = device
         self._open_browser = open_browser
+        self._client_secret = client_secret  # None: the saved profile's, if any
+        self._secrets = secrets
+        self._stored_account = stored_account  # whose client secret the keyring may hold
         self._cancel = threading.Event()
 
-    def work(self) -> Tokens | OAuthError:
+    def work(self) -> Tokens | OAuthError | SecretStoreError:
+        import webbrowser
+
         from smtpgui.core import oauth_session  # urllib and http.server: on this thread
 
         try:
+            secret = self._client_secret
+            if secret is None:
+                secret = self._secrets.get(client_secret_account(self._stored_account)) or ""
             if self._device:
                 return oauth_session.sign_in_with_code(
-                    self._settings, self.code_shown.emit, self._cancel
+                    self._settings, self.code_shown.emit, self._cancel, client_secret=secret
                 )
-            if self._open_browser is None:
-                return oauth_session.sign_in(self._settings, cancel=self._cancel)
-            return oauth_session.sign_in(self._settings, self._open_browser, self._cancel)
-        except OAuthError as exc:
+            return oauth_session.sign_in(
+                self._settings,
+                self._open_browser or webbrowser.open,
+                self._cancel,
+                client_secret=secret,
+            )
+        except (OAuthError, SecretStoreError) as exc:
             return exc
 
     def cancel(self) -> None:
@@ -88,7 +109,14 @@ class SignInActions:
                 ),
             )
             return False
-        worker = SignInWorker(form_settings, device, self.open_browser)
+        worker = SignInWorker(
+            form_settings,
+            device,
+            self.open_browser,
+            oauth.typed_client_secret(),
+            self._secrets,
+            self._saved.account if self._saved else form_settings.account,
+        )
         worker.code_shown.connect(self._on_code_shown)
         self._sign_in_run = WorkerThread(worker, "smtpgui-sign-in", parent=self)
         self._sign_in_run.finished.connect(self._on_signed_in)
@@ -134,7 +162,7 @@ class SignInActions:
             % code.verification_uri,
         )
 
-    def _on_signed_in(self, result: Tokens | OAuthError) -> None:
+    def _on_signed_in(self, result: Tokens | OAuthError | SecretStoreError) -> None:
         run, self._sign_in_run = self._sign_in_run, None
         if run is not None:
             run.deleteLater()

@@ -113,8 +113,9 @@ def test_mx_of_a_regional_provider_names_the_region():
     records = {("example.test", "MX"): ["10 mx.zoho.eu."]}
     with dns_server(records) as dns:
         findings = discover(ADDRESS, resolver=dns.resolver(), probe_guesses=False)
-    assert {f.host for f in findings} == {"smtp.zoho.eu"}
-    assert findings[0].provider_id == "zoho"
+    # Both of Zoho's EU servers: smtppro is for paid custom-domain accounts.
+    assert {f.host for f in findings} == {"smtp.zoho.eu", "smtppro.zoho.eu"}
+    assert findings[0].provider_id == "zoho" and findings[0].host == "smtp.zoho.eu"
 
 
 def test_microsoft_365_by_mx_suggests_oauth2_and_starttls():

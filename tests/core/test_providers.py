@@ -13,9 +13,11 @@ from smtpgui.core.endpoint import Security
 from smtpgui.core.providers import (
     AuthKind,
     FromRule,
+    Match,
     ProviderFileError,
     UsernameRule,
     by_domain,
+    by_host,
     by_mx,
     load_providers,
     parse_providers,
@@ -133,3 +135,24 @@ def test_not_json_is_a_clear_error():
 def test_the_wheel_ships_the_catalogue():
     text = (ROOT / "pyproject.toml").read_text("utf-8")
     assert re.search(r'smtpgui\s*=\s*\[[^\]]*"core/\*\.json"', text)
+
+
+def test_mailgun_eu_is_a_region_with_its_own_host():
+    mailgun = provider("mailgun")
+    assert mailgun.regions == ("US", "EU")
+    assert mailgun.servers_in("EU")[0].host == "smtp.eu.mailgun.org"
+    assert mailgun.servers_in("US")[0].host == "smtp.mailgun.org"
+    assert by_host("smtp.eu.mailgun.org") == Match(mailgun, "EU")
+    assert by_host("SMTP.Mailgun.org.") == Match(mailgun, "US")
+    assert by_mx("mx.zohocloud.ca") == Match(provider("zoho"), "CA")
+    assert by_host("smtp.example.test") is None
+
+
+def test_a_region_may_name_its_fill_and_flags_are_checked():
+    data = json.loads(SHIPPED)
+    data["providers"][0]["password_retiring"] = "yes"
+    with pytest.raises(ProviderFileError, match="'password_retiring' must be true or false"):
+        parse_providers(json.dumps(data))
+    data["providers"][0].update(password_retiring=False, regions=[{"name": "EU"}])
+    with pytest.raises(ProviderFileError, match="'fill' must be a str"):
+        parse_providers(json.dumps(data))

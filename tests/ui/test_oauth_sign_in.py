@@ -7,7 +7,9 @@ import time
 import urllib.request
 
 import pytest
+from PySide6.QtWidgets import QLineEdit
 
+from smtpgui.core import oauth_session
 from smtpgui.core.secrets import SecretStore
 from smtpgui.core.settings import AuthMethod
 from smtpgui.ui.main_window import SettingsWindow
@@ -125,3 +127,43 @@ def test_microsoft_365_with_a_password_suggests_oauth2_in_the_status(
     run(qtbot, window)
     assert "Microsoft is turning off password login" in window.status.text()
     assert "OAuth2" in window.status.body.text()
+
+
+def test_client_secret_signs_in_is_saved_in_the_keyring_and_reused_after_a_restart(
+    qtbot, window, xoauth2_server, auth_server, ca_file, tmp_path
+):
+    auth_server.client_secret = "g-desktop-secret"
+    auth_server.expires_in = 30  # the test after the restart must refresh, with the secret
+    fill_oauth(window, xoauth2_server.server, ca_file, auth_server)
+    window.form.oauth.client_secret.setText("g-desktop-secret")
+    assert window.form.oauth.client_secret.echoMode() == QLineEdit.EchoMode.Password
+    assert window.sign_in()
+    qtbot.waitUntil(lambda: not window.signing_in(), timeout=10_000)
+    assert window.form.oauth.tokens is not None, window.status.text()
+    assert run(qtbot, window, "save").saved
+    assert SecretStore().get(f"{USER}#oauth2-client-secret") == "g-desktop-secret"
+    assert "g-desktop-secret" not in (tmp_path / "config" / "settings.json").read_text()
+    assert "g-desktop-secret" not in window.log.toPlainText()
+    oauth_session.forget(window._saved)  # as after a restart: only the keyring is left
+    again = SettingsWindow()
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.password_state_known, timeout=5000) as known:
+        again.show()
+    assert known.args == [True]
+    oauth = again.form.oauth
+    assert oauth.client_secret.text() == "" and "stored" in oauth.client_secret.placeholderText()
+    assert "saved sign-in" in oauth.state.text()
+    assert again.form.password_stored() is False  # no password: the profile uses OAuth2
+    outcome = run(qtbot, again)
+    assert outcome.result.ok, outcome.result.detail
+    assert auth_server.grants[-1] == "refresh_token"
+
+
+def test_sign_in_without_the_needed_client_secret_names_it(
+    qtbot, window, xoauth2_server, auth_server, ca_file
+):
+    auth_server.client_secret = "g-desktop-secret"
+    fill_oauth(window, xoauth2_server.server, ca_file, auth_server)
+    window.sign_in()
+    qtbot.waitUntil(lambda: not window.signing_in(), timeout=10_000)
+    assert window.status.kind == "error" and "client secret" in window.status.text()

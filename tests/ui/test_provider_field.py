@@ -66,7 +66,7 @@ def test_typing_a_host_selects_its_provider_or_other(form):
     form.server.setText("smtp.zoho.eu")
     form.server.textEdited.emit("smtp.zoho.eu")
     assert form.provider.combo.currentData() == "zoho"
-    assert form.provider.region.currentText() == "eu"
+    assert form.provider.region.currentText() == "EU"
     form.server.setText("mail.example.test")
     form.server.textEdited.emit("mail.example.test")
     assert form.provider.combo.currentData() == ""
