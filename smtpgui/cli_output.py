@@ -52,6 +52,7 @@ def format_diagnosis(diagnosis: Diagnosis, result: ProbeResult) -> str:
     lines += [f"  {n}. {text}" for n, text in enumerate(diagnosis.steps, 1)]
     if diagnosis.hint:
         lines.append(f"Tip: {diagnosis.hint}")
+    lines += diagnosis.provider_lines()
     return "\n".join(lines)
 
 
@@ -104,6 +105,15 @@ def _diagnosis_json(diagnosis: Diagnosis | None) -> dict[str, Any] | None:
         "explanation": diagnosis.explanation,
         "steps": list(diagnosis.steps),
         "hint": diagnosis.hint or None,
+        "provider": (
+            {
+                "name": diagnosis.provider,
+                "notes": list(diagnosis.notes),
+                "links": [{"topic": x.topic, "url": x.url} for x in diagnosis.links],
+            }
+            if diagnosis.provider
+            else None
+        ),
     }
 
 

@@ -96,3 +96,22 @@ def xoauth2_server(ca: trustme.CA, auth_server: AuthorizationServer) -> Iterator
     handler = OAuthRecorder(tokens=auth_server.valid_access)
     with smtp_server(ca, "starttls", handler, auth_exclude_mechanism=["OAUTHBEARER"]) as server:
         yield server
+
+
+@pytest.fixture
+def on_loopback(monkeypatch: pytest.MonkeyPatch):
+    """`on_loopback("smtp.gmail.com", ...)`: those names resolve to 127.0.0.1.
+
+    Only the DNS edge is replaced, so a provider's host name reaches a real local server.
+    """
+    import socket
+
+    real = socket.getaddrinfo
+
+    def names(*hosts: str) -> None:
+        def resolve(host, port, *args, **kwargs):  # type: ignore[no-untyped-def]
+            return real("127.0.0.1" if host in hosts else host, port, *args, **kwargs)
+
+        monkeypatch.setattr(socket, "getaddrinfo", resolve)
+
+    return names

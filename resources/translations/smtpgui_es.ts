@@ -1197,6 +1197,10 @@
         <translation>Inicio de sesión cancelado.</translation>
     </message>
     <message>
+        <source>The sign-in service refused the client ID or its client secret ({error}: {description}). Copy both from the app registration; a Google desktop client needs its client secret, a Microsoft one must allow public client flows.</source>
+        <translation>El servicio de inicio de sesión rechazó el ID de cliente o su secreto de cliente ({error}: {description}). Copie ambos del registro de la aplicación; un cliente de escritorio de Google necesita su secreto de cliente, y uno de Microsoft debe permitir los flujos de cliente público.</translation>
+    </message>
+    <message>
         <source>The permission was refused at sign-in. Sign in again and accept, or ask your administrator to allow the application.</source>
         <translation>Se rechazó el permiso al iniciar sesión. Vuelva a iniciar sesión y acepte, o pida a su administrador que autorice la aplicación.</translation>
     </message>
@@ -1240,6 +1244,10 @@
         <translation>del registro de la aplicación</translation>
     </message>
     <message>
+        <source>Only if the registration gave one (Google desktop clients); kept in the keyring</source>
+        <translation>Solo si el registro le dio uno (clientes de escritorio de Google); se guarda en el almacén de contraseñas</translation>
+    </message>
+    <message>
         <source>Microsoft: your domain or directory ID</source>
         <translation>Microsoft: su dominio o el ID del directorio</translation>
     </message>
@@ -1268,6 +1276,10 @@
         <translation>ID de cliente:</translation>
     </message>
     <message>
+        <source>Client secret:</source>
+        <translation>Secreto de cliente:</translation>
+    </message>
+    <message>
         <source>Tenant:</source>
         <translation>Inquilino (tenant):</translation>
     </message>
@@ -1288,12 +1300,24 @@
         <translation>Ámbitos (scopes):</translation>
     </message>
     <message>
+        <source>stored in the keyring: leave empty to keep it</source>
+        <translation>guardado en el almacén de contraseñas: déjelo vacío para conservarlo</translation>
+    </message>
+    <message>
+        <source>only if the provider gave one</source>
+        <translation>solo si el proveedor le dio uno</translation>
+    </message>
+    <message>
         <source>Signed in. Test or Save uses this sign-in.</source>
         <translation>Sesión iniciada. Probar o Guardar usan este inicio de sesión.</translation>
     </message>
     <message>
-        <source>Not signed in yet in this window: Test uses the saved sign-in, if any.</source>
-        <translation>Todavía no se ha iniciado sesión en esta ventana: Probar usa el inicio de sesión guardado, si lo hay.</translation>
+        <source>A saved sign-in is in the keyring: Test uses it.</source>
+        <translation>Hay un inicio de sesión guardado en el almacén de contraseñas: Probar lo usa.</translation>
+    </message>
+    <message>
+        <source>Not signed in yet: press one of the buttons above.</source>
+        <translation>Todavía no ha iniciado sesión: pulse uno de los botones de arriba.</translation>
     </message>
 </context>
 <context>
@@ -1437,10 +1461,6 @@
         <translation>La conexión no está cifrada, así que no se envió la contraseña.</translation>
     </message>
     <message>
-        <source>Microsoft is turning off password login for SMTP (Basic authentication); when it stops working, set Authentication to OAuth2 and sign in.</source>
-        <translation>Microsoft está desactivando el inicio de sesión con contraseña para SMTP (autenticación básica); cuando deje de funcionar, ponga Autenticación en OAuth2 e inicie sesión.</translation>
-    </message>
-    <message>
         <source>The server offers no login on this connection.</source>
         <translation>El servidor no ofrece inicio de sesión en esta conexión.</translation>
     </message>
@@ -1575,12 +1595,52 @@
         <translation>Cualquier otra dirección From se sustituye por la de la cuenta, salvo que sea un alias verificado de la cuenta.</translation>
     </message>
     <message>
+        <source>The From address must be the account&apos;s own address or one of its aliases; the server refuses any other.</source>
+        <translation>La dirección From debe ser la propia de la cuenta o uno de sus alias; el servidor rechaza cualquier otra.</translation>
+    </message>
+    <message>
         <source>To send with another From address, the mailbox needs the Send As permission for it.</source>
         <translation>Para enviar con otra dirección From, el buzón necesita el permiso «Enviar como» (Send As) para ella.</translation>
     </message>
     <message>
         <source>The From address must be a verified sender or domain in the service.</source>
         <translation>La dirección From debe ser un remitente o un dominio verificado en el servicio.</translation>
+    </message>
+    <message>
+        <source>the account&apos;s password</source>
+        <translation>la contraseña de la cuenta</translation>
+    </message>
+    <message>
+        <source>an app password</source>
+        <translation>una contraseña de aplicación</translation>
+    </message>
+    <message>
+        <source>a key made in the service&apos;s dashboard</source>
+        <translation>una clave creada en el panel del servicio</translation>
+    </message>
+    <message>
+        <source>OAuth2 sign-in</source>
+        <translation>el inicio de sesión con OAuth2</translation>
+    </message>
+    <message>
+        <source>{provider} is turning off password login for SMTP (Basic authentication): off by default from the end of December 2026. Set Authentication to OAuth2 and sign in, so that mail keeps flowing.</source>
+        <translation>{provider} está desactivando el inicio de sesión con contraseña para SMTP (autenticación básica): desactivado de forma predeterminada desde finales de diciembre de 2026. Elija OAuth2 en Autenticación e inicie sesión para que el correo siga saliendo.</translation>
+    </message>
+    <message>
+        <source>{provider} accepts only OAuth2 sign-in for SMTP: set Authentication to OAuth2.</source>
+        <translation>{provider} solo acepta el inicio de sesión con OAuth2 para SMTP: elija OAuth2 en Autenticación.</translation>
+    </message>
+    <message>
+        <source>{provider} refuses the account&apos;s own password here: make an app password in the account&apos;s security settings (2-Step Verification must be on) and enter it as the password.</source>
+        <translation>{provider} rechaza aquí la contraseña propia de la cuenta: cree una contraseña de aplicación en la configuración de seguridad de la cuenta (la verificación en dos pasos debe estar activada) y escríbala como contraseña.</translation>
+    </message>
+    <message>
+        <source>{provider} accepts for SMTP: {kinds}.</source>
+        <translation>{provider} acepta para SMTP: {kinds}.</translation>
+    </message>
+    <message>
+        <source>{provider} uses: {servers}.</source>
+        <translation>{provider} usa: {servers}.</translation>
     </message>
 </context>
 <context>
@@ -2068,6 +2128,30 @@
     <message>
         <source>Failed step: %s</source>
         <translation>Paso que falló: %s</translation>
+    </message>
+    <message>
+        <source>About %s:</source>
+        <translation>Sobre %s:</translation>
+    </message>
+    <message>
+        <source>Help page</source>
+        <translation>Página de ayuda</translation>
+    </message>
+    <message>
+        <source>Settings guide</source>
+        <translation>Guía de configuración</translation>
+    </message>
+    <message>
+        <source>How to make an app password</source>
+        <translation>Cómo crear una contraseña de aplicación</translation>
+    </message>
+    <message>
+        <source>OAuth2 set-up</source>
+        <translation>Configuración de OAuth2</translation>
+    </message>
+    <message>
+        <source>SMTP credentials</source>
+        <translation>Credenciales SMTP</translation>
     </message>
 </context>
 <context>

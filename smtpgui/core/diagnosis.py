@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from smtpgui.core.catalogue import RULES, Rule
 from smtpgui.core.endpoint import EndpointError, Security, parse_server
 from smtpgui.core.i18n import ContextTranslate, shown, untranslated_in
+from smtpgui.core.provider_hints import advice
+from smtpgui.core.providers import HelpLink
 from smtpgui.core.result import Phase, ProbeResult
 
 
@@ -19,7 +21,9 @@ from smtpgui.core.result import Phase, ProbeResult
 class Diagnosis:
     """A cause the admin can act on; strings are translated and filled in.
 
-    `hint` is provider-specific advice (Microsoft 365, Gmail, ...), or "".
+    `hint` is provider-specific advice (Microsoft 365, Gmail, ...), or "". When the server
+    is in the provider catalogue, `provider` names it, `notes` are its rules that bear on the
+    failed step and `links` its help pages.
     """
 
     id: str
@@ -27,6 +31,17 @@ class Diagnosis:
     explanation: str
     steps: tuple[str, ...] = field(default=())
     hint: str = ""
+    provider: str = ""
+    notes: tuple[str, ...] = field(default=())
+    links: tuple[HelpLink, ...] = field(default=())
+
+    def provider_lines(self) -> list[str]:
+        """The provider's notes and help pages as plain text lines (CLI, support file)."""
+        if not self.provider:
+            return []
+        return [f"{self.provider}:", *(f"- {note}" for note in self.notes)] + [
+            f"- {link.url}" for link in self.links
+        ]
 
 
 def matching_rule(result: ProbeResult) -> Rule:
@@ -51,12 +66,16 @@ def diagnose(
     def fill(text: str) -> str:
         return translate("Diagnosis", text).format(**values) if text else ""
 
+    found = advice(result, _split_endpoint(result.endpoint)[0])
     return Diagnosis(
         rule.id,
         fill(rule.title),
         fill(rule.explanation),
         tuple(fill(step) for step in rule.steps),
         fill(rule.hint),
+        provider=found.provider if found else "",
+        notes=tuple(shown(note, translate) for note in found.notes) if found else (),
+        links=found.links if found else (),
     )
 
 

@@ -33,27 +33,6 @@ def log_in(client: TracingSMTP, settings: Settings, password: str) -> str:
     return mechanism
 
 
-# Microsoft's SMTP submission hosts (Exchange Online, Outlook.com).
-_MICROSOFT_HOSTS = ("office365.com", "outlook.com")
-
-
-def password_notice(settings: Settings) -> Text | None:
-    """A notice for a Microsoft 365 server used with a password, before it stops working."""
-    if settings.auth in (AuthMethod.NONE, AuthMethod.OAUTH2):
-        return None
-    hosts = [endpoint.ascii_host.lower().rstrip(".") for endpoint in settings.endpoints]
-    if not any(host.endswith(_MICROSOFT_HOSTS) for host in hosts):
-        return None
-    return Text(
-        "Probe",
-        QT_TRANSLATE_NOOP(
-            "Probe",
-            "Microsoft is turning off password login for SMTP (Basic authentication); when it "
-            "stops working, set Authentication to OAuth2 and sign in.",
-        ),
-    )
-
-
 def choose_mechanism(auth: AuthMethod, advertised: str, encrypted: bool) -> str:
     offered = advertised.upper().split()
     if auth is AuthMethod.OAUTH2:  # the standard one where offered, else Google's original

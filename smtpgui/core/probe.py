@@ -16,8 +16,9 @@ from smtpgui.core.connection import Interrupter, Resolver
 from smtpgui.core.endpoint import Endpoint, Security
 from smtpgui.core.failures import abort_text, classify, expect
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
-from smtpgui.core.login import log_in, password_notice
+from smtpgui.core.login import log_in
 from smtpgui.core.message import TestMessage
+from smtpgui.core.provider_hints import login_notice
 from smtpgui.core.result import (
     CertificateInfo,
     Failure,
@@ -94,7 +95,7 @@ class SmtpProbe:
         self._start = time.monotonic()
         if self._settings.trust is TrustMode.INSECURE:
             self._log(Direction.TLS, INSECURE_NOTICE)
-        notice = password_notice(self._settings)
+        notice = login_notice(self._settings)
         if notice is not None:
             self._log(Direction.INFO, notice)
         try:

@@ -126,9 +126,9 @@ class Provider:
         """The servers with the region filled in (the first region when none is given)."""
         return tuple(Server(self.fill(s.host, region), s.port, s.security) for s in self.servers)
 
-    def links(self, *topics: str) -> tuple[str, ...]:
-        """The help addresses on these topics, in the order asked."""
-        return tuple(link.url for topic in topics for link in self.help if link.topic == topic)
+    def links(self, *topics: str) -> tuple[HelpLink, ...]:
+        """The help pages on these topics, in the order asked."""
+        return tuple(link for topic in topics for link in self.help if link.topic == topic)
 
 
 @dataclass(frozen=True)

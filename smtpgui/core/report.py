@@ -32,7 +32,9 @@ def support_report(
     ]
     if diagnosis is not None:
         steps_text = "\n".join(f"{n}. {step}" for n, step in enumerate(diagnosis.steps, 1))
-        body = f"{diagnosis.title}\n{diagnosis.explanation}\n{steps_text}".rstrip()
+        provider_text = "\n".join(diagnosis.provider_lines())
+        body = f"{diagnosis.title}\n{diagnosis.explanation}\n{steps_text}\n{provider_text}"
+        body = body.strip()
         sections.append(_section("Diagnosis", body))
     sections.append(_section("Steps", steps))
     sections.append(_section("Transcript", "\n".join(line.format() for line in transcript)))

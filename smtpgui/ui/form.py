@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtpgui.core.addresses import address_error, username_error
 from smtpgui.core.endpoint import (
     DEFAULT_PORTS,
     EndpointError,
@@ -25,13 +24,14 @@ from smtpgui.core.endpoint import (
     ServerEntry,
     format_entry,
     parse_entries,
-    resolve,
     with_port,
     with_prefix,
 )
 from smtpgui.core.i18n import shown
-from smtpgui.core.settings import AuthMethod, Settings, field_errors
+from smtpgui.core.provider_hints import login_notice
+from smtpgui.core.settings import AuthMethod, Settings
 from smtpgui.ui.field_error import with_error_line
+from smtpgui.ui.form_values import fill_form, read_form
 from smtpgui.ui.oauth_fields import OAuthFields
 from smtpgui.ui.provider_field import ProviderField, fill_from_finding, fill_from_provider
 from smtpgui.ui.trust_fields import TrustFields
@@ -116,6 +116,16 @@ class SettingsForm(QWidget):
         self.port.setValue(DEFAULT_PORTS[Security.STARTTLS])
         self.auth.setCurrentIndex(self.auth.findData(AuthMethod.AUTO))
 
+    def _notice_label(self) -> QLabel:
+        """Under Authentication: what the provider says about the chosen login, if anything."""
+        label = QLabel(objectName="loginNotice", wordWrap=True)
+        label.setStyleSheet(
+            "#loginNotice { background: #fdf6e3; border: 1px solid #e5a50a; border-radius: 3px;"
+            " padding: 4px; }"
+        )
+        label.hide()
+        return label
+
     def _lay_out(self) -> None:
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -138,6 +148,8 @@ class SettingsForm(QWidget):
         security_row.addWidget(self.port)
         form.addRow(self.tr("S&ecurity:"), security_row)
         form.addRow(self.tr("&Authentication:"), self.auth)
+        self.login_notice = self._notice_label()
+        form.addRow("", self.login_notice)
         form.addRow(self.tr("&User name:"), self._checked("username", self.username))
         self._password_row = self._checked("password", self.password)
         form.addRow(self.tr("Pass&word:"), self._password_row)
@@ -208,9 +220,9 @@ class SettingsForm(QWidget):
         if first.security is not None:
             self.setCurrentSecurity(first.security)
         if first.port is not None:
-            self._set_port_quietly(first.port)
+            self.set_port_quietly(first.port)
         elif first.security is not None and self.port.value() in DEFAULT_PORTS.values():
-            self._set_port_quietly(DEFAULT_PORTS[first.security])
+            self.set_port_quietly(DEFAULT_PORTS[first.security])
         self._refresh()
 
     @Slot(int)
@@ -257,7 +269,7 @@ class SettingsForm(QWidget):
         except EndpointError:
             return None
 
-    def _set_port_quietly(self, port: int) -> None:
+    def set_port_quietly(self, port: int) -> None:
         self.port.blockSignals(True)
         self.port.setValue(port)
         self.port.blockSignals(False)
@@ -280,26 +292,7 @@ class SettingsForm(QWidget):
         return None if not text and self._password_stored else text
 
     def load(self, settings: Settings) -> None:
-        first, backups = settings.endpoints[0], settings.endpoints[1:]
-        text = "; ".join(
-            [
-                format_entry(ServerEntry(first.host, None, None)),
-                *(str(endpoint) for endpoint in backups),
-            ]
-        )
-        self.server.setText(text)
-        self.provider.select_by_host(first.host)
-        self.setCurrentSecurity(first.security)
-        self._set_port_quietly(first.port)
-        self.auth.setCurrentIndex(self.auth.findData(settings.auth))
-        self.username.setText(settings.username)
-        self.password.clear()
-        self.allow_insecure.setChecked(settings.allow_insecure_auth)
-        self.from_address.setText(settings.from_address)
-        self.recipient.setText(settings.recipient)
-        self.timeout.setValue(round(settings.timeout))
-        self.trust.load(settings.trust, settings.ca_file, settings.pinned_sha256)
-        self.oauth.load(settings.oauth)
+        fill_form(self, settings)
         self._touched.update(self._line_edits())
         self._refresh()
 
@@ -315,49 +308,21 @@ class SettingsForm(QWidget):
         self._touched.update(self._line_edits())
         self._refresh()
 
-    def _evaluate(self) -> tuple[Settings | None, dict[str, str]]:
-        errors: dict[str, str] = {}
-        endpoints = ()
-        try:
-            entries = parse_entries(self.server.text())
-            endpoints = resolve(entries, self.current_security(), self.port.value())
-        except EndpointError as exc:
-            errors["server"] = exc.text
-        auth = AuthMethod(self.auth.currentData())
-        trust, ca_file, pinned = self.trust.values()
-        settings = Settings(
-            endpoints=endpoints,
-            auth=auth,
-            username=self.username.text().strip(),
-            from_address=self.from_address.text().strip(),
-            recipient=self.recipient.text().strip(),
-            allow_insecure_auth=self.allow_insecure.isChecked(),
-            timeout=float(self.timeout.value()),
-            trust=trust,
-            ca_file=ca_file,
-            pinned_sha256=pinned,
-            oauth=self.oauth.values(),
-        )
-        errors.update(field_errors(settings))
-        for name, edit in (
-            ("username", self.username),
-            ("from", self.from_address),
-            ("recipient", self.recipient),
+    def _evaluate(self) -> tuple[Settings, dict[str, str]]:
+        """The form as Settings (incomplete while there are errors), and the errors."""
+        settings, errors = read_form(self)
+        if settings.auth not in (AuthMethod.NONE, AuthMethod.OAUTH2) and (
+            self.typed_password() == ""
         ):
-            raw_error = (
-                username_error(edit.text())
-                if name == "username"
-                else address_error(edit.text(), required=name == "recipient")
-            )
-            if raw_error:  # CR/LF typed or pasted in: judge the raw text, not the stripped one
-                errors[name] = raw_error
-        if auth not in (AuthMethod.NONE, AuthMethod.OAUTH2) and self.typed_password() == "":
             errors["password"] = self.tr("Enter the password.")
-        return (settings if not errors else None), errors
+        return settings, errors
 
     @Slot()
     def _refresh(self) -> None:
-        errors = self.errors()
+        settings, errors = self._evaluate()
+        notice = login_notice(settings)
+        self.login_notice.setText(shown(notice, QCoreApplication.translate) if notice else "")
+        self.login_notice.setVisible(notice is not None)
         for name, label in self._errors.items():
             message = errors.get(name, "") if name in self._touched else ""
             message = shown(message, QCoreApplication.translate)

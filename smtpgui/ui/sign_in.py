@@ -185,10 +185,10 @@ class SignInActions:
         self._update_buttons()
 
     def show_password_notice(self, settings: Settings) -> None:
-        """Under the outcome: Microsoft 365 with a password works until Microsoft turns it off."""
-        from smtpgui.core.login import password_notice  # loaded by the test that just ran
+        """Under the outcome: a password where the provider wants OAuth2 or an app password."""
+        from smtpgui.core.provider_hints import login_notice  # loaded by the test that just ran
 
-        notice = password_notice(settings)
+        notice = login_notice(settings)
         if notice is None:
             return
         text = shown(notice, QCoreApplication.translate)

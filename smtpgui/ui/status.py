@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from smtpgui.core.i18n import shown
+from smtpgui.core.i18n import QT_TRANSLATE_NOOP, shown
 from smtpgui.ui.phases import phase_label
 
 if TYPE_CHECKING:
@@ -32,7 +32,8 @@ class StatusPanel(QFrame):
         self.title = QLabel(objectName="statusTitle", wordWrap=True)
         self.body = QLabel(objectName="statusBody", wordWrap=True)
         self.body.setTextFormat(Qt.TextFormat.RichText)
-        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.body.setOpenExternalLinks(True)  # a provider's help pages, in the browser
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
@@ -63,6 +64,8 @@ class StatusPanel(QFrame):
         if diagnosis.hint:
             tip = html.escape(self.tr("Tip: %s") % diagnosis.hint)
             parts.append(f'<p style="color:#1a5fb4">{tip}</p>')
+        if diagnosis.provider:
+            parts.append(_provider_html(diagnosis))
         if extra:
             parts.append(f"<p>{html.escape(extra)}</p>")
         self.body.setText("".join(parts))
@@ -133,3 +136,26 @@ class StatusPanel(QFrame):
     @staticmethod
     def _translate_diagnosis(text: str) -> str:
         return QCoreApplication.translate("Diagnosis", text)
+
+
+def _provider_html(diagnosis: Diagnosis) -> str:
+    """The provider's rules and help pages, under the steps."""
+    import urllib.parse  # only for a failure at a known provider
+
+    title = QCoreApplication.translate("StatusPanel", "About %s:") % diagnosis.provider
+    items = [f"<li>{html.escape(note)}</li>" for note in diagnosis.notes]
+    for link in diagnosis.links:
+        label = QCoreApplication.translate("StatusPanel", _TOPICS.get(link.topic, _OTHER))
+        host = urllib.parse.urlsplit(link.url).hostname or ""
+        href = html.escape(link.url, quote=True)
+        items.append(f'<li><a href="{href}">{html.escape(label)}</a> ({html.escape(host)})</li>')
+    return f"<p>{html.escape(title)}</p><ul>{''.join(items)}</ul>"
+
+
+_OTHER = QT_TRANSLATE_NOOP("StatusPanel", "Help page")
+_TOPICS = {
+    "settings": QT_TRANSLATE_NOOP("StatusPanel", "Settings guide"),
+    "app-password": QT_TRANSLATE_NOOP("StatusPanel", "How to make an app password"),
+    "oauth2": QT_TRANSLATE_NOOP("StatusPanel", "OAuth2 set-up"),
+    "credentials": QT_TRANSLATE_NOOP("StatusPanel", "SMTP credentials"),
+}

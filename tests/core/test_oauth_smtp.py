@@ -198,7 +198,7 @@ def test_microsoft_365_with_a_password_gets_a_notice(plain_server, ca_file):
         lines.clear()
         settings = settings_for(f"smtp.office365.com:{plain_server.port}", ca_file, auth=auth)
         SmtpProbe(settings, "x", None, collect, resolver=loopback).run()
-        assert any("Microsoft is turning off password login" in line for line in lines) is expected
+        assert any("is turning off password login for SMTP" in line for line in lines) is expected
 
 
 def test_client_secret_is_sent_kept_in_the_keyring_and_used_to_refresh(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import time
 import urllib.request
 
@@ -114,18 +113,13 @@ def test_closing_the_window_stops_a_browser_sign_in(qtbot, window, auth_server, 
 
 
 def test_microsoft_365_with_a_password_suggests_oauth2_in_the_status(
-    qtbot, window, plain_server, ca_file, monkeypatch
+    qtbot, window, plain_server, ca_file, on_loopback
 ):
-    real = socket.getaddrinfo
-
-    def loopback(host, port, *args, **kwargs):  # the DNS edge: the server itself is real
-        return real("127.0.0.1" if host == "smtp.office365.com" else host, port, *args, **kwargs)
-
-    monkeypatch.setattr(socket, "getaddrinfo", loopback)
+    on_loopback("smtp.office365.com")
     fill(window, f"smtp.office365.com:{plain_server.port}", ca_file)
     window.form.allow_insecure.setChecked(True)
     run(qtbot, window)
-    assert "Microsoft is turning off password login" in window.status.text()
+    assert "Microsoft 365 / Exchange Online is turning off password login" in window.status.text()
     assert "OAuth2" in window.status.body.text()
 
 

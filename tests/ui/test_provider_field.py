@@ -7,6 +7,7 @@ import pytest
 from smtpgui.core.endpoint import Security
 from smtpgui.core.settings import AuthMethod
 from smtpgui.ui.form import SettingsForm
+from tests.ui.test_window import fill, run
 
 pytestmark = pytest.mark.gui
 
@@ -77,3 +78,41 @@ def test_other_keeps_what_was_typed(form):
     choose(form, "fastmail")
     choose(form, "")
     assert form.server.text() == "smtp.fastmail.com"
+
+
+def test_a_password_for_microsoft_365_shows_a_notice_while_filling_in(form):
+    choose(form, "microsoft365")  # the catalogue picks OAuth2 only when nothing else works
+    form.auth.setCurrentIndex(form.auth.findData(AuthMethod.AUTO))
+    assert form.login_notice.isVisibleTo(form)
+    assert "end of December 2026" in form.login_notice.text()
+    form.auth.setCurrentIndex(form.auth.findData(AuthMethod.OAUTH2))
+    assert not form.login_notice.isVisibleTo(form)
+
+
+def test_typing_gmail_with_a_password_asks_for_an_app_password(form):
+    form.auth.setCurrentIndex(form.auth.findData(AuthMethod.AUTO))
+    form.server.setText("ssl://smtp.gmail.com:465")
+    form.server.textEdited.emit(form.server.text())
+    assert form.login_notice.isVisibleTo(form) and "app password" in form.login_notice.text()
+    form.server.setText("mail.example.test")
+    form.server.textEdited.emit(form.server.text())
+    assert not form.login_notice.isVisibleTo(form)
+
+
+def test_a_failed_login_at_a_known_provider_shows_its_rules_and_help_pages(
+    qtbot, window, plain_server, ca_file, on_loopback
+):
+    on_loopback("smtp.gmail.com")
+    fill(window, f"smtp.gmail.com:{plain_server.port}", ca_file, password="not-an-app-password")
+    security = window.form.security
+    security.setCurrentIndex(security.findData(Security.NONE))  # plain_server: no TLS at all
+    security.activated.emit(security.currentIndex())
+    window.form.auth.setCurrentIndex(window.form.auth.findData(AuthMethod.PLAIN))
+    window.form.allow_insecure.setChecked(True)
+    outcome = run(qtbot, window)
+    assert outcome.result.code == 535
+    body = window.status.body.text()
+    assert "About Gmail / Google Workspace:" in body
+    assert 'href="https://support.google.com/accounts/answer/185833"' in body
+    assert "How to make an app password" in body
+    assert window.status.body.openExternalLinks()
