@@ -436,3 +436,25 @@ def test_the_spanish_window_shows_no_english(qtbot, demo_window):
     look("detect", dialog)
     dialog.reject()
     assert seen == {}
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("auth", ["auto", "oauth2"])
+def test_the_spanish_form_fits_its_column_without_cutting_fields_off(qtbot, spanish, auth):
+    """Longer Spanish labels widen the form: its column grows instead of hiding fields."""
+    from smtpgui.core.settings import AuthMethod
+
+    window = SettingsWindow()
+    qtbot.addWidget(window)
+    window.show()
+    form = window.form
+    form.auth.setCurrentIndex(form.auth.findData(AuthMethod(auth)))
+    fields = form.parentWidget()
+    assert fields is not None
+    viewport = fields.parentWidget()  # the scroll area's: what the admin actually sees
+    assert viewport is not None
+
+    def fits() -> bool:
+        return fields.minimumSizeHint().width() <= fields.width() <= viewport.width()
+
+    qtbot.waitUntil(fits, timeout=2000)

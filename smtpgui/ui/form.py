@@ -35,6 +35,7 @@ from smtpgui.ui.form_values import fill_form, read_form
 from smtpgui.ui.oauth_fields import OAuthFields
 from smtpgui.ui.provider_field import ProviderField, fill_from_finding, fill_from_provider
 from smtpgui.ui.trust_fields import TrustFields
+from smtpgui.ui.wrapped_label import WrappedLabel
 
 if TYPE_CHECKING:
     from smtpgui.core.detect import Suggestion
@@ -116,9 +117,9 @@ class SettingsForm(QWidget):
         self.port.setValue(DEFAULT_PORTS[Security.STARTTLS])
         self.auth.setCurrentIndex(self.auth.findData(AuthMethod.AUTO))
 
-    def _notice_label(self) -> QLabel:
+    def _notice_label(self) -> WrappedLabel:
         """Under Authentication: what the provider says about the chosen login, if anything."""
-        label = QLabel(objectName="loginNotice", wordWrap=True)
+        label = WrappedLabel(objectName="loginNotice")
         label.setStyleSheet(
             "#loginNotice { background: #fdf6e3; border: 1px solid #e5a50a; border-radius: 3px;"
             " padding: 4px; }"

@@ -7,11 +7,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QMainWindow,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -28,6 +26,7 @@ from smtpgui.resources import resource
 from smtpgui.ui.background import call_in_background
 from smtpgui.ui.certificate_panel import CertificatePanel
 from smtpgui.ui.file_actions import FileActions
+from smtpgui.ui.fitting_scroll import FittingScrollArea
 from smtpgui.ui.form import SettingsForm
 from smtpgui.ui.log_panel import LogPanel
 from smtpgui.ui.messages import error_text
@@ -102,8 +101,7 @@ class SettingsWindow(SignInActions, FileActions, QMainWindow):
         fields_column.addWidget(self.form)
         fields_column.addWidget(self.status)
         fields_column.addStretch(1)
-        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-        scroll.setWidget(fields)  # a small screen scrolls the form instead of squashing it
+        scroll = FittingScrollArea(fields)  # a small screen scrolls the form, never squashes it
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for button in (self.test_button, self.save_button, self.cancel_button):

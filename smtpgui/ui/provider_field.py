@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +22,7 @@ from smtpgui.core.providers import (
     rule_text,
 )
 from smtpgui.core.settings import AuthMethod
+from smtpgui.ui.wrapped_label import WrappedLabel
 
 if TYPE_CHECKING:
     from smtpgui.core.discover import Finding
@@ -52,7 +52,7 @@ class ProviderField(QWidget):
         self.find = QPushButton(self.tr("Find settings…"))
         self.find.setToolTip(self.tr("Look up the server of an e-mail address"))
         self.find.hide()  # shown by the window once it handles find_requested
-        self.hint = QLabel(objectName="providerHint", wordWrap=True)
+        self.hint = WrappedLabel(objectName="providerHint")
         self.hint.setStyleSheet("color: #5e5c64;")
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
