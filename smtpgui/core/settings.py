@@ -31,6 +31,8 @@ from smtpgui.core.oauth_settings import (
 SETTINGS_VERSION = 1
 CONFIG_DIR_ENV = "SMTPGUI_CONFIG_DIR"
 FILE_NAME = "settings.json"
+# A temp file this old belongs to a save that was killed: the next save removes it.
+STALE_TEMP_SECONDS = 60.0
 DEFAULT_TIMEOUT = 15.0
 # Real settings take about 400 bytes; anything past this is not settings and is not read whole.
 MAX_FILE_BYTES = 1024 * 1024
@@ -197,6 +199,7 @@ class SettingsStore:
     def save(self, settings: Settings) -> None:
         """Write atomically: a temp file in the same folder, fsync, then os.replace."""
         self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._remove_stale_temps()
         data = json.dumps(to_json(settings), indent=2, ensure_ascii=False).encode("utf-8")
         fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=self.directory)
         try:
@@ -211,6 +214,15 @@ class SettingsStore:
                 os.unlink(tmp)
             raise
         _fsync_dir(self.directory)
+
+    def _remove_stale_temps(self) -> None:
+        """Temp files left by a save that was killed (a save takes milliseconds: one older than
+        STALE_TEMP_SECONDS belongs to no running save, not even another process's)."""
+        oldest = time.time() - STALE_TEMP_SECONDS
+        for temp in self.directory.glob(".settings-*.tmp"):
+            with contextlib.suppress(OSError):
+                if temp.stat().st_mtime < oldest:
+                    temp.unlink()
 
     def delete(self) -> bool:
         """Remove the settings file; True if there was one."""

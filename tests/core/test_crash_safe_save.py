@@ -9,6 +9,7 @@ keyring is written first, the file last), never an older one.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import random
 import time
 
@@ -50,3 +51,19 @@ def test_every_kill_leaves_the_old_or_the_new_complete_file(tmp_path):
     leftovers = [p.name for p in (tmp_path / "cfg").iterdir() if p.name != "settings.json"]
     assert all(name.startswith(".settings-") for name in leftovers)
     assert SettingsStore(tmp_path / "cfg").load() is not None
+
+
+def test_a_save_removes_temp_files_of_killed_saves_but_not_of_running_ones(tmp_path):
+    from smtpgui.core.settings import STALE_TEMP_SECONDS
+    from tests.core.test_settings import SETTINGS
+
+    store = SettingsStore(tmp_path)
+    killed, running = tmp_path / ".settings-killed.tmp", tmp_path / ".settings-running.tmp"
+    for temp in (killed, running):
+        temp.write_text('{"version": 1, "server": "half')
+    past = time.time() - STALE_TEMP_SECONDS - 5
+    os.utime(killed, (past, past))
+    store.save(SETTINGS)
+    assert not killed.exists() and running.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".settings-running.tmp", "settings.json"]
+    assert store.load() == SETTINGS
