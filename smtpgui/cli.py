@@ -82,7 +82,7 @@ def _check_parser(check: argparse.ArgumentParser) -> None:
     check.add_argument("--server", help="host, ssl://host:465, tls://host:587; backups after ;")
     check.add_argument("--security", choices=("none", "starttls", "tls"))
     check.add_argument("--port", type=int)
-    check.add_argument("--auth", choices=("none", "auto", "plain", "login", "cram-md5"))
+    check.add_argument("--auth", choices=("none", "auto", "plain", "login", "cram-md5", "oauth2"))
     check.add_argument("--user", help="the login user name")
     check.add_argument("--from", dest="from_address", help="force this From on every mail")
     check.add_argument("--to", dest="recipient", help="the test recipient (your own address)")
@@ -97,6 +97,44 @@ def _check_parser(check: argparse.ArgumentParser) -> None:
     check.add_argument("--save", action="store_true", help="save the settings if the test passes")
     check.add_argument("--json", action="store_true", help="print one JSON object, no transcript")
     _password_options(check)
+    _oauth_options(check)
+
+
+def _oauth_options(check: argparse.ArgumentParser) -> None:
+    oauth = check.add_argument_group(
+        "OAuth2", "sign in instead of a password (any of these selects --auth oauth2)"
+    )
+    oauth.add_argument(
+        "--provider",
+        metavar="ID",
+        help="take the OAuth2 addresses and scopes from this catalogue entry",
+    )
+    oauth.add_argument(
+        "--client-id", metavar="ID", help="the client (application) ID of the app registration"
+    )
+    oauth.add_argument(
+        "--tenant", metavar="TENANT", help="the directory (Microsoft: ID or domain) for {tenant}"
+    )
+    oauth.add_argument(
+        "--authorize-url", metavar="URL", help="the provider's authorization endpoint"
+    )
+    oauth.add_argument("--token-url", metavar="URL", help="the provider's token endpoint")
+    oauth.add_argument(
+        "--device-url", metavar="URL", help="the provider's device authorization endpoint"
+    )
+    oauth.add_argument(
+        "--scopes", metavar="SCOPES", help="the scopes to ask for, separated by spaces"
+    )
+    oauth.add_argument(
+        "--client-secret-stdin",
+        action="store_true",
+        help="read the client secret from standard input (never give it as an argument)",
+    )
+    oauth.add_argument(
+        "--sign-in",
+        choices=("browser", "device"),
+        help="sign in first: in this computer's browser, or with a code on another device",
+    )
 
 
 def _password_options(parser: argparse.ArgumentParser) -> None:

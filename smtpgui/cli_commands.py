@@ -10,6 +10,7 @@ from dataclasses import replace
 from email.message import EmailMessage
 from pathlib import Path
 
+from smtpgui import cli_oauth
 from smtpgui.cli import CliError
 from smtpgui.cli_output import (
     TranscriptPrinter,
@@ -49,9 +50,11 @@ BODY = "This is a test message from smtpgui. If you can read it, the outgoing ma
 
 def run_check(args: argparse.Namespace) -> int:
     saved = _saved_or_none()
+    args = cli_oauth.prepared(args, saved)
     settings = _validated(_merge(saved, args))
     if args.save and args.no_send:
         raise CliError("--save needs a real test message: drop --no-send", codes.INVALID_INPUT)
+    sign_in = cli_oauth.sign_in_first(settings, args, saved)
     password = _password(settings, args, saved)
     job = Job(
         settings,
@@ -61,6 +64,8 @@ def run_check(args: argparse.Namespace) -> int:
         BODY,
         stored_account=saved.account if saved else None,
         send=not args.no_send,
+        tokens=sign_in.tokens,
+        client_secret=sign_in.client_secret,
     )
     return _run_job(job, as_json=args.json)
 
@@ -93,7 +98,8 @@ def _run_job(job: Job, *, as_json: bool) -> int:
     if as_json:
         print_json(outcome_json(outcome, printer.lines, code))
     else:
-        print_outcome(outcome)
+        oauth = job.settings.auth is AuthMethod.OAUTH2
+        print_outcome(outcome, secret="sign-in" if oauth else "password")
     return code
 
 
@@ -144,6 +150,7 @@ def _merge(saved: Settings | None, args: argparse.Namespace) -> Settings:
     if args.allow_insecure_auth:
         changes["allow_insecure_auth"] = True
     changes.update(_trust_changes(base, args))
+    changes.update(cli_oauth.oauth_changes(base, args))
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
@@ -230,9 +237,11 @@ def run_show(args: argparse.Namespace) -> int:
     except SettingsFileError as exc:
         raise CliError(str(exc), codes.INVALID_INPUT) from None
     stored, note = _password_state(saved)
+    oauth = cli_oauth.stored_secrets(saved)  # OAuth2: the sign-in and the client secret
     if args.json:
         data = to_json(saved) if saved else None
-        print_json({"path": str(store.path), "settings": data, "password_stored": stored})
+        more = {f"{s.key}_stored": s.stored for s in oauth}
+        print_json({"path": str(store.path), "settings": data, "password_stored": stored, **more})
         return codes.OK
     if saved is None:
         print(f"No outgoing mail server is saved ({store.path}).")
@@ -240,7 +249,8 @@ def run_show(args: argparse.Namespace) -> int:
     print(f"Settings file: {store.path}")
     for key, value in to_json(saved).items():
         print(f"  {key}: {value}")
-    print(f"  password: {note}")
+    for label, text in [(s.label, s.note) for s in oauth] or [("password", note)]:
+        print(f"  {label}: {text}")
     return codes.OK
 
 

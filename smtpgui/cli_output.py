@@ -28,13 +28,14 @@ class TranscriptPrinter:
                 print(event.format(), file=self._out, flush=True)
 
 
-def print_outcome(outcome: Outcome, out: TextIO | None = None) -> None:
+def print_outcome(outcome: Outcome, out: TextIO | None = None, secret: str = "password") -> None:
+    """`secret`: what went to the keyring on a save ("sign-in" for OAuth2)."""
     out = out or sys.stdout
     result = outcome.result
     if result.ok:
         print(f"\nOK: the server accepted the test message in {result.elapsed_ms} ms.", file=out)
         if outcome.saved:
-            print("Saved: the password in the keyring, the rest in the settings file.", file=out)
+            print(f"Saved: the {secret} in the keyring, the rest in the settings file.", file=out)
     else:
         diagnosis = diagnose(result)
         assert diagnosis is not None
