@@ -61,7 +61,7 @@ def smtp_script(
     hold = dict(hold or {})
 
     def behave(conn: socket.socket) -> None:
-        if not _answer(conn, "greeting", replies.get("greeting", GREETING), "", hold):
+        if _answer(conn, "greeting", replies.get("greeting", GREETING), "", hold) is None:
             return
         lines, secure = Lines(conn), False
         while (line := lines.readline()) is not None:
@@ -70,22 +70,22 @@ def smtp_script(
             verb = line.split(" ", 1)[0].upper()
             offered = extensions if secure or context is None else (*extensions, "STARTTLS")
             step = "EHLO-TLS" if secure and verb == "EHLO" else verb
-            reply = replies.get(step, _default(verb, line, offered))
-            if not _answer(conn, step, reply, line, hold):
+            text = _answer(conn, step, replies.get(step, _default(verb, line, offered)), line, hold)
+            if text is None:
                 return
-            text = reply(line) if callable(reply) else reply
             if verb == "STARTTLS" and text.startswith("220") and context is not None:
                 conn = context.wrap_socket(conn, server_side=True)
                 lines, secure = Lines(conn), True
             elif verb == "AUTH" and text.startswith("334"):
                 response = lines.readline() or ""  # the answer to the challenge
-                if not _answer(conn, "AUTH+", replies.get("AUTH+", "235 2.7.0 OK"), response, hold):
+                final = replies.get("AUTH+", "235 2.7.0 OK")
+                if _answer(conn, "AUTH+", final, response, hold) is None:
                     return
             elif verb == "DATA" and text.startswith("354"):
                 while (body := lines.readline()) not in (None, "."):
                     pass
                 end = replies.get(".", "250 2.0.0 Ok: queued as 4711")
-                if body is None or not _answer(conn, ".", end, ".", hold):
+                if body is None or _answer(conn, ".", end, ".", hold) is None:
                     return
             elif verb == "QUIT":
                 return
@@ -110,16 +110,16 @@ def _default(verb: str, line: str, extensions: tuple[str, ...]) -> str:
 
 def _answer(
     conn: socket.socket, step: str, reply: Reply, line: str, hold: Mapping[str, threading.Event]
-) -> bool:
-    """Send the reply for `step`; False when the conversation ends here."""
+) -> str | None:
+    """Send the reply for `step` (a callable reply is called once); None ends the talk here."""
     gate = hold.get(step)
     if gate is not None:
         gate.wait(30)
     text = reply(line) if callable(reply) else reply
     if not text:
-        return False
+        return None
     conn.sendall(f"{text}\r\n".encode())
-    return not text.startswith("421")
+    return None if text.startswith("421") else text
 
 
 # -- floods, drips and nonsense ----------------------------------------------------------------

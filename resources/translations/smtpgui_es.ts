@@ -1413,6 +1413,10 @@
         <translation>Cancelado.</translation>
     </message>
     <message>
+        <source>The server answers too slowly: the test took more than {seconds} seconds in all.</source>
+        <translation>El servidor responde demasiado despacio: la prueba tardó más de {seconds} segundos en total.</translation>
+    </message>
+    <message>
         <source>No answer within {seconds} seconds.</source>
         <translation>Sin respuesta en {seconds} segundos.</translation>
     </message>
@@ -1445,8 +1449,8 @@
         <translation>Probando con el servidor de respaldo {endpoint}</translation>
     </message>
     <message>
-        <source>Connecting to {endpoint} (time limit {seconds} s per step)</source>
-        <translation>Conectando con {endpoint} (límite de tiempo: {seconds} s por paso)</translation>
+        <source>Connecting to {endpoint} (time limit {seconds} s per step, {total} s in all)</source>
+        <translation>Conectando con {endpoint} (límite de tiempo {seconds} s por paso, {total} s en total)</translation>
     </message>
     <message>
         <source>Connected to {peer}</source>
@@ -1786,6 +1790,10 @@
     <message>
         <source> s</source>
         <translation> s</translation>
+    </message>
+    <message>
+        <source>How long each step may take; a server gets three times this in all</source>
+        <translation>Cuánto puede tardar cada paso; cada servidor dispone del triple en total</translation>
     </message>
     <message>
         <source>&amp;Detect…</source>

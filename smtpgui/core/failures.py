@@ -26,9 +26,18 @@ def expect(code: int, text: bytes | str, *accepted: int) -> None:
     raise ProbeFailed(Failure.REPLY, _answered(code, message), code, message)
 
 
-def abort_text(reason: Failure, timeout: float) -> str:
+def abort_text(reason: Failure, timeout: float, budget: float = 0) -> str:
+    """Why the probe broke the connection; `budget` set: the server's total time ran out."""
     if reason is Failure.CANCELLED:
         return _t(QT_TRANSLATE_NOOP("Probe", "Cancelled."))
+    if budget:
+        return _t(
+            QT_TRANSLATE_NOOP(
+                "Probe",
+                "The server answers too slowly: the test took more than {seconds} seconds in all.",
+            ),
+            seconds=f"{budget:g}",
+        )
     return _t(
         QT_TRANSLATE_NOOP("Probe", "No answer within {seconds} seconds."), seconds=f"{timeout:g}"
     )

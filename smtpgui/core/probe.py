@@ -41,6 +41,10 @@ Event = TranscriptLine | PhaseChange
 Callback = Callable[[Event], None]
 
 # Failures in these phases are about reaching one host: a backup host may still work.
+# A server slow at every step must not stretch one test to minutes (coreBOS's page hung that
+# way): each server gets this many step time limits in all.
+STEP_LIMITS_PER_SERVER = 3
+
 _CONNECTION_PHASES = frozenset({Phase.DNS, Phase.CONNECT, Phase.TLS, Phase.GREETING, Phase.EHLO})
 
 
@@ -79,12 +83,19 @@ class SmtpProbe:
         self._interrupter = Interrupter()
         self._watchdog = Watchdog()
         self._abort_reason: Failure | None = None
+        self._whole_timed_out = False  # the TIMEOUT came from the server's total budget
+        self._server_deadline = 0.0
         self._cancelled = False
         self._lock = threading.Lock()
         self._start = time.monotonic()
         self._state = _State()
 
     # -- public -------------------------------------------------------------------------------
+
+    @property
+    def budget(self) -> float:
+        """Seconds one server may take in all (the backup servers each get their own)."""
+        return STEP_LIMITS_PER_SERVER * self._settings.timeout
 
     def cancel(self) -> None:
         with self._lock:
@@ -133,6 +144,8 @@ class SmtpProbe:
             self._interrupter.close()
             self._interrupter = Interrupter()
             self._abort_reason = Failure.CANCELLED if self._cancelled else None
+            self._whole_timed_out = False
+        self._server_deadline = time.monotonic() + self.budget
         if self._abort_reason is not None:
             self._interrupter.interrupt()
         client = TracingSMTP(
@@ -159,10 +172,12 @@ class SmtpProbe:
             Text(
                 "Probe",
                 QT_TRANSLATE_NOOP(
-                    "Probe", "Connecting to {endpoint} (time limit {seconds} s per step)"
+                    "Probe",
+                    "Connecting to {endpoint} (time limit {seconds} s per step, {total} s in all)",
                 ),
                 endpoint=str(endpoint),
                 seconds=f"{self._settings.timeout:g}",
+                total=f"{self.budget:g}",
             ),
         )
         client.attach(self._open(endpoint), endpoint.ascii_host)
@@ -298,8 +313,11 @@ class SmtpProbe:
         # The socket time limit covers one read; this covers the whole step (a server that
         # drips one byte a second would otherwise never time out).
         interrupter = self._interrupter
+        step = self._settings.timeout + 0.5
+        left = self._server_deadline - time.monotonic()
+        whole = left < step  # this step ends when the server's whole budget does
         self._watchdog.arm(
-            self._settings.timeout + 0.5, lambda: self._abort(Failure.TIMEOUT, interrupter)
+            max(0.0, min(step, left)), lambda: self._abort(Failure.TIMEOUT, interrupter, whole)
         )
         try:
             yield
@@ -317,13 +335,14 @@ class SmtpProbe:
         for phase in phases:
             self._emit(PhaseChange(phase, PhaseState.SKIPPED, self._now()))
 
-    def _abort(self, reason: Failure, interrupter: Interrupter) -> None:
+    def _abort(self, reason: Failure, interrupter: Interrupter, whole: bool = False) -> None:
         """Break the connection `interrupter` guards, if it is still the current one."""
         with self._lock:
             if interrupter is not self._interrupter:
                 return  # a late watchdog of a server already given up
             if self._abort_reason is None:
                 self._abort_reason = reason
+                self._whole_timed_out = whole
         interrupter.interrupt()
 
     def _log(self, direction: Direction, text: str) -> None:
@@ -340,7 +359,12 @@ class SmtpProbe:
     def _failed(self, exc: BaseException) -> ProbeResult:
         if self._abort_reason is not None:  # Cancel or the step deadline broke the socket
             reason = self._abort_reason
-            failed = ProbeFailed(reason, abort_text(reason, self._settings.timeout))
+            failed = ProbeFailed(
+                reason,
+                abort_text(
+                    reason, self._settings.timeout, self.budget if self._whole_timed_out else 0
+                ),
+            )
         else:
             failed = classify(exc)
         detail = self._redactor.redact(failed.detail)

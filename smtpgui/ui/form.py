@@ -110,6 +110,9 @@ class SettingsForm(QWidget):
             placeholderText=self.tr("your own address: the test mail goes here")
         )
         self.timeout = QSpinBox(minimum=1, maximum=300, value=15, suffix=self.tr(" s"))
+        self.timeout.setToolTip(
+            self.tr("How long each step may take; a server gets three times this in all")
+        )
         self.trust = TrustFields()
         self.ca_file, self.browse = self.trust.ca_file, self.trust.browse
         self._lay_out()

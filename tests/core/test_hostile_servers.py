@@ -63,3 +63,48 @@ def test_cancel_breaks_a_stalling_server_at_once(scenario, ca, ca_file, tmp_path
 
 def test_the_reply_limits_are_documented_numbers():
     assert MAX_LINE_BYTES == 8192 and MAX_REPLY_BYTES == 64 * 1024
+
+
+def test_a_server_slow_at_every_step_ends_within_its_total_budget(ca_file):
+    """Each reply comes just inside the step limit; the whole test still ends at 3 limits."""
+    import time
+
+    from smtpgui.core.probe import STEP_LIMITS_PER_SERVER
+    from smtpgui.core.settings import AuthMethod
+    from tests.core.test_probe import run, settings_for
+    from tests.hostile import HostileServer
+    from tests.hostile_smtp import smtp_script
+
+    def slowly(answer: str):
+        return lambda _line: (time.sleep(0.7), answer)[1]
+
+    replies = {
+        step: slowly(answer)
+        for step, answer in (
+            ("greeting", "220 smtp.test ESMTP slow"),
+            ("EHLO", "250-smtp.test\r\n250 AUTH PLAIN"),
+            ("AUTH", "235 2.7.0 OK"),
+            ("MAIL", "250 2.1.0 Ok"),
+            ("RCPT", "250 2.1.5 Ok"),
+            ("DATA", "354 Go on"),
+        )
+    }
+    with HostileServer(smtp_script(replies)) as server:
+        settings = settings_for(
+            f"127.0.0.1:{server.port}",
+            ca_file,
+            timeout=1.0,
+            auth=AuthMethod.PLAIN,
+            allow_insecure_auth=True,
+        )
+        started = time.monotonic()
+        result, lines, _ = run(settings)
+        took = time.monotonic() - started
+    assert result.failure is Failure.TIMEOUT, result
+    assert STEP_LIMITS_PER_SERVER * 1.0 <= took < STEP_LIMITS_PER_SERVER * 1.0 + 0.5
+    assert "more than 3 seconds in all" in result.detail
+    assert "3 s in all" in lines[0].text
+    diagnosis = diagnose(result)
+    assert diagnosis is not None and "3 seconds in all" in " ".join(
+        (diagnosis.explanation, *diagnosis.steps, result.detail)
+    )
