@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-import threading
 from dataclasses import replace
 from email.message import EmailMessage
 from pathlib import Path
@@ -19,6 +18,7 @@ from smtpgui.cli_output import (
     print_json,
     print_outcome,
 )
+from smtpgui.cli_worker import run_in_worker
 from smtpgui.core import exit_codes as codes
 from smtpgui.core.endpoint import (
     DEFAULT_PORTS,
@@ -28,7 +28,7 @@ from smtpgui.core.endpoint import (
     parse_entries,
     resolve,
 )
-from smtpgui.core.profile import Job, JobRunner, Outcome, delete_profile
+from smtpgui.core.profile import Job, JobRunner, delete_profile
 from smtpgui.core.profile_file import ProfileError, export_profile, read_profile
 from smtpgui.core.secrets import SecretStore, SecretStoreError
 from smtpgui.core.settings import (
@@ -91,7 +91,7 @@ def run_import(args: argparse.Namespace) -> int:
 def _run_job(job: Job, *, as_json: bool) -> int:
     printer = TranscriptPrinter(quiet=as_json)
     runner = JobRunner(job, printer)
-    outcome = _run_cancellable(runner)
+    outcome = run_in_worker(runner.run, runner.cancel, "smtpgui-check")
     code = codes.exit_code(outcome.result)
     if code == codes.OK and job.save and not outcome.saved:
         code = codes.NOT_SAVED
@@ -101,29 +101,6 @@ def _run_job(job: Job, *, as_json: bool) -> int:
         oauth = job.settings.auth is AuthMethod.OAUTH2
         print_outcome(outcome, secret="sign-in" if oauth else "password")
     return code
-
-
-def _run_cancellable(runner: JobRunner) -> Outcome:
-    """Run on a worker thread so that Ctrl-C in the main thread can cancel at once."""
-    box: list[Outcome] = []
-    done = threading.Event()
-
-    def work() -> None:
-        try:
-            box.append(runner.run())
-        finally:
-            done.set()
-
-    threading.Thread(target=work, name="smtpgui-check", daemon=True).start()
-    # Event.wait, not Thread.join: a join() broken by Ctrl-C can leave the thread looking
-    # finished while it still runs (seen on Python 3.11).
-    try:
-        while not done.wait(0.1):
-            pass
-    except KeyboardInterrupt:
-        runner.cancel()  # shuts the socket: the worker ends within moments
-        done.wait()
-    return box[0]
 
 
 # -- building settings from options ------------------------------------------------------------

@@ -10,12 +10,12 @@ import argparse
 import sys
 import threading
 import webbrowser
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NoReturn
 
 from smtpgui.cli import CliError
 from smtpgui.cli_output import outcome_json, print_json
+from smtpgui.cli_worker import run_in_worker
 from smtpgui.core import exit_codes as codes
 from smtpgui.core.oauth_settings import OAuthSettings, client_secret_account
 from smtpgui.core.profile import Outcome
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 
 # The options that set one OAuthSettings field each (each option's dest is the field's name).
 FIELDS = ("client_id", "tenant", "authorize_url", "token_url", "device_url", "scopes")
-SignInWork = Callable[[threading.Event], "Tokens"]
 
 
 @dataclass(frozen=True)
@@ -140,7 +139,10 @@ def sign_in_first(settings: Settings, args: argparse.Namespace, saved: Settings 
     owner = saved.account if saved else settings.account
     try:
         secret = client_secret if client_secret is not None else _stored_client_secret(owner)
-        tokens = run_cancellable(lambda cancel: _sign_in(settings, args.sign_in, cancel, secret))
+        cancel = threading.Event()
+        tokens = run_in_worker(
+            lambda: _sign_in(settings, args.sign_in, cancel, secret), cancel.set, "smtpgui-sign-in"
+        )
     except (OAuthError, SecretStoreError) as exc:  # both say what to do
         sign_in_failed(settings, str(exc), as_json=args.json)
     return SignIn(tokens, client_secret)
@@ -178,33 +180,6 @@ def _show_code(code: DeviceCode) -> None:
         file=sys.stderr,
         flush=True,
     )
-
-
-def run_cancellable(work: SignInWork) -> Tokens:
-    """Run `work` on a worker thread; Ctrl-C sets its cancel event, waits for it, and goes on
-    as KeyboardInterrupt (exit code 130)."""
-    cancel, done = threading.Event(), threading.Event()
-    box: list[Tokens | Exception] = []
-
-    def run() -> None:
-        try:
-            box.append(work(cancel))
-        except Exception as exc:  # handed to the main thread, which raises it
-            box.append(exc)
-        finally:
-            done.set()
-
-    threading.Thread(target=run, name="smtpgui-sign-in", daemon=True).start()
-    try:
-        while not done.wait(0.1):  # Event.wait, not join(): see cli_commands._run_cancellable
-            pass
-    except KeyboardInterrupt:
-        cancel.set()
-        done.wait()
-        raise
-    if isinstance(box[0], Exception):
-        raise box[0]
-    return box[0]
 
 
 def sign_in_failed(settings: Settings, message: str, *, as_json: bool) -> NoReturn:

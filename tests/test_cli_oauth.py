@@ -21,6 +21,7 @@ import pytest
 from smtpgui.core import exit_codes as codes
 from tests.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer
 from tests.servers import USER, RunningServer
+from tests.test_cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 OWN = "admin@example.test"
@@ -61,17 +62,6 @@ def issued(auth_server: AuthorizationServer) -> list[str]:
     auth_server.issue = recording  # type: ignore[method-assign]
     auth_server.device_answers = []  # the device flow signs in at its first poll (after 1 s)
     return tokens
-
-
-def cli(env, *args, stdin: str = "", timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "smtpgui", *args],
-        input=stdin,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
 
 
 def oauth_args(

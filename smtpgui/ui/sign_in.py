@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Signal
 
 from smtpgui.core.i18n import shown
-from smtpgui.core.oauth import OAuthError, Tokens
 from smtpgui.core.oauth_settings import client_secret_account
 from smtpgui.core.secrets import SecretStore, SecretStoreError
 from smtpgui.core.settings import AuthMethod, Settings
@@ -21,6 +20,7 @@ from smtpgui.ui.messages import error_text
 from smtpgui.ui.worker import Worker, WorkerThread
 
 if TYPE_CHECKING:
+    from smtpgui.core.oauth import OAuthError, Tokens
     from smtpgui.core.oauth_browser import OpenBrowser
     from smtpgui.core.oauth_device import DeviceCode
 
@@ -57,6 +57,7 @@ class SignInWorker(Worker):
         import webbrowser
 
         from smtpgui.core import oauth_session  # urllib and http.server: on this thread
+        from smtpgui.core.oauth import OAuthError
 
         try:
             secret = self._client_secret
@@ -166,6 +167,8 @@ class SignInActions:
         run, self._sign_in_run = self._sign_in_run, None
         if run is not None:
             run.deleteLater()
+        from smtpgui.core.oauth import Tokens  # loaded by the sign-in that just ended
+
         if isinstance(result, Tokens):
             self.form.oauth.signed_in(result)
             self.status.show_message(
