@@ -70,7 +70,6 @@ class JobRunner:
         # milliseconds to load, which the window's event loop must not wait for.
         from smtpgui.core.envelope import ascii_address
         from smtpgui.core.message import build_test_message
-        from smtpgui.core.oauth import OAuthError
         from smtpgui.core.probe import SmtpProbe
 
         job = self._job
@@ -78,6 +77,8 @@ class JobRunner:
         secret = password  # what a save puts in the keyring
         client_secret = None
         if job.settings.auth is AuthMethod.OAUTH2:
+            from smtpgui.core.oauth import OAuthError  # urllib: only for an OAuth2 login
+
             try:
                 client_secret = self._client_secret()
                 password, secret = self._access_token(client_secret)

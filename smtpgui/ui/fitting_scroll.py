@@ -19,6 +19,7 @@ class FittingScrollArea(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(content)
+        self._width = content.minimumSizeHint().width()
         content.installEventFilter(self)
 
     def minimumSizeHint(self) -> QSize:
@@ -36,5 +37,8 @@ class FittingScrollArea(QScrollArea):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()  # the form's minimum width may have changed
+            width = watched.minimumSizeHint().width()  # type: ignore[attr-defined]
+            if width != self._width:  # relayout the window only when the form's width changed
+                self._width = width
+                self.updateGeometry()
         return super().eventFilter(watched, event)

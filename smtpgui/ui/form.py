@@ -61,6 +61,7 @@ class SettingsForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._password_stored = False
+        self.valid = False
         self._touched: set[str] = set()
         self._errors: dict[str, QLabel] = {}
         self._build()
@@ -341,7 +342,8 @@ class SettingsForm(QWidget):
         if isinstance(layout, QFormLayout):  # the password row gives way to the OAuth2 fields
             layout.setRowVisible(self._password_row, not oauth)
             layout.setRowVisible(self.oauth, oauth)
-        self.changed.emit(not errors)
+        self.valid = not errors  # as of the last change (the buttons ask often)
+        self.changed.emit(self.valid)
 
     def _touch(self, name: str) -> None:
         self._touched.add(name)

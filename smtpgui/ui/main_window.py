@@ -325,7 +325,7 @@ class SettingsWindow(SignInActions, FileActions, QMainWindow):
     def _update_buttons(self, valid: bool | None = None) -> None:
         running = self.is_running()
         if valid is None:
-            valid = self.form.settings() is not None
+            valid = self.form.valid
         self.test_button.setEnabled(valid and not running)
         self.save_button.setEnabled(valid and not running)
         self.cancel_button.setEnabled(running)

@@ -47,6 +47,7 @@ class PhaseList(QFrame):
         grid.setRowStretch(len(_ORDER) + 1, 1)
         grid.setColumnStretch(1, 1)
         self.states: dict[Phase, PhaseState | None] = {}
+        self._took: dict[Phase, str] = {}
         self.reset()
 
     def reset(self) -> None:
@@ -70,6 +71,8 @@ class PhaseList(QFrame):
         return "\n".join(lines)
 
     def _show(self, phase: Phase, state: PhaseState | None, took: str) -> None:
+        if phase in self.states and self.states[phase] == state and self._took[phase] == took:
+            return  # already shown: a test starting resets a dozen rows that are blank anyway
         glyph_text, colour = _LOOK[state]
         glyph, name, time_label = self._rows[phase]
         glyph.setText(glyph_text)
@@ -79,6 +82,7 @@ class PhaseList(QFrame):
         _set_text_colour(name, _GREY if state in (None, PhaseState.SKIPPED) else None)
         time_label.setText(took)
         self.states[phase] = state
+        self._took[phase] = took
 
 
 _GREY = "#9a9996"

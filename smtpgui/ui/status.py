@@ -75,6 +75,8 @@ class StatusPanel(QFrame):
         return f"{self.title.text()}\n{self.body.text()}"
 
     def _style(self, kind: str) -> None:
+        if kind == self.kind and self.styleSheet():
+            return  # a style sheet re-polishes the panel: only when the look changes
         self.kind = kind
         background, border = _STYLES[kind]
         self.setStyleSheet(
