@@ -26,7 +26,8 @@ from smtpgui.core.message import TestMessage, sender_headers
 from smtpgui.core.probe import Callback, SmtpProbe
 from smtpgui.core.result import Failure, Phase, ProbeResult
 from smtpgui.core.secrets import SecretStore, SecretStoreError
-from smtpgui.core.settings import AuthMethod, Settings, SettingsFileError, SettingsStore
+from smtpgui.core.settings import AuthMethod, Settings
+from smtpgui.core.settings_store import SettingsFileError, SettingsStore
 
 
 class SmtpguiError(Exception):

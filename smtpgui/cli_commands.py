@@ -31,15 +31,8 @@ from smtpgui.core.endpoint import (
 from smtpgui.core.profile import Job, JobRunner, delete_profile
 from smtpgui.core.profile_file import ProfileError, export_profile, read_profile
 from smtpgui.core.secrets import SecretStore, SecretStoreError
-from smtpgui.core.settings import (
-    AuthMethod,
-    Settings,
-    SettingsFileError,
-    SettingsStore,
-    TrustMode,
-    field_errors,
-    to_json,
-)
+from smtpgui.core.settings import AuthMethod, Settings, TrustMode, field_errors, to_json
+from smtpgui.core.settings_store import SettingsFileError, SettingsStore
 
 SUBJECT = "smtpgui test message"
 BODY = "This is a test message from smtpgui. If you can read it, the outgoing mail server works."

@@ -17,7 +17,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
-from smtpgui.core.settings import CONFIG_DIR_ENV
+from smtpgui.core.settings_store import CONFIG_DIR_ENV
 
 if TYPE_CHECKING:
     from smtpgui.ui.form import SettingsForm

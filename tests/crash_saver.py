@@ -18,7 +18,8 @@ from keyring.backend import KeyringBackend
 from smtpgui.core.endpoint import parse_server
 from smtpgui.core.profile import save_profile
 from smtpgui.core.secrets import SERVICE, SecretStore
-from smtpgui.core.settings import AuthMethod, Settings, SettingsFileError, SettingsStore
+from smtpgui.core.settings import AuthMethod, Settings
+from smtpgui.core.settings_store import SettingsFileError, SettingsStore
 
 ACCOUNT = "alice@example.com"
 

@@ -22,7 +22,8 @@ from smtpgui.core.probe import Event
 from smtpgui.core.profile import Job, JobRunner, Outcome
 from smtpgui.core.result import Failure, Phase, PhaseChange, PhaseState
 from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings import AuthMethod, Settings, SettingsStore
+from smtpgui.core.settings import AuthMethod, Settings
+from smtpgui.core.settings_store import SettingsStore
 from tests import hostile, hostile_smtp
 from tests.hostile import Behaviour, HostileServer
 from tests.servers import PASSWORD, USER

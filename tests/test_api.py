@@ -10,7 +10,8 @@ import smtpgui
 from smtpgui.core.endpoint import parse_server
 from smtpgui.core.profile import save_profile
 from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings import Settings, SettingsStore
+from smtpgui.core.settings import Settings
+from smtpgui.core.settings_store import SettingsStore
 from tests.servers import PASSWORD, USER, Recorder, smtp_server
 
 

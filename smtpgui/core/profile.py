@@ -11,7 +11,8 @@ from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 from smtpgui.core.oauth_settings import client_secret_account, profile_accounts
 from smtpgui.core.result import Failure, Phase, ProbeResult
 from smtpgui.core.secrets import SecretStore, SecretStoreError
-from smtpgui.core.settings import AuthMethod, Settings, SettingsStore
+from smtpgui.core.settings import AuthMethod, Settings
+from smtpgui.core.settings_store import SettingsStore
 
 if TYPE_CHECKING:
     from smtpgui.core.oauth import Tokens

@@ -5,20 +5,13 @@ The address and user-name checks live in core/addresses.py; they are re-exported
 
 from __future__ import annotations
 
-import contextlib
 import enum
-import json
-import os
-import stat
-import tempfile
-import time
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, TypeVar
 
 from smtpgui.core.addresses import address_error, username_error
 from smtpgui.core.certificate import ca_file_error, fingerprint_error, normalise_fingerprint
-from smtpgui.core.endpoint import Endpoint, EndpointError, format_server, parse_server
+from smtpgui.core.endpoint import Endpoint, format_server, parse_server
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 from smtpgui.core.oauth_settings import (
     OAuthSettings,
@@ -29,13 +22,7 @@ from smtpgui.core.oauth_settings import (
 )
 
 SETTINGS_VERSION = 1
-CONFIG_DIR_ENV = "SMTPGUI_CONFIG_DIR"
-FILE_NAME = "settings.json"
-# A temp file this old belongs to a save that was killed: the next save removes it.
-STALE_TEMP_SECONDS = 60.0
 DEFAULT_TIMEOUT = 15.0
-# Real settings take about 400 bytes; anything past this is not settings and is not read whole.
-MAX_FILE_BYTES = 1024 * 1024
 
 _Choice = TypeVar("_Choice", bound=enum.StrEnum)
 
@@ -106,143 +93,6 @@ class Settings:
         return self.from_address or self.recipient
 
 
-class SettingsFileError(Exception):
-    """The settings file exists but cannot be used; the message says why, in plain words."""
-
-
-# -- the file -----------------------------------------------------------------------------------
-
-
-def config_dir() -> Path:
-    """`SMTPGUI_CONFIG_DIR`, else the platform's per-user config folder."""
-    override = os.environ.get(CONFIG_DIR_ENV)
-    if override:
-        return Path(override)
-    import platformdirs  # (lazy: not needed before the first save/load)
-
-    return Path(platformdirs.user_config_dir("smtpgui", appauthor=False))
-
-
-class SettingsStore:
-    """Reads and writes `settings.json`; a save is atomic (old file or new, never half)."""
-
-    def __init__(self, directory: Path | None = None) -> None:
-        self.directory = directory if directory is not None else config_dir()
-
-    @property
-    def path(self) -> Path:
-        return self.directory / FILE_NAME
-
-    def load(self) -> Settings | None:
-        """The saved settings, None when nothing is saved.
-
-        Raises SettingsFileError for a file that is unreadable or invalid; an invalid one is
-        moved aside first (to `settings.json.broken`, or `settings.json.broken-<time>` when that
-        exists already) so that a later save does not silently destroy it.
-        """
-        try:
-            raw = self._read()
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            raise SettingsFileError(
-                Text(
-                    "Settings",
-                    QT_TRANSLATE_NOOP(
-                        "Settings", "The settings file {path} cannot be read: {reason}."
-                    ),
-                    path=str(self.path),
-                    reason=str(exc.strerror),
-                )
-            ) from None
-        try:
-            return from_json(_parse(raw))
-        except (ValueError, TypeError, KeyError, EndpointError) as exc:
-            reason, aside = _reason(exc), self._move_aside()
-            if aside is None:  # e.g. a read-only folder: say that a save would replace it
-                reason += "; it could not be moved aside, so saving new settings replaces it"
-                aside = self.path
-            raise SettingsFileError(
-                Text(
-                    "Settings",
-                    QT_TRANSLATE_NOOP(
-                        "Settings",
-                        "The saved settings could not be used ({reason}). The file was kept as "
-                        "{aside}; the form starts empty.",
-                    ),
-                    reason=reason,
-                    aside=str(aside),
-                )
-            ) from None
-
-    def _read(self) -> bytes:
-        info = os.stat(self.path)
-        # A FIFO or a device named settings.json would block the window or never end.
-        if not stat.S_ISREG(info.st_mode):
-            raise OSError(0, "it is not a regular file")
-        with self.path.open("rb") as file:
-            return file.read(MAX_FILE_BYTES + 1)
-
-    def _move_aside(self) -> Path | None:
-        """Rename the unusable file next to itself, never over an earlier one kept aside."""
-        aside = self.path.with_name(f"{FILE_NAME}.broken")
-        stamp, number = time.strftime("%Y%m%d-%H%M%S"), 1
-        while aside.exists() or aside.is_symlink():
-            aside = self.path.with_name(f"{FILE_NAME}.broken-{stamp}-{number}")
-            number += 1
-        try:
-            os.replace(self.path, aside)
-        except OSError:
-            return None
-        return aside
-
-    def save(self, settings: Settings) -> None:
-        """Write atomically: a temp file in the same folder, fsync, then os.replace."""
-        self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self._remove_stale_temps()
-        data = json.dumps(to_json(settings), indent=2, ensure_ascii=False).encode("utf-8")
-        fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=self.directory)
-        try:
-            os.fchmod(fd, 0o600)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data + b"\n")
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        _fsync_dir(self.directory)
-
-    def _remove_stale_temps(self) -> None:
-        """Temp files left by a save that was killed (a save takes milliseconds: one older than
-        STALE_TEMP_SECONDS belongs to no running save, not even another process's)."""
-        oldest = time.time() - STALE_TEMP_SECONDS
-        for temp in self.directory.glob(".settings-*.tmp"):
-            with contextlib.suppress(OSError):
-                if temp.stat().st_mtime < oldest:
-                    temp.unlink()
-
-    def delete(self) -> bool:
-        """Remove the settings file; True if there was one."""
-        try:
-            self.path.unlink()
-        except FileNotFoundError:
-            return False
-        return True
-
-
-def _fsync_dir(directory: Path) -> None:
-    # Make the rename itself durable (POSIX); not possible on Windows, where it does not matter.
-    with contextlib.suppress(OSError, AttributeError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def to_json(settings: Settings) -> dict[str, Any]:
     return {
         "version": SETTINGS_VERSION,
@@ -258,31 +108,6 @@ def to_json(settings: Settings) -> dict[str, Any]:
         "pinned_sha256": settings.pinned_sha256,
         **({"oauth": oauth_to_json(settings.oauth)} if settings.oauth != OAuthSettings() else {}),
     }
-
-
-def _parse(raw: bytes) -> Any:
-    """The file's JSON; ValueError in plain words for what is not (empty, not UTF-8, ...)."""
-    if not raw.strip():
-        raise ValueError("the file is empty")
-    if len(raw) > MAX_FILE_BYTES:
-        raise ValueError(f"it is larger than {MAX_FILE_BYTES // 1024} KiB, far more than settings")
-    try:
-        text = raw.decode("utf-8-sig")  # a BOM, as Windows Notepad writes one, is harmless
-    except UnicodeDecodeError:
-        raise ValueError("it is not UTF-8 text") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValueError(
-            f"it is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-        ) from None
-    except RecursionError:
-        raise ValueError("it is nested too deeply to be settings") from None
-
-
-def _reason(exc: Exception) -> str:
-    # KeyError's str() is the key in quotes; the others already say what is wrong.
-    return str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
 
 
 def from_json(data: Any) -> Settings:

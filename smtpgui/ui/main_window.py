@@ -20,7 +20,8 @@ from smtpgui.core.endpoint import Security
 from smtpgui.core.i18n import shown
 from smtpgui.core.result import PhaseChange, PhaseState
 from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings import AuthMethod, Settings, SettingsFileError, SettingsStore
+from smtpgui.core.settings import AuthMethod, Settings
+from smtpgui.core.settings_store import SettingsFileError, SettingsStore
 from smtpgui.core.transcript import TranscriptLine
 from smtpgui.resources import resource
 from smtpgui.ui.background import call_in_background

@@ -12,7 +12,7 @@ from smtpgui.core.endpoint import Security
 from smtpgui.core.profile import Job, JobRunner
 from smtpgui.core.result import PhaseChange
 from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings import SettingsStore
+from smtpgui.core.settings_store import SettingsStore
 from smtpgui.core.transcript import TranscriptLine
 
 if TYPE_CHECKING:

@@ -15,7 +15,8 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer
 
 from smtpgui.core.endpoint import parse_server
 from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings import AuthMethod, Settings, SettingsStore
+from smtpgui.core.settings import AuthMethod, Settings
+from smtpgui.core.settings_store import SettingsStore
 from smtpgui.ui.main_window import SettingsWindow
 from tests.bench.account import OWN, PASSWORD, USER
 

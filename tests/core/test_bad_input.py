@@ -28,14 +28,8 @@ from smtpgui.core.endpoint import (
 from smtpgui.core.envelope import ascii_address, envelope_for
 from smtpgui.core.message import build_test_message
 from smtpgui.core.result import ProbeFailed
-from smtpgui.core.settings import (
-    Settings,
-    SettingsFileError,
-    SettingsStore,
-    field_errors,
-    from_json,
-    to_json,
-)
+from smtpgui.core.settings import Settings, field_errors, from_json, to_json
+from smtpgui.core.settings_store import SettingsFileError, SettingsStore
 
 # No example database (nothing written next to the tests), no per-example deadline (CI is slow).
 QUICK = settings(max_examples=200, deadline=None, database=None)

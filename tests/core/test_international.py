@@ -11,7 +11,8 @@ from smtpgui.core.message import build_test_message
 from smtpgui.core.profile import Job, JobRunner
 from smtpgui.core.result import Failure, Phase
 from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings import AuthMethod, Settings, SettingsStore
+from smtpgui.core.settings import AuthMethod, Settings
+from smtpgui.core.settings_store import SettingsStore
 from smtpgui.core.transcript import TranscriptLine
 from tests.servers import PASSWORD, USER, smtp_server
 

@@ -13,7 +13,8 @@ import json, pathlib, sys
 from smtpgui.core.endpoint import parse_server
 from smtpgui.core.profile import save_profile
 from smtpgui.core.secrets import SecretStore, SecretStoreError
-from smtpgui.core.settings import AuthMethod, Settings, SettingsStore
+from smtpgui.core.settings import AuthMethod, Settings
+from smtpgui.core.settings_store import SettingsStore
 store = SettingsStore(pathlib.Path(sys.argv[1]))
 settings = Settings(endpoints=parse_server("smtp.example.com"), auth=AuthMethod.LOGIN,
                     username="alice@example.com", recipient="alice@example.com")

@@ -17,14 +17,8 @@ from smtpgui.core.oauth_settings import OAuthSettings, client_secret_account, pr
 from smtpgui.core.profile import Job, JobRunner, Outcome, delete_profile, save_profile
 from smtpgui.core.result import Failure, Phase
 from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings import (
-    AuthMethod,
-    Settings,
-    SettingsStore,
-    field_errors,
-    from_json,
-    to_json,
-)
+from smtpgui.core.settings import AuthMethod, Settings, field_errors, from_json, to_json
+from smtpgui.core.settings_store import SettingsStore
 from smtpgui.core.transcript import TranscriptLine
 from tests.core.test_probe import settings_for
 from tests.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer

@@ -13,7 +13,8 @@ from smtpgui.core.endpoint import parse_server
 from smtpgui.core.memory_keyring import MemoryKeyring
 from smtpgui.core.profile import Job, JobRunner, save_profile
 from smtpgui.core.secrets import SERVICE, SecretStore
-from smtpgui.core.settings import AuthMethod, Settings, SettingsStore
+from smtpgui.core.settings import AuthMethod, Settings
+from smtpgui.core.settings_store import SettingsStore
 from tests.servers import PASSWORD, USER
 
 OLD = Settings(

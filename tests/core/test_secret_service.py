@@ -8,7 +8,8 @@ from keyring.backends import SecretService
 
 from smtpgui.core.endpoint import parse_server
 from smtpgui.core.profile import Job, JobRunner, save_profile
-from smtpgui.core.settings import AuthMethod, Settings, SettingsStore
+from smtpgui.core.settings import AuthMethod, Settings
+from smtpgui.core.settings_store import SettingsStore
 from tests.core.test_save_order import NEW, OLD, break_file
 from tests.real_keyring import real_secrets, secret_service
 from tests.servers import PASSWORD, USER

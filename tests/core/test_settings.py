@@ -15,14 +15,8 @@ from smtpgui.core.endpoint import parse_server
 from smtpgui.core.memory_keyring import MemoryKeyring
 from smtpgui.core.profile import save_profile
 from smtpgui.core.secrets import SERVICE, SecretStore, SecretStoreError
-from smtpgui.core.settings import (
-    AuthMethod,
-    Settings,
-    SettingsFileError,
-    SettingsStore,
-    from_json,
-    to_json,
-)
+from smtpgui.core.settings import AuthMethod, Settings, from_json, to_json
+from smtpgui.core.settings_store import SettingsFileError, SettingsStore
 
 SETTINGS = Settings(
     endpoints=parse_server("ssl://smtp.example.com;tls://backup.example.com"),

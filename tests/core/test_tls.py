@@ -23,14 +23,8 @@ from aiosmtpd.smtp import SMTP, AuthResult, Envelope, Session
 from smtpgui.core.certificate import fingerprint, format_fingerprint, normalise_fingerprint
 from smtpgui.core.probe import SmtpProbe
 from smtpgui.core.result import Failure, Phase, ProbeResult
-from smtpgui.core.settings import (
-    Settings,
-    SettingsStore,
-    TrustMode,
-    field_errors,
-    from_json,
-    to_json,
-)
+from smtpgui.core.settings import Settings, TrustMode, field_errors, from_json, to_json
+from smtpgui.core.settings_store import SettingsStore
 from smtpgui.core.tls import INSECURE_NOTICE
 from smtpgui.core.transcript import Direction, TranscriptLine
 from tests.core.test_probe import client_lines_starting, run, settings_for, transcript

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from smtpgui.core.result import Phase
-from smtpgui.core.settings import SettingsStore
+from smtpgui.core.settings_store import SettingsStore
 from smtpgui.ui.main_window import SettingsWindow
 from tests.hostile import HostileServer
 from tests.hostile_scenarios import server_context

@@ -22,7 +22,8 @@ import pytest
 from smtpgui.core.memory_keyring import MemoryKeyring
 from smtpgui.core.result import Phase
 from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings import AuthMethod, SettingsStore
+from smtpgui.core.settings import AuthMethod
+from smtpgui.core.settings_store import SettingsStore
 from smtpgui.ui.main_window import SettingsWindow
 from tests.hostile import HostileServer
 from tests.hostile_scenarios import server_context

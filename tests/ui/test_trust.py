@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from smtpgui.core.result import Failure
-from smtpgui.core.settings import SettingsStore, TrustMode
+from smtpgui.core.settings import TrustMode
+from smtpgui.core.settings_store import SettingsStore
 from smtpgui.ui.main_window import SettingsWindow
 from tests.ui.test_window import fill, run
 

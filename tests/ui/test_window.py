@@ -14,7 +14,8 @@ from PySide6.QtCore import Qt, QTimer
 from smtpgui.core.endpoint import Security
 from smtpgui.core.result import Failure, Phase
 from smtpgui.core.secrets import SERVICE, SecretStore
-from smtpgui.core.settings import AuthMethod, SettingsStore
+from smtpgui.core.settings import AuthMethod
+from smtpgui.core.settings_store import SettingsStore
 from smtpgui.ui.main_window import SettingsWindow
 from tests.servers import PASSWORD, USER, Recorder, smtp_server
 
