@@ -19,13 +19,7 @@ from PySide6.QtWidgets import (
 
 from smtpgui.core.endpoint import (
     DEFAULT_PORTS,
-    EndpointError,
     Security,
-    ServerEntry,
-    format_entry,
-    parse_entries,
-    with_port,
-    with_prefix,
 )
 from smtpgui.core.i18n import shown
 from smtpgui.core.provider_hints import login_notice
@@ -33,17 +27,16 @@ from smtpgui.core.settings import AuthMethod, Settings
 from smtpgui.ui.field_error import with_error_line
 from smtpgui.ui.form_values import fill_form, read_form
 from smtpgui.ui.oauth_fields import OAuthFields
-from smtpgui.ui.provider_field import ProviderField, fill_from_finding, fill_from_provider
+from smtpgui.ui.provider_field import ProviderField
+from smtpgui.ui.server_sync import ServerSync
 from smtpgui.ui.trust_fields import TrustFields
 from smtpgui.ui.wrapped_label import WrappedLabel
 
 if TYPE_CHECKING:
-    from smtpgui.core.detect import Suggestion
-    from smtpgui.core.discover import Finding
-    from smtpgui.core.providers import Provider
+    pass
 
 
-class SettingsForm(QWidget):
+class SettingsForm(ServerSync, QWidget):
     """The form. Emits `changed(bool valid)` whenever a value changes; never does network I/O.
 
     Signals:
@@ -204,80 +197,6 @@ class SettingsForm(QWidget):
             "pinned_sha256": self.trust.pinned,
             **self.oauth.line_edits(),
         }
-
-    # -- keeping server text, security and port in sync ----------------------------------------
-
-    def setCurrentSecurity(self, security: Security) -> None:
-        self.security.setCurrentIndex(self.security.findData(security))
-
-    def current_security(self) -> Security:
-        return Security(self.security.currentData())
-
-    @Slot(str)
-    def _on_server_edited(self, text: str) -> None:
-        """A typed prefix or port wins: it sets the dropdown and the spin box."""
-        self._touch("server")
-        try:
-            first = parse_entries(text)[0]
-        except EndpointError:
-            return
-        self.provider.select_by_host(first.host)
-        if first.security is not None:
-            self.setCurrentSecurity(first.security)
-        if first.port is not None:
-            self.set_port_quietly(first.port)
-        elif first.security is not None and self.port.value() in DEFAULT_PORTS.values():
-            self.set_port_quietly(DEFAULT_PORTS[first.security])
-        self._refresh()
-
-    @Slot(int)
-    def _on_security_chosen(self, _index: int) -> None:
-        security = self.current_security()
-        self.server.setText(with_prefix(self.server.text(), security))
-        if self.port.value() in DEFAULT_PORTS.values():
-            self.port.setValue(DEFAULT_PORTS[security])  # also rewrites an explicit :port
-        self._refresh()
-
-    @Slot(int)
-    def _on_port_changed(self, port: int) -> None:
-        self.server.setText(with_port(self.server.text(), port))
-        self._refresh()
-
-    @Slot(object, str)
-    def _on_provider_chosen(self, provider: Provider | None, region: str) -> None:
-        fill_from_provider(self, provider, region)
-        self._touch("server")
-
-    @Slot(object)
-    def apply_finding(self, finding: Finding) -> None:
-        """Fill in what Find settings found (only when the admin chose it)."""
-        fill_from_finding(self, finding)
-        self._touch("server")
-
-    @Slot(object)
-    def apply_suggestion(self, suggestion: Suggestion) -> None:
-        """Fill in what Detect suggests."""
-        self.apply(suggestion.security, suggestion.port, suggestion.auth)
-
-    def apply(self, security: Security, port: int, auth: AuthMethod) -> None:
-        """Fill in a detected setting, keeping the typed host and backup servers."""
-        self.setCurrentSecurity(security)
-        self.server.setText(with_prefix(self.server.text(), security))
-        self.port.setValue(port)
-        self.auth.setCurrentIndex(self.auth.findData(auth))
-        self._refresh()
-
-    def detect_host(self) -> str | None:
-        """The first server's host, when the Server field holds one."""
-        try:
-            return format_entry(ServerEntry(parse_entries(self.server.text())[0].host, None, None))
-        except EndpointError:
-            return None
-
-    def set_port_quietly(self, port: int) -> None:
-        self.port.blockSignals(True)
-        self.port.setValue(port)
-        self.port.blockSignals(False)
 
     # -- values and errors ----------------------------------------------------------------------
 
