@@ -134,12 +134,18 @@ def test_oauthbearer_answers_the_error_with_ctrl_a(ca, auth_server, ca_file):
     assert handler.dummy_replies == [b"\x01"]  # RFC 7628 §3.2.3
 
 
-def test_send_message_refreshes_the_saved_sign_in(xoauth2_server, auth_server, ca_file):
+@pytest.mark.parametrize("client_secret", ["", "g-desktop-secret"])
+def test_send_message_refreshes_the_saved_sign_in(
+    xoauth2_server, auth_server, ca_file, client_secret
+):
     from email.message import EmailMessage
 
     auth_server.expires_in = 30
+    auth_server.client_secret = client_secret  # the refresh needs the stored one
     settings = oauth_settings(xoauth2_server, ca_file, auth_server)
-    assert run(settings, save=True, tokens=oauth_session.sign_in(settings, browser))[0].saved
+    tokens = oauth_session.sign_in(settings, browser, client_secret=client_secret)
+    job = Job(settings, None, True, "s", "b", tokens=tokens, client_secret=client_secret)
+    assert JobRunner(job, lambda _: None).run().saved
     oauth_session.forget(settings)
     msg = EmailMessage()
     msg["To"] = USER
