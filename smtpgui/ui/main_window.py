@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,21 +17,19 @@ from PySide6.QtWidgets import (
 
 from smtpgui.core.detect import DEFAULT_PORTS
 from smtpgui.core.endpoint import Security
-from smtpgui.core.i18n import shown
 from smtpgui.core.result import PhaseChange, PhaseState
 from smtpgui.core.secrets import SecretStore
 from smtpgui.core.settings import AuthMethod, Settings
-from smtpgui.core.settings_store import SettingsFileError, SettingsStore
+from smtpgui.core.settings_store import SettingsStore
 from smtpgui.core.transcript import TranscriptLine
 from smtpgui.resources import resource
-from smtpgui.ui.background import call_in_background
 from smtpgui.ui.certificate_panel import CertificatePanel
 from smtpgui.ui.file_actions import FileActions
 from smtpgui.ui.fitting_scroll import FittingScrollArea
 from smtpgui.ui.form import SettingsForm
 from smtpgui.ui.log_panel import LogPanel
-from smtpgui.ui.messages import error_text
 from smtpgui.ui.phases import phase_label
+from smtpgui.ui.saved_settings import SavedSettings
 from smtpgui.ui.sign_in import SignInActions
 from smtpgui.ui.status import StatusPanel
 
@@ -45,7 +43,7 @@ if TYPE_CHECKING:
 # diagnosis catalogue) when first used: the first paint does not wait for them.
 
 
-class SettingsWindow(SignInActions, FileActions, QMainWindow):
+class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
     """The outgoing mail server settings window.
 
     Signals:
@@ -141,58 +139,6 @@ class SettingsWindow(SignInActions, FileActions, QMainWindow):
         self.setTabOrder(self.save_button, self.cancel_button)
         self.setTabOrder(self.cancel_button, self.log_panel.find)
         self.log_panel.save_requested.connect(self._save_support_file)
-
-    # -- saved settings -----------------------------------------------------------------------
-
-    def _load(self, note: str) -> None:
-        try:
-            self._saved = self._store.load()
-        except SettingsFileError as exc:
-            self.status.show_message(
-                "error", self.tr("The saved settings could not be read"), error_text(exc)
-            )
-            self._saved = None
-        else:
-            self._show_idle(note)
-        if self._saved is not None:
-            self.form.load(self._saved)
-            saved = self._saved
-            call_in_background(
-                self, lambda: stored_secrets(self._secrets, saved), self._on_password_checked
-            )
-        self.delete_action.setEnabled(self._saved is not None)
-        self._update_buttons()
-
-    def _show_idle(self, note: str = "") -> None:
-        if note:
-            self.status.show_message(
-                "idle", self.tr("Demo mode"), shown(note, QCoreApplication.translate)
-            )
-        elif self._saved is not None:
-            self.status.show_message(
-                "idle",
-                self.tr("Saved settings loaded"),
-                self.tr("Press Test to check them, or change them and press Save."),
-            )
-        else:
-            self.status.show_message(
-                "idle",
-                self.tr("No outgoing mail server saved yet"),
-                self.tr(
-                    "Fill in the form with what your mail provider gave you, then press Test. "
-                    "Save keeps the settings only after a successful test."
-                ),
-            )
-
-    def _on_password_checked(
-        self, stored: tuple[bool, bool, bool] | None, error: BaseException | None
-    ) -> None:
-        password, sign_in, client_secret = stored or (False, False, False)
-        self.form.set_password_stored(password)
-        self.form.oauth.set_stored(sign_in, client_secret)
-        if error is not None:
-            self.log.add_note(error_text(error))
-        self.password_state_known.emit(password or sign_in)
 
     # -- running a test -------------------------------------------------------------------------
 
@@ -310,18 +256,6 @@ class SettingsWindow(SignInActions, FileActions, QMainWindow):
         self._update_buttons()
         self.outcome_ready.emit(outcome)
 
-    def _after_save(self) -> None:
-        self._saved = saved = self.form.settings()
-        auth = saved.auth if saved is not None else AuthMethod.NONE
-        oauth = self.form.oauth
-        secret_kept = oauth.typed_client_secret() is not None or oauth.secret_stored()
-        self.form.password.clear()
-        self.form.set_password_stored(auth not in (AuthMethod.NONE, AuthMethod.OAUTH2))
-        if auth is AuthMethod.OAUTH2:
-            oauth.client_secret.clear()
-            oauth.set_stored(True, secret_kept)
-        self.delete_action.setEnabled(True)
-
     @Slot(bool)
     def _update_buttons(self, valid: bool | None = None) -> None:
         running = self.is_running()
@@ -361,19 +295,3 @@ class SettingsWindow(SignInActions, FileActions, QMainWindow):
     def _close_after_run(self, _outcome: object) -> None:
         self._run, self._closing_after_run = None, False
         self.close()
-
-
-def stored_secrets(secrets: SecretStore, saved: Settings) -> tuple[bool, bool, bool]:
-    """Which of the saved profile's secrets the keyring holds: password, sign-in, client secret.
-
-    Only those its kind of login uses count: a password left from before a switch to OAuth2
-    must not be offered as "stored".
-    """
-    from smtpgui.core.oauth_settings import profile_accounts
-
-    if saved.auth is AuthMethod.NONE:
-        return False, False, False
-    password, refresh, client_secret = profile_accounts(saved.account)
-    if saved.auth is not AuthMethod.OAUTH2:
-        return secrets.get(password) is not None, False, False
-    return False, secrets.get(refresh) is not None, secrets.get(client_secret) is not None

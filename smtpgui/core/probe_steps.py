@@ -1,0 +1,134 @@
+"""The probe's steps: each phase under a time limit, Cancel from any thread, and the events."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Callable, Iterator
+
+from smtpgui.core.connection import Interrupter
+from smtpgui.core.failures import abort_text, classify
+from smtpgui.core.result import Failure, Phase, PhaseChange, PhaseState, ProbeFailed
+from smtpgui.core.transcript import Direction, Redactor, TranscriptLine
+from smtpgui.core.watchdog import Watchdog
+
+Event = TranscriptLine | PhaseChange
+Callback = Callable[[Event], None]
+
+
+class Steps:
+    """The phases of one test, server after server: events, time limits, Cancel.
+
+    Every event goes to `callback` on the probe's thread, already redacted; `cancel()` may be
+    called from any thread. `timeout` limits each step, `budget` all the steps of one server.
+    """
+
+    def __init__(
+        self, callback: Callback, redactor: Redactor, timeout: float, budget: float
+    ) -> None:
+        self._callback = callback
+        self._redactor = redactor
+        self._timeout = timeout
+        self._budget = budget
+        self.interrupter = Interrupter()  # breaks the current server's connection
+        self.phase = Phase.DNS  # the running step, or the one that failed
+        self._watchdog = Watchdog()
+        self._abort_reason: Failure | None = None
+        self._whole_timed_out = False  # the TIMEOUT came from the server's total budget
+        self._server_deadline = 0.0
+        self._cancelled = False
+        self._lock = threading.Lock()
+        self._start = time.monotonic()
+
+    @property
+    def aborted(self) -> bool:
+        """Cancel or a time limit broke the current server's connection."""
+        return self._abort_reason is not None
+
+    def start_clock(self) -> None:
+        self._start = time.monotonic()
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._cancelled = True
+        self._abort(Failure.CANCELLED, self.interrupter)
+
+    def next_server(self) -> None:
+        """Start the next server's steps: its own connection to break and its own budget."""
+        self.phase = Phase.DNS
+        # A fresh interrupter per server: a timeout fires it for good, and a backup server
+        # must start unbroken. Cancel, though, holds for every server.
+        with self._lock:
+            self.interrupter.close()
+            self.interrupter = Interrupter()
+            self._abort_reason = Failure.CANCELLED if self._cancelled else None
+            self._whole_timed_out = False
+        self._server_deadline = time.monotonic() + self._budget
+        if self._abort_reason is not None:
+            self.interrupter.interrupt()
+
+    def close(self) -> None:
+        self._watchdog.stop()
+        self.interrupter.close()
+
+    def failure_of(self, exc: BaseException) -> ProbeFailed:
+        """Why the server's conversation ended with `exc`."""
+        if self._abort_reason is not None:  # Cancel or the step deadline broke the socket
+            reason = self._abort_reason
+            return ProbeFailed(
+                reason,
+                abort_text(reason, self._timeout, self._budget if self._whole_timed_out else 0),
+            )
+        return classify(exc)
+
+    @contextlib.contextmanager
+    def step(self, phase: Phase) -> Iterator[None]:
+        """Run `phase`: its events, and a time limit (the step's, or what the server has left)."""
+        self.interrupter.check()
+        self.phase = phase
+        started = self.now()
+        self._emit(PhaseChange(phase, PhaseState.RUNNING, started))
+        # The socket time limit covers one read; this covers the whole step (a server that
+        # drips one byte a second would otherwise never time out).
+        interrupter = self.interrupter
+        step = self._timeout + 0.5
+        left = self._server_deadline - time.monotonic()
+        whole = left < step  # this step ends when the server's whole budget does
+        self._watchdog.arm(
+            max(0.0, min(step, left)), lambda: self._abort(Failure.TIMEOUT, interrupter, whole)
+        )
+        try:
+            yield
+            # A step that "passed" on a broken socket (a partial line read after Cancel or the
+            # deadline shut it down) passed nothing.
+            self.interrupter.check()
+        except BaseException:
+            self._emit(PhaseChange(phase, PhaseState.FAILED, self.now(), self.now() - started))
+            raise
+        finally:
+            self._watchdog.disarm()
+        self._emit(PhaseChange(phase, PhaseState.PASSED, self.now(), self.now() - started))
+
+    def skip(self, *phases: Phase) -> None:
+        for phase in phases:
+            self._emit(PhaseChange(phase, PhaseState.SKIPPED, self.now()))
+
+    def _abort(self, reason: Failure, interrupter: Interrupter, whole: bool = False) -> None:
+        """Break the connection `interrupter` guards, if it is still the current one."""
+        with self._lock:
+            if interrupter is not self.interrupter:
+                return  # a late watchdog of a server already given up
+            if self._abort_reason is None:
+                self._abort_reason = reason
+                self._whole_timed_out = whole
+        interrupter.interrupt()
+
+    def log(self, direction: Direction, text: str) -> None:
+        self._emit(TranscriptLine(direction, self._redactor.redact(text), self.now()))
+
+    def _emit(self, event: Event) -> None:
+        self._callback(event)
+
+    def now(self) -> int:
+        return int((time.monotonic() - self._start) * 1000)
