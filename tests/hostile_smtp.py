@@ -13,6 +13,7 @@ import select
 import socket
 import ssl
 import threading
+import time
 from collections.abc import Callable, Mapping
 
 from tests.hostile import GREETING, Behaviour, wait_for_close
@@ -46,6 +47,7 @@ def smtp_script(
     extensions: tuple[str, ...] = EXTENSIONS,
     hold: Mapping[str, threading.Event] | None = None,
     seen: list[str] | None = None,
+    delay: float = 0.0,
 ) -> Behaviour:
     """A small SMTP server; `replies` replaces the answer to a step.
 
@@ -55,13 +57,18 @@ def smtp_script(
     hangs up after reading the command; a reply starting with 421 hangs up after sending it
     (RFC 5321 §3.8). With `context`, STARTTLS answered 220 turns the connection into TLS.
     `hold[step]` is waited on before that step is answered; `seen` collects every line the
-    client sent.
+    client sent; every answer comes `delay` seconds late (a server slow at every step).
     """
     replies = dict(replies or {})
     hold = dict(hold or {})
 
+    def answer(conn: socket.socket, step: str, reply: Reply, line: str) -> str | None:
+        if delay:
+            time.sleep(delay)  # the server is slow, not the test
+        return _answer(conn, step, reply, line, hold)
+
     def behave(conn: socket.socket) -> None:
-        if _answer(conn, "greeting", replies.get("greeting", GREETING), "", hold) is None:
+        if answer(conn, "greeting", replies.get("greeting", GREETING), "") is None:
             return
         lines, secure = Lines(conn), False
         while (line := lines.readline()) is not None:
@@ -70,7 +77,7 @@ def smtp_script(
             verb = line.split(" ", 1)[0].upper()
             offered = extensions if secure or context is None else (*extensions, "STARTTLS")
             step = "EHLO-TLS" if secure and verb == "EHLO" else verb
-            text = _answer(conn, step, replies.get(step, _default(verb, line, offered)), line, hold)
+            text = answer(conn, step, replies.get(step, _default(verb, line, offered)), line)
             if text is None:
                 return
             if verb == "STARTTLS" and text.startswith("220") and context is not None:
@@ -79,13 +86,13 @@ def smtp_script(
             elif verb == "AUTH" and text.startswith("334"):
                 response = lines.readline() or ""  # the answer to the challenge
                 final = replies.get("AUTH+", "235 2.7.0 OK")
-                if _answer(conn, "AUTH+", final, response, hold) is None:
+                if answer(conn, "AUTH+", final, response) is None:
                     return
             elif verb == "DATA" and text.startswith("354"):
                 while (body := lines.readline()) not in (None, "."):
                     pass
                 end = replies.get(".", "250 2.0.0 Ok: queued as 4711")
-                if body is None or _answer(conn, ".", end, ".", hold) is None:
+                if body is None or answer(conn, ".", end, ".") is None:
                     return
             elif verb == "QUIT":
                 return

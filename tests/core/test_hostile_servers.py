@@ -6,13 +6,20 @@ it, so the timing is certain), and again while each stalling server stalls.
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from smtpgui.core.diagnosis import diagnose
+from smtpgui.core.probe import STEP_LIMITS_PER_SERVER
 from smtpgui.core.result import Failure
+from smtpgui.core.settings import AuthMethod
 from smtpgui.core.smtp_client import MAX_LINE_BYTES, MAX_REPLY_BYTES
 from smtpgui.core.transcript import Direction, TranscriptLine
+from tests.core.test_probe import run, settings_for
+from tests.hostile import HostileServer
 from tests.hostile_scenarios import SCENARIOS, phases_until, run_save
+from tests.hostile_smtp import smtp_script
 
 # The reply buffer is bounded by MAX_REPLY_BYTES + MAX_LINE_BYTES (smtp_client); the rest of
 # the peak is the conversation itself (TLS, the transcript) and the hostile server's own chunk.
@@ -67,29 +74,7 @@ def test_the_reply_limits_are_documented_numbers():
 
 def test_a_server_slow_at_every_step_ends_within_its_total_budget(ca_file):
     """Each reply comes just inside the step limit; the whole test still ends at 3 limits."""
-    import time
-
-    from smtpgui.core.probe import STEP_LIMITS_PER_SERVER
-    from smtpgui.core.settings import AuthMethod
-    from tests.core.test_probe import run, settings_for
-    from tests.hostile import HostileServer
-    from tests.hostile_smtp import smtp_script
-
-    def slowly(answer: str):
-        return lambda _line: (time.sleep(0.7), answer)[1]
-
-    replies = {
-        step: slowly(answer)
-        for step, answer in (
-            ("greeting", "220 smtp.test ESMTP slow"),
-            ("EHLO", "250-smtp.test\r\n250 AUTH PLAIN"),
-            ("AUTH", "235 2.7.0 OK"),
-            ("MAIL", "250 2.1.0 Ok"),
-            ("RCPT", "250 2.1.5 Ok"),
-            ("DATA", "354 Go on"),
-        )
-    }
-    with HostileServer(smtp_script(replies)) as server:
+    with HostileServer(smtp_script(delay=0.7)) as server:
         settings = settings_for(
             f"127.0.0.1:{server.port}",
             ca_file,
