@@ -42,22 +42,16 @@ def cli(env, *args, stdin: str = "", timeout: float = 60) -> subprocess.Complete
     )
 
 
-def check_args(server: str, ca_file: str, *extra: str) -> list[str]:
+def base_args(server: str, ca_file: str) -> list[str]:
+    """`check` with the server, user, recipient, CA file and a 5 s limit; no login options."""
     return [
-        "check",
-        "--server",
-        server,
-        "--user",
-        USER,
-        "--to",
-        OWN,
-        "--ca-file",
-        ca_file,
-        "--timeout",
-        "5",
-        "--password-stdin",
-        *extra,
+        *("check", "--server", server, "--user", USER, "--to", OWN),
+        *("--ca-file", ca_file, "--timeout", "5"),
     ]
+
+
+def check_args(server: str, ca_file: str, *extra: str) -> list[str]:
+    return [*base_args(server, ca_file), "--password-stdin", *extra]
 
 
 def secret_forms() -> set[str]:

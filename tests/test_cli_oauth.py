@@ -21,7 +21,7 @@ import pytest
 from smtpgui.core import exit_codes as codes
 from tests.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer
 from tests.servers import USER, RunningServer
-from tests.test_cli import cli
+from tests.test_cli import base_args, cli
 
 ROOT = Path(__file__).resolve().parent.parent
 OWN = "admin@example.test"
@@ -68,17 +68,7 @@ def oauth_args(
     smtp: RunningServer, auth: AuthorizationServer, ca_file: str, *extra: str
 ) -> list[str]:
     return [
-        "check",
-        "--server",
-        smtp.server,
-        "--user",
-        USER,
-        "--to",
-        OWN,
-        "--ca-file",
-        ca_file,
-        "--timeout",
-        "5",
+        *base_args(smtp.server, ca_file),
         "--auth",
         "oauth2",
         "--client-id",
