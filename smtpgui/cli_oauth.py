@@ -136,9 +136,11 @@ def sign_in_first(settings: Settings, args: argparse.Namespace, saved: Settings 
     client_secret = _read_client_secret() if args.client_secret_stdin else None
     if not args.sign_in:
         return SignIn(client_secret=client_secret)
+    from smtpgui.core.oauth_session import client_secret_of  # urllib: only for a sign-in
+
     owner = saved.account if saved else settings.account
     try:
-        secret = client_secret if client_secret is not None else _stored_client_secret(owner)
+        secret = client_secret_of(SecretStore(), owner, client_secret)
         cancel = threading.Event()
         tokens = run_in_worker(
             lambda: _sign_in(settings, args.sign_in, cancel, secret), cancel.set, "smtpgui-sign-in"
@@ -155,10 +157,6 @@ def _read_client_secret() -> str:
             "--client-secret-stdin: the first line of standard input is empty", codes.INVALID_INPUT
         )
     return secret
-
-
-def _stored_client_secret(account: str) -> str:
-    return SecretStore().get(client_secret_account(account)) or ""
 
 
 def _sign_in(settings: Settings, how: str, cancel: threading.Event, secret: str) -> Tokens:

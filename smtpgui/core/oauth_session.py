@@ -106,8 +106,7 @@ def access_tokens(
     explicit = tokens is not None
     owner = stored_account or settings.account
     account = refresh_account(owner)
-    if client_secret is None:
-        client_secret = secrets.get(client_secret_account(owner)) or ""
+    client_secret = client_secret_of(secrets, owner, client_secret)
     if tokens is None:
         with _cache_lock:
             tokens = _cache.get(_key(settings))
@@ -124,6 +123,13 @@ def access_tokens(
         secrets.set(account, renewed.refresh_token)
     _remember(settings, renewed)
     return renewed
+
+
+def client_secret_of(secrets: SecretStore, account: str, typed: str | None = None) -> str:
+    """The typed client secret, else the one kept with the profile of `account` ("": none)."""
+    if typed is not None:
+        return typed
+    return secrets.get(client_secret_account(account)) or ""
 
 
 def forget(settings: Settings) -> None:

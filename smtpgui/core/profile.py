@@ -132,11 +132,11 @@ class JobRunner:
 
     def _client_secret(self) -> str:
         """The typed client secret, else the stored one (of the name before a rename)."""
+        from smtpgui.core.oauth_session import client_secret_of
+
         job = self._job
-        if job.client_secret is not None:
-            return job.client_secret
-        account = client_secret_account(job.stored_account or job.settings.account)
-        return self._secrets.get(account) or ""
+        owner = job.stored_account or job.settings.account
+        return client_secret_of(self._secrets, owner, job.client_secret)
 
     def _sign_in_failed(self, message: str) -> ProbeResult:
         from smtpgui.core.transcript import Direction, TranscriptLine

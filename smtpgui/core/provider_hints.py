@@ -37,16 +37,11 @@ class Advice:
     links: tuple[HelpLink, ...]
 
 
-def provider_at(endpoint_host: str) -> Match | None:
-    """The catalogue's provider for a server host ("" or an unknown host: None)."""
-    return by_host(endpoint_host) if endpoint_host else None
-
-
 def login_notice(settings: Settings) -> Text | None:
     """A warning for a password login the provider does not take, or is turning off."""
     if settings.auth in (AuthMethod.NONE, AuthMethod.OAUTH2) or not settings.endpoints:
         return None
-    match = provider_at(settings.endpoints[0].ascii_host)
+    match = by_host(settings.endpoints[0].ascii_host)
     return _password_notice(match.provider) if match else None
 
 
@@ -90,7 +85,7 @@ def advice(result: ProbeResult, host: str) -> Advice | None:
     """The provider's rules and help pages that bear on this failure at `host`, if known."""
     if result.ok or result.failure is Failure.CANCELLED:
         return None
-    match = provider_at(host)
+    match = by_host(host)
     if match is None:
         return None
     entry = match.provider
@@ -107,6 +102,7 @@ def advice(result: ProbeResult, host: str) -> Advice | None:
 
 
 def _accepts(entry: Provider) -> Text:
+    # The list is a Text of Texts ("{k0}, {k1}"), so that each kind is translated on its own.
     kinds = [Text("Providers", _KIND_TEXTS[kind]) for kind in entry.auth]
     values = {f"k{i}": kind for i, kind in enumerate(kinds)}
     listed = Text("Providers", ", ".join(f"{{k{i}}}" for i in range(len(kinds))), **values)

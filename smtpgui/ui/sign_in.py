@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Signal
 
 from smtpgui.core.i18n import shown
-from smtpgui.core.oauth_settings import client_secret_account
 from smtpgui.core.secrets import SecretStore, SecretStoreError
 from smtpgui.core.settings import AuthMethod, Settings
 from smtpgui.ui.messages import error_text
@@ -60,9 +59,9 @@ class SignInWorker(Worker):
         from smtpgui.core.oauth import OAuthError
 
         try:
-            secret = self._client_secret
-            if secret is None:
-                secret = self._secrets.get(client_secret_account(self._stored_account)) or ""
+            secret = oauth_session.client_secret_of(
+                self._secrets, self._stored_account, self._client_secret
+            )
             if self._device:
                 return oauth_session.sign_in_with_code(
                     self._settings, self.code_shown.emit, self._cancel, client_secret=secret
