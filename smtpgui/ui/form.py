@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,9 +29,6 @@ from smtpgui.ui.provider_field import ProviderField
 from smtpgui.ui.server_sync import ServerSync
 from smtpgui.ui.trust_fields import TrustFields
 from smtpgui.ui.wrapped_label import WrappedLabel
-
-if TYPE_CHECKING:
-    pass
 
 
 class SettingsForm(ServerSync, QWidget):

@@ -7,7 +7,7 @@ Provider, Detect and Find settings fill them in together. It holds no text of it
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Slot
 
@@ -122,7 +122,4 @@ class ServerSync:
         self.port.blockSignals(False)
 
     def _form(self) -> SettingsForm:
-        from smtpgui.ui.form import SettingsForm
-
-        assert isinstance(self, SettingsForm)
-        return self
+        return cast("SettingsForm", self)  # the mixin's only host
