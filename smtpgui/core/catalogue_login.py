@@ -6,9 +6,9 @@ QT_TRANSLATE_NOOP("Diagnosis", ...) spelling for lupdate.
 
 from __future__ import annotations
 
-from smtpgui.core.catalogue_rule import Rule, codes, enhanced, phases
+from smtpgui.core.catalogue_rule import Rule, codes, enhanced, failures, phases
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP
-from smtpgui.core.result import Phase
+from smtpgui.core.result import Failure, Phase
 
 _ENCRYPT = QT_TRANSLATE_NOOP("Diagnosis", "Choose STARTTLS (port 587) or SSL/TLS (port 465).")
 _RETYPE = QT_TRANSLATE_NOOP(
@@ -40,6 +40,18 @@ _RELAY_SERVICE = QT_TRANSLATE_NOOP(
 
 
 LOGIN: tuple[Rule, ...] = (
+    Rule(
+        "no-stored-password",
+        QT_TRANSLATE_NOOP("Diagnosis", "No password for these settings"),
+        QT_TRANSLATE_NOOP("Diagnosis", "{detail}"),
+        (
+            QT_TRANSLATE_NOOP(
+                "Diagnosis",
+                "Type the password of this user name for this server; nothing was sent to it.",
+            ),
+        ),
+        failures=failures(Failure.NO_PASSWORD),
+    ),
     Rule(
         "must-starttls",
         QT_TRANSLATE_NOOP("Diagnosis", "The server requires encryption first"),

@@ -12,7 +12,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
@@ -119,7 +119,21 @@ class TokenEndpoint:
         self.clock = clock
 
     def post(self, url: str, fields: dict[str, str]) -> tuple[int, dict[str, object]]:
-        """The status and the JSON answer; OAuthError when there is no JSON answer at all."""
+        """The status and the JSON answer; OAuthError when there is no JSON answer at all.
+
+        An error never carries what was sent: a token server may repeat the refresh token,
+        the code or the client secret in its error text, and urllib may quote the request.
+        """
+        try:
+            return self._post(url, fields)
+        except OAuthError as exc:
+            raise redacted(exc, self.sent_secrets(fields)) from None
+
+    def sent_secrets(self, fields: dict[str, str]) -> list[str]:
+        """The secrets a request to the token endpoint carries."""
+        return [self._client_secret, *(fields.get(name, "") for name in _SECRET_FIELDS)]
+
+    def _post(self, url: str, fields: dict[str, str]) -> tuple[int, dict[str, object]]:
         check_url(url)
         form = {"client_id": self.client_id, **fields}
         if self._client_secret:  # Google's "desktop" clients have one; it is not confidential
@@ -149,7 +163,8 @@ class TokenEndpoint:
         error = str(answer.get("error", ""))
         if status == 200 and not error and isinstance(answer.get("access_token"), str):
             return self.parse(answer, previous)
-        raise grant_error(error or f"HTTP {status}", str(answer.get("error_description", "")))
+        description = str(answer.get("error_description", ""))
+        raise grant_error(error or f"HTTP {status}", description, self.sent_secrets(fields))
 
     def parse(self, answer: dict[str, object], previous: str = "") -> Tokens:
         lifetime = answer.get("expires_in", 3600)
@@ -183,8 +198,15 @@ def fresh(provider: OAuthProvider, endpoint: TokenEndpoint, tokens: Tokens) -> T
     return tokens if tokens.usable(endpoint.clock()) else refresh(provider, endpoint, tokens)
 
 
-def grant_error(error: str, description: str) -> OAuthError:
-    """The typed error for an RFC 6749 §5.2 / RFC 8628 §3.5 error code."""
+def grant_error(error: str, description: str, secrets: Sequence[str] = ()) -> OAuthError:
+    """The typed error for an RFC 6749 §5.2 / RFC 8628 §3.5 error code.
+
+    The server's texts are shown redacted of `secrets` (what the request carried), then cut.
+    """
+    from smtpgui.core.transcript import Redactor
+
+    redactor = Redactor(secrets)
+    error, description = redactor.clip(error, 100), redactor.clip(description, 300)
     if error == "invalid_grant":
         return sign_in_again()
     if error == "invalid_client" or "client_secret" in description:
@@ -200,7 +222,7 @@ def grant_error(error: str, description: str) -> OAuthError:
                     "flows.",
                 ),
                 error=error,
-                description=description[:300],
+                description=description,
             )
         )
     if error == "access_denied":
@@ -221,9 +243,21 @@ def grant_error(error: str, description: str) -> OAuthError:
                 "OAuth", "The sign-in service refused the request: {error} {description}"
             ),
             error=error,
-            description=description[:300],
+            description=description,
         )
     )
+
+
+# Form fields of a token request that are secrets (RFC 6749 §4.1.3, §6; RFC 7636; RFC 8628).
+_SECRET_FIELDS = ("refresh_token", "code", "code_verifier", "device_code", "client_secret")
+
+
+def redacted(exc: OAuthError, secrets: Sequence[str]) -> OAuthError:
+    """The same error, its message without any of `secrets` (in any form the redactor knows)."""
+    from smtpgui.core.transcript import Redactor
+
+    message = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+    return type(exc)(Redactor(secrets).redact(message))
 
 
 def check_url(url: str) -> None:

@@ -59,7 +59,9 @@ def sign_in_with_code(
     status, answer = endpoint.post(provider.device_url, {"scope": " ".join(provider.scopes)})
     if status != 200 or "device_code" not in answer:
         raise grant_error(
-            str(answer.get("error", f"HTTP {status}")), str(answer.get("error_description", ""))
+            str(answer.get("error", f"HTTP {status}")),
+            str(answer.get("error_description", "")),
+            endpoint.sent_secrets({}),
         )
     code = DeviceCode(
         user_code=str(answer.get("user_code", "")),
@@ -113,7 +115,11 @@ def _poll(
                 )
             )
         else:
-            raise grant_error(error or f"HTTP {status}", str(answer.get("error_description", "")))
+            raise grant_error(
+                error or f"HTTP {status}",
+                str(answer.get("error_description", "")),
+                endpoint.sent_secrets(fields),
+            )
 
 
 def _seconds(value: object, default: float) -> float:

@@ -13,15 +13,6 @@ from typing import Any
 
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 
-# The keyring account of the refresh token is the password's account plus this: the same service
-# (`smtpgui`), so tools listing smtpgui's secrets see both, and switching a profile between
-# password and OAuth2 never mistakes one for the other.
-REFRESH_TOKEN_SUFFIX = "#oauth2-refresh-token"
-# Google's desktop clients come with a client secret the token endpoint wants. Google calls it
-# not confidential, but the admin cannot know which kind they were given: it goes to the
-# keyring too, never to the file.
-CLIENT_SECRET_SUFFIX = "#oauth2-client-secret"
-
 _URL = re.compile(r"^https://[^\s/?#]+[^\s]*$|^http://(127\.0\.0\.1|\[::1\]|localhost)[:/][^\s]*$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -37,21 +28,6 @@ class OAuthSettings:
     token_url: str = ""
     device_url: str = ""
     scopes: str = ""
-
-
-def refresh_account(account: str) -> str:
-    """The keyring account holding the refresh token of the profile whose account is given."""
-    return account + REFRESH_TOKEN_SUFFIX
-
-
-def client_secret_account(account: str) -> str:
-    """The keyring account holding the OAuth2 client secret of the profile, when it has one."""
-    return account + CLIENT_SECRET_SUFFIX
-
-
-def profile_accounts(account: str) -> tuple[str, str, str]:
-    """Every keyring account a profile may use: password, refresh token, client secret."""
-    return account, refresh_account(account), client_secret_account(account)
 
 
 def oauth_to_json(oauth: OAuthSettings) -> dict[str, str]:

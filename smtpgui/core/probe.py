@@ -48,12 +48,15 @@ class SmtpProbe:
         message: TestMessage | None,
         callback: Callback,
         resolver: Resolver | None = None,
+        redactor: Redactor | None = None,
     ) -> None:
         self._settings = settings
         self._resolver = resolver
         self._password = password
         self._message = message
-        self._redactor = Redactor([password], settings.username)
+        # The run's one redactor (JobRunner's knows every secret of the run: the password,
+        # the tokens and the client secret); this probe's password is always among them.
+        self._redactor = (redactor or Redactor()).including([password], settings.username)
         self._steps = Steps(callback, self._redactor, settings.timeout, self.budget)
         self._state = Findings()
 

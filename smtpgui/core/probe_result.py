@@ -11,6 +11,11 @@ from smtpgui.core.probe_steps import Steps
 from smtpgui.core.result import CertificateInfo, Failure, ProbeResult, TlsInfo, enhanced_code
 from smtpgui.core.transcript import Direction, Redactor
 
+# How much of a server's text a result keeps (cut after redaction): the start of what a
+# server that does not speak SMTP sent, or the whole of an ordinary reply.
+_SHOWN_CHARS = {Failure.PROTOCOL: 80}
+MAX_SHOWN_CHARS = 4000
+
 
 @dataclass
 class Findings:
@@ -45,7 +50,7 @@ class Findings:
             failure=failed.failure,
             detail=detail,
             code=failed.code,
-            text=redactor.redact(failed.text),
+            text=redactor.clip(failed.text, _SHOWN_CHARS.get(failed.failure, MAX_SHOWN_CHARS)),
         )
 
     def _result(

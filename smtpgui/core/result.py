@@ -58,6 +58,7 @@ class Failure(enum.StrEnum):
     INSECURE_AUTH = "insecure-auth"  # login refused by us: the connection is not encrypted
     NO_AUTH = "no-auth"  # the server offers no login on this connection
     SIGN_IN = "sign-in"  # no OAuth2 access token: the refresh failed or there was no sign-in
+    NO_PASSWORD = "no-password"  # none stored for this user and these servers (or no keyring)
     REPLY = "reply"  # the server answered with an error code
     PROTOCOL = "protocol"  # the server's answer is not SMTP
     NETWORK = "network"  # another socket error

@@ -18,7 +18,6 @@ from smtpgui.core.oauth_settings import (
     oauth_errors,
     oauth_from_json,
     oauth_to_json,
-    refresh_account,
 )
 
 SETTINGS_VERSION = 1
@@ -79,13 +78,8 @@ class Settings:
 
     @property
     def account(self) -> str:
-        """The keyring user name the password is stored under."""
+        """The keyring user name the profile's secrets are stored under (secrets.SecretKind)."""
         return self.username or "default"
-
-    @property
-    def refresh_account(self) -> str:
-        """The keyring user name the OAuth2 refresh token is stored under."""
-        return refresh_account(self.account)
 
     @property
     def sender(self) -> str:

@@ -7,11 +7,13 @@ rename, so the file is always the old one or the new one.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import stat
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,9 @@ CONFIG_DIR_ENV = "SMTPGUI_CONFIG_DIR"
 FILE_NAME = "settings.json"
 # A temp file this old belongs to a save that was killed: the next save removes it.
 STALE_TEMP_SECONDS = 60.0
+
+# A save takes milliseconds; one still holding the lock after this long is stuck.
+LOCK_SECONDS = 10.0
 
 # Real settings take about 400 bytes; anything past this is not settings and is not read whole.
 MAX_FILE_BYTES = 1024 * 1024
@@ -117,6 +122,29 @@ class SettingsStore:
         except OSError:
             return None
         return aside
+
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        """One save at a time across processes: `settings.json.lock` beside the file.
+
+        A save holds it from its first keyring write to its last clean-up, so two saves at
+        once never leave a file that names a secret the other one deleted. filelock uses
+        fcntl on macOS and Linux and msvcrt on Windows (fcntl does not exist there).
+        """
+        from filelock import FileLock, Timeout  # (lazy: only a save or a delete needs it)
+
+        self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        lock = FileLock(self.directory / f"{FILE_NAME}.lock", timeout=LOCK_SECONDS)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise TimeoutError(
+                errno.EBUSY, "another smtpgui is saving at this moment", str(self.path)
+            ) from None
+        try:
+            yield
+        finally:
+            lock.release()
 
     def save(self, settings: Settings) -> None:
         """Write atomically: a temp file in the same folder, fsync, then os.replace."""

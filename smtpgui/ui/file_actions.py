@@ -122,8 +122,7 @@ class FileActions:
                 str(exc),
             )
             return False
-        self.form.load(settings)
-        self.form.set_password_stored(False)
+        self.form.load(settings)  # a stored password stays only if it is bound to these settings
         self.status.show_message(
             "idle",
             QCoreApplication.translate("SettingsWindow", "Profile imported"),
@@ -235,7 +234,7 @@ class FileActions:
             )
             return
         self._saved = None
-        self.form.set_password_stored(False)
+        self.form.set_password_stored(None)
         self.delete_action.setEnabled(False)
         self.status.show_message(
             "idle",

@@ -41,7 +41,6 @@ class SignInWorker(Worker):
         open_browser: OpenBrowser | None,
         client_secret: str | None,
         secrets: SecretStore,
-        stored_account: str,
     ) -> None:
         super().__init__()
         self._settings = settings
@@ -49,7 +48,6 @@ class SignInWorker(Worker):
         self._open_browser = open_browser
         self._client_secret = client_secret  # None: the saved profile's, if any
         self._secrets = secrets
-        self._stored_account = stored_account  # whose client secret the keyring may hold
         self._cancel = threading.Event()
 
     def work(self) -> Tokens | OAuthError | SecretStoreError:
@@ -60,7 +58,7 @@ class SignInWorker(Worker):
 
         try:
             secret = oauth_session.client_secret_of(
-                self._secrets, self._stored_account, self._client_secret
+                self._secrets, self._settings, self._client_secret
             )
             if self._device:
                 return oauth_session.sign_in_with_code(
@@ -115,7 +113,6 @@ class SignInActions:
             self.open_browser,
             oauth.typed_client_secret(),
             self._secrets,
-            self._saved.account if self._saved else form_settings.account,
         )
         worker.code_shown.connect(self._on_code_shown)
         self._sign_in_run = WorkerThread(worker, "smtpgui-sign-in", parent=self)

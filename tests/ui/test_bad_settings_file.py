@@ -8,6 +8,7 @@ import pytest
 
 from smtpgui.core.settings_store import SettingsStore
 from smtpgui.ui.main_window import SettingsWindow
+from tests.helpers.keyring_records import stored_secret
 from tests.servers import PASSWORD, USER
 
 pytestmark = pytest.mark.gui
@@ -63,5 +64,6 @@ def test_saving_after_a_broken_file_keeps_what_was_kept_aside(
     assert run(qtbot, win, "save").saved
     assert (store.directory / "settings.json.broken").read_bytes() == b"{ broken"
     assert store.load() is not None
-    assert isolated.get_password("smtpgui", USER) == PASSWORD
-    assert sorted(os.listdir(store.directory)) == ["settings.json", "settings.json.broken"]
+    assert stored_secret(isolated, USER) == PASSWORD
+    names = sorted(os.listdir(store.directory))
+    assert names == ["settings.json", "settings.json.broken", "settings.json.lock"]
