@@ -679,6 +679,14 @@
         <translation>La respuesta del propio servidor, más arriba, indica el motivo; su proveedor puede explicársela.</translation>
     </message>
     <message>
+        <source>No password for these settings</source>
+        <translation>No hay contraseña para estos ajustes</translation>
+    </message>
+    <message>
+        <source>Type the password of this user name for this server; nothing was sent to it.</source>
+        <translation>Escriba la contraseña de este usuario para este servidor; no se le ha enviado nada.</translation>
+    </message>
+    <message>
         <source>The server requires encryption first</source>
         <translation>El servidor exige cifrar primero la conexión</translation>
     </message>
@@ -1401,6 +1409,10 @@
         <translation>Certificado {subject} (nombres: {names}), emitido por {issuer}, válido del {start} al {end}, SHA-256 {fingerprint}</translation>
     </message>
     <message>
+        <source>The address {address} holds a line break or a control character; nothing was sent.</source>
+        <translation>La dirección {address} contiene un salto de línea o un carácter de control; no se ha enviado nada.</translation>
+    </message>
+    <message>
         <source>The address {address} has letters outside ASCII that only a server offering SMTPUTF8 (RFC 6531) can carry, and this server does not offer it. Use an address with plain ASCII letters before the @, or a server that offers SMTPUTF8.</source>
         <translation>La dirección {address} tiene letras fuera de ASCII que solo puede transmitir un servidor que ofrezca SMTPUTF8 (RFC 6531), y este servidor no lo ofrece. Use una dirección con letras ASCII simples antes de la @ o un servidor que ofrezca SMTPUTF8.</translation>
     </message>
@@ -1495,6 +1507,10 @@
     <message>
         <source>The server&apos;s reply went on past {limit} KiB or {lines} lines without ending; no SMTP server sends that.</source>
         <translation>La respuesta del servidor superó los {limit} KiB o las {lines} líneas sin terminar; ningún servidor SMTP envía algo así.</translation>
+    </message>
+    <message>
+        <source>A command with a line break in it was refused before it was sent (an address or value holds a line break); nothing more was sent.</source>
+        <translation>Se rechazó un comando con un salto de línea antes de enviarlo (una dirección o un valor contiene un salto de línea); no se ha enviado nada más.</translation>
     </message>
     <message>
         <source>Certificate NOT verified (verification turned off)</source>
@@ -1650,6 +1666,14 @@
 <context>
     <name>Secrets</name>
     <message>
+        <source>No password store (keyring) is available on this computer, so nothing was saved: install and unlock GNOME Keyring (the gnome-keyring package) or KWallet, then save again (Windows and macOS have one built in).</source>
+        <translation>Este equipo no tiene ningún almacén de contraseñas (llavero), así que no se ha guardado nada: instale y desbloquee GNOME Keyring (el paquete gnome-keyring) o KWallet y vuelva a guardar (Windows y macOS ya traen uno).</translation>
+    </message>
+    <message>
+        <source>The password store is locked: unlock it (log in again) and retry.</source>
+        <translation>El almacén de contraseñas está bloqueado: desbloquéelo (vuelva a iniciar sesión) e inténtelo de nuevo.</translation>
+    </message>
+    <message>
         <source>read</source>
         <translation>leer</translation>
     </message>
@@ -1685,6 +1709,10 @@
         <translation>No se puede leer el archivo {path} (no tiene permiso).</translation>
     </message>
     <message>
+        <source>No password is stored for {user} on {servers}: a stored password is used only for the user name and servers it was saved with. Type the password.</source>
+        <translation>No hay ninguna contraseña guardada para {user} en {servers}: una contraseña guardada solo se usa con el nombre de usuario y los servidores con los que se guardó. Escriba la contraseña.</translation>
+    </message>
+    <message>
         <source>The settings could not be written to the settings folder ({reason}). Nothing was changed.</source>
         <translation>No se pudo escribir la configuración en su carpeta ({reason}). No se cambió nada.</translation>
     </message>
@@ -1699,6 +1727,10 @@
     <message>
         <source>Enter an e-mail address.</source>
         <translation>Escriba una dirección de correo electrónico.</translation>
+    </message>
+    <message>
+        <source>Enter one address, such as name@example.com or Office &lt;name@example.com&gt;.</source>
+        <translation>Escriba una sola dirección, como nombre@ejemplo.com u Oficina &lt;nombre@ejemplo.com&gt;.</translation>
     </message>
     <message>
         <source>Enter an address such as name@example.com.</source>
@@ -1850,6 +1882,10 @@
     <message>
         <source>&amp;Certificate:</source>
         <translation>Certi&amp;ficado:</translation>
+    </message>
+    <message>
+        <source>The stored password was saved for another user name or server: type the password for these settings.</source>
+        <translation>La contraseña guardada es de otro nombre de usuario u otro servidor: escriba la contraseña para estos ajustes.</translation>
     </message>
     <message>
         <source>stored in the keyring: leave empty to keep it</source>
