@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from smtpgui.core import exit_codes as codes
 
-COMMANDS = ("check", "show", "forget", "export", "import", "send", "discover")
+COMMANDS = ("check", "show", "forget", "export", "import", "send", "discover", "domain-check")
 
 
 class CliError(Exception):
@@ -28,7 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from smtpgui import cli_commands
 
     try:
-        return int(getattr(cli_commands, f"run_{args.command}")(args))
+        return int(getattr(cli_commands, f"run_{args.command.replace('-', '_')}")(args))
     except CliError as exc:
         print(f"smtpgui: {exc}", file=sys.stderr)
         return exc.code
@@ -61,7 +61,26 @@ def build_parser() -> argparse.ArgumentParser:
     send.add_argument("--subject", required=True)
     send.add_argument("--verbose", action="store_true", help="print the SMTP conversation")
     _discover_parser(sub.add_parser("discover", help="find the server settings from an address"))
+    _domain_check_parser(
+        sub.add_parser("domain-check", help="will mail From this address arrive? SPF, DKIM, DMARC")
+    )
     return parser
+
+
+def _domain_check_parser(check: argparse.ArgumentParser) -> None:
+    check.add_argument("address", help="the address mail is sent From")
+    check.add_argument("--server", help="the server mail goes through (default: the saved one)")
+    check.add_argument("--json", action="store_true", help="print one JSON object")
+    _resolver_option(check)
+    check.add_argument("--timeout", type=float, default=5.0, help="seconds per DNS question")
+
+
+def _resolver_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--resolver",
+        metavar="HOST[:PORT]",
+        help="ask this DNS server instead of the system's (split-horizon DNS)",
+    )
 
 
 def _discover_parser(discover: argparse.ArgumentParser) -> None:
@@ -76,6 +95,7 @@ def _discover_parser(discover: argparse.ArgumentParser) -> None:
         "--no-probe", action="store_true", help="do not connect to guessed host names"
     )
     discover.add_argument("--timeout", type=float, default=10.0, help="seconds (default 10)")
+    _resolver_option(discover)
 
 
 def _check_parser(check: argparse.ArgumentParser) -> None:
@@ -96,6 +116,12 @@ def _check_parser(check: argparse.ArgumentParser) -> None:
     check.add_argument("--no-send", action="store_true", help="stop after AUTH, send nothing")
     check.add_argument("--save", action="store_true", help="save the settings if the test passes")
     check.add_argument("--json", action="store_true", help="print one JSON object, no transcript")
+    check.add_argument(
+        "--no-domain-check",
+        action="store_true",
+        help="skip the SPF/DKIM/DMARC check of the From domain after a passed test",
+    )
+    _resolver_option(check)
     _password_options(check)
     _oauth_options(check)
 

@@ -50,6 +50,7 @@ BODY = "This is a test message from smtpgui. If you can read it, the outgoing ma
 
 
 def run_check(args: argparse.Namespace) -> int:
+    dns_server = _resolver(args.resolver)
     saved = _saved_or_none()
     args = cli_oauth.prepared(args, saved)
     settings = _validated(_merge(saved, args))
@@ -66,8 +67,23 @@ def run_check(args: argparse.Namespace) -> int:
         send=not args.no_send,
         tokens=sign_in.tokens,
         client_secret=sign_in.client_secret,
+        domain_check=not args.no_domain_check,
+        dns_server=dns_server,
     )
     return _run_job(job, as_json=args.json)
+
+
+def _resolver(server: str | None) -> str:
+    """--resolver, checked before the test starts (exit 2 for one that cannot be used)."""
+    from smtpgui.core.discover_dns import ResolverError, parse_resolver
+
+    if not server:
+        return ""
+    try:
+        parse_resolver(server)
+    except ResolverError as exc:
+        raise CliError(f"--resolver: {exc}", codes.INVALID_INPUT) from None
+    return server
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -314,6 +330,12 @@ def _check_send_fields(args: argparse.Namespace) -> None:
 
 
 # -- discover ------------------------------------------------------------------------------------
+
+
+def run_domain_check(args: argparse.Namespace) -> int:
+    from smtpgui import cli_deliverability
+
+    return cli_deliverability.run(args, _saved_or_none() if args.server is None else None)
 
 
 def run_discover(args: argparse.Namespace) -> int:

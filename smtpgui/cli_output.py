@@ -43,6 +43,17 @@ def print_outcome(outcome: Outcome, out: TextIO | None = None, secret: str = "pa
         print(format_diagnosis(diagnosis, result), file=out)
     if outcome.save_error:
         print(f"\nNothing was saved: {outcome.save_error}", file=out)
+    _print_deliverability(outcome, out)
+
+
+def _print_deliverability(outcome: Outcome, out: TextIO) -> None:
+    from smtpgui.cli_deliverability import print_report
+
+    if outcome.deliverability is not None:
+        print(file=out)
+        print_report(outcome.deliverability, out)
+    elif outcome.deliverability_note:
+        print(f"\nDeliverability: {outcome.deliverability_note}", file=out)
 
 
 def format_diagnosis(diagnosis: Diagnosis, result: ProbeResult) -> str:
@@ -81,6 +92,7 @@ def outcome_json(outcome: Outcome, transcript: list[TranscriptLine], code: int) 
         "message_id": result.message_id or None,
         "saved": outcome.saved,
         "save_error": outcome.save_error or None,
+        "deliverability": _deliverability_json(outcome),
         "transcript": [
             {
                 "direction": str(line.direction),
@@ -90,6 +102,15 @@ def outcome_json(outcome: Outcome, transcript: list[TranscriptLine], code: int) 
             for line in transcript
         ],
     }
+
+
+def _deliverability_json(outcome: Outcome) -> dict[str, Any] | None:
+    """The domain check after a pass; {"error": ...} when it could not run; None: not run."""
+    from smtpgui.cli_deliverability import report_json
+
+    if outcome.deliverability is not None:
+        return report_json(outcome.deliverability)
+    return {"error": str(outcome.deliverability_note)} if outcome.deliverability_note else None
 
 
 def print_json(data: dict[str, Any], out: TextIO | None = None) -> None:

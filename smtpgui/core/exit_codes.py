@@ -19,6 +19,7 @@ RCPT_TO = 17
 DATA = 18
 TIMEOUT = 19
 NOT_SAVED = 20
+DELIVERABILITY = 21
 CANCELLED = 130  # the shell's own code for a program stopped by Ctrl-C (128 + SIGINT)
 
 MEANINGS: dict[int, str] = {
@@ -37,6 +38,7 @@ MEANINGS: dict[int, str] = {
     DATA: "DATA: the message was refused",
     TIMEOUT: "timeout: the server stopped answering in some step",
     NOT_SAVED: "the test passed but nothing was saved (keyring or file problem)",
+    DELIVERABILITY: "domain-check: the domain's records make recipients reject or drop the mail",
     CANCELLED: "cancelled with Ctrl-C",
 }
 

@@ -51,3 +51,12 @@ class DomainReport:
     @property
     def status(self) -> Status:
         return max((f.status for f in self.findings), default=Status.UNKNOWN)
+
+
+def shown_findings(report: DomainReport) -> tuple[Finding, ...]:
+    """The findings as the admin reads them: a DNS failure said once, not once per record."""
+    shown: list[Finding] = []
+    for item in report.findings:
+        if not (shown and item.verdict == shown[-1].verdict == "dns-failed"):
+            shown.append(item)
+    return tuple(shown)
