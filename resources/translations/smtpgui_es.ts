@@ -183,11 +183,11 @@
     </message>
     <message>
         <source>DMARC passes for {domain} (policy: {policy})</source>
-        <translation>DMARC se cumple para {domain} (política: {policy})</translation>
+        <translation>DMARC se cumple para {domain} (política: p={policy})</translation>
     </message>
     <message>
         <source>A mail From {domain} through this server passes DMARC, so recipients deliver it.</source>
-        <translation>Un correo con remitente (From) de {domain} enviado por este servidor cumple DMARC, así que los destinatarios lo entregan.</translation>
+        <translation>Un correo con remitente de {domain} enviado por este servidor cumple DMARC, así que los destinatarios lo entregan.</translation>
     </message>
     <message>
         <source>{domain} has no DMARC record</source>
@@ -199,7 +199,7 @@
     </message>
     <message>
         <source>Publish this TXT record at _dmarc.{domain} (policy none blocks nothing; it lets recipients trust the domain): {record}</source>
-        <translation>Publique este registro TXT en _dmarc.{domain} (la política none no bloquea nada; permite a los destinatarios confiar en el dominio): {record}</translation>
+        <translation>Publique este registro TXT en _dmarc.{domain} (la política p=none no bloquea nada; permite a los destinatarios confiar en el dominio): {record}</translation>
     </message>
     <message>
         <source>The DMARC record of {domain} is not valid</source>
@@ -219,7 +219,7 @@
     </message>
     <message>
         <source>The DMARC policy of {domain} is {policy}: it asks recipients to reject mail that fails DMARC, and a mail From {domain} through this server fails it, because neither its SPF nor a DKIM signature of {domain} vouches for this server.</source>
-        <translation>La política DMARC de {domain} es {policy}: pide a los destinatarios que rechacen el correo que no cumple DMARC, y un correo con remitente (From) de {domain} enviado por este servidor no lo cumple, porque ni su SPF ni una firma DKIM de {domain} avalan a este servidor.</translation>
+        <translation>La política DMARC de {domain} es p={policy}: pide a los destinatarios que rechacen el correo que no cumple DMARC, y un correo con remitente de {domain} enviado por este servidor no lo cumple, porque ni su SPF ni una firma DKIM de {domain} avalan a este servidor.</translation>
     </message>
     <message>
         <source>Allow this server in the SPF record of {domain}, or publish your provider&apos;s DKIM records for {domain} (see the SPF and DKIM lines).</source>
@@ -227,7 +227,7 @@
     </message>
     <message>
         <source>Or send From an address of a domain that allows this server.</source>
-        <translation>O envíe con remitente (From) una dirección de un dominio que autorice a este servidor.</translation>
+        <translation>O envíe con remitente una dirección de un dominio que autorice a este servidor.</translation>
     </message>
     <message>
         <source>Recipients will put these mails in spam (DMARC)</source>
@@ -235,15 +235,27 @@
     </message>
     <message>
         <source>The DMARC policy of {domain} is {policy}: it asks recipients to put mail that fails DMARC in spam, and a mail From {domain} through this server fails it.</source>
-        <translation>La política DMARC de {domain} es {policy}: pide a los destinatarios que pongan en spam el correo que no cumple DMARC, y un correo con remitente (From) de {domain} enviado por este servidor no lo cumple.</translation>
+        <translation>La política DMARC de {domain} es p={policy}: pide a los destinatarios que pongan en spam el correo que no cumple DMARC, y un correo con remitente de {domain} enviado por este servidor no lo cumple.</translation>
     </message>
     <message>
         <source>DMARC policy of {domain}: {policy}</source>
-        <translation>Política DMARC de {domain}: {policy}</translation>
+        <translation>Política DMARC de {domain}: p={policy}</translation>
     </message>
     <message>
         <source>Whether a mail From {domain} through this server passes DMARC depends on SPF and DKIM, which could not be judged here.</source>
-        <translation>Que un correo con remitente (From) de {domain} enviado por este servidor cumpla DMARC depende de SPF y DKIM, que no se pudieron valorar aquí.</translation>
+        <translation>Que un correo con remitente de {domain} enviado por este servidor cumpla DMARC depende de SPF y DKIM, que no se pudieron valorar aquí.</translation>
+    </message>
+    <message>
+        <source>Recipients will refuse these mails unless the server signs them</source>
+        <translation>Los destinatarios rechazarán estos correos salvo que el servidor los firme</translation>
+    </message>
+    <message>
+        <source>The DMARC policy of {domain} is {policy}, and its SPF record does not allow this server: only a DKIM signature of {domain} made by the server can save these mails, and whether it makes one cannot be seen from here.</source>
+        <translation>La política DMARC de {domain} es p={policy}, y su registro SPF no autoriza a este servidor: solo una firma DKIM de {domain} hecha por el servidor puede salvar estos correos, y desde aquí no se puede ver si la hace.</translation>
+    </message>
+    <message>
+        <source>Allow this server in the SPF record of {domain} (see the SPF line), or check in the server&apos;s admin page that it signs mail for {domain} with DKIM.</source>
+        <translation>Autorice a este servidor en el registro SPF de {domain} (vea la línea SPF), o compruebe en la página de administración del servidor que firma el correo de {domain} con DKIM.</translation>
     </message>
     <message>
         <source>These mails fail DMARC (delivered for now)</source>
@@ -251,7 +263,7 @@
     </message>
     <message>
         <source>A mail From {domain} through this server fails DMARC. The policy of {domain} is {policy}, so recipients still deliver it, but they trust it less.</source>
-        <translation>Un correo con remitente (From) de {domain} enviado por este servidor no cumple DMARC. La política de {domain} es {policy}, así que los destinatarios aún lo entregan, pero confían menos en él.</translation>
+        <translation>Un correo con remitente de {domain} enviado por este servidor no cumple DMARC. La política de {domain} es p={policy}, así que los destinatarios aún lo entregan, pero confían menos en él.</translation>
     </message>
     <message>
         <source>DKIM keys published for {domain} ({selectors})</source>
@@ -299,7 +311,7 @@
     </message>
     <message>
         <source>Mail From {domain} should arrive</source>
-        <translation>El correo con remitente (From) de {domain} debería llegar</translation>
+        <translation>El correo con remitente de {domain} debería llegar</translation>
     </message>
     <message>
         <source>The domain check of {domain} could not judge everything</source>
@@ -307,11 +319,30 @@
     </message>
     <message>
         <source>Some recipients may put mail From {domain} in spam</source>
-        <translation>Algunos destinatarios pueden poner en spam el correo con remitente (From) de {domain}</translation>
+        <translation>Algunos destinatarios pueden poner en spam el correo con remitente de {domain}</translation>
     </message>
     <message>
         <source>Recipients with strict checks will drop mail From {domain}</source>
-        <translation>Los destinatarios con controles estrictos descartarán el correo con remitente (From) de {domain}</translation>
+        <translation>Los destinatarios con controles estrictos descartarán el correo con remitente de {domain}</translation>
+    </message>
+</context>
+<context>
+    <name>DeliverabilityPanel</name>
+    <message>
+        <source>Deliverability</source>
+        <translation>Entrega del correo</translation>
+    </message>
+    <message>
+        <source>Whether mail sent From this domain through this server will be accepted by the recipients: the domain&apos;s SPF, DKIM and DMARC records.</source>
+        <translation>Si los destinatarios aceptarán el correo enviado con remitente de este dominio por este servidor: los registros SPF, DKIM y DMARC del dominio.</translation>
+    </message>
+    <message>
+        <source>Published now:</source>
+        <translation>Publicado ahora:</translation>
+    </message>
+    <message>
+        <source>To publish:</source>
+        <translation>A publicar:</translation>
     </message>
 </context>
 <context>

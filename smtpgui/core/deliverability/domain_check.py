@@ -7,6 +7,7 @@ when a check runs, on the worker, never when the window starts.
 
 from __future__ import annotations
 
+import enum
 import ipaddress
 import re
 import time
@@ -117,13 +118,21 @@ def _forget_cached_answers() -> None:
     checkdmarc.utils.DNS_CACHE.clear()
 
 
-def _aligned(spf_allows: bool | None, dkim_signs: bool | None) -> bool | None:
-    """RFC 7489 §4.2: DMARC passes when SPF or DKIM passes for the From domain."""
+class Alignment(enum.Enum):
+    """Whether a mail From the domain through the server passes DMARC (RFC 7489 §4.2)."""
+
+    PASSES = "passes"  # SPF or DKIM vouches for the server
+    FAILS = "fails"  # neither does
+    NEEDS_DKIM = "needs-dkim"  # SPF does not; the server's DKIM signing cannot be seen
+    UNKNOWN = "unknown"
+
+
+def _aligned(spf_allows: bool | None, dkim_signs: bool | None) -> Alignment:
     if spf_allows or dkim_signs:
-        return True
-    if spf_allows is None or dkim_signs is None:
-        return None
-    return False
+        return Alignment.PASSES
+    if spf_allows is False and dkim_signs is False:
+        return Alignment.FAILS
+    return Alignment.NEEDS_DKIM if spf_allows is False else Alignment.UNKNOWN
 
 
 # -- SPF ---------------------------------------------------------------------------------------
@@ -236,7 +245,7 @@ def _published(name: str, resolver: Any) -> bool:
 # -- DMARC -------------------------------------------------------------------------------------
 
 
-def _dmarc(domain: str, resolver: Any, aligned: bool | None) -> Finding:
+def _dmarc(domain: str, resolver: Any, aligned: Alignment) -> Finding:
     import checkdmarc.dmarc
 
     result: dict[str, Any] = dict(
@@ -251,14 +260,21 @@ def _dmarc(domain: str, resolver: Any, aligned: bool | None) -> Finding:
     if not result.get("valid"):
         return finding(Record.DMARC, "dmarc-invalid", found=record, domain=domain, detail=error)
     policy = _policy(result, domain)
-    if aligned:
-        verdict = "dmarc-good"
-    elif aligned is None:
-        verdict = "dmarc-unknown"
-    else:
-        verdict = {"reject": "dmarc-reject-misaligned", "quarantine": "dmarc-quarantine-misaligned"}
-        verdict = verdict.get(policy, "dmarc-none-misaligned")
-    return finding(Record.DMARC, verdict, found=record, domain=domain, policy=policy)
+    return finding(
+        Record.DMARC, _dmarc_verdict(policy, aligned), found=record, domain=domain, policy=policy
+    )
+
+
+def _dmarc_verdict(policy: str, aligned: Alignment) -> str:
+    if aligned is Alignment.PASSES:
+        return "dmarc-good"
+    enforced = policy in ("reject", "quarantine")
+    if aligned is Alignment.NEEDS_DKIM and enforced:
+        return "dmarc-needs-dkim"
+    if aligned is not Alignment.FAILS:
+        return "dmarc-unknown"
+    misaligned = {"reject": "dmarc-reject-misaligned", "quarantine": "dmarc-quarantine-misaligned"}
+    return misaligned.get(policy, "dmarc-none-misaligned")
 
 
 def _policy(result: dict[str, Any], domain: str) -> str:

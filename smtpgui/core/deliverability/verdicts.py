@@ -191,6 +191,25 @@ VERDICTS: dict[str, Verdict] = {
             "DKIM, which could not be judged here.",
         ),
     ),
+    "dmarc-needs-dkim": Verdict(
+        Status.PROBLEM,
+        QT_TRANSLATE_NOOP(
+            "Deliverability", "Recipients will refuse these mails unless the server signs them"
+        ),
+        QT_TRANSLATE_NOOP(
+            "Deliverability",
+            "The DMARC policy of {domain} is {policy}, and its SPF record does not allow this "
+            "server: only a DKIM signature of {domain} made by the server can save these mails, "
+            "and whether it makes one cannot be seen from here.",
+        ),
+        (
+            QT_TRANSLATE_NOOP(
+                "Deliverability",
+                "Allow this server in the SPF record of {domain} (see the SPF line), or check in "
+                "the server's admin page that it signs mail for {domain} with DKIM.",
+            ),
+        ),
+    ),
     "dmarc-none-misaligned": Verdict(
         Status.WARNING,
         QT_TRANSLATE_NOOP("Deliverability", "These mails fail DMARC (delivered for now)"),
