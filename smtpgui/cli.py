@@ -122,8 +122,26 @@ def _check_parser(check: argparse.ArgumentParser) -> None:
         help="skip the SPF/DKIM/DMARC check of the From domain after a passed test",
     )
     _resolver_option(check)
+    _arrival_options(check)
     _password_options(check)
     _oauth_options(check)
+
+
+def _arrival_options(check: argparse.ArgumentParser) -> None:
+    arrival = check.add_argument_group(
+        "arrival", "after a passed test, look for the message in the recipient's mailbox (IMAP)"
+    )
+    arrival.add_argument(
+        "--arrival", metavar="HOST[:PORT]", help="the mailbox's IMAP server (993 TLS, 143 STARTTLS)"
+    )
+    arrival.add_argument("--arrival-security", choices=("none", "starttls", "tls"))
+    arrival.add_argument("--arrival-user", metavar="U", help="the IMAP login (default: --user)")
+    arrival.add_argument(
+        "--arrival-limit", type=float, default=120.0, metavar="SECONDS", help="wait this long"
+    )
+    arrival.add_argument(
+        "--delete-test-message", action="store_true", help="delete the test message once found"
+    )
 
 
 def _oauth_options(check: argparse.ArgumentParser) -> None:

@@ -8,6 +8,7 @@ import sys
 from dataclasses import replace
 from email.message import EmailMessage
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from smtpgui import cli_oauth
 from smtpgui.cli import CliError
@@ -42,6 +43,9 @@ from smtpgui.core.secrets import (
 from smtpgui.core.settings import AuthMethod, Settings, TrustMode, field_errors, to_json
 from smtpgui.core.settings_store import SettingsFileError, SettingsStore
 
+if TYPE_CHECKING:
+    from smtpgui.core.deliverability.arrival import ArrivalCheck
+
 SUBJECT = "smtpgui test message"
 BODY = "This is a test message from smtpgui. If you can read it, the outgoing mail server works."
 
@@ -69,8 +73,24 @@ def run_check(args: argparse.Namespace) -> int:
         client_secret=sign_in.client_secret,
         domain_check=not args.no_domain_check,
         dns_server=dns_server,
+        arrival=_arrival(args),
     )
     return _run_job(job, as_json=args.json)
+
+
+def _arrival(args: argparse.Namespace) -> ArrivalCheck | None:
+    from smtpgui.core.deliverability.arrival import ArrivalCheck
+
+    if not args.arrival:
+        return None
+    security = Security(args.arrival_security) if args.arrival_security else None
+    return ArrivalCheck(
+        server=args.arrival,
+        security=security,
+        username=args.arrival_user or "",
+        limit=args.arrival_limit,
+        delete=args.delete_test_message,
+    )
 
 
 def _resolver(server: str | None) -> str:

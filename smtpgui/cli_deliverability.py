@@ -9,7 +9,7 @@ from typing import Any, TextIO
 from smtpgui.cli import CliError
 from smtpgui.cli_output import print_json
 from smtpgui.core import exit_codes as codes
-from smtpgui.core.deliverability.model import DomainReport, Status, shown_findings
+from smtpgui.core.deliverability.model import DomainReport, Finding, Status, shown_findings
 from smtpgui.core.deliverability.verdicts import summary
 from smtpgui.core.settings import Settings
 
@@ -63,19 +63,20 @@ def report_json(report: DomainReport) -> dict[str, Any]:
         "status": STATUS_WORDS[report.status],
         "summary": str(summary(report.status, report.domain)),
         "elapsed_ms": report.elapsed_ms,
-        "findings": [
-            {
-                "record": str(f.record),
-                "status": STATUS_WORDS[f.status],
-                "verdict": f.verdict,
-                "title": str(f.title),
-                "explanation": str(f.explanation),
-                "steps": [str(step) for step in f.steps],
-                "found": f.found or None,
-                "publish": f.publish or None,
-            }
-            for f in report.findings
-        ],
+        "findings": [finding_json(f) for f in report.findings],
+    }
+
+
+def finding_json(f: Finding) -> dict[str, Any]:
+    return {
+        "record": str(f.record),
+        "status": STATUS_WORDS[f.status],
+        "verdict": f.verdict,
+        "title": str(f.title),
+        "explanation": str(f.explanation),
+        "steps": [str(step) for step in f.steps],
+        "found": f.found or None,
+        "publish": f.publish or None,
     }
 
 
@@ -85,11 +86,15 @@ def print_report(report: DomainReport, out: TextIO | None = None) -> None:
     print(f"Deliverability of mail From {report.domain}{through}:", file=out)
     print(f"{summary(report.status, report.domain)}", file=out)
     for f in shown_findings(report):
-        print(f"  [{STATUS_WORDS[f.status]}] {f.record.upper()}: {f.title}", file=out)
-        print(f"      {f.explanation}", file=out)
-        if f.found:
-            print(f"      found:   {f.found}", file=out)
-        if f.publish:
-            print(f"      publish: {f.publish}", file=out)
-        for n, step in enumerate(f.steps, 1):
-            print(f"      {n}. {step}", file=out)
+        print_finding(f, out)
+
+
+def print_finding(f: Finding, out: TextIO) -> None:
+    print(f"  [{STATUS_WORDS[f.status]}] {f.record.upper()}: {f.title}", file=out)
+    print(f"      {f.explanation}", file=out)
+    if f.found:
+        print(f"      found:   {f.found}", file=out)
+    if f.publish:
+        print(f"      publish: {f.publish}", file=out)
+    for n, step in enumerate(f.steps, 1):
+        print(f"      {n}. {step}", file=out)

@@ -54,6 +54,11 @@ def _print_deliverability(outcome: Outcome, out: TextIO) -> None:
         print_report(outcome.deliverability, out)
     elif outcome.deliverability_note:
         print(f"\nDeliverability: {outcome.deliverability_note}", file=out)
+    if outcome.arrival_finding is not None:
+        from smtpgui.cli_deliverability import print_finding
+
+        print(file=out)
+        print_finding(outcome.arrival_finding, out)
 
 
 def format_diagnosis(diagnosis: Diagnosis, result: ProbeResult) -> str:
@@ -93,6 +98,7 @@ def outcome_json(outcome: Outcome, transcript: list[TranscriptLine], code: int) 
         "saved": outcome.saved,
         "save_error": outcome.save_error or None,
         "deliverability": _deliverability_json(outcome),
+        "arrival": _arrival_json(outcome),
         "transcript": [
             {
                 "direction": str(line.direction),
@@ -111,6 +117,28 @@ def _deliverability_json(outcome: Outcome) -> dict[str, Any] | None:
     if outcome.deliverability is not None:
         return report_json(outcome.deliverability)
     return {"error": str(outcome.deliverability_note)} if outcome.deliverability_note else None
+
+
+def _arrival_json(outcome: Outcome) -> dict[str, Any] | None:
+    from smtpgui.cli_deliverability import finding_json
+
+    if outcome.arrival_finding is None:
+        return None
+    arrival = outcome.arrival
+    seen = (
+        {
+            "arrived": arrival.arrived,
+            "seconds": arrival.seconds,
+            "folder": arrival.folder or None,
+            "junk": arrival.junk,
+            "authentication_results": arrival.authentication_results or None,
+            "results": dict(arrival.results),
+            "deleted": arrival.deleted,
+        }
+        if arrival is not None
+        else {"arrived": None}
+    )
+    return {**seen, "verdict": finding_json(outcome.arrival_finding)}
 
 
 def print_json(data: dict[str, Any], out: TextIO | None = None) -> None:

@@ -20,11 +20,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from tests.servers import free_port
+from tests.servers import PASSWORD, USER, free_port
 
 DOVECOT = shutil.which("dovecot") or "/usr/sbin/dovecot"
-USER = "office@example.test"
-PASSWORD = "imap-pässword-42"
+# The SMTP test servers' account: the arrival check logs in to IMAP with the SMTP login.
+__all__ = ["PASSWORD", "USER", "Dovecot", "available", "dovecot"]
 
 
 def available() -> bool:

@@ -19,11 +19,12 @@ from smtpgui.core.secrets import (
 )
 from smtpgui.core.settings import AuthMethod, Settings
 from smtpgui.core.settings_store import SettingsStore
-from smtpgui.core.transcript import Redactor
+from smtpgui.core.transcript import Redactor, TranscriptLine
 
 if TYPE_CHECKING:
+    from smtpgui.core.deliverability.arrival import Arrival, ArrivalCheck
     from smtpgui.core.deliverability.beside_test import DomainCheckBesideTest
-    from smtpgui.core.deliverability.model import DomainReport
+    from smtpgui.core.deliverability.model import DomainReport, Finding
     from smtpgui.core.oauth import Tokens
     from smtpgui.core.probe import Callback, SmtpProbe
 
@@ -42,6 +43,7 @@ class Job:
     client_secret: str | None = None  # OAuth2: None means the stored one ("" when none)
     domain_check: bool = True  # judge the From domain's SPF/DKIM/DMARC beside the test
     dns_server: str = ""  # "host[:port]" for the domain check; "" the system's
+    arrival: ArrivalCheck | None = None  # look for the test message over IMAP (off: None)
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ class Outcome:
     save_error: str = ""
     deliverability: DomainReport | None = None
     deliverability_note: str = ""
+    arrival: Arrival | None = None  # what the mailbox showed (None: not asked, or unreadable)
+    arrival_finding: Finding | None = None  # the verdict on it, when asked
 
 
 class JobRunner:
@@ -124,12 +128,31 @@ class JobRunner:
         checker = self._start_domain_check()
         result = probe.run()
         outcome = self._after_test(result, error, secret, client_secret)
-        if checker is None or not result.ok:
+        if not result.ok:
             return outcome
+        if checker is None:
+            return self._with_arrival(outcome, password)
         # Save first, then wait: a slow DNS server never delays what the admin asked for.
         limit = 0.0 if self._cancelled.is_set() else job.settings.timeout
         report, note = checker.report(limit)
-        return replace(outcome, deliverability=report, deliverability_note=note)
+        outcome = replace(outcome, deliverability=report, deliverability_note=note)
+        return self._with_arrival(outcome, password)
+
+    def _with_arrival(self, outcome: Outcome, secret: str) -> Outcome:
+        """The mailbox proof, when asked, after a message went out (the same login)."""
+        from smtpgui.core.deliverability.arrival import prove_arrival
+
+        job, result = self._job, outcome.result
+        if job.arrival is None or not job.send or self._cancelled.is_set():
+            return outcome
+
+        def log(line: TranscriptLine) -> None:
+            self._callback(replace(line, text=self._redactor.redact(line.text)))
+
+        arrival, finding = prove_arrival(
+            job.arrival, job.settings, secret, result.message_id, log, self._cancelled
+        )
+        return replace(outcome, arrival=arrival, arrival_finding=finding)
 
     def _after_test(
         self, result: ProbeResult, error: str, secret: str, client_secret: str | None

@@ -58,7 +58,7 @@ def test_a_message_in_the_inbox_with_the_receiving_server_s_verdicts(imap: Dovec
     assert arrival.authentication_results.startswith("mx.example.test; spf=pass")
     transcript = "\n".join(line.text for line in lines)
     assert "AUTHENTICATE PLAIN [redacted]" in transcript
-    assert PASSWORD not in transcript and "pässword" not in transcript
+    assert PASSWORD not in transcript and "pässw0rd" not in transcript
 
 
 def test_a_message_in_junk(imap: Dovecot) -> None:

@@ -19,7 +19,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from smtpgui.core.deliverability.model import Finding
 from smtpgui.core.endpoint import Security
+from smtpgui.core.settings import Settings
 from smtpgui.core.transcript import REDACTED, Direction, Redactor, TranscriptLine
 
 Log = Callable[[TranscriptLine], None]
@@ -241,3 +243,69 @@ def _first_of_each(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for method, result in pairs:
         seen.setdefault(method.lower(), result)
     return list(seen.items())
+
+
+@dataclass(frozen=True)
+class ArrivalCheck:
+    """What the admin asked for: look for the test message in this IMAP mailbox."""
+
+    server: str = ""  # "host[:port]" (993: TLS; 143: STARTTLS), "" = the provider's
+    security: Security | None = None  # None: from the port
+    username: str = ""  # "": the SMTP login's
+    limit: float = 120.0
+    delete: bool = False
+
+
+def imap_endpoint(check: ArrivalCheck, provider_imap: str = "") -> tuple[str, int, Security]:
+    """(host, port, security) of the typed server, else the provider's; ValueError if none."""
+    text = (check.server or provider_imap).strip()
+    if not text:
+        raise ValueError("no IMAP server: give one (the provider's is not known)")
+    host, _, port_text = text.rpartition(":") if text.count(":") == 1 else (text, "", "")
+    if not port_text.isdigit() and port_text:
+        raise ValueError(f"{text!r}: the IMAP port must be a number")
+    security = check.security or (Security.STARTTLS if port_text == "143" else Security.TLS)
+    default = {Security.TLS: 993}.get(security, 143)
+    return host.strip("[]"), int(port_text or default), security
+
+
+def prove_arrival(
+    check: ArrivalCheck,
+    settings: Settings,
+    secret: str,
+    message_id: str,
+    log: Log,
+    cancelled: threading.Event | None = None,
+) -> tuple[Arrival | None, Finding]:
+    """Wait for the test message as `check` asks, with the SMTP login's secret by default."""
+    from smtpgui.core.deliverability.verdicts import arrival_finding
+    from smtpgui.core.settings import AuthMethod, TrustMode
+    from smtpgui.core.tls import make_context
+
+    mailbox = settings.recipient
+    try:
+        host, port, security = imap_endpoint(check)
+        trust = TrustMode.CA_FILE if settings.ca_file else TrustMode.SYSTEM
+        account = ImapAccount(
+            host,
+            port,
+            security,
+            check.username or settings.username,
+            secret,
+            oauth2=settings.auth is AuthMethod.OAUTH2,
+            allow_insecure_auth=settings.allow_insecure_auth,
+            context=make_context(trust, settings.ca_file)
+            if security is not Security.NONE
+            else None,
+        )
+        arrival = wait_for_arrival(
+            account,
+            message_id,
+            limit=check.limit,
+            delete=check.delete,
+            log=log,
+            cancelled=cancelled,
+        )
+    except (ArrivalError, ValueError) as exc:
+        return None, arrival_finding(None, mailbox, str(exc))
+    return arrival, arrival_finding(arrival, mailbox)

@@ -21,6 +21,7 @@ class Record(enum.StrEnum):
     SPF = "spf"
     DKIM = "dkim"
     DMARC = "dmarc"
+    ARRIVAL = "arrival"  # the test message, looked for in the recipient's mailbox
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,19 @@ Marked with the full QT_TRANSLATE_NOOP("Deliverability", ...) spelling for lupda
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from smtpgui.core.deliverability.model import Finding, Record, Status
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 
+if TYPE_CHECKING:
+    from smtpgui.core.deliverability.arrival import Arrival
+
 CONTEXT = "Deliverability"
-PLACEHOLDERS = ("domain", "sender", "record", "policy", "selectors", "provider", "detail")
+PLACEHOLDERS = (
+    *("domain", "sender", "record", "policy", "selectors", "provider", "detail"),
+    *("seconds", "folder", "results", "mailbox"),
+)
 
 
 @dataclass(frozen=True)
@@ -280,6 +287,64 @@ VERDICTS: dict[str, Verdict] = {
             ),
         ),
     ),
+    "arrival-inbox": Verdict(
+        Status.GOOD,
+        QT_TRANSLATE_NOOP(
+            "Deliverability", "The test message arrived in {folder} after {seconds} s"
+        ),
+        QT_TRANSLATE_NOOP("Deliverability", "The checks of the receiving server: {results}"),
+    ),
+    "arrival-junk": Verdict(
+        Status.WARNING,
+        QT_TRANSLATE_NOOP(
+            "Deliverability", "The test message landed in the junk folder ({folder})"
+        ),
+        QT_TRANSLATE_NOOP(
+            "Deliverability",
+            "It arrived after {seconds} s, but the receiving server took it for spam. Its "
+            "checks: {results}",
+        ),
+        (
+            QT_TRANSLATE_NOOP(
+                "Deliverability",
+                "Fix what the SPF, DKIM and DMARC lines say; a fail there is the usual cause.",
+            ),
+            QT_TRANSLATE_NOOP(
+                "Deliverability",
+                "Mark the message as not spam in {mailbox}, so that the filter learns.",
+            ),
+        ),
+    ),
+    "arrival-never": Verdict(
+        Status.PROBLEM,
+        QT_TRANSLATE_NOOP("Deliverability", "The test message did not arrive within {seconds} s"),
+        QT_TRANSLATE_NOOP(
+            "Deliverability",
+            "The server accepted it, but it is neither in the Inbox nor in the junk folder of "
+            "{mailbox}: the receiving server refused it, or still holds it.",
+        ),
+        (
+            QT_TRANSLATE_NOOP(
+                "Deliverability",
+                "Look for a bounce (a non-delivery report) in the sender's mailbox: it names "
+                "the reason.",
+            ),
+            QT_TRANSLATE_NOOP(
+                "Deliverability", "Fix what the SPF, DKIM and DMARC lines say, and test again."
+            ),
+        ),
+    ),
+    "arrival-unreadable": Verdict(
+        Status.UNKNOWN,
+        QT_TRANSLATE_NOOP("Deliverability", "The mailbox could not be read"),
+        QT_TRANSLATE_NOOP("Deliverability", "Whether the message arrived is unknown: {detail}"),
+        (
+            QT_TRANSLATE_NOOP(
+                "Deliverability",
+                "Check the mailbox's IMAP server, and that the same login may read it.",
+            ),
+        ),
+    ),
 }
 
 SUMMARIES: dict[Status, str] = {
@@ -316,3 +381,16 @@ def finding(
 
 def summary(status: Status, domain: str) -> Text:
     return Text(CONTEXT, SUMMARIES[status], domain=domain)
+
+
+def arrival_finding(arrival: Arrival | None, mailbox: str, error: str = "") -> Finding:
+    """The verdict on the mailbox: Inbox, junk, never, or unreadable (`error`)."""
+    if arrival is None:
+        return finding(Record.ARRIVAL, "arrival-unreadable", detail=error, mailbox=mailbox)
+    results = ", ".join(f"{k}={v}" for k, v in arrival.results) or "-"
+    values = {"seconds": f"{arrival.seconds:g}", "folder": arrival.folder, "mailbox": mailbox}
+    verdict = "arrival-never"
+    if arrival.arrived:
+        verdict = "arrival-junk" if arrival.junk else "arrival-inbox"
+    return finding(Record.ARRIVAL, verdict, found=arrival.authentication_results,
+                   results=results, **values)  # fmt: skip
