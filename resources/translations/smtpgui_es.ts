@@ -310,6 +310,58 @@
         <translation>Compruebe la red, o elija el servidor DNS al que preguntar (--resolver), y repita la prueba.</translation>
     </message>
     <message>
+        <source>The test message arrived in {folder} after {seconds} s</source>
+        <translation>El mensaje de prueba llegó a {folder} en {seconds} s</translation>
+    </message>
+    <message>
+        <source>The checks of the receiving server: {results}</source>
+        <translation>Las comprobaciones del servidor que lo recibió: {results}</translation>
+    </message>
+    <message>
+        <source>The test message landed in the junk folder ({folder})</source>
+        <translation>El mensaje de prueba llegó a la carpeta de correo no deseado ({folder})</translation>
+    </message>
+    <message>
+        <source>It arrived after {seconds} s, but the receiving server took it for spam. Its checks: {results}</source>
+        <translation>Llegó en {seconds} s, pero el servidor que lo recibió lo tomó por spam. Sus comprobaciones: {results}</translation>
+    </message>
+    <message>
+        <source>Fix what the SPF, DKIM and DMARC lines say; a fail there is the usual cause.</source>
+        <translation>Corrija lo que indican las líneas SPF, DKIM y DMARC; un fallo ahí es la causa habitual.</translation>
+    </message>
+    <message>
+        <source>Mark the message as not spam in {mailbox}, so that the filter learns.</source>
+        <translation>Marque el mensaje como correo deseado en {mailbox}, para que el filtro aprenda.</translation>
+    </message>
+    <message>
+        <source>The test message did not arrive within {seconds} s</source>
+        <translation>El mensaje de prueba no llegó en {seconds} s</translation>
+    </message>
+    <message>
+        <source>The server accepted it, but it is neither in the Inbox nor in the junk folder of {mailbox}: the receiving server refused it, or still holds it.</source>
+        <translation>El servidor lo aceptó, pero no está ni en la bandeja de entrada ni en la carpeta de correo no deseado de {mailbox}: el servidor de destino lo rechazó o aún lo retiene.</translation>
+    </message>
+    <message>
+        <source>Look for a bounce (a non-delivery report) in the sender&apos;s mailbox: it names the reason.</source>
+        <translation>Busque un aviso de no entrega en el buzón del remitente: indica el motivo.</translation>
+    </message>
+    <message>
+        <source>Fix what the SPF, DKIM and DMARC lines say, and test again.</source>
+        <translation>Corrija lo que indican las líneas SPF, DKIM y DMARC, y repita la prueba.</translation>
+    </message>
+    <message>
+        <source>The mailbox could not be read</source>
+        <translation>No se pudo leer el buzón</translation>
+    </message>
+    <message>
+        <source>Whether the message arrived is unknown: {detail}</source>
+        <translation>No se sabe si el mensaje llegó: {detail}</translation>
+    </message>
+    <message>
+        <source>Check the mailbox&apos;s IMAP server, and that the same login may read it.</source>
+        <translation>Compruebe el servidor IMAP del buzón, y que el mismo inicio de sesión puede leerlo.</translation>
+    </message>
+    <message>
         <source>Mail From {domain} should arrive</source>
         <translation>El correo con remitente de {domain} debería llegar</translation>
     </message>
