@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
+from smtpgui.core.printable import printable
 
 Clock = Callable[[], float]
 # An access token this close to its expiry is refreshed first: the SMTP conversation that
@@ -195,6 +196,7 @@ def grant_error(error: str, description: str, *, during_sign_in: bool = False) -
 
     `during_sign_in`: nothing stored is at stake, so a refused grant is not "sign in again".
     """
+    error, description = printable(error[:100]), printable(description[:300])
     if error == "invalid_grant":
         return _sign_in_refused(description) if during_sign_in else sign_in_again()
     if error == "invalid_client" or "client_secret" in description:

@@ -18,6 +18,7 @@ from smtpgui.core.oauth import (
     grant_error,
     seconds_in,
 )
+from smtpgui.core.printable import printable
 
 DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code"
 DEFAULT_INTERVAL = 5.0  # RFC 8628 §3.2: when the answer gives none
@@ -66,14 +67,7 @@ def sign_in_with_code(
         raise grant_error(
             str(answer.get("error", f"HTTP {status}")), str(answer.get("error_description", ""))
         )
-    code = DeviceCode(
-        user_code=str(answer.get("user_code", "")),
-        # Google calls it verification_url.
-        verification_uri=str(answer.get("verification_uri") or answer.get("verification_url")),
-        verification_uri_complete=str(answer.get("verification_uri_complete", "")),
-        expires_in=seconds_in(answer, "expires_in", 900.0, EXPIRY_LIMITS),
-        message=str(answer.get("message", "")),
-    )
+    code = _device_code(answer)
     show_code(code)
     return _poll(
         provider,
@@ -83,6 +77,23 @@ def sign_in_with_code(
         cancel,
         wait,
         seconds_in(answer, "interval", DEFAULT_INTERVAL, INTERVAL_LIMITS),
+    )
+
+
+def _device_code(answer: dict[str, object]) -> DeviceCode:
+    """What to show, with the service's control characters written out (they reach a
+    terminal): never more than a line's worth of each."""
+
+    def shown(*names: str) -> str:
+        value = next((answer[n] for n in names if answer.get(n)), "")
+        return printable(str(value)[:500])
+
+    return DeviceCode(
+        user_code=shown("user_code"),
+        verification_uri=shown("verification_uri", "verification_url"),  # Google: ..._url
+        verification_uri_complete=shown("verification_uri_complete"),
+        expires_in=seconds_in(answer, "expires_in", 900.0, EXPIRY_LIMITS),
+        message=shown("message"),  # Microsoft adds a ready-made sentence
     )
 
 
