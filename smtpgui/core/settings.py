@@ -11,7 +11,13 @@ from typing import Any, TypeVar
 
 from smtpgui.core.addresses import address_error, username_error
 from smtpgui.core.certificate import ca_file_error, fingerprint_error, normalise_fingerprint
-from smtpgui.core.endpoint import Endpoint, format_server, parse_server
+from smtpgui.core.endpoint import (
+    MAX_SERVERS,
+    Endpoint,
+    format_server,
+    parse_server,
+    too_many_servers,
+)
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 from smtpgui.core.oauth_settings import (
     OAuthSettings,
@@ -23,6 +29,7 @@ from smtpgui.core.oauth_settings import (
 
 SETTINGS_VERSION = 1
 DEFAULT_TIMEOUT = 15.0
+MIN_TIMEOUT, MAX_TIMEOUT = 1.0, 300.0  # seconds per step
 
 _Choice = TypeVar("_Choice", bound=enum.StrEnum)
 
@@ -120,8 +127,8 @@ def from_json(data: Any) -> Settings:
     if version > SETTINGS_VERSION:
         raise ValueError(f"written by a newer smtpgui (format {version})")
     timeout = data.get("timeout", DEFAULT_TIMEOUT)
-    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not 1 <= timeout <= 300:
-        raise ValueError("timeout must be 1 to 300 seconds")
+    if isinstance(timeout, bool) or timeout_error(timeout):
+        raise ValueError(f"timeout must be {MIN_TIMEOUT:g} to {MAX_TIMEOUT:g} seconds")
     settings = Settings(
         endpoints=parse_server(_text(data, "server")),
         auth=_choice(data, "auth", AuthMethod.AUTO),
@@ -152,6 +159,8 @@ def field_errors(settings: Settings, *, check_files: bool = True) -> dict[str, s
         "from": address_error(settings.from_address, required=False),
         "recipient": address_error(settings.recipient, required=True),
     }
+    errors["server"] = _server_count_error(settings.endpoints)
+    errors["timeout"] = timeout_error(settings.timeout)
     if settings.trust is TrustMode.CA_FILE:
         errors["ca_file"] = ca_file_error(settings.ca_file, check_files=check_files)
     if settings.trust is TrustMode.PINNED:
@@ -166,6 +175,22 @@ def field_errors(settings: Settings, *, check_files: bool = True) -> dict[str, s
     if settings.auth is AuthMethod.OAUTH2:
         errors.update(oauth_errors(settings.oauth))
     return {k: v for k, v in errors.items() if v}
+
+
+def timeout_error(seconds: float) -> str:
+    """The time limit per step must be a number of seconds from 1 to 300."""
+    if isinstance(seconds, int | float) and MIN_TIMEOUT <= seconds <= MAX_TIMEOUT:
+        return ""  # NaN fails both comparisons
+    return Text(
+        "Settings",
+        QT_TRANSLATE_NOOP("Settings", "The time limit must be {low} to {high} seconds."),
+        low=f"{MIN_TIMEOUT:g}",
+        high=f"{MAX_TIMEOUT:g}",
+    )
+
+
+def _server_count_error(endpoints: tuple[Endpoint, ...]) -> str:
+    return too_many_servers(len(endpoints)).text if len(endpoints) > MAX_SERVERS else ""
 
 
 def _text(data: dict[str, Any], key: str, default: str = "") -> str:
