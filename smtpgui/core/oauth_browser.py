@@ -39,7 +39,7 @@ SIGN_IN_TIME = 300.0  # how long the admin has to finish in the browser
 # back to the listener: after this long, say what the page may be showing.
 HINT_AFTER = 45.0
 # How often waiting looks at the cancel flag: short enough that Cancel feels immediate.
-_CANCEL_CHECK = 0.1
+_CANCEL_CHECK = 0.05
 # A client of the listener that sends nothing is dropped after this long; each request has
 # its own thread, so a silent one never holds up the browser's.
 _REQUEST_TIMEOUT = 5.0
