@@ -290,9 +290,13 @@ def seconds_in(
 
 def check_url(url: str) -> None:
     """Tokens travel only over HTTPS, or to this computer itself (RFC 8252 §8.3)."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme == "https" or (
-        parts.scheme == "http" and parts.hostname in ("127.0.0.1", "::1", "localhost")
+    try:
+        parts = urllib.parse.urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # a broken IPv6 literal, "https://[::1/token"
+        parts, host = urllib.parse.urlsplit(""), None
+    if (parts.scheme == "https" and host) or (
+        parts.scheme == "http" and host in ("127.0.0.1", "::1", "localhost")
     ):
         return
     raise OAuthError(

@@ -117,6 +117,14 @@ def to_json(settings: Settings) -> dict[str, Any]:
     }
 
 
+class NewerSettingsError(ValueError):
+    """The settings were written by a newer smtpgui: to be left alone, never "repaired"."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(f"written by a newer smtpgui (format {version})")
+        self.version = version
+
+
 def from_json(data: Any) -> Settings:
     """Build Settings from parsed JSON; ValueError/TypeError/KeyError for anything malformed."""
     if not isinstance(data, dict):
@@ -125,7 +133,7 @@ def from_json(data: Any) -> Settings:
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise ValueError("no version number")
     if version > SETTINGS_VERSION:
-        raise ValueError(f"written by a newer smtpgui (format {version})")
+        raise NewerSettingsError(version)
     timeout = data.get("timeout", DEFAULT_TIMEOUT)
     if isinstance(timeout, bool) or timeout_error(timeout):
         raise ValueError(f"timeout must be {MIN_TIMEOUT:g} to {MAX_TIMEOUT:g} seconds")
@@ -197,6 +205,15 @@ def _text(data: dict[str, Any], key: str, default: str = "") -> str:
     value = data.get(key, default)
     if not isinstance(value, str):
         raise TypeError(f"{key} must be text")
+    return checked_text(key, value)
+
+
+def checked_text(key: str, value: str) -> str:
+    """`value`, or ValueError naming `key` when it is no Unicode text (JSON's "\\ud800")."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(f"{key} is not valid text (a lone surrogate)") from None
     return value
 
 
