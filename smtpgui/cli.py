@@ -160,7 +160,7 @@ def _number_in(
             value = math.nan
         if not low <= value <= high:  # NaN fails it too; inf and 1e9 are out of range
             raise argparse.ArgumentTypeError(
-                f"{text!r} is not a number of {unit} from {low:g} to {high:g}"
+                f"{text!r} is out of range: {unit} from {low:g} to {high:g}"
             )
         return value
 

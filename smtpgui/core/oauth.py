@@ -295,6 +295,8 @@ def check_url(url: str) -> None:
         host = parts.hostname
     except ValueError:  # a broken IPv6 literal, "https://[::1/token"
         parts, host = urllib.parse.urlsplit(""), None
+    if not url.isprintable() or " " in url:  # a control character would reach the request
+        host = None
     if (parts.scheme == "https" and host) or (
         parts.scheme == "http" and host in ("127.0.0.1", "::1", "localhost")
     ):
