@@ -1002,6 +1002,10 @@
 <context>
     <name>Discover</name>
     <message>
+        <source>Caution: {host} is outside {domain} and is no known provider&apos;s server. Use it only if your mail provider confirms it.</source>
+        <translation>Atención: {host} está fuera de {domain} y no es un servidor de ningún proveedor conocido. Úselo solo si su proveedor de correo lo confirma.</translation>
+    </message>
+    <message>
         <source>catalogue: {name}, by the domain {detail}</source>
         <translation>catálogo: {name}, por el dominio {detail}</translation>
     </message>
