@@ -76,12 +76,13 @@ def sign_in(
     cancel: threading.Event | None = None,
     timeout: float = SIGN_IN_TIME,
     notice: Notice | None = None,
-    hint_after: float = HINT_AFTER,
+    hint_after: float | None = None,
 ) -> Tokens:
     """Open the provider's sign-in page and wait for its redirect; returns the tokens.
 
     SignInCancelled when `cancel` is set or `timeout` passes; OAuthError for a refusal.
-    `notice` hears the "if the browser shows an error" hint after `hint_after` seconds.
+    `notice` hears the "if the browser shows an error" hint after `hint_after` seconds
+    (None: HINT_AFTER).
     """
     check_url(provider.authorize_url)
     cancel = cancel or threading.Event()
@@ -97,7 +98,8 @@ def sign_in(
         )
         if open_browser(url) is False:  # webbrowser.open's answer when no browser is known
             raise _no_browser()
-        _wait(redirect, cancel, timeout, notice or (lambda _text: None), hint_after)
+        hint = HINT_AFTER if hint_after is None else hint_after
+        _wait(redirect, cancel, timeout, notice or (lambda _text: None), hint)
     finally:
         server.shutdown()  # returns within _CANCEL_CHECK: no request holds the serving loop
         server.server_close()

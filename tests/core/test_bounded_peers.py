@@ -9,13 +9,21 @@ import socket
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import pytest
 
 from smtpgui.core.endpoint import EndpointError, parse_server
-from smtpgui.core.oauth import MAX_TOKEN_LIFETIME, OAuthError, SignInCancelled, TokenEndpoint
-from smtpgui.core.oauth_browser import sign_in
+from smtpgui.core.oauth import (
+    MAX_TOKEN_LIFETIME,
+    OAuthError,
+    OAuthProvider,
+    SignInCancelled,
+    SignInRequired,
+    TokenEndpoint,
+)
+from smtpgui.core.oauth_browser import authorization_url, sign_in
 from smtpgui.core.oauth_device import DeviceCode, sign_in_with_code
 from smtpgui.core.printable import printable
 from smtpgui.core.result import Failure
@@ -126,6 +134,18 @@ def test_the_error_page_hint_comes_once_after_a_while(auth_server):
     assert len(heard) == 1 and "If it shows an error" in heard[0]
 
 
+def test_a_code_refused_during_a_fresh_sign_in_is_not_called_a_stored_one(auth_server):
+    def browser(url: str) -> None:
+        follow(url)
+        auth_server.codes.clear()  # the service no longer knows the code it just gave
+
+    with pytest.raises(OAuthError) as refused:
+        sign_in(auth_server.provider.for_tenant(""), TokenEndpoint(CLIENT_ID), browser)
+    assert not isinstance(refused.value, SignInRequired)
+    assert "stored" not in str(refused.value)
+    assert "refused the sign-in just made (invalid_grant: PKCE mismatch)" in str(refused.value)
+
+
 @pytest.mark.parametrize(
     ("expires_in", "lifetime"),
     [(int("9" * 400), MAX_TOKEN_LIFETIME), (1e308, MAX_TOKEN_LIFETIME), (-5, 0.0), ("120", 120)],
@@ -216,3 +236,32 @@ def test_silent_backups_share_one_time_limit(ca_file):
     assert took < 4.0 + 0.5
     cut = [line.text for line in lines if "that time is used up" in line.text]
     assert cut and f"127.0.0.1:{servers[-1].port}" in cut[0]
+
+
+@pytest.mark.parametrize(
+    ("authorize", "scopes", "extra"),
+    [
+        (
+            "https://accounts.google.com/o/oauth2/v2/auth",
+            ("https://mail.google.com/",),
+            {"access_type": "offline", "prompt": "consent"},
+        ),
+        (
+            "https://login.microsoftonline.com/{tenant}/oauth2/v2.0/authorize",
+            ("https://outlook.office.com/SMTP.Send", "offline_access"),
+            {},
+        ),
+        (
+            "https://id.example.test/auth",
+            ("openid", "smtp", "offline_access"),
+            {"prompt": "consent"},
+        ),
+        ("https://id.example.test/auth", ("openid", "smtp"), {}),
+    ],
+)
+def test_offline_access_is_asked_for_the_way_each_provider_wants(authorize, scopes, extra):
+    provider = OAuthProvider(authorize, "https://id.example.test/token", scopes=scopes)
+    url = authorization_url(provider, "client", "http://127.0.0.1:1/", "state", "challenge")
+    query = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query))
+    assert {k: query[k] for k in ("access_type", "prompt") if k in query} == extra
+    assert query["scope"] == " ".join(scopes)
