@@ -30,7 +30,7 @@ from smtpgui.core.endpoint import (
     resolve,
 )
 from smtpgui.core.profile import Job, JobRunner, delete_profile, no_password_for
-from smtpgui.core.profile_file import ProfileError, export_profile, read_profile
+from smtpgui.core.profile_file import ProfileError, export_profile, read_profile_bytes
 from smtpgui.core.secrets import (
     SecretKind,
     SecretStore,
@@ -72,9 +72,15 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     try:
-        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
-        settings = _validated(read_profile(text))
-    except (OSError, UnicodeDecodeError, ProfileError) as exc:
+        if args.file == "-":
+            settings = read_profile_bytes(sys.stdin.buffer)
+        else:
+            with Path(args.file).open("rb") as stream:
+                settings = read_profile_bytes(stream)
+        settings = _validated(settings)
+    except OSError as exc:
+        raise CliError(f"cannot import {args.file}: {exc.strerror}", codes.INVALID_INPUT) from None
+    except ProfileError as exc:
         raise CliError(f"cannot import {args.file}: {exc}", codes.INVALID_INPUT) from None
     if args.password_stdin and args.file == "-":
         raise CliError(
@@ -252,6 +258,11 @@ def run_forget(_args: argparse.Namespace) -> int:
         delete_profile(store, SecretStore(), saved.account if saved else None)
     except SecretStoreError as exc:
         raise CliError(f"the settings file is deleted, but {exc}", codes.NO_PASSWORD) from None
+    except OSError as exc:  # the file first: when it stays, so does every secret
+        raise CliError(
+            f"{store.path} cannot be deleted ({exc.strerror}); nothing was changed",
+            codes.NOT_SAVED,
+        ) from None
     print("The saved settings and the stored password are deleted.")
     return codes.OK
 
@@ -264,10 +275,15 @@ def run_export(args: argparse.Namespace) -> int:
     if saved is None:
         raise CliError("no settings are saved: nothing to export", codes.INVALID_INPUT)
     text = export_profile(saved)
-    if args.file == "-":
-        sys.stdout.write(text)
-    else:
-        Path(args.file).write_text(text, encoding="utf-8")
+    try:
+        if args.file == "-":
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        else:
+            Path(args.file).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CliError(f"cannot write {args.file}: {exc.strerror}", codes.INVALID_INPUT) from None
+    if args.file != "-":
         print(f"Exported to {args.file} (without the password).")
     return codes.OK
 
@@ -284,7 +300,13 @@ def run_send(args: argparse.Namespace) -> int:
     if args.cc:
         message["Cc"] = ", ".join(args.cc)
     message["Subject"] = args.subject
-    message.set_content(sys.stdin.read())
+    try:
+        message.set_content(sys.stdin.buffer.read().decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise CliError(
+            f"the message on standard input is not UTF-8 text (byte {exc.start + 1})",
+            codes.INVALID_INPUT,
+        ) from None
     printer = TranscriptPrinter(out=sys.stderr, quiet=not args.verbose)
     try:
         api.send_message(message, callback=printer)

@@ -163,12 +163,18 @@ def _sign_in(settings: Settings, how: str, cancel: threading.Event, secret: str)
 
     if how == "device":
         return oauth_session.sign_in_with_code(settings, _show_code, cancel, client_secret=secret)
-    return oauth_session.sign_in(settings, _open_browser, cancel, client_secret=secret)
+    return oauth_session.sign_in(
+        settings, _open_browser, cancel, client_secret=secret, notice=_print_notice
+    )
 
 
 def _open_browser(url: str) -> bool:
     print(f"Opening the browser to sign in: {url}", file=sys.stderr, flush=True)
     return webbrowser.open(url)
+
+
+def _print_notice(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
 
 
 def _show_code(code: DeviceCode) -> None:

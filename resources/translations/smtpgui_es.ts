@@ -1010,6 +1010,10 @@
 <context>
     <name>Discover</name>
     <message>
+        <source>Caution: {host} is outside {domain} and is no known provider&apos;s server. Use it only if your mail provider confirms it.</source>
+        <translation>Atención: {host} está fuera de {domain} y no es un servidor de ningún proveedor conocido. Úselo solo si su proveedor de correo lo confirma.</translation>
+    </message>
+    <message>
         <source>catalogue: {name}, by the domain {detail}</source>
         <translation>catálogo: {name}, por el dominio {detail}</translation>
     </message>
@@ -1102,6 +1106,10 @@
     <message>
         <source>Port must be a number from 1 to 65535</source>
         <translation>El puerto debe ser un número del 1 al 65535</translation>
+    </message>
+    <message>
+        <source>At most {limit} servers (the main one and {backups} backups); this field has {count}.</source>
+        <translation>Como máximo {limit} servidores (el principal y {backups} de respaldo); este campo tiene {count}.</translation>
     </message>
     <message>
         <source>Main server: {problem}</source>
@@ -1217,6 +1225,14 @@
         <translation>El servicio de inicio de sesión rechazó la solicitud: {error} {description}</translation>
     </message>
     <message>
+        <source>The sign-in service refused the sign-in just made (invalid_grant: {description}). Start it again; if it is refused again, check that this computer&apos;s clock is right and that the app registration allows this sign-in.</source>
+        <translation>El servicio de inicio de sesión rechazó el inicio de sesión recién hecho (invalid_grant: {description}). Vuelva a empezarlo; si lo rechaza de nuevo, compruebe que el reloj de este equipo está en hora y que el registro de la aplicación permite este inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>The sign-in service answered {name} = {value}, which is not a number of seconds ({low} to {high}).</source>
+        <translation>El servicio de inicio de sesión respondió {name} = {value}, que no es un número de segundos (de {low} a {high}).</translation>
+    </message>
+    <message>
         <source>The sign-in address {url} must start with https://.</source>
         <translation>La dirección de inicio de sesión {url} debe empezar por https://.</translation>
     </message>
@@ -1225,16 +1241,16 @@
         <translation>No se pudo usar el servicio de inicio de sesión {host} ({reason}).</translation>
     </message>
     <message>
+        <source>Still waiting for the browser. If it shows an error instead of a sign-in page, the likely causes are a wrong client ID or tenant, an app registration without the redirect address http://127.0.0.1 (a desktop or mobile app), or a scope the app may not ask for: cancel, correct the settings and sign in again.</source>
+        <translation>Todavía se espera al navegador. Si muestra un error en lugar de una página de inicio de sesión, las causas probables son un ID de cliente o un inquilino (tenant) incorrectos, un registro de aplicación sin la dirección de redirección http://127.0.0.1 (aplicación de escritorio o móvil) o un ámbito (scope) que la aplicación no puede pedir: cancele, corrija la configuración y vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
         <source>No web browser could be opened on this computer: sign in with a code on another device instead.</source>
         <translation>No se pudo abrir ningún navegador web en este equipo: inicie sesión con un código en otro dispositivo.</translation>
     </message>
     <message>
         <source>The sign-in was not finished in the browser within {minutes} minutes. Start it again.</source>
         <translation>El inicio de sesión no se terminó en el navegador en {minutes} minutos. Vuelva a empezar.</translation>
-    </message>
-    <message>
-        <source>The browser came back with an answer to another sign-in. Try again.</source>
-        <translation>El navegador devolvió la respuesta de otro inicio de sesión. Inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>This provider offers no sign-in with a code.</source>
@@ -1459,6 +1475,10 @@
     <message>
         <source>Trying backup server {endpoint}</source>
         <translation>Probando con el servidor de respaldo {endpoint}</translation>
+    </message>
+    <message>
+        <source>The whole test may take {total} s and that time is used up: not tried {servers}.</source>
+        <translation>La prueba completa puede durar {total} s y ese tiempo se ha agotado: no se probó {servers}.</translation>
     </message>
     <message>
         <source>Connecting to {endpoint} (time limit {seconds} s per step, {total} s in all)</source>
@@ -1729,8 +1749,8 @@
         <translation>Escriba una dirección de correo electrónico.</translation>
     </message>
     <message>
-        <source>Enter one address, such as name@example.com or Office &lt;name@example.com&gt;.</source>
-        <translation>Escriba una sola dirección, como nombre@ejemplo.com u Oficina &lt;nombre@ejemplo.com&gt;.</translation>
+        <source>Enter one address only, such as name@example.com.</source>
+        <translation>Escriba una sola dirección, como nombre@ejemplo.com.</translation>
     </message>
     <message>
         <source>Enter an address such as name@example.com.</source>
@@ -1757,8 +1777,16 @@
         <translation>No se pudo usar la configuración guardada ({reason}). El archivo se conservó como {aside}; el formulario empieza vacío.</translation>
     </message>
     <message>
+        <source>The settings file {path} was written by a newer smtpgui (format {version}): update smtpgui to use it. It was left as it is.</source>
+        <translation>El archivo de configuración {path} lo escribió un smtpgui más reciente (formato {version}): actualice smtpgui para usarlo. Se dejó tal como estaba.</translation>
+    </message>
+    <message>
         <source>Enter the user name the server expects (often the full address).</source>
         <translation>Escriba el nombre de usuario que espera el servidor (a menudo, la dirección completa).</translation>
+    </message>
+    <message>
+        <source>The time limit must be {low} to {high} seconds.</source>
+        <translation>El límite de tiempo debe ser de {low} a {high} segundos.</translation>
     </message>
     <message>
         <source>Enter the client (application) ID registered with the provider.</source>

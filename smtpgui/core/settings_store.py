@@ -19,7 +19,13 @@ from typing import Any
 
 from smtpgui.core.endpoint import EndpointError
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
-from smtpgui.core.settings import Settings, from_json, to_json
+from smtpgui.core.settings import (
+    SETTINGS_VERSION,
+    NewerSettingsError,
+    Settings,
+    from_json,
+    to_json,
+)
 
 CONFIG_DIR_ENV = "SMTPGUI_CONFIG_DIR"
 FILE_NAME = "settings.json"
@@ -84,6 +90,8 @@ class SettingsStore:
             ) from None
         try:
             return from_json(_parse(raw))
+        except NewerSettingsError as exc:
+            raise self._newer(exc.version) from None
         except (ValueError, TypeError, KeyError, EndpointError) as exc:
             reason, aside = _reason(exc), self._move_aside()
             if aside is None:  # e.g. a read-only folder: say that a save would replace it
@@ -101,6 +109,34 @@ class SettingsStore:
                     aside=str(aside),
                 )
             ) from None
+
+    def _newer(self, version: int) -> SettingsFileError:
+        return SettingsFileError(
+            Text(
+                "Settings",
+                QT_TRANSLATE_NOOP(
+                    "Settings",
+                    "The settings file {path} was written by a newer smtpgui (format "
+                    "{version}): update smtpgui to use it. It was left as it is.",
+                ),
+                path=str(self.path),
+                version=str(version),
+            )
+        )
+
+    def _refuse_newer(self) -> None:
+        """Saving over a newer smtpgui's settings would lose them: an OSError naming the file
+        (what a save's callers already report as "could not be written ... Nothing was
+        changed")."""
+        try:
+            data = _parse(self._read())
+        except (OSError, ValueError):
+            return  # no file, or one a save may replace (load kept it aside)
+        version = data.get("version") if isinstance(data, dict) else None
+        newer = isinstance(version, int) and not isinstance(version, bool)
+        if newer and version > SETTINGS_VERSION:
+            reason = f"it was written by a newer smtpgui (format {version}): update smtpgui"
+            raise OSError(0, reason, str(self.path))
 
     def _read(self) -> bytes:
         info = os.stat(self.path)
@@ -149,6 +185,7 @@ class SettingsStore:
     def save(self, settings: Settings) -> None:
         """Write atomically: a temp file in the same folder, fsync, then os.replace."""
         self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._refuse_newer()
         self._remove_stale_temps()
         data = json.dumps(to_json(settings), indent=2, ensure_ascii=False).encode("utf-8")
         fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=self.directory)

@@ -29,10 +29,13 @@ class SignInWorker(Worker):
 
     Signals:
         code_shown(DeviceCode): the code to type and where (device flow only).
+        hint_shown(str): what the browser may show when it has not come back for a while
+            (a core Text: translated where it is shown).
         finished(Tokens | OAuthError): the sign-in's tokens, or why it failed or stopped.
     """
 
     code_shown = Signal(object)
+    hint_shown = Signal(object)
 
     def __init__(
         self,
@@ -69,6 +72,7 @@ class SignInWorker(Worker):
                 self._open_browser or webbrowser.open,
                 self._cancel,
                 client_secret=secret,
+                notice=self.hint_shown.emit,
             )
         except (OAuthError, SecretStoreError) as exc:
             return exc
@@ -115,6 +119,7 @@ class SignInActions:
             self._secrets,
         )
         worker.code_shown.connect(self._on_code_shown)
+        worker.hint_shown.connect(self._on_hint)
         self._sign_in_run = WorkerThread(worker, "smtpgui-sign-in", parent=self)
         self._sign_in_run.finished.connect(self._on_signed_in)
         self.status.show_message(
@@ -158,6 +163,11 @@ class SignInActions:
             )
             % code.verification_uri,
         )
+
+    def _on_hint(self, hint: str) -> None:
+        if self._sign_in_run is not None:
+            title = QCoreApplication.translate("SettingsWindow", "Signing in…")
+            self.status.show_message("busy", title, shown(hint, QCoreApplication.translate))
 
     def _on_signed_in(self, result: Tokens | OAuthError | SecretStoreError) -> None:
         run, self._sign_in_run = self._sign_in_run, None
