@@ -133,8 +133,11 @@ class SettingsStore:
         except (OSError, ValueError):
             return  # no file, or one a save may replace (load kept it aside)
         version = data.get("version") if isinstance(data, dict) else None
-        newer = isinstance(version, int) and not isinstance(version, bool)
-        if newer and version > SETTINGS_VERSION:
+        if (
+            isinstance(version, int)
+            and not isinstance(version, bool)
+            and version > SETTINGS_VERSION
+        ):
             reason = f"it was written by a newer smtpgui (format {version}): update smtpgui"
             raise OSError(0, reason, str(self.path))
 
