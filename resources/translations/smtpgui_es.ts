@@ -1690,6 +1690,10 @@
         <translation>Este equipo no tiene ningún almacén de contraseñas (llavero), así que no se ha guardado nada: instale y desbloquee GNOME Keyring (el paquete gnome-keyring) o KWallet y vuelva a guardar (Windows y macOS ya traen uno).</translation>
     </message>
     <message>
+        <source>The password store refused a secret longer than it can keep (Windows error 1783). Please report this: smtpgui stores long secrets in parts.</source>
+        <translation>El almacén de contraseñas rechazó un secreto más largo de lo que puede guardar (error 1783 de Windows). Informe de ello: smtpgui guarda los secretos largos por partes.</translation>
+    </message>
+    <message>
         <source>The password store is locked: unlock it (log in again) and retry.</source>
         <translation>El almacén de contraseñas está bloqueado: desbloquéelo (vuelva a iniciar sesión) e inténtelo de nuevo.</translation>
     </message>

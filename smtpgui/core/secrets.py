@@ -430,6 +430,15 @@ def _refused(verb: str, exc: Exception) -> Text:
     name = type(exc).__name__
     if name in _UNREACHABLE or isinstance(exc, ConnectionError):
         return Text("Secrets", NO_BACKEND)
+    if _windows_error(exc) == ERROR_BAD_DATA:  # CredWrite's answer to a blob over 2,560 bytes
+        return Text(
+            "Secrets",
+            QT_TRANSLATE_NOOP(
+                "Secrets",
+                "The password store refused a secret longer than it can keep (Windows error "
+                "1783). Please report this: smtpgui stores long secrets in parts.",
+            ),
+        )
     if name == "KeyringLocked":
         return Text(
             "Secrets",
@@ -447,6 +456,17 @@ def _refused(verb: str, exc: Exception) -> Text:
         verb=Text("Secrets", _VERBS.get(verb, verb)),
         error=name,
     )
+
+
+ERROR_BAD_DATA = 1783  # RPC_X_BAD_STUB_DATA: Credential Manager's "too long"
+
+
+def _windows_error(exc: Exception) -> int | None:
+    """The Windows error number of a pywintypes.error (args: number, function, text)."""
+    number = getattr(exc, "winerror", None)
+    if number is None and exc.args and isinstance(exc.args[0], int):
+        number = exc.args[0]
+    return number if isinstance(number, int) else None
 
 
 _VERBS = {

@@ -23,6 +23,7 @@ from smtpgui.core.settings import AuthMethod, Settings, to_json
 from smtpgui.core.settings_store import SettingsStore
 from tests.helpers.cli import cli, cli_env
 from tests.helpers.keyring_records import stored_binding
+from tests.helpers.small_keyring import SmallKeyring
 from tests.oauth_server import authorization_server
 from tests.servers import PASSWORD, USER, Recorder, smtp_server
 
@@ -235,8 +236,6 @@ def test_every_backup_host_is_part_of_the_binding(ca_file):
 
 def test_a_long_secret_is_stored_in_parts_a_windows_store_takes(tmp_path):
     """Windows Credential Manager refuses a blob over 2,560 bytes (1,280 characters)."""
-    from tests.helpers.small_keyring import SmallKeyring
-
     backend = SmallKeyring(limit=1280)
     store = SecretStore(backend, saved=lambda: None)
     settings = oauth_settings_for(465, "")
@@ -247,3 +246,19 @@ def test_a_long_secret_is_stored_in_parts_a_windows_store_takes(tmp_path):
     assert max(len(v) for v in backend.values.values()) <= 1280
     store.set(bound, "short")
     assert store.get(bound) == "short" and len(backend.values) == 1  # the parts are gone
+
+
+def test_a_store_refusing_a_long_secret_is_named_for_what_it_is():
+    """What Windows says when a credential is too long; the advice is not "unlock it"."""
+    from keyring.errors import PasswordSetError
+
+    from smtpgui.core.secrets import SecretStoreError
+
+    class RefusingKeyring(SmallKeyring):
+        def set_password(self, service: str, username: str, password: str) -> None:
+            raise PasswordSetError(1783, "CredWrite", "The stub received bad data.")
+
+    store = SecretStore(RefusingKeyring(), saved=lambda: None)
+    with pytest.raises(SecretStoreError) as caught:
+        store.set(binding_of(oauth_settings_for(465, ""), SecretKind.REFRESH_TOKEN), "rt")
+    assert "longer than it can keep" in str(caught.value) and "unlocked" not in str(caught.value)
