@@ -86,7 +86,7 @@ def _check_parser(check: argparse.ArgumentParser) -> None:
     check.add_argument("--user", help="the login user name")
     check.add_argument("--from", dest="from_address", help="force this From on every mail")
     check.add_argument("--to", dest="recipient", help="the test recipient (your own address)")
-    check.add_argument("--ca-file", help="trust only the CAs in this PEM file")
+    check.add_argument("--ca-file", help="trust only the CAs in this file (PEM or DER)")
     check.add_argument("--trust", choices=("system", "ca-file", "pinned", "insecure"))
     check.add_argument("--pin", help="SHA-256 fingerprint of the one certificate to accept")
     check.add_argument("--timeout", type=float, help="seconds per step (default 15)")

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from smtpgui.core.discover import Finding, HttpOpener, Source, server_host
 from smtpgui.core.endpoint import Security
 from smtpgui.core.providers import AuthKind
+from smtpgui.core.trust_store import system_context
 
 MAX_BYTES = 256 * 1024  # a real config is a few kB
 
@@ -47,7 +48,7 @@ def autoconfig_findings(
 def fetch_url(url: str, timeout: float) -> bytes:
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
         raise ValueError(f"autoconfig only asks web servers, not {url!r}")
-    with urllib.request.urlopen(url, timeout=timeout) as response:
+    with urllib.request.urlopen(url, timeout=timeout, context=system_context()) as response:
         body: bytes = response.read(MAX_BYTES + 1)
     if len(body) > MAX_BYTES:
         raise ValueError("the autoconfig file is too large")
