@@ -4,6 +4,7 @@ and a second look at a certificate the verifying handshake refused."""
 from __future__ import annotations
 
 import contextlib
+import os
 import smtplib
 import socket
 import ssl
@@ -84,9 +85,10 @@ def ca_file_context(path: str) -> tuple[ssl.SSLContext, str]:
     PEM file may hold many certificates, a DER file holds one (or several, back to back).
     """
     with open(path, "rb") as file:
-        data = file.read(MAX_CA_FILE_BYTES + 1)
-    if len(data) > MAX_CA_FILE_BYTES:
-        raise ValueError("it is far too large for a CA certificate file")
+        # Sized first: read(limit) would allocate the whole limit for every small file.
+        if os.fstat(file.fileno()).st_size > MAX_CA_FILE_BYTES:
+            raise ValueError("it is far too large for a CA certificate file")
+        data = file.read()
     if b"-----BEGIN" in data:
         return ssl.create_default_context(cafile=path), "PEM"
     try:
