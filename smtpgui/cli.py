@@ -24,6 +24,11 @@ class CliError(Exception):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from smtpgui import cli_stdio
+
+    if not cli_stdio.has_console():
+        return codes.INVALID_INPUT
+    cli_stdio.make_output_safe()
     args = build_parser().parse_args(sys.argv[1:] if argv is None else list(argv))
     from smtpgui import cli_commands
 

@@ -18,6 +18,7 @@ from smtpgui.cli_output import (
     print_json,
     print_outcome,
 )
+from smtpgui.cli_stdio import read_stdin, read_stdin_line
 from smtpgui.cli_worker import run_in_worker
 from smtpgui.core import exit_codes as codes
 from smtpgui.core.endpoint import (
@@ -33,6 +34,7 @@ from smtpgui.core.profile_file import ProfileError, export_profile, read_profile
 from smtpgui.core.secrets import SecretStore, SecretStoreError
 from smtpgui.core.settings import AuthMethod, Settings, TrustMode, field_errors, to_json
 from smtpgui.core.settings_store import SettingsFileError, SettingsStore
+from smtpgui.core.text_encoding import TextDecodingError, decode_text
 
 SUBJECT = "smtpgui test message"
 BODY = "This is a test message from smtpgui. If you can read it, the outgoing mail server works."
@@ -65,9 +67,9 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     try:
-        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
+        text = read_stdin() if args.file == "-" else decode_text(Path(args.file).read_bytes())
         settings = _validated(read_profile(text))
-    except (OSError, UnicodeDecodeError, ProfileError) as exc:
+    except (OSError, TextDecodingError, ProfileError) as exc:
         raise CliError(f"cannot import {args.file}: {exc}", codes.INVALID_INPUT) from None
     saved = _saved_or_none()
     if args.password_stdin and args.file == "-":
@@ -173,7 +175,10 @@ def _password(settings: Settings, args: argparse.Namespace, saved: Settings | No
     if settings.auth in (AuthMethod.NONE, AuthMethod.OAUTH2):
         return ""  # OAuth2: the job signs in with the refresh token in the keyring
     if args.password_stdin:
-        return sys.stdin.readline().removesuffix("\n").removesuffix("\r")
+        try:
+            return read_stdin_line()
+        except TextDecodingError as exc:
+            raise CliError(f"--password-stdin: {exc}", codes.INVALID_INPUT) from None
     stored = _stored(settings, saved)
     if stored is not None:
         return stored
@@ -257,11 +262,10 @@ def run_export(args: argparse.Namespace) -> int:
         raise CliError(str(exc), codes.INVALID_INPUT) from None
     if saved is None:
         raise CliError("no settings are saved: nothing to export", codes.INVALID_INPUT)
-    text = export_profile(saved)
-    if args.file == "-":
-        sys.stdout.write(text)
+    if args.file == "-":  # in ASCII: the channel may be the ANSI code page
+        sys.stdout.write(export_profile(saved, ascii_only=True))
     else:
-        Path(args.file).write_text(text, encoding="utf-8")
+        Path(args.file).write_text(export_profile(saved), encoding="utf-8")
         print(f"Exported to {args.file} (without the password).")
     return codes.OK
 
@@ -277,7 +281,10 @@ def run_send(args: argparse.Namespace) -> int:
     if args.cc:
         message["Cc"] = ", ".join(args.cc)
     message["Subject"] = args.subject
-    message.set_content(sys.stdin.read())
+    try:
+        message.set_content(read_stdin())
+    except TextDecodingError as exc:
+        raise CliError(f"the message on standard input: {exc}", codes.INVALID_INPUT) from None
     printer = TranscriptPrinter(out=sys.stderr, quiet=not args.verbose)
     try:
         api.send_message(message, callback=printer)

@@ -16,10 +16,13 @@ class ProfileError(ValueError):
     """A profile that cannot be used; the message says why, in plain words."""
 
 
-def export_profile(settings: Settings) -> str:
-    """JSON text for `settings`; the password stays in this computer's keyring."""
+def export_profile(settings: Settings, ascii_only: bool = False) -> str:
+    """JSON text for `settings`; the password stays in this computer's keyring.
+
+    `ascii_only` escapes every other character (\\u00f1), for a channel of unknown encoding.
+    """
     data = {"kind": _KIND, "version": PROFILE_VERSION, "settings": to_json(settings)}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=ascii_only) + "\n"
 
 
 def read_profile(text: str) -> Settings:

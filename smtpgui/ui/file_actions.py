@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from smtpgui import __version__
 from smtpgui.core.profile_file import ProfileError, export_profile, read_profile
+from smtpgui.core.text_encoding import TextDecodingError, decode_text
 from smtpgui.ui.background import call_in_background
 from smtpgui.ui.messages import error_text
 
@@ -114,8 +115,8 @@ class FileActions:
     def import_profile(self, path: Path) -> bool:
         """Fill the form from a profile; nothing is saved until a test passes (Save)."""
         try:
-            settings = read_profile(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, ProfileError) as exc:
+            settings = read_profile(decode_text(path.read_bytes()))
+        except (OSError, TextDecodingError, ProfileError) as exc:
             self.status.show_message(
                 "error",
                 QCoreApplication.translate("SettingsWindow", "The profile cannot be imported"),
