@@ -264,10 +264,28 @@ class _SocketReader(io.RawIOBase):
 _INTERRUPT = object()
 
 
+# Windows' os.strerror() knows only the C library's errors: for the Winsock codes connect_ex()
+# and SO_ERROR give, it says "Unknown error".
+WINSOCK_ERRORS = {
+    10013: "Permission denied (blocked by a firewall or security software)",  # WSAEACCES
+    10035: "Resource temporarily unavailable",  # WSAEWOULDBLOCK
+    10048: "Address already in use",  # WSAEADDRINUSE
+    10049: "Cannot assign requested address",  # WSAEADDRNOTAVAIL
+    10050: "Network is down",  # WSAENETDOWN
+    10051: "Network is unreachable",  # WSAENETUNREACH
+    10053: "Connection aborted by this computer",  # WSAECONNABORTED
+    10054: "Connection reset by peer",  # WSAECONNRESET
+    10060: "Connection timed out",  # WSAETIMEDOUT
+    10061: "Connection refused",  # WSAECONNREFUSED
+    10064: "Host is down",  # WSAEHOSTDOWN
+    10065: "No route to host",  # WSAEHOSTUNREACH
+}
+
+
 def _strerror(err: int) -> str:
     import os
 
-    return os.strerror(err)
+    return WINSOCK_ERRORS.get(err) or os.strerror(err)
 
 
 def _is_address(host: str) -> bool:

@@ -43,7 +43,9 @@ def config_dir() -> Path:
         return Path(override)
     import platformdirs  # (lazy: not needed before the first save/load)
 
-    return Path(platformdirs.user_config_dir("smtpgui", appauthor=False))
+    # Roaming on Windows (%APPDATA%, not %LOCALAPPDATA%): the password in Credential Manager
+    # roams with the user's profile, so the settings that name it roam with it.
+    return Path(platformdirs.user_config_dir("smtpgui", appauthor=False, roaming=True))
 
 
 class SettingsStore:
