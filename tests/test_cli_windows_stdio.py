@@ -13,7 +13,6 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -24,9 +23,8 @@ from smtpgui.core.settings_store import SettingsStore
 from tests.hostile import HostileServer
 from tests.hostile_smtp import smtp_script
 from tests.servers import PASSWORD, USER, smtp_server
-from tests.test_cli import OWN, check_args
+from tests.test_cli import OWN, check_args, python_path
 
-ROOT = Path(__file__).resolve().parent.parent
 GREETING = "220 почта.example Почтовый сервер готов"  # "mail server ready", in Russian
 HOST = "почта.рф"  # no character of it exists in cp1252
 
@@ -38,7 +36,7 @@ def env(tmp_path):
         SMTPGUI_CONFIG_DIR=str(tmp_path / "config"),
         PYTHON_KEYRING_BACKEND="tests.file_keyring.FileKeyring",
         SMTPGUI_TEST_KEYRING=str(tmp_path / "keyring.json"),
-        PYTHONPATH=str(ROOT),
+        PYTHONPATH=python_path(),
         PYTHONIOENCODING="cp1252:strict",
     )
 
