@@ -152,7 +152,11 @@ class Interrupter:
         handshake (bounded by the socket's time limit).
         """
         tls_sock = context.wrap_socket(sock, server_hostname=host, do_handshake_on_connect=False)
-        self.complete_handshake(tls_sock)
+        try:
+            self.complete_handshake(tls_sock)
+        except BaseException:
+            tls_sock.close()  # it holds the connection now: closing `sock` would not end it
+            raise
         return tls_sock
 
     def complete_handshake(self, tls_sock: ssl.SSLSocket) -> None:

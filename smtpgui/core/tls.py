@@ -299,9 +299,8 @@ def _fetch_der(endpoint: Endpoint, interrupter: Interrupter, how: Fetch) -> byte
     with contextlib.closing(sock):
         if endpoint.security is not Security.TLS:
             return _starttls_der(sock, endpoint, interrupter, how)
-        host = endpoint.ascii_host
-        with unverified_context().wrap_socket(sock, server_hostname=host) as tls_sock:
-            interrupter.watch(tls_sock)
+        tls_sock = interrupter.handshake(unverified_context(), sock, endpoint.ascii_host)
+        with tls_sock:
             return tls_sock.getpeercert(binary_form=True) or b""
 
 

@@ -12,13 +12,15 @@ from __future__ import annotations
 import socket
 import threading
 import time
+import types
 
 import pytest
 
 from smtpgui.core.probe import SmtpProbe
 from smtpgui.core.result import Failure, Phase, PhaseChange, ProbeResult
 from tests.core import test_detect, test_hostile_servers
-from tests.core.test_probe import settings_for
+from tests.core.test_probe import client_hello_arrived, settings_for
+from tests.core.test_tls import RefuseThenHang, leaf_from
 from tests.hostile_scenarios import SCENARIOS, run_save
 from tests.servers import PASSWORD
 
@@ -67,3 +69,27 @@ def test_the_total_limit_still_ends_a_server_slow_at_every_step(ca_file):
 
 def test_detect_cancel_stops_every_port_at_once():
     test_detect.test_cancel_stops_every_port_against_silent_servers()
+
+
+@pytest.fixture
+def refuse_then_hang(ca):
+    server = RefuseThenHang(leaf_from(ca.issue_cert("127.0.0.1", "localhost")))
+    yield server
+    server.close()
+
+
+def test_cancel_ends_the_second_look_at_a_refused_certificate(refuse_then_hang):
+    """The handshake of the connection that fetches a refused certificate, stalled."""
+    settings = settings_for(f"ssl://127.0.0.1:{refuse_then_hang.port}", "", timeout=30.0)
+    probe = SmtpProbe(settings, PASSWORD, None, lambda _event: None)
+    results: list[ProbeResult] = []
+    thread = threading.Thread(target=lambda: results.append(probe.run()))
+    thread.start()
+    held = types.SimpleNamespace(accepted=refuse_then_hang.held)
+    assert client_hello_arrived(held)  # the second handshake now waits for a ServerHello
+    pressed = time.monotonic()
+    probe.cancel()
+    thread.join(40)
+    took = time.monotonic() - pressed
+    assert took < CANCEL_WITHIN, f"{took * 1000:.0f} ms"
+    assert results[0].failure is Failure.CERTIFICATE  # what was found before Cancel stands
