@@ -25,6 +25,11 @@ class CliError(Exception):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from smtpgui import cli_stdio
+
+    if not cli_stdio.has_console():
+        return codes.INVALID_INPUT
+    cli_stdio.make_output_safe()
     args = build_parser().parse_args(sys.argv[1:] if argv is None else list(argv))
     from smtpgui import cli_commands
 
@@ -89,7 +94,7 @@ def _check_parser(check: argparse.ArgumentParser) -> None:
     check.add_argument("--user", help="the login user name")
     check.add_argument("--from", dest="from_address", help="force this From on every mail")
     check.add_argument("--to", dest="recipient", help="the test recipient (your own address)")
-    check.add_argument("--ca-file", help="trust only the CAs in this PEM file")
+    check.add_argument("--ca-file", help="trust only the CAs in this file (PEM or DER)")
     check.add_argument("--trust", choices=("system", "ca-file", "pinned", "insecure"))
     check.add_argument("--pin", help="SHA-256 fingerprint of the one certificate to accept")
     check.add_argument("--timeout", type=_seconds, help="seconds per step, 1 to 300 (default 15)")

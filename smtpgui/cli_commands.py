@@ -18,6 +18,7 @@ from smtpgui.cli_output import (
     print_json,
     print_outcome,
 )
+from smtpgui.cli_stdio import read_stdin, read_stdin_line
 from smtpgui.cli_worker import run_in_worker
 from smtpgui.core import exit_codes as codes
 from smtpgui.core.addresses import address_error, text_error
@@ -41,6 +42,7 @@ from smtpgui.core.secrets import (
 )
 from smtpgui.core.settings import AuthMethod, Settings, TrustMode, field_errors, to_json
 from smtpgui.core.settings_store import SettingsFileError, SettingsStore
+from smtpgui.core.text_encoding import TextDecodingError
 
 SUBJECT = "smtpgui test message"
 BODY = "This is a test message from smtpgui. If you can read it, the outgoing mail server works."
@@ -73,7 +75,7 @@ def run_check(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     try:
         if args.file == "-":
-            settings = read_profile_bytes(sys.stdin.buffer)
+            settings = read_profile_bytes(sys.stdin.buffer, sys.stdin.encoding)
         else:
             with Path(args.file).open("rb") as stream:
                 settings = read_profile_bytes(stream)
@@ -183,7 +185,10 @@ def _password(settings: Settings, args: argparse.Namespace) -> str:
     if settings.auth in (AuthMethod.NONE, AuthMethod.OAUTH2):
         return ""  # OAuth2: the job signs in with the refresh token in the keyring
     if args.password_stdin:
-        return sys.stdin.readline().removesuffix("\n").removesuffix("\r")
+        try:
+            return read_stdin_line()
+        except TextDecodingError as exc:
+            raise CliError(f"--password-stdin: {exc}", codes.INVALID_INPUT) from None
     try:
         stored = SecretStore().get(binding_of(settings, SecretKind.PASSWORD))
     except SecretStoreError as exc:
@@ -274,13 +279,12 @@ def run_export(args: argparse.Namespace) -> int:
         raise CliError(str(exc), codes.INVALID_INPUT) from None
     if saved is None:
         raise CliError("no settings are saved: nothing to export", codes.INVALID_INPUT)
-    text = export_profile(saved)
     try:
-        if args.file == "-":
-            sys.stdout.write(text)
+        if args.file == "-":  # in ASCII: the channel may be the ANSI code page
+            sys.stdout.write(export_profile(saved, ascii_only=True))
             sys.stdout.flush()
         else:
-            Path(args.file).write_text(text, encoding="utf-8")
+            Path(args.file).write_text(export_profile(saved), encoding="utf-8")
     except OSError as exc:
         raise CliError(f"cannot write {args.file}: {exc.strerror}", codes.INVALID_INPUT) from None
     if args.file != "-":
@@ -301,12 +305,9 @@ def run_send(args: argparse.Namespace) -> int:
         message["Cc"] = ", ".join(args.cc)
     message["Subject"] = args.subject
     try:
-        message.set_content(sys.stdin.buffer.read().decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise CliError(
-            f"the message on standard input is not UTF-8 text (byte {exc.start + 1})",
-            codes.INVALID_INPUT,
-        ) from None
+        message.set_content(read_stdin())
+    except TextDecodingError as exc:
+        raise CliError(f"the message on standard input: {exc}", codes.INVALID_INPUT) from None
     printer = TranscriptPrinter(out=sys.stderr, quiet=not args.verbose)
     try:
         api.send_message(message, callback=printer)

@@ -150,7 +150,13 @@ def sign_in_first(settings: Settings, args: argparse.Namespace, saved: Settings 
 
 
 def _read_client_secret() -> str:
-    secret = sys.stdin.readline().strip()
+    from smtpgui.cli_stdio import read_stdin_line
+    from smtpgui.core.text_encoding import TextDecodingError
+
+    try:
+        secret = read_stdin_line().strip()
+    except TextDecodingError as exc:
+        raise CliError(f"--client-secret-stdin: {exc}", codes.INVALID_INPUT) from None
     if not secret:
         raise CliError(
             "--client-secret-stdin: the first line of standard input is empty", codes.INVALID_INPUT

@@ -93,7 +93,8 @@ def outcome_json(outcome: Outcome, transcript: list[TranscriptLine], code: int) 
 
 
 def print_json(data: dict[str, Any], out: TextIO | None = None) -> None:
-    json.dump(data, out or sys.stdout, indent=2, ensure_ascii=False)
+    # ASCII-safe: whatever the channel's encoding (Windows: the ANSI code page), it carries it.
+    json.dump(data, out or sys.stdout, indent=2, ensure_ascii=True)
     print(file=out or sys.stdout)
 
 

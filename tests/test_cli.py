@@ -18,6 +18,14 @@ from tests.servers import PASSWORD, USER, Recorder, SilentServer, free_port, smt
 
 ROOT = Path(__file__).resolve().parent.parent
 OWN = "admin@example.test"
+# What the child's standard streams are in: PYTHONIOENCODING (`.ci/run` sets cp1252, as on
+# Windows), else the locale's.
+CHILD_IO = os.environ.get("PYTHONIOENCODING", "").partition(":")[0] or None
+
+
+def python_path() -> str:
+    """The checkout, plus what PYTHONPATH holds already (`.ci/run`'s Windows-like startup)."""
+    return os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
 
 
 @pytest.fixture
@@ -27,7 +35,7 @@ def env(tmp_path):
         SMTPGUI_CONFIG_DIR=str(tmp_path / "config"),
         PYTHON_KEYRING_BACKEND="tests.file_keyring.FileKeyring",
         SMTPGUI_TEST_KEYRING=str(tmp_path / "keyring.json"),
-        PYTHONPATH=str(ROOT),
+        PYTHONPATH=python_path(),
     )
 
 
@@ -38,6 +46,7 @@ def cli(env, *args, stdin: str = "", timeout: float = 60) -> subprocess.Complete
         env=env,
         capture_output=True,
         text=True,
+        encoding=CHILD_IO,
         timeout=timeout,
     )
 
@@ -173,6 +182,7 @@ def test_ctrl_c_cancels_at_once(env, ca_file):
             stderr=subprocess.PIPE,
             env=env,
             text=True,
+            encoding=CHILD_IO,
         )
         process.stdin.write(PASSWORD + "\n")
         process.stdin.close()

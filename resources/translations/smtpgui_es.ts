@@ -259,8 +259,8 @@
         <translation>{detail}</translation>
     </message>
     <message>
-        <source>Choose the PEM file your IT provider gave you, or clear the field to trust the usual certificate authorities.</source>
-        <translation>Elija el archivo PEM que le dio su proveedor de informática, o vacíe el campo para confiar en las autoridades de certificación habituales.</translation>
+        <source>Choose the PEM or DER (.cer) file your IT provider gave you, or clear the field to trust the usual certificate authorities.</source>
+        <translation>Elija el archivo PEM o DER (.cer) que le dio su proveedor de informática, o vacíe el campo para confiar en las autoridades de certificación habituales.</translation>
     </message>
     <message>
         <source>The server stopped answering</source>
@@ -329,10 +329,6 @@
     <message>
         <source>Check this computer&apos;s date and time: when they are wrong, good certificates look expired or not yet valid.</source>
         <translation>Compruebe la fecha y la hora de este equipo: si son incorrectas, los certificados válidos parecen caducados o todavía no válidos.</translation>
-    </message>
-    <message>
-        <source>If the server belongs to your company, ask IT for its CA certificate file (PEM) and choose it under Certificate.</source>
-        <translation>Si el servidor es de su empresa, pida al departamento de informática el archivo del certificado de su CA (PEM) y elíjalo en «Certificado».</translation>
     </message>
     <message>
         <source>Wait a few minutes and test again.</source>
@@ -549,6 +545,10 @@
     <message>
         <source>Otherwise choose STARTTLS or SSL/TLS: many servers offer login only once the connection is encrypted.</source>
         <translation>Si no, elija STARTTLS o SSL/TLS: muchos servidores solo ofrecen el inicio de sesión cuando la conexión ya está cifrada.</translation>
+    </message>
+    <message>
+        <source>If the server belongs to your company, ask IT for its CA certificate file (PEM or DER) and choose it under Certificate.</source>
+        <translation>Si el servidor es de su empresa, pida al departamento de informática el archivo del certificado de su CA (PEM o DER) y elíjalo en «Certificado».</translation>
     </message>
     <message>
         <source>The server&apos;s certificate is not the pinned one</source>
@@ -1545,6 +1545,10 @@
         <translation>No se puede usar el archivo de certificado de CA {path} ({reason}).</translation>
     </message>
     <message>
+        <source>CA file {path} read as {format}: {count} certificate(s)</source>
+        <translation>Archivo de CA {path} leído como {format}: {count} certificado(s)</translation>
+    </message>
+    <message>
         <source>The server&apos;s certificate changed: pinned {pinned}, got {got}</source>
         <translation>El certificado del servidor cambió: el fijado es {pinned} y el recibido, {got}</translation>
     </message>
@@ -1721,8 +1725,8 @@
         <translation>Escriba la huella digital SHA-256 del certificado: 64 dígitos hexadecimales (puede incluir dos puntos y espacios).</translation>
     </message>
     <message>
-        <source>Choose the CA certificate file (PEM) that signed the server&apos;s certificate.</source>
-        <translation>Elija el archivo del certificado de la CA (PEM) que firmó el certificado del servidor.</translation>
+        <source>Choose the CA certificate file (PEM or DER) that signed the server&apos;s certificate.</source>
+        <translation>Elija el archivo del certificado de la CA (PEM o DER) que firmó el certificado del servidor.</translation>
     </message>
     <message>
         <source>There is no file {path}.</source>
@@ -1807,6 +1811,10 @@
     <message>
         <source>Enter the scopes to ask for, such as https://mail.google.com/.</source>
         <translation>Escriba los ámbitos (scopes) que se solicitan, por ejemplo https://mail.google.com/.</translation>
+    </message>
+    <message>
+        <source>The text is not in a known encoding (tried {encodings}); save it as UTF-8.</source>
+        <translation>El texto no está en una codificación conocida (se probó {encodings}); guárdelo como UTF-8.</translation>
     </message>
 </context>
 <context>
@@ -2249,8 +2257,8 @@
         <translation>No comprobar (no seguro)</translation>
     </message>
     <message>
-        <source>the CA certificate (PEM file)</source>
-        <translation>el certificado de la CA (archivo PEM)</translation>
+        <source>the CA certificate (PEM or DER file)</source>
+        <translation>el certificado de la CA (archivo PEM o DER)</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>

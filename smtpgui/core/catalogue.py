@@ -34,8 +34,8 @@ FIRST: tuple[Rule, ...] = (
         (
             QT_TRANSLATE_NOOP(
                 "Diagnosis",
-                "Choose the PEM file your IT provider gave you, or clear the field to trust the "
-                "usual certificate authorities.",
+                "Choose the PEM or DER (.cer) file your IT provider gave you, or clear the "
+                "field to trust the usual certificate authorities.",
             ),
         ),
         failures=failures(Failure.CA_FILE),

@@ -20,7 +20,7 @@ _CHECK_CLOCK = QT_TRANSLATE_NOOP(
 )
 _COMPANY_CA = QT_TRANSLATE_NOOP(
     "Diagnosis",
-    "If the server belongs to your company, ask IT for its CA certificate file (PEM) and "
+    "If the server belongs to your company, ask IT for its CA certificate file (PEM or DER) and "
     "choose it under Certificate.",
 )
 

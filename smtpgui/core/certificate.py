@@ -60,7 +60,7 @@ def ca_file_error(path: str, *, check_files: bool = True) -> Text | None:
             "Settings",
             QT_TRANSLATE_NOOP(
                 "Settings",
-                "Choose the CA certificate file (PEM) that signed the server's certificate.",
+                "Choose the CA certificate file (PEM or DER) that signed the server's certificate.",
             ),
         )
     if not check_files:

@@ -221,8 +221,7 @@ class PortProbe:
             sock, server_hostname=self._endpoint.ascii_host, do_handshake_on_connect=False
         )
         try:
-            self._interrupter.watch(tls)
-            tls.do_handshake()
+            self._interrupter.complete_handshake(tls)
         except BaseException:
             tls.close()
             raise

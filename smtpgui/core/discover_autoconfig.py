@@ -14,6 +14,7 @@ from typing import IO
 from smtpgui.core.discover import Finding, HttpOpener, Source, server_host
 from smtpgui.core.endpoint import Security
 from smtpgui.core.providers import AuthKind
+from smtpgui.core.trust_store import system_context
 
 MAX_BYTES = 256 * 1024  # a real config is a few kB
 
@@ -51,7 +52,9 @@ def fetch_url(url: str, timeout: float) -> tuple[str, bytes]:
     """(the URL that answered, the body): redirects only within the host, never down to http."""
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
         raise ValueError(f"autoconfig only asks web servers, not {url!r}")
-    opener = urllib.request.build_opener(_SameHostRedirect)
+    # Same-host redirects only, and "system" trust by the operating system's verifier.
+    https = urllib.request.HTTPSHandler(context=system_context())
+    opener = urllib.request.build_opener(_SameHostRedirect, https)
     with opener.open(url, timeout=timeout) as response:
         body: bytes = response.read(MAX_BYTES + 1)
         answered: str = response.geturl()

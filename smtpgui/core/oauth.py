@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 from smtpgui.core.printable import printable
+from smtpgui.core.trust_store import system_context
 
 Clock = Callable[[], float]
 # An access token this close to its expiry is refreshed first: the SMTP conversation that
@@ -149,7 +150,9 @@ class TokenEndpoint:
             headers={"Accept": "application/json"},
         )
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            with urllib.request.urlopen(
+                request, timeout=self.timeout, context=system_context()
+            ) as response:
                 return response.status, _json(response.read(MAX_RESPONSE_BYTES))
         except urllib.error.HTTPError as exc:  # RFC 6749 §5.2: errors are 400/401 with JSON
             with exc:

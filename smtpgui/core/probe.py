@@ -266,7 +266,7 @@ class SmtpProbe:
     # -- TLS ------------------------------------------------------------------------------------
 
     def _tls_context(self) -> ssl.SSLContext:
-        return make_context(self._settings.trust, self._settings.ca_file)
+        return make_context(self._settings.trust, self._settings.ca_file, self._steps.log)
 
     def _record_tls(self, sock: socket.socket) -> None:
         if not isinstance(sock, ssl.SSLSocket):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import math
 import threading
 import time
@@ -13,6 +14,8 @@ from smtpgui.core.failures import abort_text, classify
 from smtpgui.core.result import Failure, Phase, PhaseChange, PhaseState, ProbeFailed
 from smtpgui.core.transcript import Direction, Redactor, TranscriptLine
 from smtpgui.core.watchdog import Watchdog
+
+_log = logging.getLogger(__name__)
 
 Event = TranscriptLine | PhaseChange
 Callback = Callable[[Event], None]
@@ -44,6 +47,7 @@ class Steps:
         self._cancelled = False
         self._lock = threading.Lock()
         self._start = time.monotonic()
+        self._callback_failed = False
 
     @property
     def aborted(self) -> bool:
@@ -142,7 +146,17 @@ class Steps:
         self._emit(TranscriptLine(direction, self._redactor.redact(text), self.now()))
 
     def _emit(self, event: Event) -> None:
-        self._callback(event)
+        # The callback is ours (the window's signal, the CLI's printer): when it fails, that is
+        # our bug, never the server's, so it must not end the conversation and be blamed on
+        # the step (a printer that could not encode a Cyrillic greeting made a good server
+        # "not a mail server"). Said once, in one line; the test goes on.
+        try:
+            self._callback(event)
+        except Exception as exc:
+            if not self._callback_failed:
+                self._callback_failed = True
+                _log.error("smtpgui could not show a step of the test (%s)", type(exc).__name__)
+                _log.debug("the event callback failed", exc_info=True)
 
     def now(self) -> int:
         return int((time.monotonic() - self._start) * 1000)

@@ -19,20 +19,34 @@ class ProfileError(ValueError):
     """A profile that cannot be used; the message says why, in plain words."""
 
 
-def export_profile(settings: Settings) -> str:
-    """JSON text for `settings`; the password stays in this computer's keyring."""
+def export_profile(settings: Settings, ascii_only: bool = False) -> str:
+    """JSON text for `settings`; the password stays in this computer's keyring.
+
+    `ascii_only` escapes every other character (\\u00f1), for a channel of unknown encoding.
+    """
     data = {"kind": _KIND, "version": PROFILE_VERSION, "settings": to_json(settings)}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=ascii_only) + "\n"
 
 
-def read_profile_bytes(stream: BinaryIO) -> Settings:
+def read_profile_bytes(stream: BinaryIO, fallback: str | None = None) -> Settings:
     """The settings in the profile `stream` holds, reading no more than the cap allows (a
-    device such as /dev/zero never ends); ProfileError for what is no profile."""
+    device such as /dev/zero never ends); ProfileError for what is no profile.
+
+    UTF-8 with or without a BOM, UTF-16 by its BOM (PowerShell 5.1's `>`), else `fallback`
+    (the channel's or the locale's encoding): see core/text_encoding.py.
+    """
+    from smtpgui.core.text_encoding import TextDecodingError, decode_text
+
     raw = stream.read(MAX_PROFILE_CHARS + 1)
+    if len(raw) > MAX_PROFILE_CHARS:
+        raise ProfileError(
+            f"This is not an smtpgui profile (larger than {MAX_PROFILE_CHARS // 1024} KiB, "
+            "far more than settings)."
+        )
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ProfileError("This is not an smtpgui profile (not UTF-8 text).") from None
+        text = decode_text(raw, fallback)
+    except TextDecodingError as exc:
+        raise ProfileError(f"This is not an smtpgui profile ({exc}).") from None
     return read_profile(text)
 
 

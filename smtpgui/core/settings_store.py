@@ -13,7 +13,7 @@ import os
 import stat
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +53,9 @@ def config_dir() -> Path:
         return Path(override)
     import platformdirs  # (lazy: not needed before the first save/load)
 
-    return Path(platformdirs.user_config_dir("smtpgui", appauthor=False))
+    # Roaming on Windows (%APPDATA%, not %LOCALAPPDATA%): the password in Credential Manager
+    # roams with the user's profile, so the settings that name it roam with it.
+    return Path(platformdirs.user_config_dir("smtpgui", appauthor=False, roaming=True))
 
 
 class SettingsStore:
@@ -193,12 +195,15 @@ class SettingsStore:
         data = json.dumps(to_json(settings), indent=2, ensure_ascii=False).encode("utf-8")
         fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=self.directory)
         try:
-            os.fchmod(fd, 0o600)
+            # mkstemp already makes the file 0600 on POSIX; os.fchmod exists on Windows only
+            # from Python 3.13, and there the ACL of the user's folder protects the file.
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, 0o600)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data + b"\n")
                 fh.flush()
                 os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
+            replace_retrying(tmp, self.path)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
@@ -221,6 +226,29 @@ class SettingsStore:
         except FileNotFoundError:
             return False
         return True
+
+
+# Windows: another process holding settings.json open without FILE_SHARE_DELETE (an antivirus
+# scanner, the search indexer, a backup tool, a second smtpgui reading it) makes MoveFileEx fail
+# with a sharing violation for a few milliseconds. ERROR_ACCESS_DENIED (5),
+# ERROR_SHARING_VIOLATION (32), ERROR_LOCK_VIOLATION (33).
+_TRANSIENT_WINERRORS = frozenset({5, 32, 33})
+REPLACE_DELAYS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.4, 0.8)  # 1.6 s in all, then give up
+
+
+def replace_retrying(
+    source: str, target: Path, sleep: Callable[[float], None] = time.sleep
+) -> None:
+    """os.replace, tried again with backoff while Windows reports a sharing violation."""
+    for delay in REPLACE_DELAYS:
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError as exc:
+            if getattr(exc, "winerror", None) not in _TRANSIENT_WINERRORS:
+                raise
+        sleep(delay)
+    os.replace(source, target)
 
 
 def _fsync_dir(directory: Path) -> None:

@@ -98,7 +98,7 @@ class TracingSMTP(smtplib.SMTP):
         that did arrive are reported also when the reply breaks off (hang-up, too long).
         """
         if self.file is None:
-            self.file = _RecordingReader(self.sock.makefile("rb"))
+            self.file = _RecordingReader(self._interrupter.reader(self.sock))
         recorder = self.file if isinstance(self.file, _RecordingReader) else None
         if recorder is not None:
             recorder.start_reply()

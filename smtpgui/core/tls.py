@@ -4,6 +4,7 @@ and a second look at a certificate the verifying handshake refused."""
 from __future__ import annotations
 
 import contextlib
+import os
 import smtplib
 import socket
 import ssl
@@ -30,13 +31,17 @@ INSECURE_NOTICE = Text(
 )
 
 
-def make_context(trust: TrustMode = TrustMode.SYSTEM, ca_file: str = "") -> ssl.SSLContext:
+def make_context(
+    trust: TrustMode = TrustMode.SYSTEM, ca_file: str = "", report: Report | None = None
+) -> ssl.SSLContext:
     """The context for a trust choice.
 
-    SYSTEM and CA_FILE verify the certificate and the host name (smtplib alone does neither).
-    With CA_FILE only that file's CAs are trusted: the admin chose to trust a company CA for
-    this server, not to add it to everything else. PINNED and INSECURE verify nothing in the
-    handshake; a pinned certificate is compared with its fingerprint afterwards (`examine`).
+    SYSTEM and CA_FILE verify the certificate and the host name (smtplib alone does neither):
+    SYSTEM with the operating system's own verifier (see trust_store), CA_FILE with only that
+    file's CAs: the admin chose to trust a company CA for this server, not to add it to
+    everything else. PINNED and INSECURE verify nothing in the handshake; a pinned certificate
+    is compared with its fingerprint afterwards (`examine`). `report` is told which format the
+    CA file was read in.
     """
     if trust in (TrustMode.PINNED, TrustMode.INSECURE):
         return unverified_context()
@@ -45,9 +50,13 @@ def make_context(trust: TrustMode = TrustMode.SYSTEM, ca_file: str = "") -> ssl.
             Failure.CA_FILE,
             Text("Probe", QT_TRANSLATE_NOOP("Probe", "No CA certificate file is chosen.")),
         )
+    if not ca_file:
+        from smtpgui.core.trust_store import system_context
+
+        return system_context()
     try:
-        return ssl.create_default_context(cafile=ca_file or None)
-    except (OSError, ssl.SSLError) as exc:
+        context, kind = ca_file_context(ca_file)
+    except (OSError, ssl.SSLError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or getattr(exc, "reason", None) or str(exc)
         raise ProbeFailed(
             Failure.CA_FILE,
@@ -60,6 +69,42 @@ def make_context(trust: TrustMode = TrustMode.SYSTEM, ca_file: str = "") -> ssl.
                 reason=str(reason),
             ),
         ) from None
+    if report is not None:
+        report(Direction.TLS, _ca_file_note(ca_file, kind, context))
+    return context
+
+
+# A bundle of every public CA is about 250 KiB; a file past this is not a CA file.
+MAX_CA_FILE_BYTES = 16 * 1024 * 1024
+
+
+def ca_file_context(path: str) -> tuple[ssl.SSLContext, str]:
+    """A context that trusts only the CAs in `path`, and the format it was in: "PEM" or "DER".
+
+    Windows exports certificates as DER `.cer` files by default (binary, no "-----BEGIN"); a
+    PEM file may hold many certificates, a DER file holds one (or several, back to back).
+    """
+    with open(path, "rb") as file:
+        # Sized first: read(limit) would allocate the whole limit for every small file.
+        if os.fstat(file.fileno()).st_size > MAX_CA_FILE_BYTES:
+            raise ValueError("it is far too large for a CA certificate file")
+        data = file.read()
+    if b"-----BEGIN" in data:
+        return ssl.create_default_context(cafile=path), "PEM"
+    try:
+        return ssl.create_default_context(cadata=data), "DER"
+    except ssl.SSLError:
+        raise ValueError("it holds no certificate, neither PEM nor DER") from None
+
+
+def _ca_file_note(path: str, kind: str, context: ssl.SSLContext) -> Text:
+    return Text(
+        "Probe",
+        QT_TRANSLATE_NOOP("Probe", "CA file {path} read as {format}: {count} certificate(s)"),
+        path=path,
+        format=kind,
+        count=str(context.cert_store_stats()["x509"]),
+    )
 
 
 def unverified_context() -> ssl.SSLContext:
@@ -155,7 +200,9 @@ def _parse(der: bytes) -> CertificateInfo | None:
 
 def classify_tls_error(exc: ssl.SSLError | ssl.CertificateError) -> ProbeFailed:
     if isinstance(exc, ssl.SSLCertVerificationError):
-        why = (exc.verify_message or str(exc)).rstrip(".")  # OpenSSL sometimes ends with "."
+        # truststore's own errors may lack verify_message (Windows: "Peer sent no certificates").
+        message = getattr(exc, "verify_message", None) or str(exc)
+        why = message.rstrip(".")  # OpenSSL sometimes ends with "."
         return ProbeFailed(
             Failure.CERTIFICATE,
             Text(
@@ -252,9 +299,8 @@ def _fetch_der(endpoint: Endpoint, interrupter: Interrupter, how: Fetch) -> byte
     with contextlib.closing(sock):
         if endpoint.security is not Security.TLS:
             return _starttls_der(sock, endpoint, interrupter, how)
-        host = endpoint.ascii_host
-        with unverified_context().wrap_socket(sock, server_hostname=host) as tls_sock:
-            interrupter.watch(tls_sock)
+        tls_sock = interrupter.handshake(unverified_context(), sock, endpoint.ascii_host)
+        with tls_sock:
             return tls_sock.getpeercert(binary_form=True) or b""
 
 

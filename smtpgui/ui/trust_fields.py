@@ -37,7 +37,7 @@ class TrustFields(QWidget):
             (self.tr("Do not check (insecure)"), TrustMode.INSECURE),
         ):
             self.mode.addItem(label, value)
-        self.ca_file = QLineEdit(placeholderText=self.tr("the CA certificate (PEM file)"))
+        self.ca_file = QLineEdit(placeholderText=self.tr("the CA certificate (PEM or DER file)"))
         self.browse = QPushButton(self.tr("&Browse…"))
         self.pinned = QLineEdit(placeholderText=self.tr("SHA-256 fingerprint, e.g. AB:CD:…"))
         self.warning = QLabel(wordWrap=True, objectName="insecureWarning")

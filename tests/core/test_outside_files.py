@@ -44,7 +44,7 @@ def test_a_newer_settings_file_is_never_saved_over(tmp_path, isolated):
     [
         (b"[" * 100_000, "nested too deeply"),
         (b"\0" * (2 * 1024 * 1024), "larger than 1024 KiB"),
-        (b"\xff\xfe{}", "not UTF-8"),
+        (b"\xc3\x28{}", "not in a known encoding"),
     ],
 )
 def test_a_profile_that_is_no_profile_is_a_clear_error(content, reason):

@@ -11,10 +11,11 @@ import pytest
 from keyring.backends import fail
 from PySide6.QtCore import Qt, QTimer
 
-from smtpgui.core.endpoint import Security
+from smtpgui.core.endpoint import Security, parse_server
+from smtpgui.core.profile_file import export_profile
 from smtpgui.core.result import Failure, Phase
 from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings import AuthMethod
+from smtpgui.core.settings import AuthMethod, Settings
 from smtpgui.core.settings_store import SettingsStore
 from smtpgui.ui.main_window import SettingsWindow
 from tests.helpers.keyring_records import stored_secret
@@ -324,3 +325,19 @@ def test_a_newer_profile_is_refused_and_changes_nothing(window, tmp_path):
     assert not window.import_profile(profile)
     assert "newer smtpgui" in window.status.text()
     assert window.form.server.text() == ""
+
+
+@pytest.mark.parametrize("bom, encoding", [(b"\xff\xfe", "utf-16-le"), (b"\xef\xbb\xbf", "utf-8")])
+def test_a_profile_powershell_or_notepad_wrote_is_imported(window, tmp_path, bom, encoding):
+    """PowerShell 5.1's `>` writes UTF-16 with a BOM; Notepad UTF-8 with a BOM."""
+    text = export_profile(
+        Settings(
+            endpoints=parse_server("tls://correo.españa.es"),
+            auth=AuthMethod.NONE,
+            recipient="jefa@españa.es",
+        )
+    )
+    profile = tmp_path / "office.json"
+    profile.write_bytes(bom + text.encode(encoding))
+    assert window.import_profile(profile), window.status.text()
+    assert window.form.server.text() == "correo.españa.es"
