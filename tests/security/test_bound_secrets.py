@@ -106,6 +106,7 @@ def test_a_password_saved_for_encryption_is_not_sent_in_clear(ca, ca_file, tmp_p
     assert outcome.result.failure is Failure.NO_PASSWORD
 
 
+@pytest.mark.gui
 def test_the_window_asks_for_the_password_after_importing_another_servers_profile(
     qtbot, ca, ca_file, tmp_path
 ):
