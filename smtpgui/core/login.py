@@ -37,13 +37,16 @@ def choose_mechanism(auth: AuthMethod, advertised: str, encrypted: bool) -> str:
     offered = advertised.upper().split()
     if auth is AuthMethod.OAUTH2:  # the standard one where offered, else Google's original
         return "OAUTHBEARER" if "OAUTHBEARER" in offered else "XOAUTH2"
-    if auth is not AuthMethod.AUTO:
-        # Sent even when not advertised: the server's own answer (504) says more than we could.
-        return auth.upper()
     preference = PREFERENCE_TLS if encrypted else PREFERENCE_CLEAR
-    for mechanism in preference:
-        if mechanism in offered:
-            return mechanism
+    usable = [mechanism for mechanism in preference if mechanism in offered]
+    if auth is not AuthMethod.AUTO:
+        # RFC 4954 §4: only an advertised mechanism; naming the offered ones says more than a 504.
+        if auth.upper() in offered:
+            return auth.upper()
+        if usable:
+            raise _not_offered(auth.upper(), offered)
+    elif usable:
+        return usable[0]
     if not offered:
         raise ProbeFailed(
             Failure.NO_AUTH,
@@ -58,6 +61,22 @@ def choose_mechanism(auth: AuthMethod, advertised: str, encrypted: bool) -> str:
             "Probe",
             QT_TRANSLATE_NOOP("Probe", "The server offers only {mechanisms} on this connection."),
             mechanisms=", ".join(offered),
+        ),
+    )
+
+
+def _not_offered(chosen: str, offered: list[str]) -> ProbeFailed:
+    return ProbeFailed(
+        Failure.MECHANISM,
+        Text(
+            "Probe",
+            QT_TRANSLATE_NOOP(
+                "Probe",
+                "You chose {chosen}, but the server offers only {offered} on this connection, "
+                "so {chosen} was not tried.",
+            ),
+            chosen=chosen,
+            offered=", ".join(offered),
         ),
     )
 

@@ -26,7 +26,9 @@ from smtpgui.core.transcript import Direction, Redactor
 
 __all__ = ["STEP_LIMITS_PER_SERVER", "Callback", "Event", "SmtpProbe"]
 
-# Failures in these phases are about reaching one host: a backup host may still work.
+# Failures in these phases are about reaching one host: a backup host may still work. Any later
+# failure is given as it is; above all a message sent but never confirmed, which the first
+# server may have delivered, never goes to a backup server (RFC 1047).
 # A server slow at every step must not stretch one test to minutes (coreBOS's page hung that
 # way): each server gets this many step time limits in all.
 STEP_LIMITS_PER_SERVER = 3
@@ -143,6 +145,7 @@ class SmtpProbe:
         self._ehlo(client, Phase.EHLO)
         self._starttls(client, endpoint)
         self._state.capabilities = tuple(sorted(client.esmtp_features))
+        self._state.auth_offered = tuple(client.esmtp_features.get("auth", "").upper().split())
         self._authenticate(client)
         self._send(client)
         with self._steps.step(Phase.QUIT), contextlib.suppress(smtplib.SMTPException, OSError):

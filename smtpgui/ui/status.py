@@ -14,6 +14,7 @@ from smtpgui.ui.phases import phase_label
 if TYPE_CHECKING:
     from smtpgui.core.diagnosis import Diagnosis
     from smtpgui.core.profile import Outcome
+    from smtpgui.core.result import ProbeResult
 
 _STYLES = {
     "idle": ("#f6f5f4", "#c0bfbc"),
@@ -130,10 +131,17 @@ class StatusPanel(QFrame):
             if outcome.save_error:
                 save_error = shown(outcome.save_error, QCoreApplication.translate)
                 extra = f"{save_error} {extra}".strip()
-            step = self.tr("Failed step: %s") % phase_label(result.phase) if result.phase else ""
+            step = self._step_text(result)
             self.show_diagnosis(diagnosis, result.reply, step, extra)
             return diagnosis
         return None
+
+    def _step_text(self, result: ProbeResult) -> str:
+        if result.phase is None:
+            return ""
+        if result.uncertain:  # the message may have been delivered: not a failed step
+            return self.tr("Step with no confirmation: %s") % phase_label(result.phase)
+        return self.tr("Failed step: %s") % phase_label(result.phase)
 
     @staticmethod
     def _translate_diagnosis(text: str) -> str:
