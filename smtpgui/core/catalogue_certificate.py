@@ -6,7 +6,7 @@ catalogue_connection.py).
 
 from __future__ import annotations
 
-from smtpgui.core.catalogue_rule import Rule, failures
+from smtpgui.core.catalogue_rule import HANDSHAKE, Rule, failures
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP
 from smtpgui.core.result import Failure
 
@@ -45,6 +45,7 @@ CERTIFICATES: tuple[Rule, ...] = (
             ),
         ),
         failures=failures(Failure.CERTIFICATE),
+        phases=HANDSHAKE,
         text=r"certificate changed",  # tls.examine: a pinned fingerprint that differs
     ),
     Rule(
@@ -69,6 +70,7 @@ CERTIFICATES: tuple[Rule, ...] = (
             ),
         ),
         failures=failures(Failure.CERTIFICATE),
+        phases=HANDSHAKE,
         # Not "self-signed certificate in certificate chain": that is an unknown root CA.
         text=r"self[- ]signed certificate(?! in)",
     ),
@@ -91,6 +93,7 @@ CERTIFICATES: tuple[Rule, ...] = (
             ),
         ),
         failures=failures(Failure.CERTIFICATE),
+        phases=HANDSHAKE,
         text=r"unable to get (local )?issuer|in certificate chain|unknown ca",
     ),
     Rule(
@@ -110,6 +113,7 @@ CERTIFICATES: tuple[Rule, ...] = (
             _CHECK_CLOCK,
         ),
         failures=failures(Failure.CERTIFICATE),
+        phases=HANDSHAKE,
         text=r"has expired",
     ),
     Rule(
@@ -137,6 +141,7 @@ CERTIFICATES: tuple[Rule, ...] = (
             "Microsoft 365, smtp.gmail.com for Gmail, not mail.yourcompany.com.",
         ),
         failures=failures(Failure.CERTIFICATE),
+        phases=HANDSHAKE,
         text=r"mismatch|doesn't match",
     ),
     Rule(
@@ -149,5 +154,6 @@ CERTIFICATES: tuple[Rule, ...] = (
         ),
         (_CHECK_NAME, _CHECK_CLOCK, _COMPANY_CA),
         failures=failures(Failure.CERTIFICATE),
+        phases=HANDSHAKE,
     ),
 )
