@@ -481,9 +481,7 @@ def submission_server_wants_a_login(lab: Lab) -> ProbeResult:
 
 @produces("login-not-used", "554 5.7.1", "Access denied", "It offers a login (", "CRAM-MD5")
 def access_denied_without_login(lab: Lab) -> ProbeResult:
-    return refused_without_login(
-        lab, reject_rcpt="554 5.7.1 <admin@example.test>: Access denied"
-    )
+    return refused_without_login(lab, reject_rcpt="554 5.7.1 <admin@example.test>: Access denied")
 
 
 @produces("login-not-used", "550 5.7.1 Relaying denied", "Automatic")
@@ -592,9 +590,7 @@ def too_many_connections(lab: Lab) -> ProbeResult:
 
 @produces("rate-limited", "Wait 10 minutes", "not greylisting")
 def sending_rate_exceeded(lab: Lab) -> ProbeResult:
-    return refused_at(
-        lab, reject_rcpt="450 4.7.1 Rate limit exceeded, try again in 600 seconds"
-    )
+    return refused_at(lab, reject_rcpt="450 4.7.1 Rate limit exceeded, try again in 600 seconds")
 
 
 @produces("temporary", "greylisting")
