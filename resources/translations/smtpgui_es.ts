@@ -267,8 +267,8 @@
         <translation>Puede que el mensaje se haya entregado</translation>
     </message>
     <message>
-        <source>The whole test message reached {host}, but the server did not confirm it ({detail}). Servers often check a message for viruses and spam before they answer, so it may have been accepted and delivered all the same.</source>
-        <translation>El mensaje de prueba llegó entero a {host}, pero el servidor no lo confirmó ({detail}). Los servidores suelen revisar el mensaje en busca de virus y spam antes de responder, así que puede que lo hayan aceptado y entregado de todos modos.</translation>
+        <source>The whole test message reached {host}, but the server did not confirm it: {detail} Servers often check a message for viruses and spam before they answer, so it may have been accepted and delivered all the same.</source>
+        <translation>El mensaje de prueba llegó entero a {host}, pero el servidor no lo confirmó: {detail} Los servidores suelen revisar el mensaje en busca de virus y spam antes de responder, así que puede que lo hayan aceptado y entregado de todos modos.</translation>
     </message>
     <message>
         <source>Check the test recipient&apos;s inbox (and spam folder) before testing again: another test could deliver the message twice.</source>
@@ -625,6 +625,22 @@
     <message>
         <source>Or get the server&apos;s certificate file from its administrator (not from the connection itself) and choose it as CA file under Certificate.</source>
         <translation>O pida el archivo del certificado del servidor a su administrador (no lo obtenga de la propia conexión) y elíjalo como archivo de CA en «Certificado».</translation>
+    </message>
+    <message>
+        <source>The server does not send its intermediate certificate</source>
+        <translation>El servidor no envía su certificado intermedio</translation>
+    </message>
+    <message>
+        <source>{detail} When “{issuer}” is an intermediate authority (public authorities such as Let&apos;s Encrypt always issue through one), {host} must send its certificate along: without it this computer cannot link the server&apos;s certificate to an authority it trusts. Some mail programs fetch the missing certificate themselves, which hides the mistake.</source>
+        <translation>{detail} Cuando «{issuer}» es una autoridad intermedia (las autoridades públicas como Let&apos;s Encrypt siempre emiten a través de una), {host} debe enviar también su certificado: sin él, este equipo no puede enlazar el certificado del servidor con una autoridad de confianza. Algunos programas de correo descargan por su cuenta el certificado que falta, y eso oculta el error.</translation>
+    </message>
+    <message>
+        <source>This is for the server&apos;s administrator to fix: tell them to install the full certificate chain (with Let&apos;s Encrypt, fullchain.pem instead of cert.pem). Your Certificate settings are not the problem.</source>
+        <translation>Esto lo debe corregir el administrador del servidor: pídale que instale la cadena de certificados completa (con Let&apos;s Encrypt, fullchain.pem en lugar de cert.pem). Su configuración de «Certificado» no es el problema.</translation>
+    </message>
+    <message>
+        <source>Only if “{issuer}” is your company&apos;s own root authority: choose its CA certificate file under Certificate.</source>
+        <translation>Solo si «{issuer}» es la autoridad raíz propia de su empresa: elija el archivo de su certificado de CA en «Certificado».</translation>
     </message>
     <message>
         <source>The certificate comes from an unknown authority</source>
@@ -1565,6 +1581,10 @@
         <translation>El servidor no ofrece STARTTLS en este puerto.</translation>
     </message>
     <message>
+        <source>{refusal} {finding}</source>
+        <translation>{refusal} {finding}</translation>
+    </message>
+    <message>
         <source>The connection is not encrypted, so the password was not sent.</source>
         <translation>La conexión no está cifrada, así que no se envió la contraseña.</translation>
     </message>
@@ -1663,6 +1683,26 @@
     <message>
         <source>The certificate could not be fetched: {why}</source>
         <translation>No se pudo obtener el certificado: {why}</translation>
+    </message>
+    <message>
+        <source>The server sent only its own certificate, not that of its issuer “{issuer}”.</source>
+        <translation>El servidor envió solo su propio certificado, no el de su emisor «{issuer}».</translation>
+    </message>
+    <message>
+        <source>The server sent only its own certificate, not that of its issuer “{issuer}”. The issuer&apos;s certificate is published at {url} (smtpgui does not fetch it).</source>
+        <translation>El servidor envió solo su propio certificado, no el de su emisor «{issuer}». El certificado del emisor está publicado en {url} (smtpgui no lo descarga).</translation>
+    </message>
+    <message>
+        <source>Connecting again to count the certificates the server sends (no login)</source>
+        <translation>Conectando de nuevo para contar los certificados que envía el servidor (sin iniciar sesión)</translation>
+    </message>
+    <message>
+        <source>The certificates could not be counted: {why}</source>
+        <translation>No se pudieron contar los certificados: {why}</translation>
+    </message>
+    <message>
+        <source>The server sends {count} certificate(s)</source>
+        <translation>El servidor envía {count} certificado(s)</translation>
     </message>
     <message>
         <source>The address {address} has characters outside ASCII ({characters}) that only a server offering SMTPUTF8 (RFC 6531) can carry, and this server does not offer it.</source>

@@ -60,9 +60,9 @@ LAST: tuple[Rule, ...] = (
         QT_TRANSLATE_NOOP("Diagnosis", "The message may have been delivered"),
         QT_TRANSLATE_NOOP(
             "Diagnosis",
-            "The whole test message reached {host}, but the server did not confirm it "
-            "({detail}). Servers often check a message for viruses and spam before they "
-            "answer, so it may have been accepted and delivered all the same.",
+            "The whole test message reached {host}, but the server did not confirm it: "
+            "{detail} Servers often check a message for viruses and spam before they answer, "
+            "so it may have been accepted and delivered all the same.",
         ),
         (
             QT_TRANSLATE_NOOP(

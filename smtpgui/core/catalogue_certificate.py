@@ -75,6 +75,34 @@ CERTIFICATES: tuple[Rule, ...] = (
         text=r"self[- ]signed certificate(?! in)",
     ),
     Rule(
+        "cert-incomplete-chain",
+        QT_TRANSLATE_NOOP("Diagnosis", "The server does not send its intermediate certificate"),
+        QT_TRANSLATE_NOOP(
+            "Diagnosis",
+            "{detail} When “{issuer}” is an intermediate authority (public authorities such as "
+            "Let's Encrypt always issue through one), {host} must send its certificate along: "
+            "without it this computer cannot link the server's certificate to an authority it "
+            "trusts. Some mail programs fetch the missing certificate themselves, which hides "
+            "the mistake.",
+        ),
+        (
+            QT_TRANSLATE_NOOP(
+                "Diagnosis",
+                "This is for the server's administrator to fix: tell them to install the full "
+                "certificate chain (with Let's Encrypt, fullchain.pem instead of cert.pem). Your "
+                "Certificate settings are not the problem.",
+            ),
+            QT_TRANSLATE_NOOP(
+                "Diagnosis",
+                "Only if “{issuer}” is your company's own root authority: choose its CA "
+                "certificate file under Certificate.",
+            ),
+        ),
+        failures=failures(Failure.CERTIFICATE),
+        phases=HANDSHAKE,
+        text=r"sent only its own certificate",  # tls.incomplete_chain counted one certificate
+    ),
+    Rule(
         "cert-unknown-ca",
         QT_TRANSLATE_NOOP("Diagnosis", "The certificate comes from an unknown authority"),
         QT_TRANSLATE_NOOP(

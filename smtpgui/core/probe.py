@@ -20,7 +20,14 @@ from smtpgui.core.provider_hints import login_notice
 from smtpgui.core.result import Failure, Phase, ProbeFailed, ProbeResult
 from smtpgui.core.settings import AuthMethod, Settings, TrustMode
 from smtpgui.core.smtp_client import TracingSMTP
-from smtpgui.core.tls import INSECURE_NOTICE, Fetch, examine, fetch_certificate, make_context
+from smtpgui.core.tls import (
+    INSECURE_NOTICE,
+    Fetch,
+    examine,
+    fetch_certificate,
+    incomplete_chain,
+    make_context,
+)
 from smtpgui.core.transaction import transact
 from smtpgui.core.transcript import Direction, Redactor
 
@@ -262,7 +269,15 @@ class SmtpProbe:
         # the fetch's own time limit breaks it without turning the failure into a timeout.
         how = Fetch(self._settings.timeout, self._resolver, self._steps.log, self._redactor)
         certificate = fetch_certificate(endpoint, self._steps.interrupter, how)
-        return dataclasses.replace(result, certificate=certificate)
+        missing = incomplete_chain(exc, certificate, endpoint, self._steps.interrupter, how)
+        if missing is None:
+            return dataclasses.replace(result, certificate=certificate)
+        finding = missing.with_values(self._redactor.redact)
+        self._steps.log(Direction.INFO, finding)
+        # OpenSSL's reason stays first: the finding explains it, it does not replace it.
+        both = QT_TRANSLATE_NOOP("Probe", "{refusal} {finding}")
+        detail = Text("Probe", both, refusal=result.detail, finding=finding)
+        return dataclasses.replace(result, certificate=certificate, detail=detail)
 
 
 def _peer(sock: socket.socket) -> str:

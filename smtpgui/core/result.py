@@ -108,6 +108,9 @@ class CertificateInfo:
     not_after: datetime
     fingerprint_sha256: str
     self_signed: bool
+    # Where the issuer's certificate is published (Authority Information Access, RFC 5280
+    # §4.2.2.1): shown to the admin, never fetched.
+    ca_issuers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import ipaddress
 import re
 import socket
 import ssl
@@ -22,9 +23,14 @@ from pathlib import Path
 import pytest
 import trustme
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, Session
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import AuthorityInformationAccessOID, NameOID
 
 from smtpgui.core.catalogue import PLACEHOLDERS, RULES
 from smtpgui.core.catalogue_rule import CONNECTING, ConnectAdvice
+from smtpgui.core.certificate import display_name
 from smtpgui.core.diagnosis import Diagnosis, diagnose, matching_rule
 from smtpgui.core.message import build_test_message
 from smtpgui.core.probe import SmtpProbe
@@ -367,8 +373,96 @@ def self_signed_with_system_cas(lab: Lab) -> ProbeResult:
 
 @produces("cert-unknown-ca", "does not trust", "CA certificate file")
 def private_ca_not_chosen(lab: Lab) -> ProbeResult:
-    with smtp_server(lab.ca, "starttls") as server:
+    # The server sends its certificate and the company's intermediate one; nobody trusts the root.
+    with smtp_server(lab.ca.create_child_ca(), "starttls") as server:
         return probe(settings_for(server.server, ""))  # system CAs only
+
+
+def leaf_only_context(lab: Lab) -> tuple[ssl.SSLContext, str]:
+    """A server certificate from an intermediate CA, served without the intermediate one."""
+    intermediate = lab.ca.create_child_ca()
+    leaf = intermediate.issue_cert("127.0.0.1")
+    pem = lab.tmp_path / "leaf-only.pem"
+    pem.write_bytes(leaf.private_key_pem.bytes() + leaf.cert_chain_pems[0].bytes())
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(pem)
+    issuer = x509.load_pem_x509_certificate(intermediate.cert_pem.bytes()).subject
+    return context, issuer.rfc4514_string()
+
+
+AIA_URL = "http://ca.example.test/intermediate.der"
+
+
+def leaf_with_aia_context(lab: Lab) -> ssl.SSLContext:
+    """Like a public CA's: the leaf names where its issuer's certificate is published (AIA)."""
+    intermediate = lab.ca.create_child_ca()
+    issuer_key = serialization.load_pem_private_key(intermediate.private_key_pem.bytes(), None)
+    issuer = x509.load_pem_x509_certificate(intermediate.cert_pem.bytes())
+    key = ec.generate_private_key(ec.SECP256R1())
+    now = datetime.datetime.now(datetime.UTC)
+    aia = x509.AuthorityInformationAccess(
+        [
+            x509.AccessDescription(
+                AuthorityInformationAccessOID.CA_ISSUERS, x509.UniformResourceIdentifier(AIA_URL)
+            )
+        ]
+    )
+    leaf = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
+        .issuer_name(issuer.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=30))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False
+        )
+        .add_extension(aia, critical=False)
+        .sign(issuer_key, hashes.SHA256())  # type: ignore[arg-type]
+    )
+    pem = lab.tmp_path / "leaf-aia.pem"
+    pem.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        + leaf.public_bytes(serialization.Encoding.PEM)
+    )
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(pem)
+    return context
+
+
+@produces("cert-incomplete-chain", "sent only its own certificate", "administrator", "fullchain")
+def intermediate_left_out_with_the_right_ca_file(lab: Lab) -> ProbeResult:
+    context, issuer = leaf_only_context(lab)
+    result = tls_server_with(lab, context)  # the CA file holds the root: it is right
+    assert display_name(issuer) in result.detail
+    return result
+
+
+@produces("cert-unknown-ca", "does not trust")
+def intermediate_left_out_by_a_tls_1_3_only_server(lab: Lab) -> ProbeResult:
+    # TLS 1.3 encrypts the Certificate message: the count is unknown, so no claim is made.
+    context, _ = leaf_only_context(lab)
+    context.minimum_version = ssl.TLSVersion.TLSv1_3
+    return tls_server_with(lab, context)
+
+
+@produces("cert-incomplete-chain", AIA_URL, "does not fetch it")
+def intermediate_left_out_by_a_public_style_certificate(lab: Lab) -> ProbeResult:
+    result = tls_server_with(lab, leaf_with_aia_context(lab))
+    assert result.certificate is not None and result.certificate.ca_issuers == (AIA_URL,)
+    return result
+
+
+@produces("cert-incomplete-chain", "sent only its own certificate", "root authority")
+def intermediate_left_out_at_a_starttls_port(lab: Lab) -> ProbeResult:
+    context, _ = leaf_only_context(lab)
+    with HostileServer(smtp_script(context=context)) as server:
+        return probe(settings_for(f"tls://127.0.0.1:{server.port}", ""))  # system CAs
 
 
 @produces("cert-expired", "renewed")
