@@ -21,6 +21,7 @@ _STYLES = {
     "busy": ("#eef4fc", "#1a5fb4"),
     "ok": ("#eaf7ee", "#26a269"),
     "error": ("#fdeceb", "#c01c28"),
+    "uncertain": ("#fdf3e1", "#c64600"),  # the message may have been delivered
 }
 
 
@@ -51,9 +52,9 @@ class StatusPanel(QFrame):
         self.body.setVisible(bool(body))
 
     def show_diagnosis(
-        self, diagnosis: Diagnosis, reply: str, step: str = "", extra: str = ""
+        self, diagnosis: Diagnosis, reply: str, step: str = "", extra: str = "", kind: str = "error"
     ) -> None:
-        self._style("error")
+        self._style(kind)
         self.title.setText(diagnosis.title)
         parts = [f'<p style="color:#5e5c64">{html.escape(step)}</p>'] if step else []
         parts.append(f"<p>{html.escape(diagnosis.explanation)}</p>")
@@ -132,7 +133,8 @@ class StatusPanel(QFrame):
                 save_error = shown(outcome.save_error, QCoreApplication.translate)
                 extra = f"{save_error} {extra}".strip()
             step = self._step_text(result)
-            self.show_diagnosis(diagnosis, result.reply, step, extra)
+            kind = "uncertain" if result.uncertain else "error"
+            self.show_diagnosis(diagnosis, result.reply, step, extra, kind)
             return diagnosis
         return None
 
