@@ -338,6 +338,10 @@ def incomplete_chain(
         return None
     if count_certificates(endpoint, interrupter, how) != 1:
         return None
+    return _issuer_missing(certificate)
+
+
+def _issuer_missing(certificate: CertificateInfo) -> Text:
     issuer = display_name(certificate.issuer)
     if not certificate.ca_issuers:
         return Text(
@@ -364,44 +368,39 @@ def count_certificates(endpoint: Endpoint, interrupter: Interrupter, how: Fetch)
     """How many certificates the server sends (tls_chain.sent_certificates), over a new
     connection that verifies nothing and never logs in; None when it cannot tell. Never raises.
     """
-    how.report(
-        Direction.INFO,
-        Text(
-            "Probe",
-            QT_TRANSLATE_NOOP(
-                "Probe", "Connecting again to count the certificates the server sends (no login)"
-            ),
-        ),
-    )
+    how.report(Direction.INFO, _probe_text(_COUNTING))
     deadline = threading.Timer(how.timeout, interrupter.interrupt)
     deadline.daemon = True
     deadline.start()
     try:
-        with contextlib.closing(_connect(endpoint, interrupter, how)) as sock:
-            if endpoint.security is not Security.TLS:
-                client = _greeted_client(sock, endpoint, interrupter, how)
-                _require(*client.docmd("STARTTLS"), 220)
-            count = sent_certificates(sock, endpoint.ascii_host)
+        count = _count_over(_connect(endpoint, interrupter, how), endpoint, interrupter, how)
     except Exception as exc:  # an extra, like the second look: the first failure stands
-        how.report(
-            Direction.INFO,
-            Text(
-                "Probe",
-                QT_TRANSLATE_NOOP("Probe", "The certificates could not be counted: {why}"),
-                why=_reason(exc),
-            ),
-        )
+        how.report(Direction.INFO, _probe_text(_NOT_COUNTED, why=_reason(exc)))
         return None
     finally:
         deadline.cancel()
         interrupter.watch(None)
     if count is not None:
-        how.report(
-            Direction.INFO,
-            Text(
-                "Probe",
-                QT_TRANSLATE_NOOP("Probe", "The server sends {count} certificate(s)"),
-                count=str(count),
-            ),
-        )
+        how.report(Direction.INFO, _probe_text(_COUNTED, count=str(count)))
     return count
+
+
+def _count_over(
+    sock: socket.socket, endpoint: Endpoint, interrupter: Interrupter, how: Fetch
+) -> int | None:
+    with contextlib.closing(sock):
+        if endpoint.security is not Security.TLS:
+            client = _greeted_client(sock, endpoint, interrupter, how)
+            _require(*client.docmd("STARTTLS"), 220)
+        return sent_certificates(sock, endpoint.ascii_host)
+
+
+_COUNTING = QT_TRANSLATE_NOOP(
+    "Probe", "Connecting again to count the certificates the server sends (no login)"
+)
+_NOT_COUNTED = QT_TRANSLATE_NOOP("Probe", "The certificates could not be counted: {why}")
+_COUNTED = QT_TRANSLATE_NOOP("Probe", "The server sends {count} certificate(s)")
+
+
+def _probe_text(template: str, **values: str) -> Text:
+    return Text("Probe", template, **values)

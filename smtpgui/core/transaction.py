@@ -50,9 +50,14 @@ def transact(client: TracingSMTP, message: TestMessage, step: Step, log: Log) ->
             reply = client.getreply() if pipelining else client.rcpt(recipient)
             expect(*reply, 250, 251)
     with step(Phase.DATA):
-        expect(*(client.getreply() if pipelining else client.docmd("DATA")), 354)
-        client.send(dot_stuffed(envelope.data))
-        expect(*_confirmation(client), 250)
+        _hand_over(client, envelope, pipelining)
+
+
+def _hand_over(client: TracingSMTP, envelope: Envelope, pipelining: bool) -> None:
+    """DATA (already sent when pipelining), the message, and the reply to its final dot."""
+    expect(*(client.getreply() if pipelining else client.docmd("DATA")), 354)
+    client.send(dot_stuffed(envelope.data))
+    expect(*_confirmation(client), 250)
 
 
 def _confirmation(client: TracingSMTP) -> tuple[int, bytes]:
