@@ -747,6 +747,10 @@
         <translation>El servidor respondió «{reply}»: solo lo acepta por una conexión cifrada.</translation>
     </message>
     <message>
+        <source>The server answered “{reply}”. It offers a login ({offered}) and this test did not log in: a server for sending usually takes mail, or passes it on, only from a logged-in account, and often checks block lists only for mail without a login.</source>
+        <translation>El servidor respondió «{reply}». Ofrece iniciar sesión ({offered}) y esta prueba no la inició: un servidor de envío suele aceptar correo, o reenviarlo, solo de una cuenta que ha iniciado sesión, y a menudo consulta las listas de bloqueo solo para el correo sin inicio de sesión.</translation>
+    </message>
+    <message>
         <source>The server requires a login</source>
         <translation>El servidor exige iniciar sesión</translation>
     </message>
@@ -761,10 +765,6 @@
     <message>
         <source>The server most likely wants a login</source>
         <translation>Lo más probable es que el servidor pida iniciar sesión</translation>
-    </message>
-    <message>
-        <source>The server answered “{reply}”. It offers a login ({offered}) and this test did not log in: a server for sending usually takes mail, or passes it on, only from a logged-in account. Block lists are not the likely cause.</source>
-        <translation>El servidor respondió «{reply}». Ofrece iniciar sesión ({offered}) y esta prueba no la inició: un servidor de envío suele aceptar correo, o reenviarlo, solo de una cuenta que ha iniciado sesión. Las listas de bloqueo no son la causa probable.</translation>
     </message>
     <message>
         <source>The password is only sent over STARTTLS or SSL/TLS: keep one of them, or choose one.</source>

@@ -65,7 +65,7 @@ LOGIN: tuple[Rule, ...] = (
             "Diagnosis",
             "The server answered “{reply}”. It offers a login ({offered}) and this test did not "
             "log in: a server for sending usually takes mail, or passes it on, only from a "
-            "logged-in account. Block lists are not the likely cause.",
+            "logged-in account, and often checks block lists only for mail without a login.",
         ),
         (
             _AUTOMATIC_LOGIN,
