@@ -16,16 +16,18 @@ window would show.
 from __future__ import annotations
 
 import copy
+import re
 from email.message import EmailMessage
 from email.utils import formatdate, getaddresses, make_msgid
 
-from smtpgui.core.addresses import mailbox
+from smtpgui.core.addresses import control_characters, mailbox
 from smtpgui.core.diagnosis import Diagnosis, diagnose
 from smtpgui.core.exit_codes import exit_code
 from smtpgui.core.message import TestMessage, sender_headers
 from smtpgui.core.probe import Callback, SmtpProbe
+from smtpgui.core.profile import no_password_for
 from smtpgui.core.result import Failure, Phase, ProbeResult
-from smtpgui.core.secrets import SecretStore, SecretStoreError
+from smtpgui.core.secrets import SecretKind, SecretStore, SecretStoreError, binding_of
 from smtpgui.core.settings import AuthMethod, Settings
 from smtpgui.core.settings_store import SettingsFileError, SettingsStore
 
@@ -143,12 +145,14 @@ def _stored_password(settings: Settings, secrets: SecretStore) -> str:
     if settings.auth is AuthMethod.NONE:
         return ""
     try:
-        password = secrets.get(settings.account)
+        # Bound: a stored password goes only to the user and servers it was saved for, so
+        # settings passed in by a caller cannot send it anywhere else.
+        password = secrets.get(binding_of(settings, SecretKind.PASSWORD))
     except SecretStoreError as exc:
         raise PasswordUnavailableError(str(exc)) from None
     if password is None:
         raise PasswordUnavailableError(
-            f"No password is stored for {settings.account}: save the settings in smtpgui."
+            f"{no_password_for(settings)} Or save these settings in smtpgui."
         )
     return password
 
@@ -179,11 +183,29 @@ def _prepare(msg: EmailMessage, settings: Settings) -> TestMessage:
     if not msg["Message-ID"]:
         domain = mailbox(sender).rpartition("@")[2] or "localhost"  # else getfqdn(): DNS
         prepared["Message-ID"] = make_msgid("smtpgui", domain=domain)
+    _refuse_line_breaks(msg)
     fields = [str(v) for name in ("To", "Cc", "Bcc") for v in msg.get_all(name, [])]
     recipients = tuple(address for _, address in getaddresses(fields) if address)
+    for address in recipients:
+        if control_characters(address):
+            raise SmtpguiError(
+                f"The recipient {address!a} holds a line break or a control character."
+            )
     if not recipients:
         raise SmtpguiError("The message has no recipient (To, Cc or Bcc).")
     return TestMessage(envelope_from=mailbox(sender), recipients=recipients, message=prepared)
+
+
+def _refuse_line_breaks(msg: EmailMessage) -> None:
+    """No header of `msg` may hold a line break other than folding (CRLF + space): one would
+    start a header of its own (a Bcc, a second From) in the mail sent."""
+    for name, value in msg.items():
+        unfolded = _FOLDING.sub(" ", str(value))
+        if control_characters(name) or control_characters(unfolded.replace("\t", " ")):
+            raise SmtpguiError(f"The {name!a} header holds a line break or a control character.")
+
+
+_FOLDING = re.compile(r"\r?\n(?=[ \t])")
 
 
 def _error_class(result: ProbeResult) -> type[SendError]:

@@ -20,6 +20,7 @@ from smtpgui.cli_output import (
 )
 from smtpgui.cli_worker import run_in_worker
 from smtpgui.core import exit_codes as codes
+from smtpgui.core.addresses import address_error, text_error
 from smtpgui.core.endpoint import (
     DEFAULT_PORTS,
     Endpoint,
@@ -28,9 +29,16 @@ from smtpgui.core.endpoint import (
     parse_entries,
     resolve,
 )
-from smtpgui.core.profile import Job, JobRunner, delete_profile
-from smtpgui.core.profile_file import ProfileError, export_profile, read_profile
-from smtpgui.core.secrets import SecretStore, SecretStoreError
+from smtpgui.core.profile import Job, JobRunner, delete_profile, no_password_for
+from smtpgui.core.profile_file import ProfileError, export_profile, read_profile_bytes
+from smtpgui.core.secrets import (
+    SecretKind,
+    SecretStore,
+    SecretStoreError,
+    Stored,
+    binding_of,
+    stored_for,
+)
 from smtpgui.core.settings import AuthMethod, Settings, TrustMode, field_errors, to_json
 from smtpgui.core.settings_store import SettingsFileError, SettingsStore
 
@@ -48,14 +56,13 @@ def run_check(args: argparse.Namespace) -> int:
     if args.save and args.no_send:
         raise CliError("--save needs a real test message: drop --no-send", codes.INVALID_INPUT)
     sign_in = cli_oauth.sign_in_first(settings, args, saved)
-    password = _password(settings, args, saved)
+    password = _password(settings, args)
     job = Job(
         settings,
         password,
         args.save,
         SUBJECT,
         BODY,
-        stored_account=saved.account if saved else None,
         send=not args.no_send,
         tokens=sign_in.tokens,
         client_secret=sign_in.client_secret,
@@ -65,19 +72,22 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     try:
-        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
-        settings = _validated(read_profile(text))
-    except (OSError, UnicodeDecodeError, ProfileError) as exc:
+        if args.file == "-":
+            settings = read_profile_bytes(sys.stdin.buffer)
+        else:
+            with Path(args.file).open("rb") as stream:
+                settings = read_profile_bytes(stream)
+        settings = _validated(settings)
+    except OSError as exc:
+        raise CliError(f"cannot import {args.file}: {exc.strerror}", codes.INVALID_INPUT) from None
+    except ProfileError as exc:
         raise CliError(f"cannot import {args.file}: {exc}", codes.INVALID_INPUT) from None
-    saved = _saved_or_none()
     if args.password_stdin and args.file == "-":
         raise CliError(
             "the profile and the password cannot both come from standard input", codes.INVALID_INPUT
         )
-    password = _password(settings, args, saved)
-    job = Job(
-        settings, password, True, SUBJECT, BODY, stored_account=saved.account if saved else None
-    )
+    password = _password(settings, args)
+    job = Job(settings, password, True, SUBJECT, BODY)
     return _run_job(job, as_json=args.json)
 
 
@@ -169,32 +179,25 @@ def _saved_or_none() -> Settings | None:
 # -- the password --------------------------------------------------------------------------
 
 
-def _password(settings: Settings, args: argparse.Namespace, saved: Settings | None) -> str:
+def _password(settings: Settings, args: argparse.Namespace) -> str:
     if settings.auth in (AuthMethod.NONE, AuthMethod.OAUTH2):
         return ""  # OAuth2: the job signs in with the refresh token in the keyring
     if args.password_stdin:
         return sys.stdin.readline().removesuffix("\n").removesuffix("\r")
-    stored = _stored(settings, saved)
-    if stored is not None:
-        return stored
+    try:
+        stored = SecretStore().get(binding_of(settings, SecretKind.PASSWORD))
+    except SecretStoreError as exc:
+        why = str(exc)
+    else:
+        if stored is not None:
+            return stored
+        why = str(no_password_for(settings))
     if sys.stdin.isatty():
         return getpass.getpass(f"Password for {settings.username}: ")
     raise CliError(
-        f"no password for {settings.username}: none is stored; pipe it in with --password-stdin",
+        f"no password for this server: {why} Pipe it in with --password-stdin.",
         codes.NO_PASSWORD,
     )
-
-
-def _stored(settings: Settings, saved: Settings | None) -> str | None:
-    accounts = [settings.account] + ([saved.account] if saved else [])
-    try:
-        for account in dict.fromkeys(accounts):
-            password = SecretStore().get(account)
-            if password is not None:
-                return password
-    except SecretStoreError:
-        return None
-    return None
 
 
 # -- show, forget, export ----------------------------------------------------------------------
@@ -227,13 +230,22 @@ def run_show(args: argparse.Namespace) -> int:
 def _password_state(saved: Settings | None) -> tuple[bool | None, str]:
     if saved is None or saved.auth is AuthMethod.NONE:
         return None, "not needed"
-    account = saved.refresh_account if saved.auth is AuthMethod.OAUTH2 else saved.account
+    if saved.auth is AuthMethod.OAUTH2:
+        return None, "not used (OAuth2)"
     try:
-        stored = SecretStore().get(account) is not None
+        secrets = SecretStore()
+        state = stored_for(secrets, saved)[SecretKind.PASSWORD]
+        backend = secrets.backend_name()
     except SecretStoreError as exc:
         return None, f"unknown ({exc})"
-    where = f"in the keyring (service smtpgui, user {account})"
-    return stored, f"stored {where}" if stored else "NOT stored"
+    if state is Stored.ELSEWHERE:
+        return False, "NOT stored for these settings (the stored one is for another server)"
+    where = f"service {SecretKind.PASSWORD.service()}, user {saved.account}, backend {backend}"
+    return (
+        (True, f"stored in the keyring ({where})")
+        if state is Stored.HERE
+        else (False, "NOT stored")
+    )
 
 
 def run_forget(_args: argparse.Namespace) -> int:
@@ -246,6 +258,11 @@ def run_forget(_args: argparse.Namespace) -> int:
         delete_profile(store, SecretStore(), saved.account if saved else None)
     except SecretStoreError as exc:
         raise CliError(f"the settings file is deleted, but {exc}", codes.NO_PASSWORD) from None
+    except OSError as exc:  # the file first: when it stays, so does every secret
+        raise CliError(
+            f"{store.path} cannot be deleted ({exc.strerror}); nothing was changed",
+            codes.NOT_SAVED,
+        ) from None
     print("The saved settings and the stored password are deleted.")
     return codes.OK
 
@@ -258,10 +275,15 @@ def run_export(args: argparse.Namespace) -> int:
     if saved is None:
         raise CliError("no settings are saved: nothing to export", codes.INVALID_INPUT)
     text = export_profile(saved)
-    if args.file == "-":
-        sys.stdout.write(text)
-    else:
-        Path(args.file).write_text(text, encoding="utf-8")
+    try:
+        if args.file == "-":
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        else:
+            Path(args.file).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CliError(f"cannot write {args.file}: {exc.strerror}", codes.INVALID_INPUT) from None
+    if args.file != "-":
         print(f"Exported to {args.file} (without the password).")
     return codes.OK
 
@@ -272,12 +294,19 @@ def run_export(args: argparse.Namespace) -> int:
 def run_send(args: argparse.Namespace) -> int:
     import smtpgui.api as api
 
+    _check_send_fields(args)
     message = EmailMessage()
     message["To"] = ", ".join(args.to)
     if args.cc:
         message["Cc"] = ", ".join(args.cc)
     message["Subject"] = args.subject
-    message.set_content(sys.stdin.read())
+    try:
+        message.set_content(sys.stdin.buffer.read().decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise CliError(
+            f"the message on standard input is not UTF-8 text (byte {exc.start + 1})",
+            codes.INVALID_INPUT,
+        ) from None
     printer = TranscriptPrinter(out=sys.stderr, quiet=not args.verbose)
     try:
         api.send_message(message, callback=printer)
@@ -292,6 +321,18 @@ def run_send(args: argparse.Namespace) -> int:
         raise CliError(str(exc), codes.INVALID_INPUT) from None
     print(f"Sent to {', '.join(args.to + args.cc)}.")
     return codes.OK
+
+
+def _check_send_fields(args: argparse.Namespace) -> None:
+    """Each --to and --cc is one address, the subject one line: exit 2 naming the option."""
+    for option, values in (("--to", args.to), ("--cc", args.cc or [])):
+        for value in values:
+            error = address_error(value, required=True)
+            if error:
+                raise CliError(f"{option} {value!a}: {error}", codes.INVALID_INPUT)
+    error = text_error(args.subject)
+    if error:
+        raise CliError(f"--subject: {error}", codes.INVALID_INPUT)
 
 
 # -- discover ------------------------------------------------------------------------------------

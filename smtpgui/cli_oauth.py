@@ -17,11 +17,11 @@ from smtpgui.cli import CliError
 from smtpgui.cli_output import outcome_json, print_json
 from smtpgui.cli_worker import run_in_worker
 from smtpgui.core import exit_codes as codes
-from smtpgui.core.oauth_settings import OAuthSettings, client_secret_account
+from smtpgui.core.oauth_settings import OAuthSettings
 from smtpgui.core.profile import Outcome
 from smtpgui.core.providers import Provider, load_providers, provider
 from smtpgui.core.result import Failure, Phase, ProbeResult
-from smtpgui.core.secrets import SecretStore, SecretStoreError
+from smtpgui.core.secrets import SecretKind, SecretStore, SecretStoreError, Stored, stored_for
 from smtpgui.core.settings import AuthMethod, Settings
 from smtpgui.core.transcript import Direction, TranscriptLine
 
@@ -138,9 +138,8 @@ def sign_in_first(settings: Settings, args: argparse.Namespace, saved: Settings 
         return SignIn(client_secret=client_secret)
     from smtpgui.core.oauth_session import client_secret_of  # urllib: only for a sign-in
 
-    owner = saved.account if saved else settings.account
     try:
-        secret = client_secret_of(SecretStore(), owner, client_secret)
+        secret = client_secret_of(SecretStore(), settings, client_secret)
         cancel = threading.Event()
         tokens = run_in_worker(
             lambda: _sign_in(settings, args.sign_in, cancel, secret), cancel.set, "smtpgui-sign-in"
@@ -164,12 +163,18 @@ def _sign_in(settings: Settings, how: str, cancel: threading.Event, secret: str)
 
     if how == "device":
         return oauth_session.sign_in_with_code(settings, _show_code, cancel, client_secret=secret)
-    return oauth_session.sign_in(settings, _open_browser, cancel, client_secret=secret)
+    return oauth_session.sign_in(
+        settings, _open_browser, cancel, client_secret=secret, notice=_print_notice
+    )
 
 
 def _open_browser(url: str) -> bool:
     print(f"Opening the browser to sign in: {url}", file=sys.stderr, flush=True)
     return webbrowser.open(url)
+
+
+def _print_notice(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
 
 
 def _show_code(code: DeviceCode) -> None:
@@ -202,26 +207,46 @@ def stored_secrets(saved: Settings | None) -> list[StoredSecret]:
     """For an OAuth2 profile: whether the keyring holds its sign-in and its client secret."""
     if saved is None or saved.auth is not AuthMethod.OAUTH2:
         return []
+    try:
+        secrets = SecretStore()
+        found = stored_for(secrets, saved)
+        backend = secrets.backend_name()
+    except SecretStoreError as exc:
+        return [StoredSecret(k, label, None, f"unknown ({exc})") for k, label, _, _ in _SHOWN]
     return [
-        _stored(
-            "sign_in",
-            "sign-in",
-            saved.refresh_account,
-            "NOT stored: sign in with smtpgui check --sign-in browser (or device) --save",
-        ),
-        _stored(
-            "client_secret",
-            "client secret",
-            client_secret_account(saved.account),
-            "none stored (needed only when the provider gave one)",
-        ),
+        _shown(key, label, found[kind], missing, saved, kind, backend)
+        for key, label, kind, missing in _SHOWN
     ]
 
 
-def _stored(key: str, label: str, account: str, missing: str) -> StoredSecret:
-    try:
-        stored = SecretStore().get(account) is not None
-    except SecretStoreError as exc:
-        return StoredSecret(key, label, None, f"unknown ({exc})")
-    where = f"stored in the keyring (service smtpgui, user {account})"
-    return StoredSecret(key, label, stored, where if stored else missing)
+_SHOWN = (
+    (
+        "sign_in",
+        "sign-in",
+        SecretKind.REFRESH_TOKEN,
+        "NOT stored: sign in with smtpgui check --sign-in browser (or device) --save",
+    ),
+    (
+        "client_secret",
+        "client secret",
+        SecretKind.CLIENT_SECRET,
+        "none stored (needed only when the provider gave one)",
+    ),
+)
+
+
+def _shown(
+    key: str,
+    label: str,
+    state: Stored,
+    missing: str,
+    saved: Settings,
+    kind: SecretKind,
+    backend: str,
+) -> StoredSecret:
+    if state is Stored.NONE:
+        return StoredSecret(key, label, False, missing)
+    if state is Stored.ELSEWHERE:
+        return StoredSecret(key, label, False, f"{missing} (the stored one is for other settings)")
+    where = f"service {kind.service()}, user {saved.account}, backend {backend}"
+    return StoredSecret(key, label, True, f"stored in the keyring ({where})")

@@ -17,9 +17,10 @@ from keyring.backend import KeyringBackend
 
 from smtpgui.core.endpoint import parse_server
 from smtpgui.core.profile import save_profile
-from smtpgui.core.secrets import SERVICE, SecretStore
+from smtpgui.core.secrets import SecretStore
 from smtpgui.core.settings import AuthMethod, Settings
 from smtpgui.core.settings_store import SettingsFileError, SettingsStore
+from tests.helpers.keyring_records import stored_secret
 
 ACCOUNT = "alice@example.com"
 
@@ -72,7 +73,7 @@ def state(directory: Path) -> tuple[int, int]:
     Raises SettingsFileError when the file is not a complete settings file.
     """
     file = index_of(SettingsStore(directory / "cfg").load())
-    password = FileKeyring(directory / "keyring.json").get_password(SERVICE, ACCOUNT)
+    password = stored_secret(FileKeyring(directory / "keyring.json"), ACCOUNT)
     return file, -1 if password is None else int(password.removeprefix("pw-"))
 
 

@@ -16,7 +16,7 @@ from contextlib import closing
 import pytest
 from keyring.backends import SecretService
 
-from smtpgui.core.secrets import SecretStore
+from smtpgui.core.secrets import SecretKind, SecretStore
 
 
 def secret_service() -> SecretService.Keyring:
@@ -32,7 +32,9 @@ def secret_service() -> SecretService.Keyring:
 @pytest.fixture
 def real_secrets() -> Iterator[SecretStore]:
     backend = secret_service()
-    store = SecretStore(backend, service=f"smtpgui-test-{uuid.uuid4().hex[:12]}")
+    store = SecretStore(
+        backend, service=f"smtpgui-test-{uuid.uuid4().hex[:12]}", saved=lambda: None
+    )
     yield store
     forget(backend, store.service)
 
@@ -40,8 +42,12 @@ def real_secrets() -> Iterator[SecretStore]:
 def forget(backend: SecretService.Keyring, service: str) -> None:
     import secretstorage
 
+    # Every service a store uses: one per kind of secret, and the parts of long ones.
+    services = [kind.service(service) for kind in SecretKind]
+    services += [f"{name}#part{n}" for name in services for n in range(1, 9)]
     with closing(secretstorage.dbus_init()) as connection:
         collection = secretstorage.get_default_collection(connection)
-        for item in collection.search_items({"service": service}):
-            item.delete()
+        for name in services:
+            for item in collection.search_items({"service": name}):
+                item.delete()
     assert backend.get_password(service, "anyone") is None

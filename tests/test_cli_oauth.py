@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 OWN = "admin@example.test"
 TENANT = "contoso.example"
 CLIENT_SECRET = "g-desktop-secret-7Qx"
-REFRESH_KEY = f"smtpgui/{USER}#oauth2-refresh-token"
-SECRET_KEY = f"smtpgui/{USER}#oauth2-client-secret"
+REFRESH_KEY = f"smtpgui-oauth2-refresh-token/{USER}"
+SECRET_KEY = f"smtpgui-oauth2-client-secret/{USER}"
 PROXIES = ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")
 
 
@@ -88,8 +88,10 @@ def oauth_args(
 
 
 def keyring(tmp_path: Path) -> dict[str, str]:
+    """ "service/user" -> the secret of each entry of the test keyring (records unpacked)."""
     path = tmp_path / "keyring.json"
-    return json.loads(path.read_text()) if path.exists() else {}
+    entries = json.loads(path.read_text()) if path.exists() else {}
+    return {key: json.loads(value)["secret"] for key, value in entries.items()}
 
 
 def settings_text(tmp_path: Path) -> str:
@@ -181,7 +183,10 @@ def test_device_sign_in_tests_and_saves_the_refresh_token(
     assert_no_secret(issued, done.stdout, done.stderr, settings_text(tmp_path))
 
     shown = cli(env, "show")
-    assert f"sign-in: stored in the keyring (service smtpgui, user {USER}#" in shown.stdout
+    assert (
+        f"sign-in: stored in the keyring (service smtpgui-oauth2-refresh-token, user {USER},"
+        in shown.stdout
+    )
     assert "client secret: none stored" in shown.stdout
     data = json.loads(cli(env, "show", "--json").stdout)
     assert data["sign_in_stored"] is True and data["client_secret_stored"] is False

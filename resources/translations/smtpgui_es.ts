@@ -739,6 +739,14 @@
         <translation>La respuesta del propio servidor, más arriba, indica el motivo; su proveedor puede explicársela.</translation>
     </message>
     <message>
+        <source>No password for these settings</source>
+        <translation>No hay contraseña para estos ajustes</translation>
+    </message>
+    <message>
+        <source>Type the password of this user name for this server; nothing was sent to it.</source>
+        <translation>Escriba la contraseña de este usuario para este servidor; no se le ha enviado nada.</translation>
+    </message>
+    <message>
         <source>The server requires encryption first</source>
         <translation>El servidor exige cifrar primero la conexión</translation>
     </message>
@@ -1126,6 +1134,10 @@
 <context>
     <name>Discover</name>
     <message>
+        <source>Caution: {host} is outside {domain} and is no known provider&apos;s server. Use it only if your mail provider confirms it.</source>
+        <translation>Atención: {host} está fuera de {domain} y no es un servidor de ningún proveedor conocido. Úselo solo si su proveedor de correo lo confirma.</translation>
+    </message>
+    <message>
         <source>catalogue: {name}, by the domain {detail}</source>
         <translation>catálogo: {name}, por el dominio {detail}</translation>
     </message>
@@ -1218,6 +1230,10 @@
     <message>
         <source>Port must be a number from 1 to 65535</source>
         <translation>El puerto debe ser un número del 1 al 65535</translation>
+    </message>
+    <message>
+        <source>At most {limit} servers (the main one and {backups} backups); this field has {count}.</source>
+        <translation>Como máximo {limit} servidores (el principal y {backups} de respaldo); este campo tiene {count}.</translation>
     </message>
     <message>
         <source>Main server: {problem}</source>
@@ -1333,6 +1349,14 @@
         <translation>El servicio de inicio de sesión rechazó la solicitud: {error} {description}</translation>
     </message>
     <message>
+        <source>The sign-in service refused the sign-in just made (invalid_grant: {description}). Start it again; if it is refused again, check that this computer&apos;s clock is right and that the app registration allows this sign-in.</source>
+        <translation>El servicio de inicio de sesión rechazó el inicio de sesión recién hecho (invalid_grant: {description}). Vuelva a empezarlo; si lo rechaza de nuevo, compruebe que el reloj de este equipo está en hora y que el registro de la aplicación permite este inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>The sign-in service answered {name} = {value}, which is not a number of seconds ({low} to {high}).</source>
+        <translation>El servicio de inicio de sesión respondió {name} = {value}, que no es un número de segundos (de {low} a {high}).</translation>
+    </message>
+    <message>
         <source>The sign-in address {url} must start with https://.</source>
         <translation>La dirección de inicio de sesión {url} debe empezar por https://.</translation>
     </message>
@@ -1341,16 +1365,16 @@
         <translation>No se pudo usar el servicio de inicio de sesión {host} ({reason}).</translation>
     </message>
     <message>
+        <source>Still waiting for the browser. If it shows an error instead of a sign-in page, the likely causes are a wrong client ID or tenant, an app registration without the redirect address http://127.0.0.1 (a desktop or mobile app), or a scope the app may not ask for: cancel, correct the settings and sign in again.</source>
+        <translation>Todavía se espera al navegador. Si muestra un error en lugar de una página de inicio de sesión, las causas probables son un ID de cliente o un inquilino (tenant) incorrectos, un registro de aplicación sin la dirección de redirección http://127.0.0.1 (aplicación de escritorio o móvil) o un ámbito (scope) que la aplicación no puede pedir: cancele, corrija la configuración y vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
         <source>No web browser could be opened on this computer: sign in with a code on another device instead.</source>
         <translation>No se pudo abrir ningún navegador web en este equipo: inicie sesión con un código en otro dispositivo.</translation>
     </message>
     <message>
         <source>The sign-in was not finished in the browser within {minutes} minutes. Start it again.</source>
         <translation>El inicio de sesión no se terminó en el navegador en {minutes} minutos. Vuelva a empezar.</translation>
-    </message>
-    <message>
-        <source>The browser came back with an answer to another sign-in. Try again.</source>
-        <translation>El navegador devolvió la respuesta de otro inicio de sesión. Inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>This provider offers no sign-in with a code.</source>
@@ -1525,6 +1549,10 @@
         <translation>Certificado {subject} (nombres: {names}), emitido por {issuer}, válido del {start} al {end}, SHA-256 {fingerprint}</translation>
     </message>
     <message>
+        <source>The address {address} holds a line break or a control character; nothing was sent.</source>
+        <translation>La dirección {address} contiene un salto de línea o un carácter de control; no se ha enviado nada.</translation>
+    </message>
+    <message>
         <source>The server&apos;s answer is not SMTP.</source>
         <translation>La respuesta del servidor no es SMTP.</translation>
     </message>
@@ -1567,6 +1595,10 @@
     <message>
         <source>Trying backup server {endpoint}</source>
         <translation>Probando con el servidor de respaldo {endpoint}</translation>
+    </message>
+    <message>
+        <source>The whole test may take {total} s and that time is used up: not tried {servers}.</source>
+        <translation>La prueba completa puede durar {total} s y ese tiempo se ha agotado: no se probó {servers}.</translation>
     </message>
     <message>
         <source>Connecting to {endpoint} (time limit {seconds} s per step, {total} s in all)</source>
@@ -1623,6 +1655,10 @@
     <message>
         <source>The server&apos;s reply went on past {limit} KiB or {lines} lines without ending; no SMTP server sends that.</source>
         <translation>La respuesta del servidor superó los {limit} KiB o las {lines} líneas sin terminar; ningún servidor SMTP envía algo así.</translation>
+    </message>
+    <message>
+        <source>A command with a line break in it was refused before it was sent (an address or value holds a line break); nothing more was sent.</source>
+        <translation>Se rechazó un comando con un salto de línea antes de enviarlo (una dirección o un valor contiene un salto de línea); no se ha enviado nada más.</translation>
     </message>
     <message>
         <source>Certificate NOT verified (verification turned off)</source>
@@ -1802,6 +1838,18 @@
 <context>
     <name>Secrets</name>
     <message>
+        <source>No password store (keyring) is available on this computer, so nothing was saved: install and unlock GNOME Keyring (the gnome-keyring package) or KWallet, then save again (Windows and macOS have one built in).</source>
+        <translation>Este equipo no tiene ningún almacén de contraseñas (llavero), así que no se ha guardado nada: instale y desbloquee GNOME Keyring (el paquete gnome-keyring) o KWallet y vuelva a guardar (Windows y macOS ya traen uno).</translation>
+    </message>
+    <message>
+        <source>The password store refused a secret longer than it can keep (Windows error 1783). Please report this: smtpgui stores long secrets in parts.</source>
+        <translation>El almacén de contraseñas rechazó un secreto más largo de lo que puede guardar (error 1783 de Windows). Informe de ello: smtpgui guarda los secretos largos por partes.</translation>
+    </message>
+    <message>
+        <source>The password store is locked: unlock it (log in again) and retry.</source>
+        <translation>El almacén de contraseñas está bloqueado: desbloquéelo (vuelva a iniciar sesión) e inténtelo de nuevo.</translation>
+    </message>
+    <message>
         <source>read</source>
         <translation>leer</translation>
     </message>
@@ -1837,6 +1885,10 @@
         <translation>No se puede leer el archivo {path} (no tiene permiso).</translation>
     </message>
     <message>
+        <source>No password is stored for {user} on {servers}: a stored password is used only for the user name and servers it was saved with. Type the password.</source>
+        <translation>No hay ninguna contraseña guardada para {user} en {servers}: una contraseña guardada solo se usa con el nombre de usuario y los servidores con los que se guardó. Escriba la contraseña.</translation>
+    </message>
+    <message>
         <source>The settings could not be written to the settings folder ({reason}). Nothing was changed.</source>
         <translation>No se pudo escribir la configuración en su carpeta ({reason}). No se cambió nada.</translation>
     </message>
@@ -1851,6 +1903,10 @@
     <message>
         <source>Enter an e-mail address.</source>
         <translation>Escriba una dirección de correo electrónico.</translation>
+    </message>
+    <message>
+        <source>Enter one address only, such as name@example.com.</source>
+        <translation>Escriba una sola dirección, como nombre@ejemplo.com.</translation>
     </message>
     <message>
         <source>Enter an address such as name@example.com.</source>
@@ -1877,8 +1933,16 @@
         <translation>No se pudo usar la configuración guardada ({reason}). El archivo se conservó como {aside}; el formulario empieza vacío.</translation>
     </message>
     <message>
+        <source>The settings file {path} was written by a newer smtpgui (format {version}): update smtpgui to use it. It was left as it is.</source>
+        <translation>El archivo de configuración {path} lo escribió un smtpgui más reciente (formato {version}): actualice smtpgui para usarlo. Se dejó tal como estaba.</translation>
+    </message>
+    <message>
         <source>Enter the user name the server expects (often the full address).</source>
         <translation>Escriba el nombre de usuario que espera el servidor (a menudo, la dirección completa).</translation>
+    </message>
+    <message>
+        <source>The time limit must be {low} to {high} seconds.</source>
+        <translation>El límite de tiempo debe ser de {low} a {high} segundos.</translation>
     </message>
     <message>
         <source>Enter the client (application) ID registered with the provider.</source>
@@ -2002,6 +2066,10 @@
     <message>
         <source>&amp;Certificate:</source>
         <translation>Certi&amp;ficado:</translation>
+    </message>
+    <message>
+        <source>The stored password was saved for another user name or server: type the password for these settings.</source>
+        <translation>La contraseña guardada es de otro nombre de usuario u otro servidor: escriba la contraseña para estos ajustes.</translation>
     </message>
     <message>
         <source>stored in the keyring: leave empty to keep it</source>

@@ -35,6 +35,14 @@ def address_error(text: str, *, required: bool) -> str | None:
             if required
             else None
         )
+    if not _one_address(text):
+        return Text(
+            "Settings",
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Enter one address only, such as name@example.com.",
+            ),
+        )
     addr = mailbox(text)
     local, at, domain = addr.rpartition("@")
     if not at or not local or not domain:
@@ -55,6 +63,40 @@ def address_error(text: str, *, required: bool) -> str | None:
             domain=domain,
         )
     return None
+
+
+def _one_address(text: str) -> bool:
+    """`text` is exactly one RFC 5322 mailbox: `a@b, c@d` or `a@b> SIZE=1 <c@d` are not.
+
+    Parsed as a To header by the email package's RFC 5322 parser; a non-ASCII local part
+    (RFC 6531, sent with SMTPUTF8) is allowed, every other defect is not.
+    """
+    from email.errors import NonASCIILocalPartDefect
+    from email.policy import default  # (lazy: the email package costs start-up time)
+
+    try:
+        header = default.header_factory("To", text)
+        defects = [d for d in header.defects if not isinstance(d, NonASCIILocalPartDefect)]
+        return len(header.addresses) == 1 and not defects and not header.groups[0].display_name
+    except Exception:  # the parser raises IndexError and more on some broken input
+        return False
+
+
+def text_error(text: str) -> str | None:
+    """Why free text (a subject) cannot go in a header: a line break would start a new one."""
+    if _CONTROL.search(text.replace("\t", " ")):
+        return Text(
+            "Settings",
+            QT_TRANSLATE_NOOP(
+                "Settings", "Line breaks and control characters are not allowed here."
+            ),
+        )
+    return None
+
+
+def control_characters(text: str) -> bool:
+    """True when `text` holds a CR, LF, NUL or another control character."""
+    return _CONTROL.search(text) is not None
 
 
 def mailbox(text: str) -> str:

@@ -46,6 +46,19 @@ _RELAY_SERVICE = QT_TRANSLATE_NOOP(
 
 LOGIN: tuple[Rule, ...] = (
     Rule(
+        "no-stored-password",
+        QT_TRANSLATE_NOOP("Diagnosis", "No password for these settings"),
+        QT_TRANSLATE_NOOP("Diagnosis", "{detail}"),
+        (
+            QT_TRANSLATE_NOOP(
+                "Diagnosis",
+                "Type the password of this user name for this server; nothing was sent to it.",
+            ),
+        ),
+        failures=failures(Failure.NO_PASSWORD),
+        phases=phases(Phase.AUTH),  # profile.JobRunner: the login fails before connecting
+    ),
+    Rule(
         "must-starttls",
         QT_TRANSLATE_NOOP("Diagnosis", "The server requires encryption first"),
         QT_TRANSLATE_NOOP(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from email.policy import SMTPUTF8
 
-from smtpgui.core.addresses import mailbox
+from smtpgui.core.addresses import control_characters, mailbox
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 from smtpgui.core.message import TestMessage
 from smtpgui.core.result import Failure, ProbeFailed
@@ -52,6 +52,20 @@ def envelope_for(message: TestMessage, smtputf8_offered: bool) -> Envelope:
     """The envelope for `message`; ProbeFailed when it needs SMTPUTF8 and it is not offered."""
     sender = mailbox(ascii_address(message.envelope_from))
     recipients = tuple(mailbox(ascii_address(r)) for r in message.recipients)
+    for address in (sender, *recipients):
+        if control_characters(address):  # it would end the command early (RFC 5321 §4.1.1)
+            raise ProbeFailed(
+                Failure.PROTOCOL,
+                Text(
+                    "Probe",
+                    QT_TRANSLATE_NOOP(
+                        "Probe",
+                        "The address {address} holds a line break or a control character; "
+                        "nothing was sent.",
+                    ),
+                    address=ascii(address),
+                ),
+            )
     non_ascii = [a for a in (sender, *recipients) if not a.isascii()]
     non_ascii += _non_ascii_header_addresses(message.message)
     if not non_ascii:

@@ -26,7 +26,7 @@ MEANINGS: dict[int, str] = {
     OK: "success: the test message was accepted (and saved, with --save)",
     INTERNAL: "unexpected error (a bug: please report it with the output)",
     INVALID_INPUT: "invalid input: an option, the saved settings or a profile file",
-    NO_PASSWORD: "no password: none stored, and none given with --password-stdin",
+    NO_PASSWORD: "no password: none stored for this user and server, none given on stdin",
     CONNECT: "connect: the name lookup or the TCP connection failed",
     TLS: "TLS: the handshake or the certificate check failed",
     GREETING: "greeting: the server did not greet, or refused us",
@@ -70,6 +70,8 @@ def exit_code(result: ProbeResult) -> int:
         return CANCELLED
     if result.failure is Failure.TIMEOUT:
         return TIMEOUT
+    if result.failure is Failure.NO_PASSWORD:
+        return NO_PASSWORD
     if result.failure in _TLS_FAILURES:
         return TLS
     return _BY_PHASE.get(result.phase or Phase.CONNECT, INTERNAL)

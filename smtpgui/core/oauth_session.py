@@ -1,6 +1,6 @@
 """OAuth2 for a saved profile: sign in from the settings, and a fresh access token per test.
 
-The refresh token lives in the keyring (account `Settings.refresh_account`); the access token
+The refresh token lives in the keyring (secrets.SecretKind.REFRESH_TOKEN); the access token
 only in this process's memory, with its expiry, and is refreshed when it has less than a minute
 left. This is the API the window and the headless twin call.
 """
@@ -21,13 +21,13 @@ from smtpgui.core.oauth import (
     fresh,
     sign_in_again,
 )
-from smtpgui.core.oauth_browser import SIGN_IN_TIME, OpenBrowser
+from smtpgui.core.oauth_browser import SIGN_IN_TIME, Notice, OpenBrowser
 from smtpgui.core.oauth_device import DeviceCode
-from smtpgui.core.oauth_settings import OAuthSettings, client_secret_account, refresh_account
-from smtpgui.core.secrets import SecretStore
+from smtpgui.core.oauth_settings import OAuthSettings
+from smtpgui.core.secrets import SecretKind, SecretStore, binding_of
 from smtpgui.core.settings import Settings
 
-_CacheKey = tuple[str, str, str]
+_CacheKey = tuple[str, str, str, str]
 _cache: dict[_CacheKey, Tokens] = {}
 _cache_lock = threading.Lock()
 
@@ -59,14 +59,19 @@ def sign_in(
     cancel: threading.Event | None = None,
     timeout: float = SIGN_IN_TIME,
     client_secret: str = "",
+    notice: Notice | None = None,
 ) -> Tokens:
-    """Sign in in the system browser (PKCE, loopback redirect); remembers the access token."""
+    """Sign in in the system browser (PKCE, loopback redirect); remembers the access token.
+
+    `notice` hears, once, what the browser may be showing when it does not come back soon.
+    """
     tokens = oauth_browser.sign_in(
         provider_of(settings.oauth),
         endpoint_of(settings, client_secret),
         open_browser,
         cancel,
         timeout,
+        notice,
     )
     _remember(settings, tokens)
     return tokens
@@ -91,27 +96,25 @@ def access_tokens(
     settings: Settings,
     secrets: SecretStore,
     tokens: Tokens | None = None,
-    stored_account: str | None = None,
     client_secret: str | None = None,
     clock: Clock = time.time,
 ) -> Tokens:
     """Tokens whose access token is valid for at least a minute more.
 
-    From `tokens` (a sign-in not saved yet), else from memory, else from the refresh token in
-    the keyring (under `stored_account`'s refresh account when given: the profile's name
-    before a rename). A rotated refresh token that came from the keyring goes back there at
-    once: the old one may already be dead. SignInRequired when there is nothing to refresh.
-    `client_secret` None means the one stored with the profile, if any.
+    From `tokens` (a sign-in not saved yet), else from memory, else from the refresh token the
+    keyring holds for these settings (bound to their user, client ID, token endpoint and
+    tenant: never sent to another endpoint). A rotated refresh token that came from the keyring
+    goes back there at once: the old one may already be dead. SignInRequired when there is
+    nothing to refresh. `client_secret` None means the one stored for these settings, if any.
     """
     explicit = tokens is not None
-    owner = stored_account or settings.account
-    account = refresh_account(owner)
-    client_secret = client_secret_of(secrets, owner, client_secret)
+    binding = binding_of(settings, SecretKind.REFRESH_TOKEN)
+    client_secret = client_secret_of(secrets, settings, client_secret)
     if tokens is None:
         with _cache_lock:
             tokens = _cache.get(_key(settings))
     if tokens is None:
-        stored = secrets.get(account)
+        stored = secrets.get(binding)
         if not stored:
             raise sign_in_again()
         tokens = Tokens("", refresh_token=stored)
@@ -119,17 +122,17 @@ def access_tokens(
         provider_of(settings.oauth), endpoint_of(settings, client_secret, clock), tokens
     )
     rotated = renewed.refresh_token != tokens.refresh_token
-    if not explicit and rotated and secrets.get(account) == tokens.refresh_token:
-        secrets.set(account, renewed.refresh_token)
+    if not explicit and rotated and secrets.get(binding) == tokens.refresh_token:
+        secrets.set(binding, renewed.refresh_token)
     _remember(settings, renewed)
     return renewed
 
 
-def client_secret_of(secrets: SecretStore, account: str, typed: str | None = None) -> str:
-    """The typed client secret, else the one kept with the profile of `account` ("": none)."""
+def client_secret_of(secrets: SecretStore, settings: Settings, typed: str | None = None) -> str:
+    """The typed client secret, else the one stored for these settings ("": none)."""
     if typed is not None:
         return typed
-    return secrets.get(client_secret_account(account)) or ""
+    return secrets.get(binding_of(settings, SecretKind.CLIENT_SECRET)) or ""
 
 
 def forget(settings: Settings) -> None:
@@ -144,4 +147,5 @@ def _remember(settings: Settings, tokens: Tokens) -> None:
 
 
 def _key(settings: Settings) -> _CacheKey:
-    return (settings.oauth.token_url, settings.oauth.client_id, settings.refresh_account)
+    oauth = settings.oauth
+    return (oauth.token_url, oauth.client_id, oauth.tenant, settings.account)

@@ -13,16 +13,12 @@ from typing import Any
 
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 
-# The keyring account of the refresh token is the password's account plus this: the same service
-# (`smtpgui`), so tools listing smtpgui's secrets see both, and switching a profile between
-# password and OAuth2 never mistakes one for the other.
-REFRESH_TOKEN_SUFFIX = "#oauth2-refresh-token"
-# Google's desktop clients come with a client secret the token endpoint wants. Google calls it
-# not confidential, but the admin cannot know which kind they were given: it goes to the
-# keyring too, never to the file.
-CLIENT_SECRET_SUFFIX = "#oauth2-client-secret"
-
-_URL = re.compile(r"^https://[^\s/?#]+[^\s]*$|^http://(127\.0\.0\.1|\[::1\]|localhost)[:/][^\s]*$")
+_URL = re.compile(
+    r"^https://[^\s\x00-\x1f\x7f-\x9f/?#]+[^\s\x00-\x1f\x7f-\x9f]*$"
+    r"|^http://(127\.0\.0\.1|\[::1\]|localhost)[:/][^\s\x00-\x1f\x7f-\x9f]*$"
+)
+# A host in brackets must be a whole IPv6 literal: "https://[::1/token" breaks urllib.
+_HOST = re.compile(r"^(?:[^@\[\]]*@)?(?:[^@\[\]:]*|\[[0-9A-Fa-f:.]+\])(?::[0-9]*)?$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -37,21 +33,6 @@ class OAuthSettings:
     token_url: str = ""
     device_url: str = ""
     scopes: str = ""
-
-
-def refresh_account(account: str) -> str:
-    """The keyring account holding the refresh token of the profile whose account is given."""
-    return account + REFRESH_TOKEN_SUFFIX
-
-
-def client_secret_account(account: str) -> str:
-    """The keyring account holding the OAuth2 client secret of the profile, when it has one."""
-    return account + CLIENT_SECRET_SUFFIX
-
-
-def profile_accounts(account: str) -> tuple[str, str, str]:
-    """Every keyring account a profile may use: password, refresh token, client secret."""
-    return account, refresh_account(account), client_secret_account(account)
 
 
 def oauth_to_json(oauth: OAuthSettings) -> dict[str, str]:
@@ -69,6 +50,12 @@ def oauth_from_json(data: Any) -> OAuthSettings:
         value = data.get(f.name, "")
         if not isinstance(value, str):
             raise TypeError(f"oauth.{f.name} must be text")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError(f"oauth.{f.name} is not valid text (a lone surrogate)") from None
+        if _CONTROL.search(value):
+            raise ValueError(f"oauth.{f.name} contains line breaks or control characters")
         values[f.name] = value
     return OAuthSettings(**values)
 
@@ -94,7 +81,7 @@ def oauth_errors(oauth: OAuthSettings) -> dict[str, str]:
     required = {"token_url": True, "authorize_url": not oauth.device_url, "device_url": False}
     for name, needed in required.items():
         url = getattr(oauth, name)
-        if (url or needed) and not _URL.match(url):
+        if (url or needed) and not (_URL.match(url) and _HOST.match(_authority(url))):
             errors[f"oauth_{name}"] = Text(
                 "Settings",
                 QT_TRANSLATE_NOOP(
@@ -113,3 +100,9 @@ def oauth_errors(oauth: OAuthSettings) -> dict[str, str]:
             ),
         )
     return errors
+
+
+def _authority(url: str) -> str:
+    """The host-and-port part of an http(s) URL, as written."""
+    rest = url.split("://", 1)[-1]
+    return re.split(r"[/?#]", rest, maxsplit=1)[0]

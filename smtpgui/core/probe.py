@@ -7,13 +7,15 @@ import dataclasses
 import smtplib
 import socket
 import ssl
+from collections.abc import Sequence
 
 from smtpgui.core.connection import Resolver
-from smtpgui.core.endpoint import Endpoint, Security
+from smtpgui.core.endpoint import MAX_SERVERS, Endpoint, Security
 from smtpgui.core.failures import expect
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 from smtpgui.core.login import log_in
 from smtpgui.core.message import TestMessage
+from smtpgui.core.printable import printable
 from smtpgui.core.probe_result import Findings
 from smtpgui.core.probe_steps import Callback, Event, Steps
 from smtpgui.core.provider_hints import login_notice
@@ -39,6 +41,9 @@ __all__ = ["STEP_LIMITS_PER_SERVER", "Callback", "Event", "SmtpProbe"]
 # A server slow at every step must not stretch one test to minutes (coreBOS's page hung that
 # way): each server gets this many step time limits in all.
 STEP_LIMITS_PER_SERVER = 3
+# ... and all the servers of one test this many in all: backups share what the main one left
+# (a healthy backup needs well under one step limit for its whole conversation).
+STEP_LIMITS_PER_RUN = 4
 
 _CONNECTION_PHASES = frozenset({Phase.DNS, Phase.CONNECT, Phase.TLS, Phase.GREETING, Phase.EHLO})
 
@@ -57,12 +62,15 @@ class SmtpProbe:
         message: TestMessage | None,
         callback: Callback,
         resolver: Resolver | None = None,
+        redactor: Redactor | None = None,
     ) -> None:
         self._settings = settings
         self._resolver = resolver
         self._password = password
         self._message = message
-        self._redactor = Redactor([password], settings.username)
+        # The run's one redactor (JobRunner's knows every secret of the run: the password,
+        # the tokens and the client secret); this probe's password is always among them.
+        self._redactor = (redactor or Redactor()).including([password], settings.username)
         self._steps = Steps(callback, self._redactor, settings.timeout, self.budget)
         self._state = Findings()
 
@@ -73,11 +81,16 @@ class SmtpProbe:
         """Seconds one server may take in all (the backup servers each get their own)."""
         return STEP_LIMITS_PER_SERVER * self._settings.timeout
 
+    @property
+    def run_budget(self) -> float:
+        """Seconds the whole test may take, backup servers included."""
+        return STEP_LIMITS_PER_RUN * self._settings.timeout
+
     def cancel(self) -> None:
         self._steps.cancel()
 
     def run(self) -> ProbeResult:
-        self._steps.start_clock()
+        self._steps.start_clock(self.run_budget)
         if self._settings.trust is TrustMode.INSECURE:
             self._steps.log(Direction.TLS, INSECURE_NOTICE)
         notice = login_notice(self._settings)
@@ -91,9 +104,12 @@ class SmtpProbe:
     # -- the conversation ---------------------------------------------------------------------
 
     def _run_endpoints(self) -> ProbeResult:
-        endpoints = self._settings.endpoints
+        endpoints = self._settings.endpoints[:MAX_SERVERS]
         result = ProbeResult(ok=False)
         for index, endpoint in enumerate(endpoints):
+            if index and self._steps.run_time_left() <= 0:
+                self._log_cut_off(endpoints[index:])
+                return result
             if index:
                 self._steps.log(
                     Direction.INFO,
@@ -108,6 +124,21 @@ class SmtpProbe:
             if result.ok or last or result.cancelled or result.phase not in _CONNECTION_PHASES:
                 return result
         return result
+
+    def _log_cut_off(self, untried: Sequence[Endpoint]) -> None:
+        self._steps.log(
+            Direction.ERROR,
+            Text(
+                "Probe",
+                QT_TRANSLATE_NOOP(
+                    "Probe",
+                    "The whole test may take {total} s and that time is used up: not tried "
+                    "{servers}.",
+                ),
+                total=f"{self.run_budget:g}",
+                servers=", ".join(str(e) for e in untried),
+            ),
+        )
 
     def _run_one(self, endpoint: Endpoint) -> ProbeResult:
         self._state = Findings(endpoint=endpoint)
@@ -272,7 +303,7 @@ class SmtpProbe:
         missing = incomplete_chain(exc, certificate, endpoint, self._steps.interrupter, how)
         if missing is None:
             return dataclasses.replace(result, certificate=certificate)
-        finding = missing.with_values(self._redactor.redact)
+        finding = printable(missing.with_values(self._redactor.redact))  # a peer's names
         self._steps.log(Direction.INFO, finding)
         # OpenSSL's reason stays first: the finding explains it, it does not replace it.
         both = QT_TRANSLATE_NOOP("Probe", "{refusal} {finding}")

@@ -7,9 +7,15 @@ from dataclasses import dataclass
 from smtpgui.core.endpoint import Endpoint
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 from smtpgui.core.message import TestMessage
+from smtpgui.core.printable import printable
 from smtpgui.core.probe_steps import Steps
 from smtpgui.core.result import CertificateInfo, Failure, ProbeResult, TlsInfo, enhanced_code
 from smtpgui.core.transcript import Direction, Redactor
+
+# How much of a server's text a result keeps (cut after redaction): the start of what a
+# server that does not speak SMTP sent, or the whole of an ordinary reply.
+_SHOWN_CHARS = {Failure.PROTOCOL: 80}
+MAX_SHOWN_CHARS = 4000
 
 
 @dataclass
@@ -30,7 +36,8 @@ class Findings:
     def failed(self, steps: Steps, redactor: Redactor, exc: BaseException) -> ProbeResult:
         """Log why the conversation ended with `exc` in `steps.phase`; the failed result."""
         failed = steps.failure_of(exc)
-        detail = redactor.redact(failed.detail)
+        # The server's words leave the core here: its control characters written out.
+        detail = printable(redactor.redact(failed.detail))
         steps.log(
             Direction.ERROR,
             Text(
@@ -46,7 +53,9 @@ class Findings:
             failure=failed.failure,
             detail=detail,
             code=failed.code,
-            text=redactor.redact(failed.text),
+            text=printable(
+                redactor.clip(failed.text, _SHOWN_CHARS.get(failed.failure, MAX_SHOWN_CHARS))
+            ),
         )
 
     def _result(
@@ -72,8 +81,8 @@ class Findings:
             tls=self.tls,
             certificate=self.certificate,
             verified=self.verified,
-            capabilities=self.capabilities,
-            auth_offered=self.auth_offered,
+            capabilities=tuple(printable(c) for c in self.capabilities),
+            auth_offered=tuple(printable(m) for m in self.auth_offered),
             auth_mechanism=self.mechanism,
             elapsed_ms=steps.now(),
             message_id=message_id,

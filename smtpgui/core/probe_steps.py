@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import math
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -37,6 +38,9 @@ class Steps:
         self._abort_reason: Failure | None = None
         self._whole_timed_out = False  # the TIMEOUT came from the server's total budget
         self._server_deadline = 0.0
+        self._run_deadline = math.inf
+        self._run_budget = math.inf
+        self._shown_budget = budget  # the total a TIMEOUT of the whole budget names
         self._cancelled = False
         self._lock = threading.Lock()
         self._start = time.monotonic()
@@ -46,8 +50,14 @@ class Steps:
         """Cancel or a time limit broke the current server's connection."""
         return self._abort_reason is not None
 
-    def start_clock(self) -> None:
+    def start_clock(self, run_budget: float = math.inf) -> None:
+        """Start the test's clock; `run_budget`: seconds all its servers may take together."""
         self._start = time.monotonic()
+        self._run_deadline = self._start + run_budget
+        self._run_budget = run_budget
+
+    def run_time_left(self) -> float:
+        return self._run_deadline - time.monotonic()
 
     def cancel(self) -> None:
         with self._lock:
@@ -64,7 +74,9 @@ class Steps:
             self.interrupter = Interrupter()
             self._abort_reason = Failure.CANCELLED if self._cancelled else None
             self._whole_timed_out = False
-        self._server_deadline = time.monotonic() + self._budget
+        own = time.monotonic() + self._budget
+        self._server_deadline = min(own, self._run_deadline)
+        self._shown_budget = self._budget if own <= self._run_deadline else self._run_budget
         if self._abort_reason is not None:
             self.interrupter.interrupt()
 
@@ -78,7 +90,8 @@ class Steps:
             return classify(exc)
         # Cancel or the step deadline broke the socket.
         reason = self._abort_reason
-        text = abort_text(reason, self._timeout, self._budget if self._whole_timed_out else 0)
+        shown = self._shown_budget if self._whole_timed_out else 0
+        text = abort_text(reason, self._timeout, shown)
         if _unconfirmed(exc):  # the message is out: whatever ended the wait, it may be delivered
             reason = Failure.UNCONFIRMED
         return ProbeFailed(reason, text)

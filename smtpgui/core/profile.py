@@ -8,11 +8,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
-from smtpgui.core.oauth_settings import client_secret_account, profile_accounts
 from smtpgui.core.result import Failure, Phase, ProbeResult
-from smtpgui.core.secrets import SecretStore, SecretStoreError
+from smtpgui.core.secrets import (
+    Binding,
+    SecretKind,
+    SecretStore,
+    SecretStoreError,
+    binding_of,
+    kinds_used,
+)
 from smtpgui.core.settings import AuthMethod, Settings
 from smtpgui.core.settings_store import SettingsStore
+from smtpgui.core.transcript import Redactor
 
 if TYPE_CHECKING:
     from smtpgui.core.oauth import Tokens
@@ -28,7 +35,6 @@ class Job:
     save: bool
     subject: str
     body: str
-    stored_account: str | None = None  # where the saved password lives (before any rename)
     send: bool = True  # False: stop after AUTH (the CLI's --no-send); never saves
     tokens: Tokens | None = None  # OAuth2: a sign-in not saved yet (else the keyring's)
     client_secret: str | None = None  # OAuth2: None means the stored one ("" when none)
@@ -58,6 +64,9 @@ class JobRunner:
         self._cancelled = threading.Event()
         self._probe: SmtpProbe | None = None
         self._lock = threading.Lock()
+        self._redactor = Redactor(
+            [job.password or "", job.client_secret or ""], job.settings.username
+        )
 
     def cancel(self) -> None:
         with self._lock:
@@ -75,6 +84,8 @@ class JobRunner:
 
         job = self._job
         password, error = self._password()
+        if error:
+            return Outcome(self._failed_before_connecting(error, Failure.NO_PASSWORD))
         secret = password  # what a save puts in the keyring
         client_secret = None
         if job.settings.auth is AuthMethod.OAUTH2:
@@ -82,9 +93,11 @@ class JobRunner:
 
             try:
                 client_secret = self._client_secret()
+                self._redactor = self._redactor.including([client_secret], "")
                 password, secret = self._access_token(client_secret)
             except (OAuthError, SecretStoreError) as exc:  # both say what to do
-                return Outcome(self._sign_in_failed(_message(exc)))
+                return Outcome(self._failed_before_connecting(_message(exc), Failure.SIGN_IN))
+            self._redactor = self._redactor.including([password, secret], job.settings.username)
         message = (
             build_test_message(
                 own_address=ascii_address(job.settings.recipient),
@@ -95,7 +108,7 @@ class JobRunner:
             if job.send
             else None
         )
-        probe = SmtpProbe(job.settings, password, message, self._callback)
+        probe = SmtpProbe(job.settings, password, message, self._callback, redactor=self._redactor)
         with self._lock:
             self._probe = probe
             if self._cancelled.is_set():
@@ -108,14 +121,7 @@ class JobRunner:
                 result, save_error=Text("Probe", QT_TRANSLATE_NOOP("Probe", "Cancelled."))
             )
         try:
-            save_profile(
-                job.settings,
-                secret,
-                self._store,
-                self._secrets,
-                job.stored_account,
-                client_secret,
-            )
+            save_profile(job.settings, secret, self._store, self._secrets, client_secret)
         except (SecretStoreError, OSError) as exc:
             return Outcome(result, saved=False, save_error=_save_error(exc))
         return Outcome(result, saved=True)
@@ -125,43 +131,45 @@ class JobRunner:
         from smtpgui.core.oauth_session import access_tokens
 
         job = self._job
-        tokens = access_tokens(
-            job.settings, self._secrets, job.tokens, job.stored_account, client_secret
-        )
+        tokens = access_tokens(job.settings, self._secrets, job.tokens, client_secret)
         return tokens.access_token, tokens.refresh_token
 
     def _client_secret(self) -> str:
-        """The typed client secret, else the stored one (of the name before a rename)."""
+        """The typed client secret, else the one stored for these settings ("": none)."""
         from smtpgui.core.oauth_session import client_secret_of
 
-        job = self._job
-        owner = job.stored_account or job.settings.account
-        return client_secret_of(self._secrets, owner, job.client_secret)
+        return client_secret_of(self._secrets, self._job.settings, self._job.client_secret)
 
-    def _sign_in_failed(self, message: str) -> ProbeResult:
+    def _failed_before_connecting(self, message: str, failure: Failure) -> ProbeResult:
+        """No secret to log in with: the AUTH step fails before a byte is sent."""
         from smtpgui.core.transcript import Direction, TranscriptLine
 
+        message = self._redactor.redact(message)  # a token server may repeat what it got
         self._callback(TranscriptLine(Direction.ERROR, message, 0))
         endpoints = self._job.settings.endpoints
         return ProbeResult(
             ok=False,
             phase=Phase.AUTH,
-            failure=Failure.SIGN_IN,
+            failure=failure,
             detail=message,
             endpoint=str(endpoints[0]) if endpoints else "",
         )
 
     def _password(self) -> tuple[str, str]:
+        """The password to log in with, or "" and why there is none for these settings."""
         job = self._job
         if job.settings.auth is AuthMethod.OAUTH2:
             return "", ""
         if job.password is not None or job.settings.auth is AuthMethod.NONE:
             return job.password or "", ""
         try:
-            stored = self._secrets.get(job.stored_account or job.settings.account)
+            stored = self._secrets.get(binding_of(job.settings, SecretKind.PASSWORD))
         except SecretStoreError as exc:
             return "", _message(exc)
-        return stored or "", ""
+        if stored is None:
+            return "", no_password_for(job.settings)
+        self._redactor = self._redactor.including([stored], job.settings.username)
+        return stored, ""
 
 
 def save_profile(
@@ -169,72 +177,99 @@ def save_profile(
     password: str,
     store: SettingsStore,
     secrets: SecretStore,
-    previous_account: str | None = None,
     client_secret: str | None = None,
 ) -> None:
-    """Keyring first, file last; if the file cannot be written, the old secrets are put back.
+    """Keyring first, file last; if anything fails on the way, the old secrets are put back.
 
     The file is what other programs read: written last, it never points at a password that
-    is not in the keyring yet. With OAuth2, `password` is the refresh token, stored under
-    `Settings.refresh_account` (the access token is never stored), and `client_secret` is
-    stored, or deleted when "" (None: left as it is). Once the file is written, the secrets
-    the profile no longer uses go: the password of a profile that now signs in with OAuth2,
-    the tokens of one that now uses a password, and those of its name before a rename.
+    is not in the keyring yet. With OAuth2, `password` is the refresh token (the access token
+    is never stored), and `client_secret` is stored, or deleted when "" (None: left as it is).
+    Each secret is stored bound to these settings (secrets.Binding).
+
+    One save at a time, across processes: the lock beside settings.json is held from the
+    keyring write to the rename and the clean-up. The secrets that go afterwards are those the
+    profile no longer uses, and those of the profile the file named until now (read under the
+    lock: a save never deletes what another process has just saved).
     """
-    wanted = _secrets_of(settings, password, client_secret)
-    old = {account: secrets.get(account) for account in wanted}
-    try:
-        for account, value in wanted.items():
-            _put(secrets, account, value)
-        store.save(settings)
-    except (OSError, SecretStoreError):
-        for account, value in old.items():
-            with contextlib.suppress(SecretStoreError):
-                _put(secrets, account, value)
-        raise
-    stale = set(profile_accounts(settings.account)) - set(wanted)
-    if settings.auth is AuthMethod.OAUTH2 and client_secret is None:
-        stale.discard(client_secret_account(settings.account))  # left as it is
-    if previous_account and previous_account != settings.account:
-        stale.update(profile_accounts(previous_account))
+    with store.lock():
+        previous = _saved_or_none(store)
+        wanted = _secrets_of(settings, password, client_secret)
+        old = {binding: secrets.read_raw(binding.kind, binding.user) for binding in wanted}
+        try:
+            for binding, value in wanted.items():
+                _put(secrets, binding, value)
+            store.save(settings)
+        except BaseException:  # also KeyboardInterrupt, or a bug: never a secret without file
+            for binding, raw in old.items():
+                with contextlib.suppress(Exception):
+                    secrets.write_raw(binding.kind, binding.user, raw)
+            raise
+        _forget_stale(settings, previous, secrets)
+
+
+def _forget_stale(settings: Settings, previous: Settings | None, secrets: SecretStore) -> None:
+    """Delete the secrets no profile uses now (failures here leave only unused entries)."""
+    used = kinds_used(settings)
+    stale = {(kind, settings.account) for kind in SecretKind if kind not in used}
+    if previous is not None and previous.account != settings.account:
+        stale.update((kind, previous.account) for kind in SecretKind)
     with contextlib.suppress(SecretStoreError):
-        for account in sorted(stale):
-            secrets.delete(account)
+        for kind, user in sorted(stale):
+            secrets.delete(kind, user)
+
+
+def _saved_or_none(store: SettingsStore) -> Settings | None:
+    from smtpgui.core.settings_store import SettingsFileError
+
+    try:
+        return store.load()
+    except SettingsFileError:
+        return None
 
 
 def _secrets_of(
     settings: Settings, password: str, client_secret: str | None
-) -> dict[str, str | None]:
-    """What the keyring must hold for this profile (None: nothing under that account)."""
+) -> dict[Binding, str | None]:
+    """What the keyring must hold for this profile (None: nothing under that binding)."""
     if settings.auth is AuthMethod.NONE:
         return {}
     if settings.auth is not AuthMethod.OAUTH2:
-        return {settings.account: password}
-    wanted: dict[str, str | None] = {settings.refresh_account: password}
+        return {binding_of(settings, SecretKind.PASSWORD): password}
+    wanted: dict[Binding, str | None] = {binding_of(settings, SecretKind.REFRESH_TOKEN): password}
     if client_secret is not None:
-        wanted[client_secret_account(settings.account)] = client_secret or None
+        wanted[binding_of(settings, SecretKind.CLIENT_SECRET)] = client_secret or None
     return wanted
 
 
-def _put(secrets: SecretStore, account: str, value: str | None) -> None:
+def _put(secrets: SecretStore, binding: Binding, value: str | None) -> None:
     if value is None:
-        secrets.delete(account)
+        secrets.delete(binding.kind, binding.user)
     else:
-        secrets.set(account, value)
-
-
-def secret_account(settings: Settings) -> str:
-    """The keyring account of the profile's secret: the password, or the refresh token."""
-    return settings.refresh_account if settings.auth is AuthMethod.OAUTH2 else settings.account
+        secrets.set(binding, value)
 
 
 def delete_profile(store: SettingsStore, secrets: SecretStore, account: str | None) -> None:
     """Forget the saved settings and every secret of the profile (the file first: nothing
     then points at them)."""
-    store.delete()
-    if account:
-        for name in profile_accounts(account):
-            secrets.delete(name)
+    with store.lock():
+        store.delete()
+        if account:
+            for kind in SecretKind:
+                secrets.delete(kind, account)
+
+
+def no_password_for(settings: Settings) -> Text:
+    """Why a stored password is not used: none, or one saved for another user or server."""
+    return Text(
+        "Settings",
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "No password is stored for {user} on {servers}: a stored password is used only for "
+            "the user name and servers it was saved with. Type the password.",
+        ),
+        user=settings.username or settings.account,
+        servers=", ".join(endpoint.host for endpoint in settings.endpoints),
+    )
 
 
 def _save_error(exc: Exception) -> str:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, BinaryIO
 
 from smtpgui.core.endpoint import EndpointError
 from smtpgui.core.settings import Settings, from_json, to_json
+from smtpgui.core.settings_store import MAX_FILE_BYTES
 
 PROFILE_VERSION = 1
+# Capped as settings.json is: a profile is a few hundred bytes.
+MAX_PROFILE_CHARS = MAX_FILE_BYTES
 _KIND = "smtpgui-profile"
 
 
@@ -22,12 +25,30 @@ def export_profile(settings: Settings) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
+def read_profile_bytes(stream: BinaryIO) -> Settings:
+    """The settings in the profile `stream` holds, reading no more than the cap allows (a
+    device such as /dev/zero never ends); ProfileError for what is no profile."""
+    raw = stream.read(MAX_PROFILE_CHARS + 1)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ProfileError("This is not an smtpgui profile (not UTF-8 text).") from None
+    return read_profile(text)
+
+
 def read_profile(text: str) -> Settings:
     """The settings in a profile; ProfileError for anything malformed or too new."""
+    if len(text) > MAX_PROFILE_CHARS:
+        raise ProfileError(
+            f"This is not an smtpgui profile (larger than {MAX_PROFILE_CHARS // 1024} KiB, "
+            "far more than settings)."
+        )
     try:
         data: Any = json.loads(text)
     except ValueError as exc:
         raise ProfileError(f"This is not an smtpgui profile (not JSON: {exc}).") from None
+    except RecursionError:
+        raise ProfileError("This is not an smtpgui profile (nested too deeply).") from None
     if not isinstance(data, dict) or data.get("kind") != _KIND:
         raise ProfileError("This is not an smtpgui profile.")
     version = data.get("version")

@@ -63,6 +63,7 @@ class Failure(enum.StrEnum):
     MECHANISM = "mechanism"  # the chosen login method is not among those the server offers
     SMTPUTF8 = "smtputf8"  # an address needs SMTPUTF8 (RFC 6531), which the server lacks
     SIGN_IN = "sign-in"  # no OAuth2 access token: the refresh failed or there was no sign-in
+    NO_PASSWORD = "no-password"  # none stored for this user and these servers (or no keyring)
     REPLY = "reply"  # the server answered with an error code
     PROTOCOL = "protocol"  # the server's answer is not SMTP
     NETWORK = "network"  # another socket error

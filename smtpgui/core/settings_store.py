@@ -7,22 +7,33 @@ rename, so the file is always the old one or the new one.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import stat
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from smtpgui.core.endpoint import EndpointError
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
-from smtpgui.core.settings import Settings, from_json, to_json
+from smtpgui.core.settings import (
+    SETTINGS_VERSION,
+    NewerSettingsError,
+    Settings,
+    from_json,
+    to_json,
+)
 
 CONFIG_DIR_ENV = "SMTPGUI_CONFIG_DIR"
 FILE_NAME = "settings.json"
 # A temp file this old belongs to a save that was killed: the next save removes it.
 STALE_TEMP_SECONDS = 60.0
+
+# A save takes milliseconds; one still holding the lock after this long is stuck.
+LOCK_SECONDS = 10.0
 
 # Real settings take about 400 bytes; anything past this is not settings and is not read whole.
 MAX_FILE_BYTES = 1024 * 1024
@@ -79,6 +90,8 @@ class SettingsStore:
             ) from None
         try:
             return from_json(_parse(raw))
+        except NewerSettingsError as exc:
+            raise self._newer(exc.version) from None
         except (ValueError, TypeError, KeyError, EndpointError) as exc:
             reason, aside = _reason(exc), self._move_aside()
             if aside is None:  # e.g. a read-only folder: say that a save would replace it
@@ -96,6 +109,37 @@ class SettingsStore:
                     aside=str(aside),
                 )
             ) from None
+
+    def _newer(self, version: int) -> SettingsFileError:
+        return SettingsFileError(
+            Text(
+                "Settings",
+                QT_TRANSLATE_NOOP(
+                    "Settings",
+                    "The settings file {path} was written by a newer smtpgui (format "
+                    "{version}): update smtpgui to use it. It was left as it is.",
+                ),
+                path=str(self.path),
+                version=str(version),
+            )
+        )
+
+    def _refuse_newer(self) -> None:
+        """Saving over a newer smtpgui's settings would lose them: an OSError naming the file
+        (what a save's callers already report as "could not be written ... Nothing was
+        changed")."""
+        try:
+            data = _parse(self._read())
+        except (OSError, ValueError):
+            return  # no file, or one a save may replace (load kept it aside)
+        version = data.get("version") if isinstance(data, dict) else None
+        if (
+            isinstance(version, int)
+            and not isinstance(version, bool)
+            and version > SETTINGS_VERSION
+        ):
+            reason = f"it was written by a newer smtpgui (format {version}): update smtpgui"
+            raise OSError(0, reason, str(self.path))
 
     def _read(self) -> bytes:
         info = os.stat(self.path)
@@ -118,9 +162,33 @@ class SettingsStore:
             return None
         return aside
 
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        """One save at a time across processes: `settings.json.lock` beside the file.
+
+        A save holds it from its first keyring write to its last clean-up, so two saves at
+        once never leave a file that names a secret the other one deleted. filelock uses
+        fcntl on macOS and Linux and msvcrt on Windows (fcntl does not exist there).
+        """
+        from filelock import FileLock, Timeout  # (lazy: only a save or a delete needs it)
+
+        self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        lock = FileLock(self.directory / f"{FILE_NAME}.lock", timeout=LOCK_SECONDS)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise TimeoutError(
+                errno.EBUSY, "another smtpgui is saving at this moment", str(self.path)
+            ) from None
+        try:
+            yield
+        finally:
+            lock.release()
+
     def save(self, settings: Settings) -> None:
         """Write atomically: a temp file in the same folder, fsync, then os.replace."""
         self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._refuse_newer()
         self._remove_stale_temps()
         data = json.dumps(to_json(settings), indent=2, ensure_ascii=False).encode("utf-8")
         fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=self.directory)

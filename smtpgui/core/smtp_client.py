@@ -62,7 +62,8 @@ class TracingSMTP(smtplib.SMTP):
 
     def send(self, s: str | bytes) -> None:
         if isinstance(s, str):
-            line = s.rstrip("\r\n")
+            line = s.removesuffix("\r\n")
+            _refuse_line_breaks(line)
             if line[:5].upper() == "AUTH ":
                 shown = self._redactor.auth_command(line)
             elif self._hide_client_lines:
@@ -78,6 +79,8 @@ class TracingSMTP(smtplib.SMTP):
 
     def send_lines(self, lines: list[str]) -> None:
         """Several commands in one write (PIPELINING), each reported as its own line."""
+        for line in lines:
+            _refuse_line_breaks(line)
         for line in lines:
             self._report(Direction.CLIENT, self._redactor.redact(line))
         smtplib.SMTP.send(self, "".join(f"{line}\r\n" for line in lines))
@@ -284,8 +287,31 @@ class _RecordingReader:
 
 def _not_smtp(template: str, first_line: bytes, **values: str) -> ProbeFailed:
     """A PROTOCOL failure quoting the start of what the server sent (never all of it)."""
-    start = first_line[:80].decode("utf-8", "replace").rstrip("\r\n")
-    return ProbeFailed(Failure.PROTOCOL, Text("Probe", template, **values), None, f"{start}…")
+    # The whole line: the probe redacts it and only then cuts it (probe_result.SHOWN_CHARS), so a
+    # password that straddles the cut is never half shown.
+    start = first_line.decode("utf-8", "replace").rstrip("\r\n")
+    return ProbeFailed(Failure.PROTOCOL, Text("Probe", template, **values), None, start)
+
+
+def _refuse_line_breaks(line: str) -> None:
+    """The last defence against command injection: a command is one line, whatever the caller.
+
+    A CR, LF or NUL inside a command would let the rest be read as commands of their own (a
+    forged MAIL FROM, RCPT and DATA inside the office's authenticated session). smtplib checks
+    its own commands; PIPELINING writes several at once, so every line is checked here.
+    """
+    if any(c in line for c in "\r\n\0"):
+        raise ProbeFailed(
+            Failure.PROTOCOL,
+            Text(
+                "Probe",
+                QT_TRANSLATE_NOOP(
+                    "Probe",
+                    "A command with a line break in it was refused before it was sent (an "
+                    "address or value holds a line break); nothing more was sent.",
+                ),
+            ),
+        )
 
 
 def dot_stuffed(data: bytes) -> bytes:

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from smtpgui.core.i18n import Text
+from smtpgui.core.printable import printable
 
 REDACTED = "[redacted]"
 
@@ -30,6 +31,11 @@ class TranscriptLine:
     direction: Direction
     text: str
     elapsed_ms: int
+
+    def __post_init__(self) -> None:
+        # Every line reaches a terminal, the log pane or a file: a peer's control characters
+        # are written out here, where all of them pass.
+        object.__setattr__(self, "text", printable(self.text))
 
     def format(self) -> str:
         """Render as in swaks: arrows for client/server, markers for the rest."""
@@ -54,11 +60,20 @@ class Redactor:
 
     Two nets: the probe marks AUTH exchanges so payloads are hidden by position, and every line is
     also searched for the literal secrets and their base64 forms (AUTH PLAIN/LOGIN payloads are
-    base64 of the password, so hiding the plain password alone would not be enough).
+    base64 of the password, XOAUTH2 of a line holding the token, so hiding the plain secret
+    alone would not be enough). A secret of any length is hidden: a short password is no reason
+    to print it. Text that must be shortened is redacted first, then cut (`clip`), so a cut
+    never leaves the first characters of a secret behind.
     """
 
     def __init__(self, secrets: Iterable[str] = (), user: str = "") -> None:
-        self._needles = sorted(_needles(secrets, user), key=len, reverse=True)
+        self._secrets = tuple(dict.fromkeys(s for s in secrets if s))
+        self._user = user
+        self._needles = sorted(_needles(self._secrets, user), key=len, reverse=True)
+
+    def including(self, secrets: Iterable[str], user: str) -> Redactor:
+        """A redactor for these secrets too (the run's one redactor grows as secrets appear)."""
+        return Redactor([*self._secrets, *secrets], user or self._user)
 
     def redact(self, text: str) -> str:
         """The text without secrets; a Text stays a Text (its template holds no secret)."""
@@ -68,6 +83,11 @@ class Redactor:
             text = text.replace(needle, REDACTED)
         return text
 
+    def clip(self, text: str, limit: int) -> str:
+        """The redacted text, cut to `limit` characters (with "…") after redacting."""
+        text = self.redact(text)
+        return text if len(text) <= limit else text[:limit] + "…"
+
     def auth_command(self, text: str) -> str:
         """Redact the payload of an `AUTH MECH payload` command line."""
         return self.redact(_AUTH_WITH_PAYLOAD.sub(rf"\1 {REDACTED}", text))
@@ -75,21 +95,32 @@ class Redactor:
 
 def _needles(secrets: Iterable[str], user: str) -> set[str]:
     needles: set[str] = set()
+    login = user.encode("utf-8")
     for secret in secrets:
-        if not secret:
-            continue
         raw = secret.encode("utf-8")
         needles.add(secret)
-        needles.add(_b64(raw))
         # AUTH PLAIN: authzid NUL authcid NUL passwd (RFC 4616 §2).
-        needles.add(_b64(b"\0" + user.encode("utf-8") + b"\0" + raw))
-        needles.add(_b64(user.encode("utf-8") + b"\0" + user.encode("utf-8") + b"\0" + raw))
-        # A base64 string is only found verbatim at a 3-byte alignment; also hide the
-        # password's base64 at the other two offsets, as it appears inside longer payloads.
-        for pad in (b"\0", b"\0\0"):
-            shifted = _b64(pad + raw)
-            needles.add(shifted[4:-4] if len(shifted) > 12 else shifted)
-    return {n for n in needles if len(n) >= 4}
+        needles.add(_b64(b"\0" + login + b"\0" + raw))
+        needles.add(_b64(login + b"\0" + login + b"\0" + raw))
+        needles.update(_b64_inside(raw))
+    return {n for n in needles if n}
+
+
+def _b64_inside(raw: bytes) -> set[str]:
+    """The base64 of `raw` as it shows inside any longer base64 text, at all three alignments.
+
+    Inside a longer payload (XOAUTH2's `user=…^Aauth=Bearer TOKEN^A^A`) the secret starts at
+    some offset k in a 3-byte group; only the characters that encode its bytes alone are
+    fixed, so the first group (k > 0) and a last group shared with what follows are left out.
+    """
+    found = {_b64(raw)}  # the secret encoded on its own (AUTH LOGIN)
+    for offset in range(3):
+        encoded = _b64(b"\0" * offset + raw)
+        start = 4 if offset else 0
+        end = len(encoded) if (offset + len(raw)) % 3 == 0 else len(encoded) - 4
+        if end - start >= 4:
+            found.add(encoded[start:end])
+    return found
 
 
 def _b64(data: bytes) -> str:

@@ -16,7 +16,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from smtpgui import __version__
-from smtpgui.core.profile_file import ProfileError, export_profile, read_profile
+from smtpgui.core.profile_file import ProfileError, export_profile, read_profile_bytes
 from smtpgui.ui.background import call_in_background
 from smtpgui.ui.messages import error_text
 
@@ -114,16 +114,16 @@ class FileActions:
     def import_profile(self, path: Path) -> bool:
         """Fill the form from a profile; nothing is saved until a test passes (Save)."""
         try:
-            settings = read_profile(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, ProfileError) as exc:
+            with path.open("rb") as stream:  # read no more than a profile's cap
+                settings = read_profile_bytes(stream)
+        except (OSError, ProfileError) as exc:
             self.status.show_message(
                 "error",
                 QCoreApplication.translate("SettingsWindow", "The profile cannot be imported"),
                 str(exc),
             )
             return False
-        self.form.load(settings)
-        self.form.set_password_stored(False)
+        self.form.load(settings)  # a stored password stays only if it is bound to these settings
         self.status.show_message(
             "idle",
             QCoreApplication.translate("SettingsWindow", "Profile imported"),
@@ -235,7 +235,7 @@ class FileActions:
             )
             return
         self._saved = None
-        self.form.set_password_stored(False)
+        self.form.set_password_stored(None)
         self.delete_action.setEnabled(False)
         self.status.show_message(
             "idle",

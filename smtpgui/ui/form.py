@@ -21,6 +21,7 @@ from smtpgui.core.endpoint import (
 )
 from smtpgui.core.i18n import shown
 from smtpgui.core.provider_hints import login_notice
+from smtpgui.core.secrets import Binding, SecretKind, binding_of
 from smtpgui.core.settings import AuthMethod, Settings
 from smtpgui.ui.field_error import with_error_line
 from smtpgui.ui.form_values import fill_form, read_form
@@ -48,7 +49,7 @@ class SettingsForm(ServerSync, QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._password_stored = False
+        self._stored_for: Binding | None = None  # what the stored password was saved for
         self.valid = False
         self._touched: set[str] = set()
         self._errors: dict[str, QLabel] = {}
@@ -195,20 +196,18 @@ class SettingsForm(ServerSync, QWidget):
 
     # -- values and errors ----------------------------------------------------------------------
 
-    def set_password_stored(self, stored: bool) -> None:
-        self._password_stored = stored
-        self.password.setPlaceholderText(
-            self.tr("stored in the keyring: leave empty to keep it") if stored else ""
-        )
+    def set_password_stored(self, bound_to: Binding | None) -> None:
+        """A password is in the keyring, saved for `bound_to` (None: none is stored)."""
+        self._stored_for = bound_to
         self._refresh()
 
     def password_stored(self) -> bool:
-        return self._password_stored
+        return self._stored_for is not None
 
     def typed_password(self) -> str | None:
         """The typed password; None means "use the stored one"."""
         text = self.password.text()
-        return None if not text and self._password_stored else text
+        return None if not text and self._stored_for is not None else text
 
     def load(self, settings: Settings) -> None:
         fill_form(self, settings)
@@ -230,15 +229,31 @@ class SettingsForm(ServerSync, QWidget):
     def _evaluate(self) -> tuple[Settings, dict[str, str]]:
         """The form as Settings (incomplete while there are errors), and the errors."""
         settings, errors = read_form(self)
-        if settings.auth not in (AuthMethod.NONE, AuthMethod.OAUTH2) and (
-            self.typed_password() == ""
-        ):
+        if settings.auth in (AuthMethod.NONE, AuthMethod.OAUTH2) or self.password.text():
+            return settings, errors
+        if self._stored_for is None:
             errors["password"] = self.tr("Enter the password.")
+        elif not self._stored_for.allows(binding_of(settings, SecretKind.PASSWORD)):
+            # A stored password goes only to the user and servers it was saved for.
+            errors["password"] = self.tr(
+                "The stored password was saved for another user name or server: type the "
+                "password for these settings."
+            )
         return settings, errors
+
+    def _stored_password_usable(self, errors: dict[str, str]) -> bool:
+        return self._stored_for is not None and "password" not in errors
 
     @Slot()
     def _refresh(self) -> None:
         settings, errors = self._evaluate()
+        self.password.setPlaceholderText(
+            self.tr("stored in the keyring: leave empty to keep it")
+            if self._stored_password_usable(errors)
+            else ""
+        )
+        if self._stored_for is not None and "password" in errors:
+            self._touched.add("password")  # say at once why the stored one is not used
         notice = login_notice(settings)
         self.login_notice.setText(shown(notice, QCoreApplication.translate) if notice else "")
         self.login_notice.setVisible(notice is not None)

@@ -174,7 +174,6 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
                 "This is a test message from smtpgui. If you can read it, the "
                 "outgoing mail server settings work."
             ),
-            stored_account=self._saved.account if self._saved else None,
             tokens=self.form.oauth.tokens if settings.auth is AuthMethod.OAUTH2 else None,
             client_secret=(
                 self.form.oauth.typed_client_secret()

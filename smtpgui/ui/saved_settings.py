@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from smtpgui.core.i18n import shown
-from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings import AuthMethod, Settings
+from smtpgui.core.secrets import SecretKind, Stored, binding_of, kinds_used, stored_for
+from smtpgui.core.settings import AuthMethod
 from smtpgui.core.settings_store import SettingsFileError
 from smtpgui.ui.background import call_in_background
 from smtpgui.ui.messages import error_text
@@ -37,7 +37,7 @@ class SavedSettings:
             self.form.load(self._saved)
             saved = self._saved
             call_in_background(
-                self, lambda: stored_secrets(self._secrets, saved), self._on_password_checked
+                self, lambda: stored_for(self._secrets, saved), self._on_password_checked
             )
         self.delete_action.setEnabled(self._saved is not None)
         self._update_buttons()
@@ -69,10 +69,15 @@ class SavedSettings:
             )
 
     def _on_password_checked(
-        self, stored: tuple[bool, bool, bool] | None, error: BaseException | None
+        self, stored: dict[SecretKind, Stored] | None, error: BaseException | None
     ) -> None:
-        password, sign_in, client_secret = stored or (False, False, False)
-        self.form.set_password_stored(password)
+        found = stored or {}
+        password = found.get(SecretKind.PASSWORD) is Stored.HERE
+        sign_in = found.get(SecretKind.REFRESH_TOKEN) is Stored.HERE
+        client_secret = found.get(SecretKind.CLIENT_SECRET) is Stored.HERE
+        saved = self._saved
+        bound = binding_of(saved, SecretKind.PASSWORD) if password and saved else None
+        self.form.set_password_stored(bound)
         self.form.oauth.set_stored(sign_in, client_secret)
         if error is not None:
             self.log.add_note(error_text(error))
@@ -84,24 +89,11 @@ class SavedSettings:
         oauth = self.form.oauth
         secret_kept = oauth.typed_client_secret() is not None or oauth.secret_stored()
         self.form.password.clear()
-        self.form.set_password_stored(auth not in (AuthMethod.NONE, AuthMethod.OAUTH2))
+        password = saved is not None and SecretKind.PASSWORD in kinds_used(saved)
+        self.form.set_password_stored(
+            binding_of(saved, SecretKind.PASSWORD) if saved is not None and password else None
+        )
         if auth is AuthMethod.OAUTH2:
             oauth.client_secret.clear()
             oauth.set_stored(True, secret_kept)
         self.delete_action.setEnabled(True)
-
-
-def stored_secrets(secrets: SecretStore, saved: Settings) -> tuple[bool, bool, bool]:
-    """Which of the saved profile's secrets the keyring holds: password, sign-in, client secret.
-
-    Only those its kind of login uses count: a password left from before a switch to OAuth2
-    must not be offered as "stored".
-    """
-    from smtpgui.core.oauth_settings import profile_accounts
-
-    if saved.auth is AuthMethod.NONE:
-        return False, False, False
-    password, refresh, client_secret = profile_accounts(saved.account)
-    if saved.auth is not AuthMethod.OAUTH2:
-        return secrets.get(password) is not None, False, False
-    return False, secrets.get(refresh) is not None, secrets.get(client_secret) is not None

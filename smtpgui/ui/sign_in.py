@@ -29,10 +29,13 @@ class SignInWorker(Worker):
 
     Signals:
         code_shown(DeviceCode): the code to type and where (device flow only).
+        hint_shown(str): what the browser may show when it has not come back for a while
+            (a core Text: translated where it is shown).
         finished(Tokens | OAuthError): the sign-in's tokens, or why it failed or stopped.
     """
 
     code_shown = Signal(object)
+    hint_shown = Signal(object)
 
     def __init__(
         self,
@@ -41,7 +44,6 @@ class SignInWorker(Worker):
         open_browser: OpenBrowser | None,
         client_secret: str | None,
         secrets: SecretStore,
-        stored_account: str,
     ) -> None:
         super().__init__()
         self._settings = settings
@@ -49,7 +51,6 @@ class SignInWorker(Worker):
         self._open_browser = open_browser
         self._client_secret = client_secret  # None: the saved profile's, if any
         self._secrets = secrets
-        self._stored_account = stored_account  # whose client secret the keyring may hold
         self._cancel = threading.Event()
 
     def work(self) -> Tokens | OAuthError | SecretStoreError:
@@ -60,7 +61,7 @@ class SignInWorker(Worker):
 
         try:
             secret = oauth_session.client_secret_of(
-                self._secrets, self._stored_account, self._client_secret
+                self._secrets, self._settings, self._client_secret
             )
             if self._device:
                 return oauth_session.sign_in_with_code(
@@ -71,6 +72,7 @@ class SignInWorker(Worker):
                 self._open_browser or webbrowser.open,
                 self._cancel,
                 client_secret=secret,
+                notice=self.hint_shown.emit,
             )
         except (OAuthError, SecretStoreError) as exc:
             return exc
@@ -115,9 +117,9 @@ class SignInActions:
             self.open_browser,
             oauth.typed_client_secret(),
             self._secrets,
-            self._saved.account if self._saved else form_settings.account,
         )
         worker.code_shown.connect(self._on_code_shown)
+        worker.hint_shown.connect(self._on_hint)
         self._sign_in_run = WorkerThread(worker, "smtpgui-sign-in", parent=self)
         self._sign_in_run.finished.connect(self._on_signed_in)
         self.status.show_message(
@@ -161,6 +163,11 @@ class SignInActions:
             )
             % code.verification_uri,
         )
+
+    def _on_hint(self, hint: str) -> None:
+        if self._sign_in_run is not None:
+            title = QCoreApplication.translate("SettingsWindow", "Signing in…")
+            self.status.show_message("busy", title, shown(hint, QCoreApplication.translate))
 
     def _on_signed_in(self, result: Tokens | OAuthError | SecretStoreError) -> None:
         run, self._sign_in_run = self._sign_in_run, None

@@ -48,7 +48,8 @@ def test_every_kill_leaves_the_old_or_the_new_complete_file(tmp_path):
         previous = file
     # Both moments happened: killed between the keyring and the file, and after both.
     assert seen == {0, 1}
-    leftovers = [p.name for p in (tmp_path / "cfg").iterdir() if p.name != "settings.json"]
+    kept = ("settings.json", "settings.json.lock")
+    leftovers = [p.name for p in (tmp_path / "cfg").iterdir() if p.name not in kept]
     assert all(name.startswith(".settings-") for name in leftovers)
     assert SettingsStore(tmp_path / "cfg").load() is not None
 

@@ -34,7 +34,9 @@ from smtpgui.core.certificate import display_name
 from smtpgui.core.diagnosis import Diagnosis, diagnose, matching_rule
 from smtpgui.core.message import build_test_message
 from smtpgui.core.probe import SmtpProbe
+from smtpgui.core.profile import Job, JobRunner
 from smtpgui.core.result import Phase, PhaseChange, ProbeResult
+from smtpgui.core.secrets import SecretKind, SecretStore, binding_of
 from smtpgui.core.settings import AuthMethod, Settings, TrustMode
 from tests.core.test_probe import settings_for
 from tests.hostile import (
@@ -898,6 +900,17 @@ def greets_then_refuses_ehlo(lab: Lab) -> ProbeResult:
     replies = {"EHLO": "554 5.5.0 Not today", "HELO": "554 5.5.0 Not today"}
     with HostileServer(answer(replies)) as server:
         return probe(settings_for(f"127.0.0.1:{server.port}", lab.ca_file))
+
+
+@produces("no-stored-password", "No password for these settings", "saved with")
+def password_saved_for_another_server(lab: Lab) -> ProbeResult:
+    saved = settings_for("smtp.example.com:587", lab.ca_file)
+    SecretStore(saved=lambda: None).set(binding_of(saved, SecretKind.PASSWORD), PASSWORD)
+    with smtp_server(lab.ca, "starttls") as server:
+        job = Job(settings_for(server.server, lab.ca_file), None, False, "s", "b")
+        result = JobRunner(job, lambda _event: None).run().result
+        assert server.handler.envelopes == []
+    return result
 
 
 import tests.core.oauth_diagnosis_cases  # noqa: E402, F401  (its @produces join CASES)

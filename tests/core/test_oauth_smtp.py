@@ -13,10 +13,10 @@ import smtpgui
 from smtpgui.core import oauth_session
 from smtpgui.core.diagnosis import diagnose
 from smtpgui.core.oauth import OAuthError, Tokens
-from smtpgui.core.oauth_settings import OAuthSettings, client_secret_account, profile_accounts
+from smtpgui.core.oauth_settings import OAuthSettings
 from smtpgui.core.profile import Job, JobRunner, Outcome, delete_profile, save_profile
 from smtpgui.core.result import Failure, Phase
-from smtpgui.core.secrets import SecretStore
+from smtpgui.core.secrets import SecretKind, SecretStore, binding_of
 from smtpgui.core.settings import AuthMethod, Settings, field_errors, from_json, to_json
 from smtpgui.core.settings_store import SettingsStore
 from smtpgui.core.transcript import TranscriptLine
@@ -65,8 +65,10 @@ def test_sign_in_test_and_save(xoauth2_server, auth_server, ca_file, tmp_path: P
     assert outcome.result.ok and outcome.saved, outcome.result.detail
     assert outcome.result.auth_mechanism == "XOAUTH2"
     assert len(xoauth2_server.handler.envelopes) == 1
-    assert SecretStore().get(settings.refresh_account) == tokens.refresh_token
-    assert SecretStore().get(settings.account) is None  # no password stored
+    assert SecretStore().get(binding_of(settings, SecretKind.REFRESH_TOKEN)) == tokens.refresh_token
+    assert (
+        SecretStore().get(binding_of(settings, SecretKind.PASSWORD)) is None
+    )  # no password stored
     saved = (tmp_path / "config" / "settings.json").read_text()
     for secret in (tokens.access_token, tokens.refresh_token):
         assert secret not in saved and secret not in transcript
@@ -94,7 +96,7 @@ def test_saved_sign_in_is_refreshed_before_the_test(xoauth2_server, auth_server,
     outcome, transcript = run(settings)
     assert outcome.result.ok, outcome.result.detail
     assert auth_server.grants[-1] == "refresh_token"
-    rotated = SecretStore().get(settings.refresh_account)
+    rotated = SecretStore().get(binding_of(settings, SecretKind.REFRESH_TOKEN))
     assert rotated and rotated != tokens.refresh_token  # the new one was stored at once
     assert rotated not in transcript
 
@@ -210,7 +212,7 @@ def test_client_secret_is_sent_kept_in_the_keyring_and_used_to_refresh(
     tokens = oauth_session.sign_in(settings, browser, client_secret="g-desktop-secret")
     job = Job(settings, None, True, "s", "b", tokens=tokens, client_secret="g-desktop-secret")
     assert JobRunner(job, lambda _: None).run().saved
-    assert SecretStore().get(client_secret_account(settings.account)) == "g-desktop-secret"
+    assert SecretStore().get(binding_of(settings, SecretKind.CLIENT_SECRET)) == "g-desktop-secret"
     assert "g-desktop-secret" not in (tmp_path / "config" / "settings.json").read_text()
     oauth_session.forget(settings)
     outcome, transcript = run(settings)  # after a restart: the stored secret refreshes
@@ -234,21 +236,23 @@ def test_switching_between_password_and_oauth2_removes_the_other_secrets(
     settings = oauth_settings(xoauth2_server, ca_file, auth_server)
     with_password = replace(settings, auth=AuthMethod.AUTO)
     save_profile(with_password, "old-password", SettingsStore(), secrets)
-    assert secrets.get(settings.account) == "old-password"
-    save_profile(settings, "rt-1", SettingsStore(), secrets, settings.account, "cs-1")
-    assert secrets.get(settings.account) is None  # the password is gone with the switch
-    assert secrets.get(settings.refresh_account) == "rt-1"
-    save_profile(settings, "rt-2", SettingsStore(), secrets, settings.account)  # secret: kept
-    assert secrets.get(client_secret_account(settings.account)) == "cs-1"
-    save_profile(with_password, "new-password", SettingsStore(), secrets, settings.account)
-    assert [secrets.get(a) for a in profile_accounts(settings.account)] == [
+    assert secrets.get(binding_of(settings, SecretKind.PASSWORD)) == "old-password"
+    save_profile(settings, "rt-1", SettingsStore(), secrets, "cs-1")
+    assert (
+        secrets.get(binding_of(settings, SecretKind.PASSWORD)) is None
+    )  # the password is gone with the switch
+    assert secrets.get(binding_of(settings, SecretKind.REFRESH_TOKEN)) == "rt-1"
+    save_profile(settings, "rt-2", SettingsStore(), secrets)  # secret: kept
+    assert secrets.get(binding_of(settings, SecretKind.CLIENT_SECRET)) == "cs-1"
+    save_profile(with_password, "new-password", SettingsStore(), secrets)
+    assert [secrets.get(binding_of(settings, kind)) for kind in SecretKind] == [
         "new-password",
         None,
         None,
     ]
-    save_profile(settings, "rt-3", SettingsStore(), secrets, settings.account, "cs-2")
+    save_profile(settings, "rt-3", SettingsStore(), secrets, "cs-2")
     delete_profile(SettingsStore(), secrets, settings.account)
-    assert [secrets.get(a) for a in profile_accounts(settings.account)] == [None, None, None]
+    assert [secrets.get(binding_of(settings, kind)) for kind in SecretKind] == [None, None, None]
     assert SettingsStore().load() is None
 
 
@@ -257,10 +261,10 @@ def test_a_failed_file_write_puts_every_secret_back(
 ):
     secrets = SecretStore()
     settings = oauth_settings(xoauth2_server, ca_file, auth_server)
-    save_profile(settings, "rt-old", SettingsStore(), secrets, None, "cs-old")
+    save_profile(settings, "rt-old", SettingsStore(), secrets, "cs-old")
     blocked = SettingsStore(tmp_path / "not-a-folder" / "settings.json")
     (tmp_path / "not-a-folder").write_text("a file where the folder should be")
     with pytest.raises(OSError):
-        save_profile(settings, "rt-new", blocked, secrets, None, "")
-    assert secrets.get(settings.refresh_account) == "rt-old"
-    assert secrets.get(client_secret_account(settings.account)) == "cs-old"
+        save_profile(settings, "rt-new", blocked, secrets, "")
+    assert secrets.get(binding_of(settings, SecretKind.REFRESH_TOKEN)) == "rt-old"
+    assert secrets.get(binding_of(settings, SecretKind.CLIENT_SECRET)) == "cs-old"

@@ -12,9 +12,10 @@ import pytest
 from smtpgui.core.endpoint import parse_server
 from smtpgui.core.memory_keyring import MemoryKeyring
 from smtpgui.core.profile import Job, JobRunner, save_profile
-from smtpgui.core.secrets import SERVICE, SecretStore
+from smtpgui.core.secrets import SecretStore
 from smtpgui.core.settings import AuthMethod, Settings
 from smtpgui.core.settings_store import SettingsStore
+from tests.helpers.keyring_records import stored_secret
 from tests.servers import PASSWORD, USER
 
 OLD = Settings(
@@ -67,9 +68,10 @@ def test_a_failed_file_write_restores_the_old_password(tmp_path, break_it):
     break_it(store)
     with pytest.raises(OSError):
         save_profile(NEW, "new-password", store, secrets)
-    assert keyring.get_password(SERVICE, USER) == "old-password"
+    assert stored_secret(keyring, USER) == "old-password"
     if break_it is break_file:
-        assert [p.name for p in store.directory.iterdir()] == ["settings.json"]  # no temp file
+        names = sorted(p.name for p in store.directory.iterdir())
+        assert names == ["settings.json", "settings.json.lock"]  # no temp file
 
 
 def test_a_failed_first_save_leaves_no_password(tmp_path):
@@ -78,7 +80,7 @@ def test_a_failed_first_save_leaves_no_password(tmp_path):
     store.directory.write_text("not a folder")
     with pytest.raises(OSError):
         save_profile(NEW, "new-password", store, SecretStore(keyring))
-    assert keyring.get_password(SERVICE, USER) is None
+    assert stored_secret(keyring, USER) is None
 
 
 def test_the_keyring_is_written_before_the_file(tmp_path):
@@ -104,13 +106,13 @@ def test_save_after_a_passing_test_reports_the_failed_write_and_keeps_the_old_pr
     )
     save_profile(OLD, "old-password", store, secrets)
     break_file(store)
-    job = Job(settings, PASSWORD, save=True, subject="s", body="b", stored_account=USER)
+    job = Job(settings, PASSWORD, save=True, subject="s", body="b")
     outcome = JobRunner(job, lambda _e: None, store, secrets).run()
     assert outcome.result.ok and not outcome.saved
     assert (
         "could not be written" in outcome.save_error and "Nothing was changed" in outcome.save_error
     )
-    assert keyring.get_password(SERVICE, USER) == "old-password"
+    assert stored_secret(keyring, USER) == "old-password"
     assert (store.path / "keep").exists()  # what stood there is untouched
 
 
@@ -143,4 +145,4 @@ def test_cancel_after_the_test_passed_but_before_the_save_saves_nothing(
     outcome = runners[0].run()
     assert outcome.result.ok and not outcome.saved
     assert outcome.save_error == "Cancelled."
-    assert not store.path.exists() and keyring.get_password(SERVICE, USER) is None
+    assert not store.path.exists() and stored_secret(keyring, USER) is None

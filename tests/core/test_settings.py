@@ -14,9 +14,10 @@ from smtpgui.core.addresses import address_error
 from smtpgui.core.endpoint import parse_server
 from smtpgui.core.memory_keyring import MemoryKeyring
 from smtpgui.core.profile import save_profile
-from smtpgui.core.secrets import SERVICE, SecretStore, SecretStoreError
+from smtpgui.core.secrets import Binding, SecretKind, SecretStore, SecretStoreError
 from smtpgui.core.settings import AuthMethod, Settings, from_json, to_json
 from smtpgui.core.settings_store import SettingsFileError, SettingsStore
+from tests.helpers.keyring_records import stored_secret
 
 SETTINGS = Settings(
     endpoints=parse_server("ssl://smtp.example.com;tls://backup.example.com"),
@@ -68,7 +69,6 @@ def test_a_failed_write_leaves_the_old_file(tmp_path, monkeypatch):
         b"{",
         b"[]",
         b"not json",
-        b'{"version": 99, "server": "a.example"}',
         b'{"version": 1, "server": 5}',
         b'{"version": 1, "server": "smtp://x"}',
         b'{"version": 1, "server": "a.example", "recipient": "a@b.example", "timeout": "x"}',
@@ -93,7 +93,7 @@ def test_newer_version_is_named():
 def test_save_profile_puts_the_password_in_the_keyring_never_in_the_file(tmp_path, isolated):
     store = SettingsStore(tmp_path)
     save_profile(SETTINGS, "s3cret-π", store, SecretStore())
-    assert isolated.get_password(SERVICE, "alice@example.com") == "s3cret-π"
+    assert stored_secret(isolated, "alice@example.com") == "s3cret-π"
     assert "s3cret" not in store.path.read_text(encoding="utf-8")
 
 
@@ -103,7 +103,7 @@ def test_a_failed_file_write_puts_the_old_password_back(tmp_path, isolated, monk
     monkeypatch.setattr(os, "replace", lambda *_a: (_ for _ in ()).throw(OSError(13, "denied")))
     with pytest.raises(OSError):
         save_profile(SETTINGS, "new-password", store, SecretStore())
-    assert isolated.get_password(SERVICE, "alice@example.com") == "old-password"
+    assert stored_secret(isolated, "alice@example.com") == "old-password"
 
 
 @pytest.mark.parametrize(
@@ -148,6 +148,8 @@ class LeakyBackend(MemoryKeyring):
 
 def test_keyring_errors_never_carry_the_password():
     with pytest.raises(SecretStoreError) as error:
-        SecretStore(backend=LeakyBackend()).set("alice", "hunter2-secret")
+        SecretStore(backend=LeakyBackend()).set(
+            Binding(SecretKind.PASSWORD, "alice", ("smtp.example.com",)), "hunter2-secret"
+        )
     assert "hunter2" not in str(error.value)
     assert "RuntimeError" in str(error.value)

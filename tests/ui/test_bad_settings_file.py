@@ -8,6 +8,7 @@ import pytest
 
 from smtpgui.core.settings_store import SettingsStore
 from smtpgui.ui.main_window import SettingsWindow
+from tests.helpers.keyring_records import stored_secret
 from tests.servers import PASSWORD, USER
 
 pytestmark = pytest.mark.gui
@@ -16,7 +17,6 @@ BAD = {
     "empty": b"",
     "truncated": b'{"version": 1, "server": "smtp.example.com", "recip',
     "not JSON": b"<settings/>",
-    "newer version": b'{"version": 7, "server": "smtp.example.com"}',
     "wrong types": b'{"version": 1, "server": 25, "timeout": "fast"}',
 }
 
@@ -41,6 +41,20 @@ def test_the_window_opens_with_an_empty_form_and_says_why(qtbot, name):
     assert (store.directory / "settings.json.broken").read_bytes() == BAD[name]
 
 
+def test_a_newer_file_is_named_and_left_alone(qtbot):
+    """Issue 14: the newer smtpgui that wrote it must find it where it left it."""
+    newer = b'{"version": 7, "server": "smtp.example.com"}'
+    store = SettingsStore()
+    store.directory.mkdir(parents=True)
+    store.path.write_bytes(newer)
+    win = open_window(qtbot)
+    assert win.status.kind == "error"
+    assert "newer smtpgui (format 7): update smtpgui" in win.status.text()
+    assert win.form.server.text() == ""
+    assert store.path.read_bytes() == newer
+    assert [p.name for p in store.directory.iterdir()] == ["settings.json"]
+
+
 def test_an_unreadable_file_is_named_and_the_window_still_opens(qtbot):
     store = SettingsStore()
     store.path.mkdir(parents=True)  # a folder where the file should be
@@ -63,5 +77,6 @@ def test_saving_after_a_broken_file_keeps_what_was_kept_aside(
     assert run(qtbot, win, "save").saved
     assert (store.directory / "settings.json.broken").read_bytes() == b"{ broken"
     assert store.load() is not None
-    assert isolated.get_password("smtpgui", USER) == PASSWORD
-    assert sorted(os.listdir(store.directory)) == ["settings.json", "settings.json.broken"]
+    assert stored_secret(isolated, USER) == PASSWORD
+    names = sorted(os.listdir(store.directory))
+    assert names == ["settings.json", "settings.json.broken", "settings.json.lock"]

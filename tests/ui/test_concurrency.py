@@ -153,18 +153,18 @@ class StuckKeyring:
 
     def __init__(self) -> None:
         self.entered, self.release = threading.Event(), threading.Event()
-        self.passwords: dict[str, str] = {}
+        self.passwords: dict[tuple[str, str], str] = {}
 
     def get_password(self, service, username):
-        return self.passwords.get(username)
+        return self.passwords.get((service, username))
 
     def set_password(self, service, username, password):
         self.entered.set()
         self.release.wait(30)
-        self.passwords[username] = password
+        self.passwords[(service, username)] = password
 
     def delete_password(self, service, username):
-        self.passwords.pop(username, None)
+        self.passwords.pop((service, username), None)
 
 
 def test_closing_while_the_keyring_is_stuck_neither_crashes_nor_leaves_a_thread(

@@ -9,9 +9,10 @@ import pytest
 from PySide6.QtWidgets import QLineEdit
 
 from smtpgui.core import oauth_session
-from smtpgui.core.secrets import SecretStore
+from smtpgui.core.secrets import SecretKind
 from smtpgui.core.settings import AuthMethod
 from smtpgui.ui.main_window import SettingsWindow
+from tests.helpers.keyring_records import stored_secret
 from tests.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer
 from tests.servers import USER
 from tests.ui.test_window import OWN, fill, run
@@ -74,7 +75,7 @@ def test_browser_sign_in_then_save_uses_the_new_tokens(
     outcome = run(qtbot, window, "save")
     assert outcome.result.ok and outcome.saved, outcome.result.detail
     assert outcome.result.auth_mechanism == "XOAUTH2"
-    assert SecretStore().get(f"{USER}#oauth2-refresh-token") == tokens.refresh_token
+    assert stored_secret(None, USER, SecretKind.REFRESH_TOKEN) == tokens.refresh_token
     assert tokens.access_token not in window.log.toPlainText()
 
 
@@ -135,7 +136,7 @@ def test_client_secret_signs_in_is_saved_in_the_keyring_and_reused_after_a_resta
     qtbot.waitUntil(lambda: not window.signing_in(), timeout=10_000)
     assert window.form.oauth.tokens is not None, window.status.text()
     assert run(qtbot, window, "save").saved
-    assert SecretStore().get(f"{USER}#oauth2-client-secret") == "g-desktop-secret"
+    assert stored_secret(None, USER, SecretKind.CLIENT_SECRET) == "g-desktop-secret"
     assert "g-desktop-secret" not in (tmp_path / "config" / "settings.json").read_text()
     assert "g-desktop-secret" not in window.log.toPlainText()
     oauth_session.forget(window._saved)  # as after a restart: only the keyring is left
@@ -161,3 +162,21 @@ def test_sign_in_without_the_needed_client_secret_names_it(
     window.sign_in()
     qtbot.waitUntil(lambda: not window.signing_in(), timeout=10_000)
     assert window.status.kind == "error" and "client secret" in window.status.text()
+
+
+def test_a_browser_that_does_not_come_back_gets_the_error_page_hint(
+    qtbot, window, auth_server, ca_file, monkeypatch
+):
+    """Issue 14: the provider's error page never reaches the listener; after a while the
+    status says what it may show, instead of a silent wait to the limit."""
+    from smtpgui.core import oauth_browser
+
+    monkeypatch.setattr(oauth_browser, "HINT_AFTER", 0.2)
+    fill_oauth(window, "smtp.example.test", ca_file, auth_server)
+    window.open_browser = lambda _url: None  # the page shows an error: nothing comes back
+    assert window.sign_in()
+    qtbot.waitUntil(lambda: "If it shows an error" in window.status.text(), timeout=5_000)
+    assert window.signing_in()
+    window.cancel_sign_in()
+    qtbot.waitUntil(lambda: not window.signing_in(), timeout=5_000)
+    assert window.status.title.text() == "Not signed in"

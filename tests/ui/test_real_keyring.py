@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from smtpgui.ui.main_window import SettingsWindow
+from tests.helpers.keyring_records import stored_secret
 from tests.real_keyring import real_secrets
 from tests.servers import PASSWORD, USER
 from tests.ui.test_window import fill, run
@@ -21,7 +22,7 @@ def test_the_window_saves_into_the_real_keyring_and_finds_it_again(
     win.show()
     fill(win, starttls_server.server, ca_file)
     assert run(qtbot, win, "save").saved
-    assert real_secrets.get(USER) == PASSWORD
+    assert stored_secret(real_secrets._keyring(), USER, service=real_secrets.service) == PASSWORD
     again = SettingsWindow(secrets=real_secrets)
     qtbot.addWidget(again)
     with qtbot.waitSignal(again.password_state_known, timeout=10_000) as known:

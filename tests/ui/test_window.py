@@ -14,10 +14,11 @@ from PySide6.QtCore import Qt, QTimer
 
 from smtpgui.core.endpoint import Security
 from smtpgui.core.result import Failure, Phase, PhaseState
-from smtpgui.core.secrets import SERVICE, SecretStore
+from smtpgui.core.secrets import SecretStore
 from smtpgui.core.settings import AuthMethod
 from smtpgui.core.settings_store import SettingsStore
 from smtpgui.ui.main_window import SettingsWindow
+from tests.helpers.keyring_records import stored_secret
 from tests.hostile import HostileServer
 from tests.hostile_smtp import smtp_script
 from tests.servers import PASSWORD, USER, Recorder, smtp_server
@@ -59,7 +60,7 @@ def test_test_streams_a_redacted_transcript_and_saves_nothing(
     assert PASSWORD not in log
     assert window.status.kind == "ok"
     assert not SettingsStore().path.exists()
-    assert isolated.get_password(SERVICE, USER) is None
+    assert stored_secret(isolated, USER) is None
     assert len(starttls_server.handler.envelopes) == 1
 
 
@@ -76,7 +77,7 @@ def test_save_writes_file_and_keyring_only_after_success(
     assert PASSWORD not in text
     data = json.loads(text)
     assert data["version"] == 1 and data["server"] == tls_server.server
-    assert isolated.get_password(SERVICE, USER) == PASSWORD
+    assert stored_secret(isolated, USER) == PASSWORD
     assert window.form.password.text() == ""
     assert "stored" in window.form.password.placeholderText()
     assert window.status.kind == "ok"
@@ -100,7 +101,7 @@ def test_failed_save_changes_nothing_and_keeps_what_was_typed(
         outcome = run(qtbot, window, "save")
     assert not outcome.saved and outcome.result.phase is Phase.AUTH
     assert path.read_bytes() == before
-    assert isolated.get_password(SERVICE, USER) == PASSWORD
+    assert stored_secret(isolated, USER) == PASSWORD
     assert window.form.password.text() == "typo-password"
     assert window.form.from_address.text() == "boss@example.test"
     assert window.status.kind == "error"
@@ -219,7 +220,7 @@ def test_delete_saved_settings(qtbot, window, starttls_server, ca_file, isolated
             and window.status.title.text() == "Saved settings deleted"
         )
     )
-    assert keyring.get_password(SERVICE, USER) is None
+    assert stored_secret(keyring, USER) is None
     assert window.form.server.text()  # the form keeps what was typed
 
 

@@ -1,0 +1,35 @@
+"""Running the real CLI as a subprocess, with its own config folder and file keyring."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cli_env(tmp_path: Path, **more: str) -> dict[str, str]:
+    return dict(
+        os.environ,
+        SMTPGUI_CONFIG_DIR=str(tmp_path / "config"),
+        PYTHON_KEYRING_BACKEND="tests.file_keyring.FileKeyring",
+        SMTPGUI_TEST_KEYRING=str(tmp_path / "keyring.json"),
+        PYTHONPATH=str(ROOT),
+        **more,
+    )
+
+
+def cli(
+    env: dict[str, str], *args: str, stdin: str = "", timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "smtpgui", *args],
+        input=stdin,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
