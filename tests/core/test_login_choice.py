@@ -25,3 +25,13 @@ def test_the_method_named_in_the_diagnosis_works(ca, ca_file):
     with smtp_server(ca, "starttls", **ONLY_CRAM_MD5) as server:
         result, _, _ = run(settings_for(server.server, ca_file, auth=AuthMethod.CRAM_MD5))
     assert result.ok and result.auth_mechanism == "CRAM-MD5", result
+
+
+def test_oauth2_is_not_sent_to_a_server_without_a_bearer_mechanism(ca, ca_file):
+    with smtp_server(ca, "starttls") as server:  # PLAIN, LOGIN, CRAM-MD5: no XOAUTH2
+        settings = settings_for(server.server, ca_file, auth=AuthMethod.OAUTH2)
+        result, lines, _ = run(settings)  # the probe gets the access token as its secret
+    assert (result.phase, result.failure) == (Phase.AUTH, Failure.MECHANISM)
+    sent = [line.text for line in lines if line.direction is Direction.CLIENT]
+    assert not any(text.upper().startswith("AUTH") for text in sent), sent
+    assert "You chose OAuth2" in result.detail
