@@ -263,6 +263,26 @@
         <translation>Elija el archivo PEM o DER (.cer) que le dio su proveedor de informática, o vacíe el campo para confiar en las autoridades de certificación habituales.</translation>
     </message>
     <message>
+        <source>The message may have been delivered</source>
+        <translation>Puede que el mensaje se haya entregado</translation>
+    </message>
+    <message>
+        <source>The whole test message reached {host}, but the server did not confirm it: {detail} Servers often check a message for viruses and spam before they answer, so it may have been accepted and delivered all the same.</source>
+        <translation>El mensaje de prueba llegó entero a {host}, pero el servidor no lo confirmó: {detail} Los servidores suelen revisar el mensaje en busca de virus y spam antes de responder, así que puede que lo hayan aceptado y entregado de todos modos.</translation>
+    </message>
+    <message>
+        <source>Check the test recipient&apos;s inbox (and spam folder) before testing again: another test could deliver the message twice.</source>
+        <translation>Revise la bandeja de entrada del destinatario de prueba (y la carpeta de spam) antes de volver a probar: otra prueba podría entregar el mensaje dos veces.</translation>
+    </message>
+    <message>
+        <source>If nothing arrives within a few minutes, raise the time limit and test again: after the message a server may take minutes to answer.</source>
+        <translation>Si no llega nada en unos minutos, aumente el límite de tiempo y vuelva a probar: después del mensaje, un servidor puede tardar minutos en responder.</translation>
+    </message>
+    <message>
+        <source>If it keeps happening, send the log to your provider.</source>
+        <translation>Si sigue pasando, envíe el registro a su proveedor.</translation>
+    </message>
+    <message>
         <source>The server stopped answering</source>
         <translation>El servidor dejó de responder</translation>
     </message>
@@ -279,20 +299,32 @@
         <translation>Vuelva a intentarlo más tarde o aumente el límite de tiempo.</translation>
     </message>
     <message>
+        <source>The server stopped answering during {phase}</source>
+        <translation>El servidor dejó de responder en el paso «{phase}»</translation>
+    </message>
+    <message>
+        <source>{host} greeted this computer, then gave no answer during {phase} within the time limit. Server name, port and security mode are right, since the server answered before; it is slow or stuck at this step.</source>
+        <translation>{host} saludó a este equipo y luego no respondió en el paso «{phase}» dentro del límite de tiempo. El nombre del servidor, el puerto y el modo de seguridad son correctos, porque el servidor ya había respondido; está lento o atascado en este paso.</translation>
+    </message>
+    <message>
+        <source>Test again in a few minutes; if the server is only slow, raise the time limit.</source>
+        <translation>Vuelva a probar en unos minutos; si el servidor solo es lento, aumente el límite de tiempo.</translation>
+    </message>
+    <message>
+        <source>If it stops at the same step every time, send the log to your provider: a firewall or antivirus that inspects mail can also hold the conversation.</source>
+        <translation>Si se detiene siempre en el mismo paso, envíe el registro a su proveedor: un cortafuegos o antivirus que inspecciona el correo también puede retener la conversación.</translation>
+    </message>
+    <message>
         <source>The server closed the connection</source>
         <translation>El servidor cerró la conexión</translation>
     </message>
     <message>
-        <source>The server hung up during {phase}.</source>
-        <translation>El servidor cortó la conexión en el paso «{phase}».</translation>
+        <source>The server hung up during {phase}, after it had answered this computer: the server name, port and security mode are right.</source>
+        <translation>El servidor colgó en el paso «{phase}», después de haber respondido a este equipo: el nombre del servidor, el puerto y el modo de seguridad son correctos.</translation>
     </message>
     <message>
-        <source>Check the port and the security mode.</source>
-        <translation>Compruebe el puerto y el modo de seguridad.</translation>
-    </message>
-    <message>
-        <source>The server may be refusing this computer&apos;s address: ask your provider.</source>
-        <translation>Puede que el servidor esté rechazando la dirección de este equipo: consúltelo con su proveedor.</translation>
+        <source>The server may be refusing this computer&apos;s address or this account: send the log to your provider.</source>
+        <translation>Puede que el servidor rechace la dirección de este equipo o esta cuenta: envíe el registro a su proveedor.</translation>
     </message>
     <message>
         <source>This is not a mail server</source>
@@ -305,6 +337,18 @@
     <message>
         <source>Check the server name and port.</source>
         <translation>Compruebe el nombre del servidor y el puerto.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer made no sense</source>
+        <translation>La respuesta del servidor no tiene sentido</translation>
+    </message>
+    <message>
+        <source>During {phase} the server sent “{text}”, which is not an SMTP reply. It greeted in SMTP before, so server name and port are right: something garbled the conversation.</source>
+        <translation>En el paso «{phase}» el servidor envió «{text}», que no es una respuesta SMTP. Antes saludó en SMTP, así que el nombre del servidor y el puerto son correctos: algo alteró la conversación.</translation>
+    </message>
+    <message>
+        <source>A firewall or antivirus that inspects mail can garble it: ask whoever runs it.</source>
+        <translation>Un cortafuegos o antivirus que inspecciona el correo puede alterarla: consulte a quien lo administre.</translation>
     </message>
     <message>
         <source>The test failed during {phase}</source>
@@ -583,6 +627,22 @@
         <translation>O pida el archivo del certificado del servidor a su administrador (no lo obtenga de la propia conexión) y elíjalo como archivo de CA en «Certificado».</translation>
     </message>
     <message>
+        <source>The server does not send its intermediate certificate</source>
+        <translation>El servidor no envía su certificado intermedio</translation>
+    </message>
+    <message>
+        <source>{detail} When “{issuer}” is an intermediate authority (public authorities such as Let&apos;s Encrypt always issue through one), {host} must send its certificate along: without it this computer cannot link the server&apos;s certificate to an authority it trusts. Some mail programs fetch the missing certificate themselves, which hides the mistake.</source>
+        <translation>{detail} Cuando «{issuer}» es una autoridad intermedia (las autoridades públicas como Let&apos;s Encrypt siempre emiten a través de una), {host} debe enviar también su certificado: sin él, este equipo no puede enlazar el certificado del servidor con una autoridad de confianza. Algunos programas de correo descargan por su cuenta el certificado que falta, y eso oculta el error.</translation>
+    </message>
+    <message>
+        <source>This is for the server&apos;s administrator to fix: tell them to install the full certificate chain (with Let&apos;s Encrypt, fullchain.pem instead of cert.pem). Your Certificate settings are not the problem.</source>
+        <translation>Esto lo debe corregir el administrador del servidor: pídale que instale la cadena de certificados completa (con Let&apos;s Encrypt, fullchain.pem en lugar de cert.pem). Su configuración de «Certificado» no es el problema.</translation>
+    </message>
+    <message>
+        <source>Only if “{issuer}” is your company&apos;s own root authority: choose its CA certificate file under Certificate.</source>
+        <translation>Solo si «{issuer}» es la autoridad raíz propia de su empresa: elija el archivo de su certificado de CA en «Certificado».</translation>
+    </message>
+    <message>
         <source>The certificate comes from an unknown authority</source>
         <translation>El certificado procede de una autoridad desconocida</translation>
     </message>
@@ -695,6 +755,10 @@
         <translation>El servidor respondió «{reply}»: solo lo acepta por una conexión cifrada.</translation>
     </message>
     <message>
+        <source>The server answered “{reply}”. It offers a login ({offered}) and this test did not log in: a server for sending usually takes mail, or passes it on, only from a logged-in account, and often checks block lists only for mail without a login.</source>
+        <translation>El servidor respondió «{reply}». Ofrece iniciar sesión ({offered}) y esta prueba no la inició: un servidor de envío suele aceptar correo, o reenviarlo, solo de una cuenta que ha iniciado sesión, y a menudo consulta las listas de bloqueo solo para el correo sin inicio de sesión.</translation>
+    </message>
+    <message>
         <source>The server requires a login</source>
         <translation>El servidor exige iniciar sesión</translation>
     </message>
@@ -705,6 +769,18 @@
     <message>
         <source>Set Authentication to Automatic and enter the account&apos;s user name (usually the full e-mail address) and password.</source>
         <translation>Ponga Autenticación en «Automática» y escriba el nombre de usuario de la cuenta (normalmente, la dirección de correo completa) y la contraseña.</translation>
+    </message>
+    <message>
+        <source>The server most likely wants a login</source>
+        <translation>Lo más probable es que el servidor pida iniciar sesión</translation>
+    </message>
+    <message>
+        <source>The password is only sent over STARTTLS or SSL/TLS: keep one of them, or choose one.</source>
+        <translation>La contraseña solo se envía con STARTTLS o SSL/TLS: mantenga uno de ellos o elija uno.</translation>
+    </message>
+    <message>
+        <source>Only if this server is meant to take mail without a login (a relay for your office&apos;s internet address): ask whoever runs it to allow this computer.</source>
+        <translation>Solo si este servidor debe aceptar correo sin iniciar sesión (un relé para la dirección de internet de su oficina): pida a quien lo administre que permita este equipo.</translation>
     </message>
     <message>
         <source>Choose STARTTLS or SSL/TLS as well: the password is only sent encrypted.</source>
@@ -749,6 +825,18 @@
     <message>
         <source>Microsoft describes these options under “How to set up a multifunction device or application to send email using Microsoft 365”.</source>
         <translation>Microsoft describe estas opciones en «Cómo configurar un dispositivo multifunción o una aplicación para enviar correo electrónico mediante Microsoft 365».</translation>
+    </message>
+    <message>
+        <source>The server does not offer the chosen login method</source>
+        <translation>El servidor no ofrece el método de inicio de sesión elegido</translation>
+    </message>
+    <message>
+        <source>{detail} smtpgui sends only a login method the server offers.</source>
+        <translation>{detail} smtpgui solo envía un método de inicio de sesión que el servidor ofrece.</translation>
+    </message>
+    <message>
+        <source>Set Authentication to {usable}, or to Automatic, which picks a method the server offers by itself.</source>
+        <translation>Ponga Autenticación en «{usable}», o en «Automática», que elige por sí sola un método que el servidor ofrece.</translation>
     </message>
     <message>
         <source>Login method not supported</source>
@@ -827,6 +915,26 @@
         <translation>Los proveedores limitan la velocidad de envío de cada cuenta: Microsoft 365, unos 30 mensajes por minuto; Gmail, 500 al día (Google Workspace, 2000). Para los boletines que se envían desde un CRM, use un servicio de retransmisión (relay).</translation>
     </message>
     <message>
+        <source>Too many attempts: the server holds this back for now</source>
+        <translation>Demasiados intentos: el servidor lo frena por ahora</translation>
+    </message>
+    <message>
+        <source>The server answered “{reply}”: it limits how often this computer or account may connect, log in or send, and the limit has been reached. This is not greylisting: testing again at once does not help.</source>
+        <translation>El servidor respondió «{reply}»: limita cuántas veces este equipo o esta cuenta puede conectarse, iniciar sesión o enviar, y se alcanzó el límite. No es greylisting: volver a probar enseguida no ayuda.</translation>
+    </message>
+    <message>
+        <source>Wait {minutes} minutes, then run one test again.</source>
+        <translation>Espere {minutes} minutos y luego haga una sola prueba.</translation>
+    </message>
+    <message>
+        <source>Do not test repeatedly in the meantime: every attempt counts, and repeated tests make the block last longer.</source>
+        <translation>Mientras tanto, no pruebe una y otra vez: cada intento cuenta, y las pruebas repetidas hacen que el bloqueo dure más.</translation>
+    </message>
+    <message>
+        <source>If another program sends with the same account (a scanner, a CRM), it may use up the limit: ask your provider what the account&apos;s limits are.</source>
+        <translation>Si otro programa envía con la misma cuenta (un escáner, un CRM), puede agotar el límite: pregunte a su proveedor cuáles son los límites de la cuenta.</translation>
+    </message>
+    <message>
         <source>Temporary problem at the server</source>
         <translation>Problema temporal en el servidor</translation>
     </message>
@@ -841,6 +949,22 @@
     <message>
         <source>If it keeps happening, send the server&apos;s answer to your provider.</source>
         <translation>Si sigue ocurriendo, envíe la respuesta del servidor a su proveedor.</translation>
+    </message>
+    <message>
+        <source>This server cannot take that address</source>
+        <translation>Este servidor no puede aceptar esa dirección</translation>
+    </message>
+    <message>
+        <source>{detail} Nothing was sent: the server&apos;s own list of extensions shows it, so smtpgui stopped before MAIL FROM.</source>
+        <translation>{detail} No se envió nada: la propia lista de extensiones del servidor lo indica, así que smtpgui se detuvo antes de MAIL FROM.</translation>
+    </message>
+    <message>
+        <source>Use an address with only plain letters (a-z, digits, . - _) before the @, e.g. jose@ for josé@: the mailbox&apos;s administrator can add one as an alias.</source>
+        <translation>Use una dirección con solo letras sencillas (a-z, cifras, . - _) antes de la @, p. ej. jose@ en lugar de josé@: el administrador del buzón puede añadirla como alias.</translation>
+    </message>
+    <message>
+        <source>Or send through a server that offers SMTPUTF8: Detect lists the extensions each port offers.</source>
+        <translation>O envíe a través de un servidor que ofrezca SMTPUTF8: Detectar muestra las extensiones que ofrece cada puerto.</translation>
     </message>
     <message>
         <source>Not allowed to send as this sender</source>
@@ -1429,10 +1553,6 @@
         <translation>La dirección {address} contiene un salto de línea o un carácter de control; no se ha enviado nada.</translation>
     </message>
     <message>
-        <source>The address {address} has letters outside ASCII that only a server offering SMTPUTF8 (RFC 6531) can carry, and this server does not offer it. Use an address with plain ASCII letters before the @, or a server that offers SMTPUTF8.</source>
-        <translation>La dirección {address} tiene letras fuera de ASCII que solo puede transmitir un servidor que ofrezca SMTPUTF8 (RFC 6531), y este servidor no lo ofrece. Use una dirección con letras ASCII simples antes de la @ o un servidor que ofrezca SMTPUTF8.</translation>
-    </message>
-    <message>
         <source>The server&apos;s answer is not SMTP.</source>
         <translation>La respuesta del servidor no es SMTP.</translation>
     </message>
@@ -1493,6 +1613,10 @@
         <translation>El servidor no ofrece STARTTLS en este puerto.</translation>
     </message>
     <message>
+        <source>{refusal} {finding}</source>
+        <translation>{refusal} {finding}</translation>
+    </message>
+    <message>
         <source>The connection is not encrypted, so the password was not sent.</source>
         <translation>La conexión no está cifrada, así que no se envió la contraseña.</translation>
     </message>
@@ -1503,6 +1627,10 @@
     <message>
         <source>The server offers only {mechanisms} on this connection.</source>
         <translation>El servidor solo ofrece {mechanisms} en esta conexión.</translation>
+    </message>
+    <message>
+        <source>You chose {chosen}, but the server offers only {offered} on this connection, so {chosen} was not tried.</source>
+        <translation>Eligió {chosen}, pero el servidor solo ofrece {offered} en esta conexión, así que no se probó {chosen}.</translation>
     </message>
     <message>
         <source>The server refused the access token: status {status}, scope needed {scope}; then it answered {code} {reply}</source>
@@ -1595,6 +1723,30 @@
     <message>
         <source>The certificate could not be fetched: {why}</source>
         <translation>No se pudo obtener el certificado: {why}</translation>
+    </message>
+    <message>
+        <source>The server sent only its own certificate, not that of its issuer “{issuer}”.</source>
+        <translation>El servidor envió solo su propio certificado, no el de su emisor «{issuer}».</translation>
+    </message>
+    <message>
+        <source>The server sent only its own certificate, not that of its issuer “{issuer}”. The issuer&apos;s certificate is published at {url} (smtpgui does not fetch it).</source>
+        <translation>El servidor envió solo su propio certificado, no el de su emisor «{issuer}». El certificado del emisor está publicado en {url} (smtpgui no lo descarga).</translation>
+    </message>
+    <message>
+        <source>Connecting again to count the certificates the server sends (no login)</source>
+        <translation>Conectando de nuevo para contar los certificados que envía el servidor (sin iniciar sesión)</translation>
+    </message>
+    <message>
+        <source>The certificates could not be counted: {why}</source>
+        <translation>No se pudieron contar los certificados: {why}</translation>
+    </message>
+    <message>
+        <source>The server sends {count} certificate(s)</source>
+        <translation>El servidor envía {count} certificado(s)</translation>
+    </message>
+    <message>
+        <source>The address {address} has characters outside ASCII ({characters}) that only a server offering SMTPUTF8 (RFC 6531) can carry, and this server does not offer it.</source>
+        <translation>La dirección {address} tiene caracteres fuera de ASCII ({characters}) que solo puede llevar un servidor que ofrezca SMTPUTF8 (RFC 6531), y este servidor no lo ofrece.</translation>
     </message>
 </context>
 <context>
@@ -2208,6 +2360,10 @@
     <message>
         <source>Nothing was saved.</source>
         <translation>No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Step with no confirmation: %s</source>
+        <translation>Paso sin confirmación: %s</translation>
     </message>
     <message>
         <source>Failed step: %s</source>

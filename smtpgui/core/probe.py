@@ -15,19 +15,29 @@ from smtpgui.core.failures import expect
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 from smtpgui.core.login import log_in
 from smtpgui.core.message import TestMessage
+from smtpgui.core.printable import printable
 from smtpgui.core.probe_result import Findings
 from smtpgui.core.probe_steps import Callback, Event, Steps
 from smtpgui.core.provider_hints import login_notice
 from smtpgui.core.result import Failure, Phase, ProbeFailed, ProbeResult
 from smtpgui.core.settings import AuthMethod, Settings, TrustMode
 from smtpgui.core.smtp_client import TracingSMTP
-from smtpgui.core.tls import INSECURE_NOTICE, Fetch, examine, fetch_certificate, make_context
+from smtpgui.core.tls import (
+    INSECURE_NOTICE,
+    Fetch,
+    examine,
+    fetch_certificate,
+    incomplete_chain,
+    make_context,
+)
 from smtpgui.core.transaction import transact
 from smtpgui.core.transcript import Direction, Redactor
 
 __all__ = ["STEP_LIMITS_PER_SERVER", "Callback", "Event", "SmtpProbe"]
 
-# Failures in these phases are about reaching one host: a backup host may still work.
+# Failures in these phases are about reaching one host: a backup host may still work. Any later
+# failure is given as it is; above all a message sent but never confirmed, which the first
+# server may have delivered, never goes to a backup server (RFC 1047).
 # A server slow at every step must not stretch one test to minutes (coreBOS's page hung that
 # way): each server gets this many step time limits in all.
 STEP_LIMITS_PER_SERVER = 3
@@ -173,6 +183,7 @@ class SmtpProbe:
         self._ehlo(client, Phase.EHLO)
         self._starttls(client, endpoint)
         self._state.capabilities = tuple(sorted(client.esmtp_features))
+        self._state.auth_offered = tuple(client.esmtp_features.get("auth", "").upper().split())
         self._authenticate(client)
         self._send(client)
         with self._steps.step(Phase.QUIT), contextlib.suppress(smtplib.SMTPException, OSError):
@@ -289,7 +300,15 @@ class SmtpProbe:
         # the fetch's own time limit breaks it without turning the failure into a timeout.
         how = Fetch(self._settings.timeout, self._resolver, self._steps.log, self._redactor)
         certificate = fetch_certificate(endpoint, self._steps.interrupter, how)
-        return dataclasses.replace(result, certificate=certificate)
+        missing = incomplete_chain(exc, certificate, endpoint, self._steps.interrupter, how)
+        if missing is None:
+            return dataclasses.replace(result, certificate=certificate)
+        finding = printable(missing.with_values(self._redactor.redact))  # a peer's names
+        self._steps.log(Direction.INFO, finding)
+        # OpenSSL's reason stays first: the finding explains it, it does not replace it.
+        both = QT_TRANSLATE_NOOP("Probe", "{refusal} {finding}")
+        detail = Text("Probe", both, refusal=result.detail, finding=finding)
+        return dataclasses.replace(result, certificate=certificate, detail=detail)
 
 
 def _peer(sock: socket.socket) -> str:

@@ -28,6 +28,7 @@ class Findings:
     verified: bool = False
     mechanism: str = ""
     capabilities: tuple[str, ...] = ()
+    auth_offered: tuple[str, ...] = ()  # the AUTH mechanisms of the last EHLO
 
     def passed(self, steps: Steps, message: TestMessage | None) -> ProbeResult:
         return self._result(steps, ok=True, message_id=message.message_id if message else "")
@@ -81,6 +82,7 @@ class Findings:
             certificate=self.certificate,
             verified=self.verified,
             capabilities=tuple(printable(c) for c in self.capabilities),
+            auth_offered=tuple(printable(m) for m in self.auth_offered),
             auth_mechanism=self.mechanism,
             elapsed_ms=steps.now(),
             message_id=message_id,

@@ -90,15 +90,15 @@ class Steps:
 
     def failure_of(self, exc: BaseException) -> ProbeFailed:
         """Why the server's conversation ended with `exc`."""
-        if self._abort_reason is not None:  # Cancel or the step deadline broke the socket
-            reason = self._abort_reason
-            return ProbeFailed(
-                reason,
-                abort_text(
-                    reason, self._timeout, self._shown_budget if self._whole_timed_out else 0
-                ),
-            )
-        return classify(exc)
+        if self._abort_reason is None:
+            return classify(exc)
+        # Cancel or the step deadline broke the socket.
+        reason = self._abort_reason
+        shown = self._shown_budget if self._whole_timed_out else 0
+        text = abort_text(reason, self._timeout, shown)
+        if _unconfirmed(exc):  # the message is out: whatever ended the wait, it may be delivered
+            reason = Failure.UNCONFIRMED
+        return ProbeFailed(reason, text)
 
     @contextlib.contextmanager
     def step(self, phase: Phase) -> Iterator[None]:
@@ -121,8 +121,9 @@ class Steps:
             # A step that "passed" on a broken socket (a partial line read after Cancel or the
             # deadline shut it down) passed nothing.
             self.interrupter.check()
-        except BaseException:
-            self._emit(PhaseChange(phase, PhaseState.FAILED, self.now(), self.now() - started))
+        except BaseException as exc:
+            state = PhaseState.UNCERTAIN if _unconfirmed(exc) else PhaseState.FAILED
+            self._emit(PhaseChange(phase, state, self.now(), self.now() - started))
             raise
         finally:
             self._watchdog.disarm()
@@ -160,3 +161,7 @@ class Steps:
 
     def now(self) -> int:
         return int((time.monotonic() - self._start) * 1000)
+
+
+def _unconfirmed(exc: BaseException) -> bool:
+    return isinstance(exc, ProbeFailed) and exc.failure is Failure.UNCONFIRMED

@@ -24,6 +24,7 @@ from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 from smtpgui.core.result import CertificateInfo, Failure, ProbeFailed, TlsInfo
 from smtpgui.core.settings import TrustMode
 from smtpgui.core.smtp_client import Report, TracingSMTP
+from smtpgui.core.tls_chain import sent_certificates
 from smtpgui.core.transcript import Direction, Redactor
 
 INSECURE_NOTICE = Text(
@@ -326,17 +327,25 @@ def _connect(endpoint: Endpoint, interrupter: Interrupter, how: Fetch) -> socket
     raise error or OSError("no address")
 
 
-def _starttls_der(
+def _greeted_client(
     sock: socket.socket, endpoint: Endpoint, interrupter: Interrupter, how: Fetch
-) -> bytes:
+) -> TracingSMTP:
+    """An SMTP client on `sock` past the greeting and EHLO, ready for STARTTLS."""
     client = TracingSMTP(
         report=how.report, redactor=how.redactor, interrupter=interrupter, timeout=how.timeout
     )
     client.attach(sock, endpoint.ascii_host)
+    _require(*client.getreply(), 220)
+    if client.ehlo()[0] != 250:  # RFC 5321 §3.2: HELO for servers without ESMTP
+        _require(*client.helo(), 250)
+    return client
+
+
+def _starttls_der(
+    sock: socket.socket, endpoint: Endpoint, interrupter: Interrupter, how: Fetch
+) -> bytes:
+    client = _greeted_client(sock, endpoint, interrupter, how)
     try:
-        _require(*client.getreply(), 220)
-        if client.ehlo()[0] != 250:  # RFC 5321 §3.2: HELO for servers without ESMTP
-            _require(*client.helo(), 250)
         _require(*client.starttls_with(unverified_context()), 220)
         assert isinstance(client.sock, ssl.SSLSocket)
         der = client.sock.getpeercert(binary_form=True) or b""
@@ -351,3 +360,95 @@ def _starttls_der(
 def _require(code: int, _text: bytes, expected: int) -> None:
     if code != expected:
         raise ProbeFailed(Failure.REPLY, f"the server answered {code}", code)
+
+
+# -- a chain without its intermediate certificate ----------------------------------------------
+
+_ISSUER_NOT_FOUND = 20  # X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY
+
+
+def incomplete_chain(
+    exc: ssl.SSLCertVerificationError,
+    certificate: CertificateInfo | None,
+    endpoint: Endpoint,
+    interrupter: Interrupter,
+    how: Fetch,
+) -> Text | None:
+    """Why the certificate was refused when the server sent it without its issuer's; else None.
+
+    OpenSSL says "unable to get local issuer certificate" both for an authority nobody trusts
+    and for a server that leaves out its intermediate certificate. Only the second sends one
+    certificate alone that is not self-signed, so count them over one more connection.
+    """
+    # truststore's errors (the OS verifier) carry no OpenSSL verify code.
+    code = getattr(exc, "verify_code", None)
+    if code != _ISSUER_NOT_FOUND or certificate is None or certificate.self_signed:
+        return None
+    if count_certificates(endpoint, interrupter, how) != 1:
+        return None
+    return _issuer_missing(certificate)
+
+
+def _issuer_missing(certificate: CertificateInfo) -> Text:
+    issuer = display_name(certificate.issuer)
+    if not certificate.ca_issuers:
+        return Text(
+            "Probe",
+            QT_TRANSLATE_NOOP(
+                "Probe",
+                "The server sent only its own certificate, not that of its issuer “{issuer}”.",
+            ),
+            issuer=issuer,
+        )
+    return Text(
+        "Probe",
+        QT_TRANSLATE_NOOP(
+            "Probe",
+            "The server sent only its own certificate, not that of its issuer “{issuer}”. "
+            "The issuer's certificate is published at {url} (smtpgui does not fetch it).",
+        ),
+        issuer=issuer,
+        url=certificate.ca_issuers[0],
+    )
+
+
+def count_certificates(endpoint: Endpoint, interrupter: Interrupter, how: Fetch) -> int | None:
+    """How many certificates the server sends (tls_chain.sent_certificates), over a new
+    connection that verifies nothing and never logs in; None when it cannot tell. Never raises.
+    """
+    how.report(Direction.INFO, _probe_text(_COUNTING))
+    deadline = threading.Timer(how.timeout, interrupter.interrupt)
+    deadline.daemon = True
+    deadline.start()
+    try:
+        count = _count_over(_connect(endpoint, interrupter, how), endpoint, interrupter, how)
+    except Exception as exc:  # an extra, like the second look: the first failure stands
+        how.report(Direction.INFO, _probe_text(_NOT_COUNTED, why=_reason(exc)))
+        return None
+    finally:
+        deadline.cancel()
+        interrupter.watch(None)
+    if count is not None:
+        how.report(Direction.INFO, _probe_text(_COUNTED, count=str(count)))
+    return count
+
+
+def _count_over(
+    sock: socket.socket, endpoint: Endpoint, interrupter: Interrupter, how: Fetch
+) -> int | None:
+    with contextlib.closing(sock):
+        if endpoint.security is not Security.TLS:
+            client = _greeted_client(sock, endpoint, interrupter, how)
+            _require(*client.docmd("STARTTLS"), 220)
+        return sent_certificates(sock, endpoint.ascii_host)
+
+
+_COUNTING = QT_TRANSLATE_NOOP(
+    "Probe", "Connecting again to count the certificates the server sends (no login)"
+)
+_NOT_COUNTED = QT_TRANSLATE_NOOP("Probe", "The certificates could not be counted: {why}")
+_COUNTED = QT_TRANSLATE_NOOP("Probe", "The server sends {count} certificate(s)")
+
+
+def _probe_text(template: str, **values: str) -> Text:
+    return Text("Probe", template, **values)

@@ -16,6 +16,7 @@ _LOOK: dict[PhaseState | None, tuple[str, str]] = {
     PhaseState.PASSED: ("✓", "#26a269"),
     PhaseState.FAILED: ("✗", "#c01c28"),
     PhaseState.SKIPPED: ("–", "#9a9996"),
+    PhaseState.UNCERTAIN: ("?", "#c64600"),  # sent, never confirmed: maybe delivered
 }
 _ORDER = list(Phase)
 

@@ -14,12 +14,14 @@ from smtpgui.ui.phases import phase_label
 if TYPE_CHECKING:
     from smtpgui.core.diagnosis import Diagnosis
     from smtpgui.core.profile import Outcome
+    from smtpgui.core.result import ProbeResult
 
 _STYLES = {
     "idle": ("#f6f5f4", "#c0bfbc"),
     "busy": ("#eef4fc", "#1a5fb4"),
     "ok": ("#eaf7ee", "#26a269"),
     "error": ("#fdeceb", "#c01c28"),
+    "uncertain": ("#fdf3e1", "#c64600"),  # the message may have been delivered
 }
 
 
@@ -50,9 +52,9 @@ class StatusPanel(QFrame):
         self.body.setVisible(bool(body))
 
     def show_diagnosis(
-        self, diagnosis: Diagnosis, reply: str, step: str = "", extra: str = ""
+        self, diagnosis: Diagnosis, reply: str, step: str = "", extra: str = "", kind: str = "error"
     ) -> None:
-        self._style("error")
+        self._style(kind)
         self.title.setText(diagnosis.title)
         parts = [f'<p style="color:#5e5c64">{html.escape(step)}</p>'] if step else []
         parts.append(f"<p>{html.escape(diagnosis.explanation)}</p>")
@@ -130,10 +132,18 @@ class StatusPanel(QFrame):
             if outcome.save_error:
                 save_error = shown(outcome.save_error, QCoreApplication.translate)
                 extra = f"{save_error} {extra}".strip()
-            step = self.tr("Failed step: %s") % phase_label(result.phase) if result.phase else ""
-            self.show_diagnosis(diagnosis, result.reply, step, extra)
+            step = self._step_text(result)
+            kind = "uncertain" if result.uncertain else "error"
+            self.show_diagnosis(diagnosis, result.reply, step, extra, kind)
             return diagnosis
         return None
+
+    def _step_text(self, result: ProbeResult) -> str:
+        if result.phase is None:
+            return ""
+        if result.uncertain:  # the message may have been delivered: not a failed step
+            return self.tr("Step with no confirmation: %s") % phase_label(result.phase)
+        return self.tr("Failed step: %s") % phase_label(result.phase)
 
     @staticmethod
     def _translate_diagnosis(text: str) -> str:
