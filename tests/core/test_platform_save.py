@@ -13,27 +13,13 @@ import os
 import pytest
 
 from smtpgui.core import settings_store
-from smtpgui.core.endpoint import parse_server
 from smtpgui.core.memory_keyring import MemoryKeyring
 from smtpgui.core.profile import Job, JobRunner, save_profile
 from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings import AuthMethod, Settings
 from smtpgui.core.settings_store import REPLACE_DELAYS, SettingsStore, replace_retrying
 from tests.helpers.keyring_records import stored_secret
+from tests.helpers.profiles import NEW, OLD, settings_at
 from tests.servers import PASSWORD, USER
-
-OLD = Settings(
-    endpoints=parse_server("ssl://old.example.com"),
-    auth=AuthMethod.LOGIN,
-    username=USER,
-    recipient="admin@example.com",
-)
-NEW = Settings(
-    endpoints=parse_server("tls://new.example.com"),
-    auth=AuthMethod.LOGIN,
-    username=USER,
-    recipient="admin@example.com",
-)
 
 
 @pytest.fixture
@@ -89,14 +75,7 @@ def test_a_first_save_that_fails_for_any_reason_leaves_no_password(tmp_path, mon
 
 def test_check_and_save_on_windows_python_311_saves(tmp_path, starttls_server, ca_file, no_fchmod):
     store, keyring = SettingsStore(tmp_path / "cfg"), MemoryKeyring()
-    settings = Settings(
-        endpoints=parse_server(starttls_server.server),
-        auth=AuthMethod.AUTO,
-        username=USER,
-        recipient="admin@example.test",
-        ca_file=ca_file,
-        timeout=5.0,
-    )
+    settings = settings_at(starttls_server.server, ca_file)
     job = Job(settings, PASSWORD, save=True, subject="s", body="b")
     outcome = JobRunner(job, lambda _e: None, store, SecretStore(keyring)).run()
     assert outcome.result.ok and outcome.saved, outcome.save_error
@@ -108,14 +87,7 @@ def test_a_save_that_fails_unexpectedly_is_reported_not_raised(
     tmp_path, starttls_server, ca_file, monkeypatch
 ):
     store, keyring = SettingsStore(tmp_path / "cfg"), MemoryKeyring()
-    settings = Settings(
-        endpoints=parse_server(starttls_server.server),
-        auth=AuthMethod.AUTO,
-        username=USER,
-        recipient="admin@example.test",
-        ca_file=ca_file,
-        timeout=5.0,
-    )
+    settings = settings_at(starttls_server.server, ca_file)
 
     def fails(_fd: int) -> None:
         raise AttributeError("module 'os' has no attribute 'fchmod'")
