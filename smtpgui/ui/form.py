@@ -28,6 +28,7 @@ from smtpgui.ui.oauth_fields import OAuthFields
 from smtpgui.ui.provider_field import ProviderField
 from smtpgui.ui.server_sync import ServerSync
 from smtpgui.ui.trust_fields import TrustFields
+from smtpgui.ui.wheel_guard import guard_wheel
 from smtpgui.ui.wrapped_label import WrappedLabel
 
 
@@ -105,6 +106,7 @@ class SettingsForm(ServerSync, QWidget):
         self.trust = TrustFields()
         self.ca_file, self.browse = self.trust.ca_file, self.trust.browse
         self._lay_out()
+        self._wheel_guard = guard_wheel(self)
         self.setCurrentSecurity(Security.STARTTLS)
         self.port.setValue(DEFAULT_PORTS[Security.STARTTLS])
         self.auth.setCurrentIndex(self.auth.findData(AuthMethod.AUTO))
