@@ -42,6 +42,12 @@ class CertificatePanel(QGroupBox):
         self._fingerprint = ""
         self.hide()
 
+    def clear(self) -> None:
+        """Hide the last certificate: a new test, or the form changed since."""
+        self._fingerprint = ""
+        self.details.clear()
+        self.hide()
+
     def show_result(self, result: ProbeResult, trust: TrustMode) -> None:
         certificate = result.certificate
         if certificate is None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QMainWindow,
     QPushButton,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from smtpgui.core.detect import DEFAULT_PORTS
 from smtpgui.core.endpoint import Security
+from smtpgui.core.i18n import shown
 from smtpgui.core.result import PhaseChange, PhaseState
 from smtpgui.core.secrets import SecretStore
 from smtpgui.core.settings import AuthMethod, Settings
@@ -69,6 +71,10 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         self._last_settings: Settings | None = None
         self._last_outcome: Outcome | None = None
         self._last_diagnosis: Diagnosis | None = None
+        self._note = note
+        self._result_inputs: tuple[object, ...] | None = None  # the form a shown result is for
+        self._asked_to_fix = False  # "Some fields need attention" is on screen
+        self._focus_before: QWidget | None = None
         self.setWindowTitle(self.tr("Outgoing mail server (SMTP) – smtpgui"))
         icon = resource("icons", "smtpgui.svg")
         if icon:
@@ -127,12 +133,15 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.cancel)
         self.form.changed.connect(self._update_buttons)
+        self.form.changed.connect(self._on_form_changed)
         self.form.submitted.connect(self.test)
         self.form.detect_requested.connect(self.detect)
         self.form.oauth.sign_in_requested.connect(self.sign_in)
         self.certificate.pin_requested.connect(self.form.trust.pin)
+        # Enter runs Test from the form side only: on the log side it belongs to Find.
         for keys in (QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)):
-            QShortcut(keys, self, self.test)
+            enter = QShortcut(keys, left, self.test)
+            enter.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel)
         self.setTabOrder(self.form.trust.pinned, self.test_button)
         self.setTabOrder(self.test_button, self.save_button)
@@ -155,12 +164,7 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
             return
         settings = self.form.settings()
         if settings is None:
-            self.form.show_all_errors()
-            self.status.show_message(
-                "error",
-                self.tr("Some fields need attention"),
-                self.tr("The messages under the fields say what to fix."),
-            )
+            self.ask_to_fix()
             return
         from smtpgui.core.profile import Job
         from smtpgui.ui.worker import ProbeWorker, WorkerThread
@@ -183,7 +187,10 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
             ),
         )
         self._saving = save
+        self._result_inputs = None
+        self._focus_before = QApplication.focusWidget()
         self.log_panel.clear()
+        self.certificate.clear()  # the last server's certificate is not this test's
         self._last_settings = settings
         worker = ProbeWorker(job, self._store, self._secrets)
         worker.line_logged.connect(self._on_line)
@@ -254,7 +261,48 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         if outcome.saved:
             self._after_save()
         self._update_buttons()
+        if not outcome.result.cancelled:
+            self._result_inputs = self._form_inputs()
+        self._restore_focus()
         self.outcome_ready.emit(outcome)
+
+    def _restore_focus(self) -> None:
+        """The fields were disabled during the run: the focus goes back where it was (Test)."""
+        widget, self._focus_before = self._focus_before, None
+        if widget is not None and widget.isEnabled() and widget.isVisible():
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def ask_to_fix(self) -> None:
+        self.form.show_all_errors()
+        self.status.show_message(
+            "error",
+            self.tr("Some fields need attention"),
+            self.tr("The messages under the fields say what to fix."),
+        )
+        self._asked_to_fix = True
+
+    def _form_inputs(self) -> tuple[object, ...]:
+        oauth = self.form.oauth
+        return (self.form.settings(), self.form.password.text(), oauth.tokens, oauth.values())
+
+    @Slot(bool)
+    def _on_form_changed(self, valid: bool) -> None:
+        """Nothing stale on screen: a result is for the values it was made with."""
+        if self.is_running():
+            return
+        if self._asked_to_fix and valid:
+            self._asked_to_fix = False
+            self._show_idle(self._note)
+        elif self._result_inputs is not None and self._form_inputs() != self._result_inputs:
+            self._result_inputs = None
+            self.certificate.clear()
+            self.status.show_message(
+                "idle",
+                self.tr("Changed since the last test"),
+                self.tr(
+                    "The last result was for the previous values. Press Test to check these."
+                ),
+            )
 
     @Slot(bool)
     def _update_buttons(self, valid: bool | None = None) -> None:
@@ -265,6 +313,19 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         self.save_button.setEnabled(valid and not running)
         self.cancel_button.setEnabled(running)
         self.form.setEnabled(not running)
+        self._say_why_not(valid or running)
+
+    def _say_why_not(self, can_test: bool) -> None:
+        """A greyed-out Test says why: in its tooltip and in the status line."""
+        reason = ""
+        if not can_test:
+            errors = self.form.errors()
+            reason = next(iter(errors.values()), "")
+            reason = self.tr("Test needs this first: %s") % shown(
+                reason, QCoreApplication.translate
+            )
+        self.test_button.setToolTip(reason or self.tr("Send a test message (Enter)"))
+        self.statusBar().showMessage(reason)
 
     # -- closing --------------------------------------------------------------------------------
 

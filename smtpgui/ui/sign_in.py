@@ -100,14 +100,7 @@ class SignInActions:
         from smtpgui.core.oauth_settings import oauth_errors
 
         if oauth_errors(form_settings.oauth):
-            self.form.show_all_errors()
-            self.status.show_message(
-                "error",
-                QCoreApplication.translate("SettingsWindow", "Some fields need attention"),
-                QCoreApplication.translate(
-                    "SettingsWindow", "The messages under the fields say what to fix."
-                ),
-            )
+            self.ask_to_fix()
             return False
         worker = SignInWorker(
             form_settings,
