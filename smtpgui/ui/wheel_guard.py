@@ -15,10 +15,10 @@ class WheelGuard(QObject):
     """An event filter: wheel events reach a combo or spin box only while it has the focus."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget):
-            if not watched.hasFocus():
-                event.ignore()  # ignored and filtered: Qt passes it on to the scroll area
-                return True
+        wheel = event.type() == QEvent.Type.Wheel
+        if wheel and isinstance(watched, QWidget) and not watched.hasFocus():
+            event.ignore()  # ignored and filtered: Qt passes it on to the scroll area
+            return True
         return super().eventFilter(watched, event)
 
 
