@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -157,7 +158,27 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
 
     @Slot()
     def save(self) -> None:
+        settings = self.form.settings()
+        if settings is not None and not self._weakening_confirmed(settings):
+            return
         self._start(save=True)
+
+    def _weakening_confirmed(self, settings: Settings) -> bool:
+        """Weaker security is saved only on a clear yes (Enter means Cancel)."""
+        from smtpgui.core.insecure import weakened
+
+        found = weakened(settings)
+        if not found or self.is_running() or self._closed:
+            return True
+        said = "\n\n".join(shown(text, QCoreApplication.translate) for text in found)
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Save insecure settings?"),
+            self.tr("These settings turn protection off:\n\n%s\n\nSave them anyway?") % said,
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Save
 
     def _start(self, save: bool) -> None:
         if self.is_running() or self._closed:
@@ -260,11 +281,21 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
             self.show_password_notice(self._last_settings)
         if outcome.saved:
             self._after_save()
+            self._say_what_is_insecure()
         self._update_buttons()
         if not outcome.result.cancelled:
             self._result_inputs = self._form_inputs()
         self._restore_focus()
         self.outcome_ready.emit(outcome)
+
+    def _say_what_is_insecure(self) -> None:
+        from smtpgui.core.insecure import weakened
+
+        if self._last_settings is None:
+            return
+        for text in weakened(self._last_settings):
+            said = shown(text, QCoreApplication.translate)
+            self.status.add_paragraph(self.tr("Kept insecure: %s") % said, "warning")
 
     def _restore_focus(self) -> None:
         """The fields were disabled during the run: the focus goes back where it was (Test)."""
@@ -299,9 +330,7 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
             self.status.show_message(
                 "idle",
                 self.tr("Changed since the last test"),
-                self.tr(
-                    "The last result was for the previous values. Press Test to check these."
-                ),
+                self.tr("The last result was for the previous values. Press Test to check these."),
             )
 
     @Slot(bool)

@@ -6,7 +6,6 @@ SignInActions is a mixin of SettingsWindow (like FileActions): its texts use the
 
 from __future__ import annotations
 
-import html
 import threading
 from typing import TYPE_CHECKING
 
@@ -188,7 +187,4 @@ class SignInActions:
             return
         text = shown(notice, QCoreApplication.translate)
         tip = QCoreApplication.translate("SettingsWindow", "Suggestion: %s") % text
-        self.status.body.setText(
-            f'{self.status.body.text()}<p style="color:#1a5fb4">{html.escape(tip)}</p>'
-        )
-        self.status.body.show()
+        self.status.add_paragraph(tip)

@@ -71,6 +71,13 @@ class StatusPanel(QFrame):
         self.body.setText("".join(parts))
         self.body.show()
 
+    def add_paragraph(self, text: str, kind: str = "tip") -> None:
+        """One more paragraph under the body: a tip (blue) or a warning (red, with ⚠)."""
+        colour, mark = ("#1a5fb4", "") if kind == "tip" else ("#a51d2d", "⚠ ")
+        paragraph = f'<p style="color:{colour}">{mark}{html.escape(text)}</p>'
+        self.body.setText(self.body.text() + paragraph)
+        self.body.show()
+
     def text(self) -> str:
         return f"{self.title.text()}\n{self.body.text()}"
 

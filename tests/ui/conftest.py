@@ -42,7 +42,9 @@ def answer_next_box(qtbot, button=None) -> dict:
 
     def answer() -> None:
         box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
+        if not isinstance(box, QMessageBox) or not box.isActiveWindow():
+            if box is not None:
+                box.activateWindow()  # as a desktop does; offscreen leaves the window active
             QTimer.singleShot(10, answer)  # not open yet: look again at the next turn
             return
         seen.update(text=box.text(), default=box.standardButton(box.defaultButton()))
