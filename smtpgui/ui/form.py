@@ -160,6 +160,48 @@ class SettingsForm(ServerSync, QWidget):
             label = form.labelForField(row)
             if isinstance(label, QLabel):
                 label.setBuddy(buddy)
+        self._buddy_up()
+
+    def _buddy_up(self) -> None:
+        """Each label's buddy is the field that takes the focus, not the box around it.
+
+        A label's mnemonic (Alt+W) focuses its buddy only if the buddy itself takes focus: a
+        box with an error line, the provider row or the certificate column does not, and the
+        key did nothing. A screen reader names a field after the label that has it as buddy.
+        """
+        for label in self.findChildren(QLabel):
+            buddy = label.buddy()
+            while buddy is not None and buddy.focusProxy() is not None:
+                buddy = buddy.focusProxy()
+            if buddy is not None:
+                label.setBuddy(buddy)
+
+    def tab_chain(self) -> list[QWidget]:
+        """Every field top to bottom (hidden ones too: Tab skips them while they are hidden)."""
+        oauth = self.oauth
+        return [
+            self.provider.combo,
+            self.provider.region,
+            self.provider.find,
+            self.server,
+            self.detect,
+            self.security,
+            self.port,
+            self.auth,
+            self.username,
+            self.password,
+            *(oauth.client_id, oauth.client_secret, oauth.tenant, oauth.authorize_url),
+            *(oauth.token_url, oauth.device_url, oauth.scopes),
+            *(oauth.browser_button, oauth.code_button),
+            self.allow_insecure,
+            self.from_address,
+            self.recipient,
+            self.timeout,
+            self.trust.mode,
+            self.ca_file,
+            self.browse,
+            self.trust.pinned,
+        ]
 
     def _checked(self, name: str, field: QWidget) -> QWidget:
         box, self._errors[name] = with_error_line(field)

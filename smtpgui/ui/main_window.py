@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
@@ -144,11 +145,18 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
             enter = QShortcut(keys, left, self.test)
             enter.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel)
-        self.setTabOrder(self.form.trust.pinned, self.test_button)
-        self.setTabOrder(self.test_button, self.save_button)
-        self.setTabOrder(self.save_button, self.cancel_button)
-        self.setTabOrder(self.cancel_button, self.log_panel.find)
+        self._set_tab_order()
         self.log_panel.save_requested.connect(self._save_support_file)
+
+    def _set_tab_order(self) -> None:
+        """The form top to bottom, the diagnosis' links, Test, Save, Cancel, then the log side."""
+        panel = self.log_panel
+        chain = [*self.form.tab_chain(), self.status.body]
+        chain += [self.test_button, self.save_button, self.cancel_button]
+        chain += [panel.find, panel.copy_button, panel.save_button, self.log]
+        chain.append(self.certificate.pin_button)
+        for before, after in itertools.pairwise(chain):
+            self.setTabOrder(before, after)
 
     # -- running a test -------------------------------------------------------------------------
 

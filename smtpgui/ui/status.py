@@ -46,7 +46,7 @@ class StatusPanel(QFrame):
         self._style(kind)
         self.title.setText(title)
         paragraphs = (html.escape(part) for part in body.split("\n\n") if part.strip())
-        self.body.setText("".join(f"<p>{part}</p>" for part in paragraphs))
+        self._set_body("".join(f"<p>{part}</p>" for part in paragraphs))
         self.body.setVisible(bool(body))
 
     def show_diagnosis(
@@ -68,15 +68,21 @@ class StatusPanel(QFrame):
             parts.append(_provider_html(diagnosis))
         if extra:
             parts.append(f"<p>{html.escape(extra)}</p>")
-        self.body.setText("".join(parts))
+        self._set_body("".join(parts))
         self.body.show()
 
     def add_paragraph(self, text: str, kind: str = "tip") -> None:
         """One more paragraph under the body: a tip (blue) or a warning (red, with ⚠)."""
         colour, mark = ("#1a5fb4", "") if kind == "tip" else ("#a51d2d", "⚠ ")
         paragraph = f'<p style="color:{colour}">{mark}{html.escape(text)}</p>'
-        self.body.setText(self.body.text() + paragraph)
+        self._set_body(self.body.text() + paragraph)
         self.body.show()
+
+    def _set_body(self, text: str) -> None:
+        # A Tab stop only when there is a link to follow: plain words are no place to stop at.
+        self.body.setText(text)
+        links = "<a " in text
+        self.body.setFocusPolicy(Qt.FocusPolicy.StrongFocus if links else Qt.FocusPolicy.NoFocus)
 
     def text(self) -> str:
         return f"{self.title.text()}\n{self.body.text()}"

@@ -55,3 +55,18 @@ def answer_next_box(qtbot, button=None) -> dict:
 
     QTimer.singleShot(0, answer)
     return seen
+
+
+@pytest.fixture(params=["en", "es"])
+def language(request, qapp):
+    """The window's language for this test: English, then Spanish."""
+    from PySide6.QtCore import QLocale
+
+    from smtpgui.app import install_translations
+
+    previous = QLocale()
+    installed = install_translations(qapp, request.param) if request.param != "en" else []
+    yield request.param
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(previous)
