@@ -26,6 +26,7 @@ from smtpgui.ui.field_error import with_error_line
 from smtpgui.ui.form_values import fill_form, read_form
 from smtpgui.ui.oauth_fields import OAuthFields
 from smtpgui.ui.provider_field import ProviderField
+from smtpgui.ui.server_advice import ServerAdvice
 from smtpgui.ui.server_sync import ServerSync
 from smtpgui.ui.trust_fields import TrustFields
 from smtpgui.ui.wheel_guard import guard_wheel
@@ -135,6 +136,8 @@ class SettingsForm(ServerSync, QWidget):
         server_row.addWidget(self._checked("server", self.server), 1)
         server_row.addWidget(self.detect, 0, Qt.AlignmentFlag.AlignTop)
         form.addRow(self.tr("Se&rver:"), server_row)
+        self.server_advice = ServerAdvice()
+        form.addRow("", self.server_advice)
         security_row = QHBoxLayout()
         security_row.addWidget(self.security, 1)
         port_label = QLabel(self.tr("&Port:"))
@@ -185,6 +188,7 @@ class SettingsForm(ServerSync, QWidget):
             self.provider.find,
             self.server,
             self.detect,
+            self.server_advice.button,
             self.security,
             self.port,
             self.auth,
@@ -214,6 +218,7 @@ class SettingsForm(ServerSync, QWidget):
         self.trust.changed.connect(self._refresh)
         self.oauth.changed.connect(self._refresh)
         self.detect.clicked.connect(self.detect_requested)
+        self.server_advice.fix_chosen.connect(self._use_server)
         self.provider.chosen.connect(self._on_provider_chosen)
         self.provider.find_requested.connect(self.find_requested)
         for name, edit in self._line_edits().items():
@@ -292,6 +297,7 @@ class SettingsForm(ServerSync, QWidget):
             label.setText(message)
             label.setVisible(bool(message))
         self.detect.setEnabled(self.detect_host() is not None)
+        self.server_advice.show_for(self.server.text(), self.current_security(), self.port.value())
         needs_login = AuthMethod(self.auth.currentData()) is not AuthMethod.NONE
         for widget in (self.username, self.password, self.allow_insecure):
             widget.setEnabled(needs_login)
@@ -302,6 +308,13 @@ class SettingsForm(ServerSync, QWidget):
             layout.setRowVisible(self.oauth, oauth)
         self.valid = not errors  # as of the last change (the buttons ask often)
         self.changed.emit(self.valid)
+
+    @Slot(str)
+    def _use_server(self, text: str) -> None:
+        """The advice's fix, as if the admin had typed it."""
+        self.server.setText(text)
+        self._on_server_edited(text)
+        self.server.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _touch(self, name: str) -> None:
         self._touched.add(name)
