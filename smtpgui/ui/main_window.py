@@ -6,7 +6,7 @@ import itertools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -77,6 +77,7 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         self._result_inputs: tuple[object, ...] | None = None  # the form a shown result is for
         self._asked_to_fix = False  # "Some fields need attention" is on screen
         self._focus_before: QWidget | None = None
+        self.form_actions: list[QAction] = []
         self.setWindowTitle(self.tr("Outgoing mail server (SMTP) – smtpgui"))
         icon = resource("icons", "smtpgui.svg")
         if icon:
@@ -109,6 +110,7 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         fields_column.addWidget(self.status)
         fields_column.addStretch(1)
         scroll = FittingScrollArea(fields)  # a small screen scrolls the form, never squashes it
+        self._scroll = scroll
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for button in (self.test_button, self.save_button, self.cancel_button):
@@ -291,6 +293,7 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
             self._after_save()
             self._say_what_is_insecure()
         self._update_buttons()
+        self._scroll.ensureWidgetVisible(self.status.title)  # a small window: scroll to it
         if not outcome.result.cancelled:
             self._result_inputs = self._form_inputs()
         self._restore_focus()
@@ -350,6 +353,9 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         self.save_button.setEnabled(valid and not running)
         self.cancel_button.setEnabled(running)
         self.form.setEnabled(not running)
+        for action in self.form_actions:  # Find settings, Import: they fill the form
+            action.setEnabled(not running)
+        self.delete_action.setEnabled(not running and self._saved is not None)
         self._say_why_not(valid or running)
 
     def _say_why_not(self, can_test: bool) -> None:

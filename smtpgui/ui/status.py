@@ -84,6 +84,14 @@ class StatusPanel(QFrame):
         links = "<a " in text
         self.body.setFocusPolicy(Qt.FocusPolicy.StrongFocus if links else Qt.FocusPolicy.NoFocus)
 
+    def plain_text(self) -> str:
+        """Title and body as plain text (numbered steps stay numbered): to copy and paste."""
+        from PySide6.QtGui import QTextDocument
+
+        body = QTextDocument()
+        body.setHtml(self.body.text())
+        return f"{self.title.text()}\n\n{body.toPlainText().strip()}".strip()
+
     def text(self) -> str:
         return f"{self.title.text()}\n{self.body.text()}"
 

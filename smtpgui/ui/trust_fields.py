@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smtpgui.core.certificate import format_fingerprint, normalise_fingerprint
 from smtpgui.core.settings import TrustMode
 from smtpgui.ui.field_error import with_error_line
 
@@ -89,11 +90,11 @@ class TrustFields(QWidget):
 
     def load(self, mode: TrustMode, ca_file: str, pinned: str) -> None:
         self.ca_file.setText(ca_file)
-        self.pinned.setText(pinned)
+        self.pinned.setText(_shown_fingerprint(pinned))
         self.set_current(mode)
 
     def pin(self, fingerprint: str) -> None:
-        self.pinned.setText(fingerprint)
+        self.pinned.setText(_shown_fingerprint(fingerprint))
         self.set_current(TrustMode.PINNED)
 
     @Slot()
@@ -121,3 +122,9 @@ class TrustFields(QWidget):
         )
         if path:
             self.ca_file.setText(path)
+
+
+def _shown_fingerprint(text: str) -> str:
+    """AB:CD:…, as the certificate panel and the log show it (a text that is none: as it is)."""
+    digits = normalise_fingerprint(text)
+    return format_fingerprint(digits) if digits else text
