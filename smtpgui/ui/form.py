@@ -170,7 +170,7 @@ class SettingsForm(ServerSync, QWidget):
 
         A label's mnemonic (Alt+W) focuses its buddy only if the buddy itself takes focus: a
         box with an error line, the provider row or the certificate column does not, and the
-        key did nothing. A screen reader names a field after the label that has it as buddy.
+        key did nothing. The label's words are also the field's name for a screen reader.
         """
         for label in self.findChildren(QLabel):
             buddy = label.buddy()
@@ -178,6 +178,9 @@ class SettingsForm(ServerSync, QWidget):
                 buddy = buddy.focusProxy()
             if buddy is not None:
                 label.setBuddy(buddy)
+                # Qt names a field after a buddy label only when the two are siblings.
+                if not buddy.accessibleName():
+                    buddy.setAccessibleName(label.text().replace("&", "").rstrip(":").strip())
 
     def tab_chain(self) -> list[QWidget]:
         """Every field top to bottom (hidden ones too: Tab skips them while they are hidden)."""
@@ -288,6 +291,7 @@ class SettingsForm(ServerSync, QWidget):
     @Slot()
     def _refresh(self) -> None:
         settings, errors = self._evaluate()
+        edits = self._line_edits()
         notice = login_notice(settings)
         self.login_notice.setText(shown(notice, QCoreApplication.translate) if notice else "")
         self.login_notice.setVisible(notice is not None)
@@ -296,6 +300,9 @@ class SettingsForm(ServerSync, QWidget):
             message = shown(message, QCoreApplication.translate)
             label.setText(message)
             label.setVisible(bool(message))
+            field = edits.get(name)
+            if field is not None:  # a screen reader reads the error with the field
+                field.setAccessibleDescription(message)
         self.detect.setEnabled(self.detect_host() is not None)
         self.server_advice.show_for(self.server.text(), self.current_security(), self.port.value())
         needs_login = AuthMethod(self.auth.currentData()) is not AuthMethod.NONE

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from smtpgui.core.result import Phase, PhaseChange, PhaseState
@@ -18,6 +18,14 @@ _LOOK: dict[PhaseState | None, tuple[str, str]] = {
     PhaseState.SKIPPED: ("–", "#9a9996"),
 }
 _ORDER = list(Phase)
+# What a screen reader says for each state: the glyph's colour is not the only signal.
+_SAID: dict[PhaseState | None, str] = {
+    None: QT_TRANSLATE_NOOP("PhaseList", "not run"),
+    PhaseState.RUNNING: QT_TRANSLATE_NOOP("PhaseList", "running"),
+    PhaseState.PASSED: QT_TRANSLATE_NOOP("PhaseList", "passed"),
+    PhaseState.FAILED: QT_TRANSLATE_NOOP("PhaseList", "failed"),
+    PhaseState.SKIPPED: QT_TRANSLATE_NOOP("PhaseList", "skipped"),
+}
 
 
 class PhaseList(QFrame):
@@ -83,6 +91,10 @@ class PhaseList(QFrame):
         time_label.setText(took)
         self.states[phase] = state
         self._took[phase] = took
+        said = QCoreApplication.translate("PhaseList", _SAID[state])
+        name.setAccessibleName(", ".join(part for part in (name.text(), said, took) if part))
+        if state is not None:  # announced as it changes (a reset to "not run" is not news)
+            QAccessible.updateAccessibility(QAccessibleEvent(name, QAccessible.Event.NameChanged))
 
 
 _GREY = "#9a9996"

@@ -49,6 +49,7 @@ class ProviderField(QWidget):
             self.combo.addItem(entry.name, entry.id)  # brand names: data, not translated
         self.region = QComboBox()
         self.region.setToolTip(self.tr("The region the account was created in"))
+        self.region.setAccessibleName(self.tr("Region"))
         self.find = QPushButton(self.tr("Find settings…"))
         self.find.setToolTip(self.tr("Look up the server of an e-mail address"))
         self.find.hide()  # shown by the window once it handles find_requested

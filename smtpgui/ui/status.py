@@ -6,6 +6,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, shown
@@ -48,6 +49,7 @@ class StatusPanel(QFrame):
         paragraphs = (html.escape(part) for part in body.split("\n\n") if part.strip())
         self._set_body("".join(f"<p>{part}</p>" for part in paragraphs))
         self.body.setVisible(bool(body))
+        self._announce()
 
     def show_diagnosis(
         self, diagnosis: Diagnosis, reply: str, step: str = "", extra: str = ""
@@ -70,6 +72,7 @@ class StatusPanel(QFrame):
             parts.append(f"<p>{html.escape(extra)}</p>")
         self._set_body("".join(parts))
         self.body.show()
+        self._announce()
 
     def add_paragraph(self, text: str, kind: str = "tip") -> None:
         """One more paragraph under the body: a tip (blue) or a warning (red, with ⚠)."""
@@ -77,6 +80,14 @@ class StatusPanel(QFrame):
         paragraph = f'<p style="color:{colour}">{mark}{html.escape(text)}</p>'
         self._set_body(self.body.text() + paragraph)
         self.body.show()
+
+    def _announce(self) -> None:
+        """Tell a screen reader: the panel's name is the title, its description the body."""
+        self.setAccessibleName(self.title.text())
+        self.setAccessibleDescription(self.plain_text().removeprefix(self.title.text()).strip())
+        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
+        if self.kind in ("ok", "error"):  # an outcome: read out at once
+            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
 
     def _set_body(self, text: str) -> None:
         # A Tab stop only when there is a link to follow: plain words are no place to stop at.

@@ -40,7 +40,9 @@ class TrustFields(QWidget):
             self.mode.addItem(label, value)
         self.ca_file = QLineEdit(placeholderText=self.tr("the CA certificate (PEM file)"))
         self.browse = QPushButton(self.tr("&Browse…"))
+        self.ca_file.setAccessibleName(self.tr("CA file"))
         self.pinned = QLineEdit(placeholderText=self.tr("SHA-256 fingerprint, e.g. AB:CD:…"))
+        self.pinned.setAccessibleName(self.tr("Pinned fingerprint"))
         self.warning = QLabel(wordWrap=True, objectName="insecureWarning")
         self.warning.setText(
             self.tr(
