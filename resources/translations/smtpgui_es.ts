@@ -1877,8 +1877,8 @@
         <translation>De&amp;tectar…</translation>
     </message>
     <message>
-        <source>Ask ports 465, 587 and 25 of this server what they offer (no password is sent)</source>
-        <translation>Consultar qué ofrecen los puertos 465, 587 y 25 de este servidor (no se envía ninguna contraseña)</translation>
+        <source>Ask ports 465, 587 and 25 of this server, and the port in the form, what they offer (no password is sent)</source>
+        <translation>Consultar qué ofrecen los puertos 465, 587 y 25 de este servidor, y el puerto del formulario (no se envía ninguna contraseña)</translation>
     </message>
     <message>
         <source>Pro&amp;vider:</source>

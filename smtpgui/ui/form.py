@@ -128,7 +128,8 @@ class SettingsForm(ServerSync, QWidget):
         self.detect = QPushButton(self.tr("&Detect…"))
         self.detect.setToolTip(
             self.tr(
-                "Ask ports 465, 587 and 25 of this server what they offer (no password is sent)"
+                "Ask ports 465, 587 and 25 of this server, and the port in the form, what they "
+                "offer (no password is sent)"
             )
         )
         form.addRow(self.tr("Pro&vider:"), self.provider)

@@ -243,7 +243,7 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
             host,
             self.form.ca_file.text().strip(),
             float(self.form.timeout.value()),
-            self.detect_ports,
+            self._ports_to_detect(),
             parent=self,
         )
         # A bound slot, not a lambda holding the window: Qt drops the connection with the form.
@@ -252,6 +252,16 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         dialog.start()
         dialog.open()
         return dialog
+
+    def _ports_to_detect(self) -> tuple[tuple[int, Security], ...]:
+        """465, 587 and 25, and the form's port when it is another (2525, a demo's port)."""
+        typed = self.form.port.value()
+        if typed in {port for port, _security in DEFAULT_PORTS}:
+            return self.detect_ports
+        security = self.form.current_security()
+        # STARTTLS asked of a server without it reports the plain conversation (NONE).
+        asked = Security.STARTTLS if security is Security.NONE else security
+        return (*self.detect_ports, (typed, asked))
 
     @Slot()
     def cancel(self) -> None:
