@@ -22,6 +22,7 @@ from smtpgui.core.endpoint import (
 from smtpgui.core.i18n import shown
 from smtpgui.core.provider_hints import login_notice
 from smtpgui.core.settings import AuthMethod, Settings
+from smtpgui.ui.colours import box
 from smtpgui.ui.field_error import with_error_line
 from smtpgui.ui.form_values import fill_form, read_form
 from smtpgui.ui.oauth_fields import OAuthFields
@@ -115,9 +116,10 @@ class SettingsForm(ServerSync, QWidget):
     def _notice_label(self) -> WrappedLabel:
         """Under Authentication: what the provider says about the chosen login, if anything."""
         label = WrappedLabel(objectName="loginNotice")
+        background, border, text = box("notice")
         label.setStyleSheet(
-            "#loginNotice { background: #fdf6e3; border: 1px solid #e5a50a; border-radius: 3px;"
-            " padding: 4px; }"
+            f"#loginNotice {{ background: {background}; border: 1px solid {border};"
+            f" border-radius: 3px; padding: 4px; color: {text}; }}"
         )
         label.hide()
         return label

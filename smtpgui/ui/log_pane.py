@@ -11,13 +11,14 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from smtpgui.core.i18n import Text, shown
 from smtpgui.core.transcript import Direction, TranscriptLine
+from smtpgui.ui.colours import colour
 
-_COLOURS = {
-    Direction.CLIENT: "#1a5fb4",
-    Direction.SERVER: "#241f31",
-    Direction.INFO: "#5e5c64",
-    Direction.TLS: "#26a269",
-    Direction.ERROR: "#c01c28",
+_COLOURS = {  # names in smtpgui.ui.colours: a light and a dark variant each
+    Direction.CLIENT: "blue",
+    Direction.SERVER: "text",
+    Direction.INFO: "muted",
+    Direction.TLS: "green",
+    Direction.ERROR: "error",
 }
 MAX_LINES = 5000  # a hostile server cannot make the pane grow without end
 
@@ -44,10 +45,10 @@ class LogPane(QPlainTextEdit):
         self._lines.append(line)
         del self._lines[:-MAX_LINES]
         warns = _warns(line.text)
-        colour = _WARNING if warns else _COLOURS[line.direction]
+        shade = colour("red" if warns else _COLOURS[line.direction])
         weight = "bold" if line.direction is Direction.ERROR or warns else "normal"
         self.appendHtml(
-            f'<span style="color:{colour}; font-weight:{weight}; white-space:pre">'
+            f'<span style="color:{shade}; font-weight:{weight}; white-space:pre">'
             f"{html.escape(_displayed(line))}</span>"
         )
 
@@ -66,9 +67,6 @@ class LogPane(QPlainTextEdit):
 
     def save_to(self, path: Path) -> None:
         path.write_text(self.text() + "\n", encoding="utf-8")
-
-
-_WARNING = "#a51d2d"
 
 
 def _warns(text: str) -> bool:

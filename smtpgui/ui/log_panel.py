@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smtpgui.ui.colours import colour
 from smtpgui.ui.log_pane import LogPane
 from smtpgui.ui.phase_list import PhaseList
 
@@ -103,7 +104,8 @@ class LogPanel(QWidget):
         cursor.movePosition(cursor.MoveOperation.Start)
         self.log.setTextCursor(cursor)
         found = self.find_next()
-        self.find.setStyleSheet("" if found or not self.find.text() else "color: #c01c28;")
+        missing = not found and self.find.text()
+        self.find.setStyleSheet(f"color: {colour('error')};" if missing else "")
 
     @Slot()
     def copy(self) -> None:

@@ -301,6 +301,7 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
             self.show_password_notice(self._last_settings)
         if outcome.saved:
             self._after_save()
+        if outcome.result.ok:  # a pass is green: what it did not check is said beside it
             self._say_what_is_insecure()
         self._update_buttons()
         self._scroll.ensureWidgetVisible(self.status.title)  # a small window: scroll to it

@@ -23,6 +23,7 @@ from smtpgui.core.providers import (
     rule_text,
 )
 from smtpgui.core.settings import AuthMethod, TrustMode
+from smtpgui.ui.colours import colour
 from smtpgui.ui.wrapped_label import WrappedLabel
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ class ProviderField(QWidget):
         self.find.setToolTip(self.tr("Look up the server of an e-mail address"))
         self.find.hide()  # shown by the window once it handles find_requested
         self.hint = WrappedLabel(objectName="providerHint")
-        self.hint.setStyleSheet("color: #5e5c64;")
+        self.hint.setStyleSheet(f"color: {colour('muted')};")
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.combo, 1)

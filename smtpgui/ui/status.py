@@ -10,18 +10,12 @@ from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, shown
+from smtpgui.ui.colours import box, colour
 from smtpgui.ui.phases import phase_label
 
 if TYPE_CHECKING:
     from smtpgui.core.diagnosis import Diagnosis
     from smtpgui.core.profile import Outcome
-
-_STYLES = {
-    "idle": ("#f6f5f4", "#c0bfbc"),
-    "busy": ("#eef4fc", "#1a5fb4"),
-    "ok": ("#eaf7ee", "#26a269"),
-    "error": ("#fdeceb", "#c01c28"),
-}
 
 
 class StatusPanel(QFrame):
@@ -56,7 +50,8 @@ class StatusPanel(QFrame):
     ) -> None:
         self._style("error")
         self.title.setText(diagnosis.title)
-        parts = [f'<p style="color:#5e5c64">{html.escape(step)}</p>'] if step else []
+        muted = colour("muted")
+        parts = [f'<p style="color:{muted}">{html.escape(step)}</p>'] if step else []
         parts.append(f"<p>{html.escape(diagnosis.explanation)}</p>")
         if reply and reply not in diagnosis.explanation:
             parts.append(f"<p><tt>{html.escape(reply)}</tt></p>")
@@ -65,7 +60,7 @@ class StatusPanel(QFrame):
             parts.append(f"<ol>{items}</ol>")
         if diagnosis.hint:
             tip = html.escape(self.tr("Tip: %s") % diagnosis.hint)
-            parts.append(f'<p style="color:#1a5fb4">{tip}</p>')
+            parts.append(f'<p style="color:{colour("blue")}">{tip}</p>')
         if diagnosis.provider:
             parts.append(_provider_html(diagnosis))
         if extra:
@@ -76,8 +71,8 @@ class StatusPanel(QFrame):
 
     def add_paragraph(self, text: str, kind: str = "tip") -> None:
         """One more paragraph under the body: a tip (blue) or a warning (red, with ⚠)."""
-        colour, mark = ("#1a5fb4", "") if kind == "tip" else ("#a51d2d", "⚠ ")
-        paragraph = f'<p style="color:{colour}">{mark}{html.escape(text)}</p>'
+        shade, mark = (colour("blue"), "") if kind == "tip" else (colour("red"), "⚠ ")
+        paragraph = f'<p style="color:{shade}">{mark}{html.escape(text)}</p>'
         self._set_body(self.body.text() + paragraph)
         self.body.show()
 
@@ -110,10 +105,13 @@ class StatusPanel(QFrame):
         if kind == self.kind and self.styleSheet():
             return  # a style sheet re-polishes the panel: only when the look changes
         self.kind = kind
-        background, border = _STYLES[kind]
+        background, border, text = box(kind)
+        # The text colour goes with the background: a dark theme's light text on a light box
+        # (or the other way round) would not read.
         self.setStyleSheet(
             f"#statusPanel {{ background: {background}; border: 1px solid "
             f"{border}; border-left: 4px solid {border}; border-radius: 4px; }}"
+            f" #statusPanel QLabel {{ color: {text}; }}"
         )
 
     def show_outcome(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from smtpgui.core.certificate import format_fingerprint, normalise_fingerprint
 from smtpgui.core.settings import TrustMode
+from smtpgui.ui.colours import box, colour
 from smtpgui.ui.field_error import with_error_line
 
 
@@ -50,8 +51,9 @@ class TrustFields(QWidget):
                 "be it and read the password. Use this only to find a problem, never to keep."
             )
         )
+        background, _border, _text = box("error")
         self.warning.setStyleSheet(
-            "color: #a51d2d; background: #fdeceb; padding: 4px; border-radius: 3px;"
+            f"color: {colour('red')}; background: {background}; padding: 4px; border-radius: 3px;"
         )
         self.errors: dict[str, QLabel] = {}
         self._lay_out()
