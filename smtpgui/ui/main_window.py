@@ -85,6 +85,9 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         self._build()
         self._build_menu()
         self._load(note)
+        # The first thing typed is the server: the focus starts there, not on a list that the
+        # mouse wheel would then turn.
+        self.form.server.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- building ---------------------------------------------------------------------------
 

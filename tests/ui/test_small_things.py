@@ -74,6 +74,7 @@ def test_certificate_not_verified_is_never_green(qtbot, window, tls_server, ca_f
     assert len(lines) == 2
     assert all("#26a269" not in line and "#a51d2d" in line for line in lines)
     assert "#26a269" not in window.certificate.details.text()
+    assert "Kept insecure: Certificates are not checked" in window.status.text()  # beside green
 
 
 def test_every_field_and_form_menu_is_disabled_while_a_test_runs(
