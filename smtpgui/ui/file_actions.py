@@ -59,6 +59,11 @@ class FileActions:
             QKeySequence.StandardKey.Quit,
             self.close,
         )
+        # Changing the form while a test runs: not from the menu either.
+        self.form_actions = [find_action, import_action]
+        self._build_help_menu()
+
+    def _build_help_menu(self) -> None:
         help_menu = self.menuBar().addMenu(QCoreApplication.translate("SettingsWindow", "&Help"))
         self._add_guide(help_menu)
         self.copy_diagnosis_action = help_menu.addAction(
@@ -68,8 +73,6 @@ class FileActions:
         help_menu.addAction(
             QCoreApplication.translate("SettingsWindow", "&About smtpgui"), self._about
         )
-        # Changing the form while a test runs: not from the menu either.
-        self.form_actions = [find_action, import_action]
 
     def _add_guide(self, menu: QMenu) -> None:
         from smtpgui.ui.guide import SECTIONS, section

@@ -53,6 +53,9 @@ class LogPanel(QWidget):
         self.find.textEdited.connect(self._find_from_start)
         self.copy_button.clicked.connect(self.copy)
         self.save_button.clicked.connect(self.save_requested)
+        self._add_shortcuts()
+
+    def _add_shortcuts(self) -> None:
         QShortcut(QKeySequence.StandardKey.Find, self, self.find.setFocus)
         QShortcut(QKeySequence.StandardKey.FindNext, self, self.find_next)
         QShortcut(QKeySequence.StandardKey.FindPrevious, self, self.find_previous)
