@@ -30,6 +30,7 @@ from smtpgui.core.endpoint import (
     parse_entries,
     resolve,
 )
+from smtpgui.core.insecure import weakened
 from smtpgui.core.profile import Job, JobRunner, delete_profile, no_password_for
 from smtpgui.core.profile_file import ProfileError, export_profile, read_profile_bytes
 from smtpgui.core.secrets import (
@@ -219,7 +220,11 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         data = to_json(saved) if saved else None
         more = {f"{s.key}_stored": s.stored for s in oauth}
-        print_json({"path": str(store.path), "settings": data, "password_stored": stored, **more})
+        insecure = [str(text) for text in weakened(saved)] if saved else []
+        print_json(
+            {"path": str(store.path), "settings": data, "password_stored": stored, **more}
+            | {"insecure": insecure}
+        )
         return codes.OK
     if saved is None:
         print(f"No outgoing mail server is saved ({store.path}).")
@@ -229,6 +234,8 @@ def run_show(args: argparse.Namespace) -> int:
         print(f"  {key}: {value}")
     for label, text in [(s.label, s.note) for s in oauth] or [("password", note)]:
         print(f"  {label}: {text}")
+    for text in weakened(saved):
+        print(f"  INSECURE: {text}")
     return codes.OK
 
 

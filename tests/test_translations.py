@@ -185,6 +185,7 @@ MENU_ITEMS = {
     "&Delete saved settings…",
     "&Quit",
     "&About smtpgui",
+    "Copy &diagnosis",
 }
 
 

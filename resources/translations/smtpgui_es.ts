@@ -1293,6 +1293,44 @@
     </message>
 </context>
 <context>
+    <name>Guide</name>
+    <message>
+        <source>Guide: &amp;setting up</source>
+        <translation>Guía: &amp;configuración inicial</translation>
+    </message>
+    <message>
+        <source>Guide: &amp;using the window</source>
+        <translation>Guía: &amp;uso de la ventana</translation>
+    </message>
+    <message>
+        <source>Guide: &amp;where things are stored</source>
+        <translation>Guía: dónde se &amp;guarda todo</translation>
+    </message>
+    <message>
+        <source>Guide: s&amp;ecurity</source>
+        <translation>Guía: s&amp;eguridad</translation>
+    </message>
+    <message>
+        <source>Guide: &amp;command line and scripts</source>
+        <translation>Guía: &amp;línea de comandos y scripts</translation>
+    </message>
+    <message>
+        <source>smtpgui guide</source>
+        <translation>Guía de smtpgui</translation>
+    </message>
+</context>
+<context>
+    <name>Insecure</name>
+    <message>
+        <source>Certificates are not checked: anyone on the way to the server could pretend to be it.</source>
+        <translation>Los certificados no se comprueban: cualquiera en el camino hacia el servidor podría hacerse pasar por él.</translation>
+    </message>
+    <message>
+        <source>Login without encryption is allowed: the password may cross the network readable.</source>
+        <translation>Se permite iniciar sesión sin cifrado: la contraseña puede viajar por la red de forma legible.</translation>
+    </message>
+</context>
+<context>
     <name>LogPane</name>
     <message>
         <source>The conversation with the server appears here, line by line, with passwords hidden.</source>
@@ -1521,6 +1559,30 @@
 </context>
 <context>
     <name>PhaseList</name>
+    <message>
+        <source>not run</source>
+        <translation>sin ejecutar</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>superado</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>omitido</translation>
+    </message>
+    <message>
+        <source>sent, not confirmed</source>
+        <translation>enviado, sin confirmar</translation>
+    </message>
     <message>
         <source>Test steps</source>
         <translation>Pasos de la prueba</translation>
@@ -1760,6 +1822,10 @@
         <translation>La región en la que se creó la cuenta</translation>
     </message>
     <message>
+        <source>Region</source>
+        <translation>Región</translation>
+    </message>
+    <message>
         <source>Find settings…</source>
         <translation>Buscar configuración…</translation>
     </message>
@@ -1868,6 +1934,21 @@
     <message>
         <source>The password store refused to {verb} the password ({error}). Make sure it is unlocked and try again.</source>
         <translation>El almacén de contraseñas se negó a {verb} la contraseña ({error}). Compruebe que está desbloqueado y vuelva a intentarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerAdvice</name>
+    <message>
+        <source>Did you mean %s?</source>
+        <translation>¿Quiso decir %s?</translation>
+    </message>
+    <message>
+        <source>%s does not offer this port and security; it takes %s.</source>
+        <translation>%s no ofrece este puerto con esta seguridad; acepta %s.</translation>
+    </message>
+    <message>
+        <source>Use %s</source>
+        <translation>Usar %s</translation>
     </message>
 </context>
 <context>
@@ -2024,8 +2105,8 @@
         <translation>De&amp;tectar…</translation>
     </message>
     <message>
-        <source>Ask ports 465, 587 and 25 of this server what they offer (no password is sent)</source>
-        <translation>Consultar qué ofrecen los puertos 465, 587 y 25 de este servidor (no se envía ninguna contraseña)</translation>
+        <source>Ask ports 465, 587 and 25 of this server, and the port in the form, what they offer (no password is sent)</source>
+        <translation>Consultar qué ofrecen los puertos 465, 587 y 25 de este servidor, y el puerto del formulario (no se envía ninguna contraseña)</translation>
     </message>
     <message>
         <source>Pro&amp;vider:</source>
@@ -2087,6 +2168,14 @@
         <source>Enter the password.</source>
         <translation>Escriba la contraseña.</translation>
     </message>
+    <message>
+        <source>Replace the server?</source>
+        <translation>¿Reemplazar el servidor?</translation>
+    </message>
+    <message>
+        <source>Replace the server you typed, %s, with the one of %s?</source>
+        <translation>¿Reemplazar el servidor que escribió, %s, por el de %s?</translation>
+    </message>
 </context>
 <context>
     <name>SettingsWindow</name>
@@ -2119,6 +2208,22 @@
         <translation>Detener la prueba en curso (Esc)</translation>
     </message>
     <message>
+        <source>Kept insecure: %s</source>
+        <translation>Se mantiene inseguro: %s</translation>
+    </message>
+    <message>
+        <source>Changed since the last test</source>
+        <translation>Cambiado desde la última prueba</translation>
+    </message>
+    <message>
+        <source>The last result was for the previous values. Press Test to check these.</source>
+        <translation>El último resultado era para los valores anteriores. Pulse Probar para comprobar estos.</translation>
+    </message>
+    <message>
+        <source>Test needs this first: %s</source>
+        <translation>Para probar, falta esto: %s</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -2149,6 +2254,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>Copy &amp;diagnosis</source>
+        <translation>Copiar &amp;diagnóstico</translation>
     </message>
     <message>
         <source>&amp;About smtpgui</source>
@@ -2247,6 +2356,22 @@
         <translation>Mensaje de prueba de smtpgui</translation>
     </message>
     <message>
+        <source>Save insecure settings?</source>
+        <translation>¿Guardar una configuración insegura?</translation>
+    </message>
+    <message>
+        <source>These settings turn protection off:
+
+%s
+
+Save them anyway?</source>
+        <translation>Esta configuración desactiva protecciones:
+
+%s
+
+¿Guardarla de todos modos?</translation>
+    </message>
+    <message>
         <source>This is a test message from smtpgui. If you can read it, the outgoing mail server settings work.</source>
         <translation>Este es un mensaje de prueba de smtpgui. Si puede leerlo, la configuración del servidor de correo saliente funciona.</translation>
     </message>
@@ -2269,6 +2394,14 @@
     <message>
         <source>Text files (*.txt)</source>
         <translation>Archivos de texto (*.txt)</translation>
+    </message>
+    <message>
+        <source>Support file saved</source>
+        <translation>Archivo de soporte guardado</translation>
+    </message>
+    <message>
+        <source>%s holds the settings (never the password), the steps, the diagnosis and the log. Send it to whoever helps you.</source>
+        <translation>%s contiene la configuración (nunca la contraseña), los pasos, el diagnóstico y el registro. Envíelo a quien le ayude.</translation>
     </message>
     <message>
         <source>Delete saved settings</source>
@@ -2421,8 +2554,16 @@
         <translation>E&amp;xaminar…</translation>
     </message>
     <message>
+        <source>CA file</source>
+        <translation>Archivo de CA</translation>
+    </message>
+    <message>
         <source>SHA-256 fingerprint, e.g. AB:CD:…</source>
         <translation>Huella digital SHA-256, p. ej., AB:CD:…</translation>
+    </message>
+    <message>
+        <source>Pinned fingerprint</source>
+        <translation>Huella fijada</translation>
     </message>
     <message>
         <source>⚠ Certificates are not checked: anyone on the way to the server could pretend to be it and read the password. Use this only to find a problem, never to keep.</source>

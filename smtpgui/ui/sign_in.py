@@ -6,7 +6,6 @@ SignInActions is a mixin of SettingsWindow (like FileActions): its texts use the
 
 from __future__ import annotations
 
-import html
 import threading
 from typing import TYPE_CHECKING
 
@@ -102,14 +101,7 @@ class SignInActions:
         from smtpgui.core.oauth_settings import oauth_errors
 
         if oauth_errors(form_settings.oauth):
-            self.form.show_all_errors()
-            self.status.show_message(
-                "error",
-                QCoreApplication.translate("SettingsWindow", "Some fields need attention"),
-                QCoreApplication.translate(
-                    "SettingsWindow", "The messages under the fields say what to fix."
-                ),
-            )
+            self.ask_to_fix()
             return False
         worker = SignInWorker(
             form_settings,
@@ -202,7 +194,4 @@ class SignInActions:
             return
         text = shown(notice, QCoreApplication.translate)
         tip = QCoreApplication.translate("SettingsWindow", "Suggestion: %s") % text
-        self.status.body.setText(
-            f'{self.status.body.text()}<p style="color:#1a5fb4">{html.escape(tip)}</p>'
-        )
-        self.status.body.show()
+        self.status.add_paragraph(tip)
