@@ -16,6 +16,7 @@ _API = (
     "SenderRefusedError",
     "RecipientRefusedError",
     "MessageRefusedError",
+    "DeliveryUncertainError",
 )
 __all__ = ["__version__", *_API]
 

@@ -82,6 +82,13 @@ class MessageRefusedError(SendError):
     """The message itself was refused after DATA."""
 
 
+class DeliveryUncertainError(SendError):
+    """The whole message was sent but the server never confirmed it: it may have been delivered.
+
+    Sending it again may deliver it twice (RFC 1047); check with the recipient first.
+    """
+
+
 _ERROR_BY_PHASE: dict[Phase, type[SendError]] = {
     Phase.TLS: SecurityError,
     Phase.STARTTLS: SecurityError,
@@ -202,6 +209,8 @@ _FOLDING = re.compile(r"\r?\n(?=[ \t])")
 
 
 def _error_class(result: ProbeResult) -> type[SendError]:
+    if result.uncertain:
+        return DeliveryUncertainError
     if result.failure in _SECURITY_FAILURES:
         return SecurityError
     return _ERROR_BY_PHASE.get(result.phase or Phase.CONNECT, ConnectionFailedError)

@@ -7,8 +7,9 @@ keyring, from stdin with --password-stdin, or from a prompt that does not echo.
 from __future__ import annotations
 
 import argparse
+import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from smtpgui.core import exit_codes as codes
 
@@ -24,6 +25,11 @@ class CliError(Exception):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from smtpgui import cli_stdio
+
+    if not cli_stdio.has_console():
+        return codes.INVALID_INPUT
+    cli_stdio.make_output_safe()
     args = build_parser().parse_args(sys.argv[1:] if argv is None else list(argv))
     from smtpgui import cli_commands
 
@@ -94,22 +100,24 @@ def _discover_parser(discover: argparse.ArgumentParser) -> None:
     discover.add_argument(
         "--no-probe", action="store_true", help="do not connect to guessed host names"
     )
-    discover.add_argument("--timeout", type=float, default=10.0, help="seconds (default 10)")
+    discover.add_argument(
+        "--timeout", type=_seconds, default=10.0, help="seconds, 1 to 300 (default 10)"
+    )
     _resolver_option(discover)
 
 
 def _check_parser(check: argparse.ArgumentParser) -> None:
     check.add_argument("--server", help="host, ssl://host:465, tls://host:587; backups after ;")
     check.add_argument("--security", choices=("none", "starttls", "tls"))
-    check.add_argument("--port", type=int)
+    check.add_argument("--port", type=_number_in(1, 65535, "a port", int), help="1 to 65535")
     check.add_argument("--auth", choices=("none", "auto", "plain", "login", "cram-md5", "oauth2"))
     check.add_argument("--user", help="the login user name")
     check.add_argument("--from", dest="from_address", help="force this From on every mail")
     check.add_argument("--to", dest="recipient", help="the test recipient (your own address)")
-    check.add_argument("--ca-file", help="trust only the CAs in this PEM file")
+    check.add_argument("--ca-file", help="trust only the CAs in this file (PEM or DER)")
     check.add_argument("--trust", choices=("system", "ca-file", "pinned", "insecure"))
     check.add_argument("--pin", help="SHA-256 fingerprint of the one certificate to accept")
-    check.add_argument("--timeout", type=float, help="seconds per step (default 15)")
+    check.add_argument("--timeout", type=_seconds, help="seconds per step, 1 to 300 (default 15)")
     check.add_argument(
         "--allow-insecure-auth", action="store_true", help="allow login without encryption"
     )
@@ -187,3 +195,25 @@ def _password_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="read the password from standard input (never give it as an argument)",
     )
+
+
+def _number_in(
+    low: float, high: float, unit: str, kind: Callable[[str], float] = float
+) -> Callable[[str], float]:
+    """An argparse type: a number from `low` to `high`, else an error naming the range."""
+
+    def parse(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            value = math.nan
+        if not low <= value <= high:  # NaN fails it too; inf and 1e9 are out of range
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is out of range: {unit} from {low:g} to {high:g}"
+            )
+        return value
+
+    return parse
+
+
+_seconds = _number_in(1, 300, "seconds")

@@ -19,6 +19,7 @@ from smtpgui.cli_output import (
     print_json,
     print_outcome,
 )
+from smtpgui.cli_stdio import read_stdin, read_stdin_line
 from smtpgui.cli_worker import run_in_worker
 from smtpgui.core import exit_codes as codes
 from smtpgui.core.addresses import address_error, text_error
@@ -30,8 +31,9 @@ from smtpgui.core.endpoint import (
     parse_entries,
     resolve,
 )
+from smtpgui.core.insecure import weakened
 from smtpgui.core.profile import Job, JobRunner, delete_profile, no_password_for
-from smtpgui.core.profile_file import ProfileError, export_profile, read_profile
+from smtpgui.core.profile_file import ProfileError, export_profile, read_profile_bytes
 from smtpgui.core.secrets import (
     SecretKind,
     SecretStore,
@@ -42,6 +44,7 @@ from smtpgui.core.secrets import (
 )
 from smtpgui.core.settings import AuthMethod, Settings, TrustMode, field_errors, to_json
 from smtpgui.core.settings_store import SettingsFileError, SettingsStore
+from smtpgui.core.text_encoding import TextDecodingError
 
 if TYPE_CHECKING:
     from smtpgui.core.deliverability.arrival import ArrivalCheck
@@ -108,9 +111,15 @@ def _resolver(server: str | None) -> str:
 
 def run_import(args: argparse.Namespace) -> int:
     try:
-        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
-        settings = _validated(read_profile(text))
-    except (OSError, UnicodeDecodeError, ProfileError) as exc:
+        if args.file == "-":
+            settings = read_profile_bytes(sys.stdin.buffer, sys.stdin.encoding)
+        else:
+            with Path(args.file).open("rb") as stream:
+                settings = read_profile_bytes(stream)
+        settings = _validated(settings)
+    except OSError as exc:
+        raise CliError(f"cannot import {args.file}: {exc.strerror}", codes.INVALID_INPUT) from None
+    except ProfileError as exc:
         raise CliError(f"cannot import {args.file}: {exc}", codes.INVALID_INPUT) from None
     if args.password_stdin and args.file == "-":
         raise CliError(
@@ -213,7 +222,10 @@ def _password(settings: Settings, args: argparse.Namespace) -> str:
     if settings.auth in (AuthMethod.NONE, AuthMethod.OAUTH2):
         return ""  # OAuth2: the job signs in with the refresh token in the keyring
     if args.password_stdin:
-        return sys.stdin.readline().removesuffix("\n").removesuffix("\r")
+        try:
+            return read_stdin_line()
+        except TextDecodingError as exc:
+            raise CliError(f"--password-stdin: {exc}", codes.INVALID_INPUT) from None
     try:
         stored = SecretStore().get(binding_of(settings, SecretKind.PASSWORD))
     except SecretStoreError as exc:
@@ -244,7 +256,11 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         data = to_json(saved) if saved else None
         more = {f"{s.key}_stored": s.stored for s in oauth}
-        print_json({"path": str(store.path), "settings": data, "password_stored": stored, **more})
+        insecure = [str(text) for text in weakened(saved)] if saved else []
+        print_json(
+            {"path": str(store.path), "settings": data, "password_stored": stored, **more}
+            | {"insecure": insecure}
+        )
         return codes.OK
     if saved is None:
         print(f"No outgoing mail server is saved ({store.path}).")
@@ -254,6 +270,8 @@ def run_show(args: argparse.Namespace) -> int:
         print(f"  {key}: {value}")
     for label, text in [(s.label, s.note) for s in oauth] or [("password", note)]:
         print(f"  {label}: {text}")
+    for text in weakened(saved):
+        print(f"  INSECURE: {text}")
     return codes.OK
 
 
@@ -288,6 +306,11 @@ def run_forget(_args: argparse.Namespace) -> int:
         delete_profile(store, SecretStore(), saved.account if saved else None)
     except SecretStoreError as exc:
         raise CliError(f"the settings file is deleted, but {exc}", codes.NO_PASSWORD) from None
+    except OSError as exc:  # the file first: when it stays, so does every secret
+        raise CliError(
+            f"{store.path} cannot be deleted ({exc.strerror}); nothing was changed",
+            codes.NOT_SAVED,
+        ) from None
     print("The saved settings and the stored password are deleted.")
     return codes.OK
 
@@ -299,11 +322,15 @@ def run_export(args: argparse.Namespace) -> int:
         raise CliError(str(exc), codes.INVALID_INPUT) from None
     if saved is None:
         raise CliError("no settings are saved: nothing to export", codes.INVALID_INPUT)
-    text = export_profile(saved)
-    if args.file == "-":
-        sys.stdout.write(text)
-    else:
-        Path(args.file).write_text(text, encoding="utf-8")
+    try:
+        if args.file == "-":  # in ASCII: the channel may be the ANSI code page
+            sys.stdout.write(export_profile(saved, ascii_only=True))
+            sys.stdout.flush()
+        else:
+            Path(args.file).write_text(export_profile(saved), encoding="utf-8")
+    except OSError as exc:
+        raise CliError(f"cannot write {args.file}: {exc.strerror}", codes.INVALID_INPUT) from None
+    if args.file != "-":
         print(f"Exported to {args.file} (without the password).")
     return codes.OK
 
@@ -320,7 +347,10 @@ def run_send(args: argparse.Namespace) -> int:
     if args.cc:
         message["Cc"] = ", ".join(args.cc)
     message["Subject"] = args.subject
-    message.set_content(sys.stdin.read())
+    try:
+        message.set_content(read_stdin())
+    except TextDecodingError as exc:
+        raise CliError(f"the message on standard input: {exc}", codes.INVALID_INPUT) from None
     printer = TranscriptPrinter(out=sys.stderr, quiet=not args.verbose)
     try:
         api.send_message(message, callback=printer)

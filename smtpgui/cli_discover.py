@@ -81,6 +81,8 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         "auth": [str(kind) for kind in finding.auth],
         "auth_method": str(finding.auth_method) if finding.auth_method else None,
         "username": finding.username or None,
+        "outside_domain": bool(finding.outside),
+        "warning": str(finding.warning) if finding.warning else None,
     }
 
 
@@ -96,7 +98,7 @@ def print_findings(address: str, findings: Sequence[Finding]) -> None:
 
 
 def _notes(finding: Finding) -> list[str]:
-    notes = []
+    notes = [str(finding.warning)] if finding.warning else []
     if finding.auth:
         notes.append("accepts: " + ", ".join(finding.auth))
     if finding.auth_method:

@@ -150,7 +150,13 @@ def sign_in_first(settings: Settings, args: argparse.Namespace, saved: Settings 
 
 
 def _read_client_secret() -> str:
-    secret = sys.stdin.readline().strip()
+    from smtpgui.cli_stdio import read_stdin_line
+    from smtpgui.core.text_encoding import TextDecodingError
+
+    try:
+        secret = read_stdin_line().strip()
+    except TextDecodingError as exc:
+        raise CliError(f"--client-secret-stdin: {exc}", codes.INVALID_INPUT) from None
     if not secret:
         raise CliError(
             "--client-secret-stdin: the first line of standard input is empty", codes.INVALID_INPUT
@@ -163,12 +169,18 @@ def _sign_in(settings: Settings, how: str, cancel: threading.Event, secret: str)
 
     if how == "device":
         return oauth_session.sign_in_with_code(settings, _show_code, cancel, client_secret=secret)
-    return oauth_session.sign_in(settings, _open_browser, cancel, client_secret=secret)
+    return oauth_session.sign_in(
+        settings, _open_browser, cancel, client_secret=secret, notice=_print_notice
+    )
 
 
 def _open_browser(url: str) -> bool:
     print(f"Opening the browser to sign in: {url}", file=sys.stderr, flush=True)
     return webbrowser.open(url)
+
+
+def _print_notice(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
 
 
 def _show_code(code: DeviceCode) -> None:

@@ -9,7 +9,7 @@ from typing import Any, TextIO
 
 from smtpgui.core.diagnosis import Diagnosis, diagnose
 from smtpgui.core.profile import Outcome
-from smtpgui.core.result import PhaseChange, ProbeResult
+from smtpgui.core.result import PhaseChange, PhaseState, ProbeResult
 from smtpgui.core.transcript import TranscriptLine
 
 
@@ -63,7 +63,8 @@ def _print_deliverability(outcome: Outcome, out: TextIO) -> None:
 
 def format_diagnosis(diagnosis: Diagnosis, result: ProbeResult) -> str:
     step = result.phase.value.upper() if result.phase else "?"
-    lines = [f"FAILED at {step}: {diagnosis.title}", diagnosis.explanation]
+    state = "UNCERTAIN" if result.uncertain else "FAILED"  # sent, never confirmed: not a failure
+    lines = [f"{state} at {step}: {diagnosis.title}", diagnosis.explanation]
     if result.reply and result.reply not in diagnosis.explanation:
         lines.append(f"Server: {result.reply}")
     lines += [f"  {n}. {text}" for n, text in enumerate(diagnosis.steps, 1)]
@@ -82,6 +83,8 @@ def outcome_json(outcome: Outcome, transcript: list[TranscriptLine], code: int) 
         "exit_code": code,
         "phase": result.phase.value if result.phase else None,
         "failure": result.failure.value if result.failure else None,
+        # The phase's state in the steps list: "uncertain" when the message may be delivered.
+        "phase_state": _phase_state(result),
         "reply_code": result.code,
         "enhanced_code": result.enhanced or None,
         "server_text": result.server_text or None,
@@ -92,6 +95,7 @@ def outcome_json(outcome: Outcome, transcript: list[TranscriptLine], code: int) 
         "certificate": _certificate_json(result),
         "verified": result.verified,
         "capabilities": list(result.capabilities),
+        "auth_offered": list(result.auth_offered),
         "auth_mechanism": result.auth_mechanism or None,
         "elapsed_ms": result.elapsed_ms,
         "message_id": result.message_id or None,
@@ -141,8 +145,15 @@ def _arrival_json(outcome: Outcome) -> dict[str, Any] | None:
     return {**seen, "verdict": finding_json(outcome.arrival_finding)}
 
 
+def _phase_state(result: ProbeResult) -> str | None:
+    if result.ok:
+        return None
+    return str(PhaseState.UNCERTAIN if result.uncertain else PhaseState.FAILED)
+
+
 def print_json(data: dict[str, Any], out: TextIO | None = None) -> None:
-    json.dump(data, out or sys.stdout, indent=2, ensure_ascii=False)
+    # ASCII-safe: whatever the channel's encoding (Windows: the ANSI code page), it carries it.
+    json.dump(data, out or sys.stdout, indent=2, ensure_ascii=True)
     print(file=out or sys.stdout)
 
 

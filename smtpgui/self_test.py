@@ -137,7 +137,8 @@ def check_probe() -> Check:
 
 def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
     # The offscreen platform says this for every window it shows; anything else gets through.
-    if "does not support propagateSizeHints" not in message:
+    # A windowed Windows build has no console: sys.stderr is None there.
+    if "does not support propagateSizeHints" not in message and sys.stderr is not None:
         sys.stderr.write(message + "\n")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ssl
 from email.message import EmailMessage
 
 import pytest
@@ -12,6 +13,8 @@ from smtpgui.core.profile import save_profile
 from smtpgui.core.secrets import SecretStore
 from smtpgui.core.settings import Settings
 from smtpgui.core.settings_store import SettingsStore
+from tests.hostile import HostileServer
+from tests.hostile_smtp import smtp_script
 from tests.servers import PASSWORD, USER, Recorder, smtp_server
 
 
@@ -83,3 +86,14 @@ def test_a_missing_password_is_its_own_error(starttls_server, ca_file, isolated)
     isolated.delete_password("smtpgui", USER)
     with pytest.raises(smtpgui.PasswordUnavailableError):
         smtpgui.send_message(invoice())
+
+
+def test_a_message_sent_but_never_confirmed_is_not_called_refused(ca, ca_file):
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1").configure_cert(context)
+    with HostileServer(smtp_script({".": ""}, context=context)) as server:  # hangs up after "."
+        save(f"tls://127.0.0.1:{server.port}", ca_file)
+        with pytest.raises(smtpgui.DeliveryUncertainError) as raised:
+            smtpgui.send_message(invoice())
+    assert not isinstance(raised.value, smtpgui.MessageRefusedError)
+    assert raised.value.diagnosis.id == "unconfirmed" and raised.value.exit_code == 21

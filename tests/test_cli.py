@@ -6,6 +6,7 @@ import base64
 import json
 import os
 import signal
+import ssl
 import subprocess
 import sys
 import time
@@ -14,10 +15,20 @@ from pathlib import Path
 import pytest
 
 from smtpgui.core import exit_codes as codes
+from tests.hostile import HostileServer
+from tests.hostile_smtp import smtp_script
 from tests.servers import PASSWORD, USER, Recorder, SilentServer, free_port, smtp_server
 
 ROOT = Path(__file__).resolve().parent.parent
 OWN = "admin@example.test"
+# What the child's standard streams are in: PYTHONIOENCODING (`.ci/run` sets cp1252, as on
+# Windows), else the locale's.
+CHILD_IO = os.environ.get("PYTHONIOENCODING", "").partition(":")[0] or None
+
+
+def python_path() -> str:
+    """The checkout, plus what PYTHONPATH holds already (`.ci/run`'s Windows-like startup)."""
+    return os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
 
 
 @pytest.fixture
@@ -27,7 +38,7 @@ def env(tmp_path):
         SMTPGUI_CONFIG_DIR=str(tmp_path / "config"),
         PYTHON_KEYRING_BACKEND="tests.file_keyring.FileKeyring",
         SMTPGUI_TEST_KEYRING=str(tmp_path / "keyring.json"),
-        PYTHONPATH=str(ROOT),
+        PYTHONPATH=python_path(),
     )
 
 
@@ -38,6 +49,7 @@ def cli(env, *args, stdin: str = "", timeout: float = 60) -> subprocess.Complete
         env=env,
         capture_output=True,
         text=True,
+        encoding=CHILD_IO,
         timeout=timeout,
     )
 
@@ -173,6 +185,7 @@ def test_ctrl_c_cancels_at_once(env, ca_file):
             stderr=subprocess.PIPE,
             env=env,
             text=True,
+            encoding=CHILD_IO,
         )
         process.stdin.write(PASSWORD + "\n")
         process.stdin.close()
@@ -256,3 +269,21 @@ def test_readme_documents_every_exit_code():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for code in codes.MEANINGS:
         assert f"| {code} |" in readme
+
+
+def test_a_message_sent_but_never_confirmed_exits_uncertain(env, ca, ca_file):
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1").configure_cert(context)
+    with HostileServer(smtp_script({".": ""}, context=context)) as server:  # hangs up after "."
+        server_arg = f"tls://127.0.0.1:{server.port}"
+        text = cli(env, *check_args(server_arg, ca_file), stdin=PASSWORD + "\n")
+        done = cli(env, *check_args(server_arg, ca_file, "--json"), stdin=PASSWORD + "\n")
+    assert text.returncode == done.returncode == codes.UNCERTAIN, text.stdout + text.stderr
+    assert "UNCERTAIN at DATA: The message may have been delivered" in text.stdout
+    data = json.loads(done.stdout)
+    assert (data["phase"], data["phase_state"], data["failure"]) == (
+        "data",
+        "uncertain",
+        "unconfirmed",
+    )
+    assert data["diagnosis"]["id"] == "unconfirmed"

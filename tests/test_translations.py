@@ -187,6 +187,7 @@ MENU_ITEMS = {
     "&Delete saved settings…",
     "&Quit",
     "&About smtpgui",
+    "Copy &diagnosis",
 }
 
 

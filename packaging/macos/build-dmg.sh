@@ -4,9 +4,10 @@
 #   pyinstaller --noconfirm build.spec && packaging/macos/build-dmg.sh
 #
 # Set CODESIGN_IDENTITY ("Developer ID Application: ...") to sign the bundle with the hardened
-# runtime, and NOTARY_PROFILE (a `xcrun notarytool store-credentials` profile) to notarize and
-# staple the image; without them the image is signed ad hoc and Gatekeeper asks before the
-# first start (right-click > Open).
+# runtime (packaging/macos/sign.sh; REQUIRE_DEVELOPER_ID=1 refuses an ad hoc release), and
+# NOTARY_PROFILE (a `xcrun notarytool store-credentials` profile) to notarize and
+# staple the image; without them the image is signed ad hoc, Gatekeeper asks before the first
+# start (right-click > Open), and the Keychain asks for the password again after each update.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -17,9 +18,8 @@ dmg="dist/smtpgui-$version.dmg"
 
 "$bundle/Contents/MacOS/smtpgui" --self-test
 
-identity=${CODESIGN_IDENTITY:--}  # "-": ad hoc
-codesign --force --deep --timestamp --options runtime --sign "$identity" "$bundle"
-codesign --verify --deep --strict "$bundle"
+# Developer ID with a stable identifier, or ad hoc with a warning (see sign.sh for why).
+packaging/macos/sign.sh "$bundle"
 
 staging=$(mktemp -d)
 trap 'rm -rf "$staging"' EXIT

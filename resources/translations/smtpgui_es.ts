@@ -545,8 +545,28 @@
         <translation>{detail}</translation>
     </message>
     <message>
-        <source>Choose the PEM file your IT provider gave you, or clear the field to trust the usual certificate authorities.</source>
-        <translation>Elija el archivo PEM que le dio su proveedor de informática, o vacíe el campo para confiar en las autoridades de certificación habituales.</translation>
+        <source>Choose the PEM or DER (.cer) file your IT provider gave you, or clear the field to trust the usual certificate authorities.</source>
+        <translation>Elija el archivo PEM o DER (.cer) que le dio su proveedor de informática, o vacíe el campo para confiar en las autoridades de certificación habituales.</translation>
+    </message>
+    <message>
+        <source>The message may have been delivered</source>
+        <translation>Puede que el mensaje se haya entregado</translation>
+    </message>
+    <message>
+        <source>The whole test message reached {host}, but the server did not confirm it: {detail} Servers often check a message for viruses and spam before they answer, so it may have been accepted and delivered all the same.</source>
+        <translation>El mensaje de prueba llegó entero a {host}, pero el servidor no lo confirmó: {detail} Los servidores suelen revisar el mensaje en busca de virus y spam antes de responder, así que puede que lo hayan aceptado y entregado de todos modos.</translation>
+    </message>
+    <message>
+        <source>Check the test recipient&apos;s inbox (and spam folder) before testing again: another test could deliver the message twice.</source>
+        <translation>Revise la bandeja de entrada del destinatario de prueba (y la carpeta de spam) antes de volver a probar: otra prueba podría entregar el mensaje dos veces.</translation>
+    </message>
+    <message>
+        <source>If nothing arrives within a few minutes, raise the time limit and test again: after the message a server may take minutes to answer.</source>
+        <translation>Si no llega nada en unos minutos, aumente el límite de tiempo y vuelva a probar: después del mensaje, un servidor puede tardar minutos en responder.</translation>
+    </message>
+    <message>
+        <source>If it keeps happening, send the log to your provider.</source>
+        <translation>Si sigue pasando, envíe el registro a su proveedor.</translation>
     </message>
     <message>
         <source>The server stopped answering</source>
@@ -565,20 +585,32 @@
         <translation>Vuelva a intentarlo más tarde o aumente el límite de tiempo.</translation>
     </message>
     <message>
+        <source>The server stopped answering during {phase}</source>
+        <translation>El servidor dejó de responder en el paso «{phase}»</translation>
+    </message>
+    <message>
+        <source>{host} greeted this computer, then gave no answer during {phase} within the time limit. Server name, port and security mode are right, since the server answered before; it is slow or stuck at this step.</source>
+        <translation>{host} saludó a este equipo y luego no respondió en el paso «{phase}» dentro del límite de tiempo. El nombre del servidor, el puerto y el modo de seguridad son correctos, porque el servidor ya había respondido; está lento o atascado en este paso.</translation>
+    </message>
+    <message>
+        <source>Test again in a few minutes; if the server is only slow, raise the time limit.</source>
+        <translation>Vuelva a probar en unos minutos; si el servidor solo es lento, aumente el límite de tiempo.</translation>
+    </message>
+    <message>
+        <source>If it stops at the same step every time, send the log to your provider: a firewall or antivirus that inspects mail can also hold the conversation.</source>
+        <translation>Si se detiene siempre en el mismo paso, envíe el registro a su proveedor: un cortafuegos o antivirus que inspecciona el correo también puede retener la conversación.</translation>
+    </message>
+    <message>
         <source>The server closed the connection</source>
         <translation>El servidor cerró la conexión</translation>
     </message>
     <message>
-        <source>The server hung up during {phase}.</source>
-        <translation>El servidor cortó la conexión en el paso «{phase}».</translation>
+        <source>The server hung up during {phase}, after it had answered this computer: the server name, port and security mode are right.</source>
+        <translation>El servidor colgó en el paso «{phase}», después de haber respondido a este equipo: el nombre del servidor, el puerto y el modo de seguridad son correctos.</translation>
     </message>
     <message>
-        <source>Check the port and the security mode.</source>
-        <translation>Compruebe el puerto y el modo de seguridad.</translation>
-    </message>
-    <message>
-        <source>The server may be refusing this computer&apos;s address: ask your provider.</source>
-        <translation>Puede que el servidor esté rechazando la dirección de este equipo: consúltelo con su proveedor.</translation>
+        <source>The server may be refusing this computer&apos;s address or this account: send the log to your provider.</source>
+        <translation>Puede que el servidor rechace la dirección de este equipo o esta cuenta: envíe el registro a su proveedor.</translation>
     </message>
     <message>
         <source>This is not a mail server</source>
@@ -591,6 +623,18 @@
     <message>
         <source>Check the server name and port.</source>
         <translation>Compruebe el nombre del servidor y el puerto.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer made no sense</source>
+        <translation>La respuesta del servidor no tiene sentido</translation>
+    </message>
+    <message>
+        <source>During {phase} the server sent “{text}”, which is not an SMTP reply. It greeted in SMTP before, so server name and port are right: something garbled the conversation.</source>
+        <translation>En el paso «{phase}» el servidor envió «{text}», que no es una respuesta SMTP. Antes saludó en SMTP, así que el nombre del servidor y el puerto son correctos: algo alteró la conversación.</translation>
+    </message>
+    <message>
+        <source>A firewall or antivirus that inspects mail can garble it: ask whoever runs it.</source>
+        <translation>Un cortafuegos o antivirus que inspecciona el correo puede alterarla: consulte a quien lo administre.</translation>
     </message>
     <message>
         <source>The test failed during {phase}</source>
@@ -615,10 +659,6 @@
     <message>
         <source>Check this computer&apos;s date and time: when they are wrong, good certificates look expired or not yet valid.</source>
         <translation>Compruebe la fecha y la hora de este equipo: si son incorrectas, los certificados válidos parecen caducados o todavía no válidos.</translation>
-    </message>
-    <message>
-        <source>If the server belongs to your company, ask IT for its CA certificate file (PEM) and choose it under Certificate.</source>
-        <translation>Si el servidor es de su empresa, pida al departamento de informática el archivo del certificado de su CA (PEM) y elíjalo en «Certificado».</translation>
     </message>
     <message>
         <source>Wait a few minutes and test again.</source>
@@ -837,6 +877,10 @@
         <translation>Si no, elija STARTTLS o SSL/TLS: muchos servidores solo ofrecen el inicio de sesión cuando la conexión ya está cifrada.</translation>
     </message>
     <message>
+        <source>If the server belongs to your company, ask IT for its CA certificate file (PEM or DER) and choose it under Certificate.</source>
+        <translation>Si el servidor es de su empresa, pida al departamento de informática el archivo del certificado de su CA (PEM o DER) y elíjalo en «Certificado».</translation>
+    </message>
+    <message>
         <source>The server&apos;s certificate is not the pinned one</source>
         <translation>El certificado del servidor no es el fijado</translation>
     </message>
@@ -867,6 +911,22 @@
     <message>
         <source>Or get the server&apos;s certificate file from its administrator (not from the connection itself) and choose it as CA file under Certificate.</source>
         <translation>O pida el archivo del certificado del servidor a su administrador (no lo obtenga de la propia conexión) y elíjalo como archivo de CA en «Certificado».</translation>
+    </message>
+    <message>
+        <source>The server does not send its intermediate certificate</source>
+        <translation>El servidor no envía su certificado intermedio</translation>
+    </message>
+    <message>
+        <source>{detail} When “{issuer}” is an intermediate authority (public authorities such as Let&apos;s Encrypt always issue through one), {host} must send its certificate along: without it this computer cannot link the server&apos;s certificate to an authority it trusts. Some mail programs fetch the missing certificate themselves, which hides the mistake.</source>
+        <translation>{detail} Cuando «{issuer}» es una autoridad intermedia (las autoridades públicas como Let&apos;s Encrypt siempre emiten a través de una), {host} debe enviar también su certificado: sin él, este equipo no puede enlazar el certificado del servidor con una autoridad de confianza. Algunos programas de correo descargan por su cuenta el certificado que falta, y eso oculta el error.</translation>
+    </message>
+    <message>
+        <source>This is for the server&apos;s administrator to fix: tell them to install the full certificate chain (with Let&apos;s Encrypt, fullchain.pem instead of cert.pem). Your Certificate settings are not the problem.</source>
+        <translation>Esto lo debe corregir el administrador del servidor: pídale que instale la cadena de certificados completa (con Let&apos;s Encrypt, fullchain.pem en lugar de cert.pem). Su configuración de «Certificado» no es el problema.</translation>
+    </message>
+    <message>
+        <source>Only if “{issuer}” is your company&apos;s own root authority: choose its CA certificate file under Certificate.</source>
+        <translation>Solo si «{issuer}» es la autoridad raíz propia de su empresa: elija el archivo de su certificado de CA en «Certificado».</translation>
     </message>
     <message>
         <source>The certificate comes from an unknown authority</source>
@@ -981,6 +1041,10 @@
         <translation>El servidor respondió «{reply}»: solo lo acepta por una conexión cifrada.</translation>
     </message>
     <message>
+        <source>The server answered “{reply}”. It offers a login ({offered}) and this test did not log in: a server for sending usually takes mail, or passes it on, only from a logged-in account, and often checks block lists only for mail without a login.</source>
+        <translation>El servidor respondió «{reply}». Ofrece iniciar sesión ({offered}) y esta prueba no la inició: un servidor de envío suele aceptar correo, o reenviarlo, solo de una cuenta que ha iniciado sesión, y a menudo consulta las listas de bloqueo solo para el correo sin inicio de sesión.</translation>
+    </message>
+    <message>
         <source>The server requires a login</source>
         <translation>El servidor exige iniciar sesión</translation>
     </message>
@@ -991,6 +1055,18 @@
     <message>
         <source>Set Authentication to Automatic and enter the account&apos;s user name (usually the full e-mail address) and password.</source>
         <translation>Ponga Autenticación en «Automática» y escriba el nombre de usuario de la cuenta (normalmente, la dirección de correo completa) y la contraseña.</translation>
+    </message>
+    <message>
+        <source>The server most likely wants a login</source>
+        <translation>Lo más probable es que el servidor pida iniciar sesión</translation>
+    </message>
+    <message>
+        <source>The password is only sent over STARTTLS or SSL/TLS: keep one of them, or choose one.</source>
+        <translation>La contraseña solo se envía con STARTTLS o SSL/TLS: mantenga uno de ellos o elija uno.</translation>
+    </message>
+    <message>
+        <source>Only if this server is meant to take mail without a login (a relay for your office&apos;s internet address): ask whoever runs it to allow this computer.</source>
+        <translation>Solo si este servidor debe aceptar correo sin iniciar sesión (un relé para la dirección de internet de su oficina): pida a quien lo administre que permita este equipo.</translation>
     </message>
     <message>
         <source>Choose STARTTLS or SSL/TLS as well: the password is only sent encrypted.</source>
@@ -1035,6 +1111,18 @@
     <message>
         <source>Microsoft describes these options under “How to set up a multifunction device or application to send email using Microsoft 365”.</source>
         <translation>Microsoft describe estas opciones en «Cómo configurar un dispositivo multifunción o una aplicación para enviar correo electrónico mediante Microsoft 365».</translation>
+    </message>
+    <message>
+        <source>The server does not offer the chosen login method</source>
+        <translation>El servidor no ofrece el método de inicio de sesión elegido</translation>
+    </message>
+    <message>
+        <source>{detail} smtpgui sends only a login method the server offers.</source>
+        <translation>{detail} smtpgui solo envía un método de inicio de sesión que el servidor ofrece.</translation>
+    </message>
+    <message>
+        <source>Set Authentication to {usable}, or to Automatic, which picks a method the server offers by itself.</source>
+        <translation>Ponga Autenticación en «{usable}», o en «Automática», que elige por sí sola un método que el servidor ofrece.</translation>
     </message>
     <message>
         <source>Login method not supported</source>
@@ -1113,6 +1201,26 @@
         <translation>Los proveedores limitan la velocidad de envío de cada cuenta: Microsoft 365, unos 30 mensajes por minuto; Gmail, 500 al día (Google Workspace, 2000). Para los boletines que se envían desde un CRM, use un servicio de retransmisión (relay).</translation>
     </message>
     <message>
+        <source>Too many attempts: the server holds this back for now</source>
+        <translation>Demasiados intentos: el servidor lo frena por ahora</translation>
+    </message>
+    <message>
+        <source>The server answered “{reply}”: it limits how often this computer or account may connect, log in or send, and the limit has been reached. This is not greylisting: testing again at once does not help.</source>
+        <translation>El servidor respondió «{reply}»: limita cuántas veces este equipo o esta cuenta puede conectarse, iniciar sesión o enviar, y se alcanzó el límite. No es greylisting: volver a probar enseguida no ayuda.</translation>
+    </message>
+    <message>
+        <source>Wait {minutes} minutes, then run one test again.</source>
+        <translation>Espere {minutes} minutos y luego haga una sola prueba.</translation>
+    </message>
+    <message>
+        <source>Do not test repeatedly in the meantime: every attempt counts, and repeated tests make the block last longer.</source>
+        <translation>Mientras tanto, no pruebe una y otra vez: cada intento cuenta, y las pruebas repetidas hacen que el bloqueo dure más.</translation>
+    </message>
+    <message>
+        <source>If another program sends with the same account (a scanner, a CRM), it may use up the limit: ask your provider what the account&apos;s limits are.</source>
+        <translation>Si otro programa envía con la misma cuenta (un escáner, un CRM), puede agotar el límite: pregunte a su proveedor cuáles son los límites de la cuenta.</translation>
+    </message>
+    <message>
         <source>Temporary problem at the server</source>
         <translation>Problema temporal en el servidor</translation>
     </message>
@@ -1127,6 +1235,22 @@
     <message>
         <source>If it keeps happening, send the server&apos;s answer to your provider.</source>
         <translation>Si sigue ocurriendo, envíe la respuesta del servidor a su proveedor.</translation>
+    </message>
+    <message>
+        <source>This server cannot take that address</source>
+        <translation>Este servidor no puede aceptar esa dirección</translation>
+    </message>
+    <message>
+        <source>{detail} Nothing was sent: the server&apos;s own list of extensions shows it, so smtpgui stopped before MAIL FROM.</source>
+        <translation>{detail} No se envió nada: la propia lista de extensiones del servidor lo indica, así que smtpgui se detuvo antes de MAIL FROM.</translation>
+    </message>
+    <message>
+        <source>Use an address with only plain letters (a-z, digits, . - _) before the @, e.g. jose@ for josé@: the mailbox&apos;s administrator can add one as an alias.</source>
+        <translation>Use una dirección con solo letras sencillas (a-z, cifras, . - _) antes de la @, p. ej. jose@ en lugar de josé@: el administrador del buzón puede añadirla como alias.</translation>
+    </message>
+    <message>
+        <source>Or send through a server that offers SMTPUTF8: Detect lists the extensions each port offers.</source>
+        <translation>O envíe a través de un servidor que ofrezca SMTPUTF8: Detectar muestra las extensiones que ofrece cada puerto.</translation>
     </message>
     <message>
         <source>Not allowed to send as this sender</source>
@@ -1296,6 +1420,10 @@
 <context>
     <name>Discover</name>
     <message>
+        <source>Caution: {host} is outside {domain} and is no known provider&apos;s server. Use it only if your mail provider confirms it.</source>
+        <translation>Atención: {host} está fuera de {domain} y no es un servidor de ningún proveedor conocido. Úselo solo si su proveedor de correo lo confirma.</translation>
+    </message>
+    <message>
         <source>catalogue: {name}, by the domain {detail}</source>
         <translation>catálogo: {name}, por el dominio {detail}</translation>
     </message>
@@ -1390,6 +1518,10 @@
         <translation>El puerto debe ser un número del 1 al 65535</translation>
     </message>
     <message>
+        <source>At most {limit} servers (the main one and {backups} backups); this field has {count}.</source>
+        <translation>Como máximo {limit} servidores (el principal y {backups} de respaldo); este campo tiene {count}.</translation>
+    </message>
+    <message>
         <source>Main server: {problem}</source>
         <translation>Servidor principal: {problem}</translation>
     </message>
@@ -1444,6 +1576,44 @@
     <message>
         <source>&quot;{host}&quot; is not a valid IP address</source>
         <translation>«{host}» no es una dirección IP válida</translation>
+    </message>
+</context>
+<context>
+    <name>Guide</name>
+    <message>
+        <source>Guide: &amp;setting up</source>
+        <translation>Guía: &amp;configuración inicial</translation>
+    </message>
+    <message>
+        <source>Guide: &amp;using the window</source>
+        <translation>Guía: &amp;uso de la ventana</translation>
+    </message>
+    <message>
+        <source>Guide: &amp;where things are stored</source>
+        <translation>Guía: dónde se &amp;guarda todo</translation>
+    </message>
+    <message>
+        <source>Guide: s&amp;ecurity</source>
+        <translation>Guía: s&amp;eguridad</translation>
+    </message>
+    <message>
+        <source>Guide: &amp;command line and scripts</source>
+        <translation>Guía: &amp;línea de comandos y scripts</translation>
+    </message>
+    <message>
+        <source>smtpgui guide</source>
+        <translation>Guía de smtpgui</translation>
+    </message>
+</context>
+<context>
+    <name>Insecure</name>
+    <message>
+        <source>Certificates are not checked: anyone on the way to the server could pretend to be it.</source>
+        <translation>Los certificados no se comprueban: cualquiera en el camino hacia el servidor podría hacerse pasar por él.</translation>
+    </message>
+    <message>
+        <source>Login without encryption is allowed: the password may cross the network readable.</source>
+        <translation>Se permite iniciar sesión sin cifrado: la contraseña puede viajar por la red de forma legible.</translation>
     </message>
 </context>
 <context>
@@ -1503,6 +1673,14 @@
         <translation>El servicio de inicio de sesión rechazó la solicitud: {error} {description}</translation>
     </message>
     <message>
+        <source>The sign-in service refused the sign-in just made (invalid_grant: {description}). Start it again; if it is refused again, check that this computer&apos;s clock is right and that the app registration allows this sign-in.</source>
+        <translation>El servicio de inicio de sesión rechazó el inicio de sesión recién hecho (invalid_grant: {description}). Vuelva a empezarlo; si lo rechaza de nuevo, compruebe que el reloj de este equipo está en hora y que el registro de la aplicación permite este inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>The sign-in service answered {name} = {value}, which is not a number of seconds ({low} to {high}).</source>
+        <translation>El servicio de inicio de sesión respondió {name} = {value}, que no es un número de segundos (de {low} a {high}).</translation>
+    </message>
+    <message>
         <source>The sign-in address {url} must start with https://.</source>
         <translation>La dirección de inicio de sesión {url} debe empezar por https://.</translation>
     </message>
@@ -1511,16 +1689,16 @@
         <translation>No se pudo usar el servicio de inicio de sesión {host} ({reason}).</translation>
     </message>
     <message>
+        <source>Still waiting for the browser. If it shows an error instead of a sign-in page, the likely causes are a wrong client ID or tenant, an app registration without the redirect address http://127.0.0.1 (a desktop or mobile app), or a scope the app may not ask for: cancel, correct the settings and sign in again.</source>
+        <translation>Todavía se espera al navegador. Si muestra un error en lugar de una página de inicio de sesión, las causas probables son un ID de cliente o un inquilino (tenant) incorrectos, un registro de aplicación sin la dirección de redirección http://127.0.0.1 (aplicación de escritorio o móvil) o un ámbito (scope) que la aplicación no puede pedir: cancele, corrija la configuración y vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
         <source>No web browser could be opened on this computer: sign in with a code on another device instead.</source>
         <translation>No se pudo abrir ningún navegador web en este equipo: inicie sesión con un código en otro dispositivo.</translation>
     </message>
     <message>
         <source>The sign-in was not finished in the browser within {minutes} minutes. Start it again.</source>
         <translation>El inicio de sesión no se terminó en el navegador en {minutes} minutos. Vuelva a empezar.</translation>
-    </message>
-    <message>
-        <source>The browser came back with an answer to another sign-in. Try again.</source>
-        <translation>El navegador devolvió la respuesta de otro inicio de sesión. Inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>This provider offers no sign-in with a code.</source>
@@ -1668,6 +1846,30 @@
 <context>
     <name>PhaseList</name>
     <message>
+        <source>not run</source>
+        <translation>sin ejecutar</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>superado</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>omitido</translation>
+    </message>
+    <message>
+        <source>sent, not confirmed</source>
+        <translation>enviado, sin confirmar</translation>
+    </message>
+    <message>
         <source>Test steps</source>
         <translation>Pasos de la prueba</translation>
     </message>
@@ -1697,10 +1899,6 @@
     <message>
         <source>The address {address} holds a line break or a control character; nothing was sent.</source>
         <translation>La dirección {address} contiene un salto de línea o un carácter de control; no se ha enviado nada.</translation>
-    </message>
-    <message>
-        <source>The address {address} has letters outside ASCII that only a server offering SMTPUTF8 (RFC 6531) can carry, and this server does not offer it. Use an address with plain ASCII letters before the @, or a server that offers SMTPUTF8.</source>
-        <translation>La dirección {address} tiene letras fuera de ASCII que solo puede transmitir un servidor que ofrezca SMTPUTF8 (RFC 6531), y este servidor no lo ofrece. Use una dirección con letras ASCII simples antes de la @ o un servidor que ofrezca SMTPUTF8.</translation>
     </message>
     <message>
         <source>The server&apos;s answer is not SMTP.</source>
@@ -1747,6 +1945,10 @@
         <translation>Probando con el servidor de respaldo {endpoint}</translation>
     </message>
     <message>
+        <source>The whole test may take {total} s and that time is used up: not tried {servers}.</source>
+        <translation>La prueba completa puede durar {total} s y ese tiempo se ha agotado: no se probó {servers}.</translation>
+    </message>
+    <message>
         <source>Connecting to {endpoint} (time limit {seconds} s per step, {total} s in all)</source>
         <translation>Conectando con {endpoint} (límite de tiempo {seconds} s por paso, {total} s en total)</translation>
     </message>
@@ -1759,6 +1961,10 @@
         <translation>El servidor no ofrece STARTTLS en este puerto.</translation>
     </message>
     <message>
+        <source>{refusal} {finding}</source>
+        <translation>{refusal} {finding}</translation>
+    </message>
+    <message>
         <source>The connection is not encrypted, so the password was not sent.</source>
         <translation>La conexión no está cifrada, así que no se envió la contraseña.</translation>
     </message>
@@ -1769,6 +1975,10 @@
     <message>
         <source>The server offers only {mechanisms} on this connection.</source>
         <translation>El servidor solo ofrece {mechanisms} en esta conexión.</translation>
+    </message>
+    <message>
+        <source>You chose {chosen}, but the server offers only {offered} on this connection, so {chosen} was not tried.</source>
+        <translation>Eligió {chosen}, pero el servidor solo ofrece {offered} en esta conexión, así que no se probó {chosen}.</translation>
     </message>
     <message>
         <source>The server refused the access token: status {status}, scope needed {scope}; then it answered {code} {reply}</source>
@@ -1809,6 +2019,10 @@
     <message>
         <source>The CA certificate file {path} cannot be used ({reason}).</source>
         <translation>No se puede usar el archivo de certificado de CA {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>CA file {path} read as {format}: {count} certificate(s)</source>
+        <translation>Archivo de CA {path} leído como {format}: {count} certificado(s)</translation>
     </message>
     <message>
         <source>The server&apos;s certificate changed: pinned {pinned}, got {got}</source>
@@ -1858,6 +2072,30 @@
         <source>The certificate could not be fetched: {why}</source>
         <translation>No se pudo obtener el certificado: {why}</translation>
     </message>
+    <message>
+        <source>The server sent only its own certificate, not that of its issuer “{issuer}”.</source>
+        <translation>El servidor envió solo su propio certificado, no el de su emisor «{issuer}».</translation>
+    </message>
+    <message>
+        <source>The server sent only its own certificate, not that of its issuer “{issuer}”. The issuer&apos;s certificate is published at {url} (smtpgui does not fetch it).</source>
+        <translation>El servidor envió solo su propio certificado, no el de su emisor «{issuer}». El certificado del emisor está publicado en {url} (smtpgui no lo descarga).</translation>
+    </message>
+    <message>
+        <source>Connecting again to count the certificates the server sends (no login)</source>
+        <translation>Conectando de nuevo para contar los certificados que envía el servidor (sin iniciar sesión)</translation>
+    </message>
+    <message>
+        <source>The certificates could not be counted: {why}</source>
+        <translation>No se pudieron contar los certificados: {why}</translation>
+    </message>
+    <message>
+        <source>The server sends {count} certificate(s)</source>
+        <translation>El servidor envía {count} certificado(s)</translation>
+    </message>
+    <message>
+        <source>The address {address} has characters outside ASCII ({characters}) that only a server offering SMTPUTF8 (RFC 6531) can carry, and this server does not offer it.</source>
+        <translation>La dirección {address} tiene caracteres fuera de ASCII ({characters}) que solo puede llevar un servidor que ofrezca SMTPUTF8 (RFC 6531), y este servidor no lo ofrece.</translation>
+    </message>
 </context>
 <context>
     <name>ProviderField</name>
@@ -1868,6 +2106,10 @@
     <message>
         <source>The region the account was created in</source>
         <translation>La región en la que se creó la cuenta</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Región</translation>
     </message>
     <message>
         <source>Find settings…</source>
@@ -1956,6 +2198,10 @@
         <translation>Este equipo no tiene ningún almacén de contraseñas (llavero), así que no se ha guardado nada: instale y desbloquee GNOME Keyring (el paquete gnome-keyring) o KWallet y vuelva a guardar (Windows y macOS ya traen uno).</translation>
     </message>
     <message>
+        <source>The password store refused a secret longer than it can keep (Windows error 1783). Please report this: smtpgui stores long secrets in parts.</source>
+        <translation>El almacén de contraseñas rechazó un secreto más largo de lo que puede guardar (error 1783 de Windows). Informe de ello: smtpgui guarda los secretos largos por partes.</translation>
+    </message>
+    <message>
         <source>The password store is locked: unlock it (log in again) and retry.</source>
         <translation>El almacén de contraseñas está bloqueado: desbloquéelo (vuelva a iniciar sesión) e inténtelo de nuevo.</translation>
     </message>
@@ -1977,14 +2223,29 @@
     </message>
 </context>
 <context>
+    <name>ServerAdvice</name>
+    <message>
+        <source>Did you mean %s?</source>
+        <translation>¿Quiso decir %s?</translation>
+    </message>
+    <message>
+        <source>%s does not offer this port and security; it takes %s.</source>
+        <translation>%s no ofrece este puerto con esta seguridad; acepta %s.</translation>
+    </message>
+    <message>
+        <source>Use %s</source>
+        <translation>Usar %s</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Enter the certificate&apos;s SHA-256 fingerprint: 64 hexadecimal digits (colons and spaces are fine).</source>
         <translation>Escriba la huella digital SHA-256 del certificado: 64 dígitos hexadecimales (puede incluir dos puntos y espacios).</translation>
     </message>
     <message>
-        <source>Choose the CA certificate file (PEM) that signed the server&apos;s certificate.</source>
-        <translation>Elija el archivo del certificado de la CA (PEM) que firmó el certificado del servidor.</translation>
+        <source>Choose the CA certificate file (PEM or DER) that signed the server&apos;s certificate.</source>
+        <translation>Elija el archivo del certificado de la CA (PEM o DER) que firmó el certificado del servidor.</translation>
     </message>
     <message>
         <source>There is no file {path}.</source>
@@ -2015,8 +2276,8 @@
         <translation>Escriba una dirección de correo electrónico.</translation>
     </message>
     <message>
-        <source>Enter one address, such as name@example.com or Office &lt;name@example.com&gt;.</source>
-        <translation>Escriba una sola dirección, como nombre@ejemplo.com u Oficina &lt;nombre@ejemplo.com&gt;.</translation>
+        <source>Enter one address only, such as name@example.com.</source>
+        <translation>Escriba una sola dirección, como nombre@ejemplo.com.</translation>
     </message>
     <message>
         <source>Enter an address such as name@example.com.</source>
@@ -2043,8 +2304,16 @@
         <translation>No se pudo usar la configuración guardada ({reason}). El archivo se conservó como {aside}; el formulario empieza vacío.</translation>
     </message>
     <message>
+        <source>The settings file {path} was written by a newer smtpgui (format {version}): update smtpgui to use it. It was left as it is.</source>
+        <translation>El archivo de configuración {path} lo escribió un smtpgui más reciente (formato {version}): actualice smtpgui para usarlo. Se dejó tal como estaba.</translation>
+    </message>
+    <message>
         <source>Enter the user name the server expects (often the full address).</source>
         <translation>Escriba el nombre de usuario que espera el servidor (a menudo, la dirección completa).</translation>
+    </message>
+    <message>
+        <source>The time limit must be {low} to {high} seconds.</source>
+        <translation>El límite de tiempo debe ser de {low} a {high} segundos.</translation>
     </message>
     <message>
         <source>Enter the client (application) ID registered with the provider.</source>
@@ -2061,6 +2330,10 @@
     <message>
         <source>Enter the scopes to ask for, such as https://mail.google.com/.</source>
         <translation>Escriba los ámbitos (scopes) que se solicitan, por ejemplo https://mail.google.com/.</translation>
+    </message>
+    <message>
+        <source>The text is not in a known encoding (tried {encodings}); save it as UTF-8.</source>
+        <translation>El texto no está en una codificación conocida (se probó {encodings}); guárdelo como UTF-8.</translation>
     </message>
 </context>
 <context>
@@ -2118,8 +2391,8 @@
         <translation>De&amp;tectar…</translation>
     </message>
     <message>
-        <source>Ask ports 465, 587 and 25 of this server what they offer (no password is sent)</source>
-        <translation>Consultar qué ofrecen los puertos 465, 587 y 25 de este servidor (no se envía ninguna contraseña)</translation>
+        <source>Ask ports 465, 587 and 25 of this server, and the port in the form, what they offer (no password is sent)</source>
+        <translation>Consultar qué ofrecen los puertos 465, 587 y 25 de este servidor, y el puerto del formulario (no se envía ninguna contraseña)</translation>
     </message>
     <message>
         <source>Pro&amp;vider:</source>
@@ -2181,6 +2454,14 @@
         <source>Enter the password.</source>
         <translation>Escriba la contraseña.</translation>
     </message>
+    <message>
+        <source>Replace the server?</source>
+        <translation>¿Reemplazar el servidor?</translation>
+    </message>
+    <message>
+        <source>Replace the server you typed, %s, with the one of %s?</source>
+        <translation>¿Reemplazar el servidor que escribió, %s, por el de %s?</translation>
+    </message>
 </context>
 <context>
     <name>SettingsWindow</name>
@@ -2213,6 +2494,22 @@
         <translation>Detener la prueba en curso (Esc)</translation>
     </message>
     <message>
+        <source>Kept insecure: %s</source>
+        <translation>Se mantiene inseguro: %s</translation>
+    </message>
+    <message>
+        <source>Changed since the last test</source>
+        <translation>Cambiado desde la última prueba</translation>
+    </message>
+    <message>
+        <source>The last result was for the previous values. Press Test to check these.</source>
+        <translation>El último resultado era para los valores anteriores. Pulse Probar para comprobar estos.</translation>
+    </message>
+    <message>
+        <source>Test needs this first: %s</source>
+        <translation>Para probar, falta esto: %s</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -2243,6 +2540,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>Copy &amp;diagnosis</source>
+        <translation>Copiar &amp;diagnóstico</translation>
     </message>
     <message>
         <source>&amp;About smtpgui</source>
@@ -2341,6 +2642,22 @@
         <translation>Mensaje de prueba de smtpgui</translation>
     </message>
     <message>
+        <source>Save insecure settings?</source>
+        <translation>¿Guardar una configuración insegura?</translation>
+    </message>
+    <message>
+        <source>These settings turn protection off:
+
+%s
+
+Save them anyway?</source>
+        <translation>Esta configuración desactiva protecciones:
+
+%s
+
+¿Guardarla de todos modos?</translation>
+    </message>
+    <message>
         <source>This is a test message from smtpgui. If you can read it, the outgoing mail server settings work.</source>
         <translation>Este es un mensaje de prueba de smtpgui. Si puede leerlo, la configuración del servidor de correo saliente funciona.</translation>
     </message>
@@ -2363,6 +2680,14 @@
     <message>
         <source>Text files (*.txt)</source>
         <translation>Archivos de texto (*.txt)</translation>
+    </message>
+    <message>
+        <source>Support file saved</source>
+        <translation>Archivo de soporte guardado</translation>
+    </message>
+    <message>
+        <source>%s holds the settings (never the password), the steps, the diagnosis and the log. Send it to whoever helps you.</source>
+        <translation>%s contiene la configuración (nunca la contraseña), los pasos, el diagnóstico y el registro. Envíelo a quien le ayude.</translation>
     </message>
     <message>
         <source>Delete saved settings</source>
@@ -2456,6 +2781,10 @@
         <translation>No se guardó nada.</translation>
     </message>
     <message>
+        <source>Step with no confirmation: %s</source>
+        <translation>Paso sin confirmación: %s</translation>
+    </message>
+    <message>
         <source>Failed step: %s</source>
         <translation>Paso que falló: %s</translation>
     </message>
@@ -2503,16 +2832,24 @@
         <translation>No comprobar (no seguro)</translation>
     </message>
     <message>
-        <source>the CA certificate (PEM file)</source>
-        <translation>el certificado de la CA (archivo PEM)</translation>
+        <source>the CA certificate (PEM or DER file)</source>
+        <translation>el certificado de la CA (archivo PEM o DER)</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
         <translation>E&amp;xaminar…</translation>
     </message>
     <message>
+        <source>CA file</source>
+        <translation>Archivo de CA</translation>
+    </message>
+    <message>
         <source>SHA-256 fingerprint, e.g. AB:CD:…</source>
         <translation>Huella digital SHA-256, p. ej., AB:CD:…</translation>
+    </message>
+    <message>
+        <source>Pinned fingerprint</source>
+        <translation>Huella fijada</translation>
     </message>
     <message>
         <source>⚠ Certificates are not checked: anyone on the way to the server could pretend to be it and read the password. Use this only to find a problem, never to keep.</source>

@@ -40,7 +40,7 @@ def address_error(text: str, *, required: bool) -> str | None:
             "Settings",
             QT_TRANSLATE_NOOP(
                 "Settings",
-                "Enter one address, such as name@example.com or Office <name@example.com>.",
+                "Enter one address only, such as name@example.com.",
             ),
         )
     addr = mailbox(text)

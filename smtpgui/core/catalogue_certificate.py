@@ -6,7 +6,7 @@ catalogue_connection.py).
 
 from __future__ import annotations
 
-from smtpgui.core.catalogue_rule import Rule, failures
+from smtpgui.core.catalogue_rule import HANDSHAKE, Rule, failures
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP
 from smtpgui.core.result import Failure
 
@@ -20,7 +20,7 @@ _CHECK_CLOCK = QT_TRANSLATE_NOOP(
 )
 _COMPANY_CA = QT_TRANSLATE_NOOP(
     "Diagnosis",
-    "If the server belongs to your company, ask IT for its CA certificate file (PEM) and "
+    "If the server belongs to your company, ask IT for its CA certificate file (PEM or DER) and "
     "choose it under Certificate.",
 )
 
@@ -45,6 +45,7 @@ CERTIFICATES: tuple[Rule, ...] = (
             ),
         ),
         failures=failures(Failure.CERTIFICATE),
+        phases=HANDSHAKE,
         text=r"certificate changed",  # tls.examine: a pinned fingerprint that differs
     ),
     Rule(
@@ -69,8 +70,37 @@ CERTIFICATES: tuple[Rule, ...] = (
             ),
         ),
         failures=failures(Failure.CERTIFICATE),
+        phases=HANDSHAKE,
         # Not "self-signed certificate in certificate chain": that is an unknown root CA.
         text=r"self[- ]signed certificate(?! in)",
+    ),
+    Rule(
+        "cert-incomplete-chain",
+        QT_TRANSLATE_NOOP("Diagnosis", "The server does not send its intermediate certificate"),
+        QT_TRANSLATE_NOOP(
+            "Diagnosis",
+            "{detail} When “{issuer}” is an intermediate authority (public authorities such as "
+            "Let's Encrypt always issue through one), {host} must send its certificate along: "
+            "without it this computer cannot link the server's certificate to an authority it "
+            "trusts. Some mail programs fetch the missing certificate themselves, which hides "
+            "the mistake.",
+        ),
+        (
+            QT_TRANSLATE_NOOP(
+                "Diagnosis",
+                "This is for the server's administrator to fix: tell them to install the full "
+                "certificate chain (with Let's Encrypt, fullchain.pem instead of cert.pem). Your "
+                "Certificate settings are not the problem.",
+            ),
+            QT_TRANSLATE_NOOP(
+                "Diagnosis",
+                "Only if “{issuer}” is your company's own root authority: choose its CA "
+                "certificate file under Certificate.",
+            ),
+        ),
+        failures=failures(Failure.CERTIFICATE),
+        phases=HANDSHAKE,
+        text=r"sent only its own certificate",  # tls.incomplete_chain counted one certificate
     ),
     Rule(
         "cert-unknown-ca",
@@ -91,6 +121,7 @@ CERTIFICATES: tuple[Rule, ...] = (
             ),
         ),
         failures=failures(Failure.CERTIFICATE),
+        phases=HANDSHAKE,
         text=r"unable to get (local )?issuer|in certificate chain|unknown ca",
     ),
     Rule(
@@ -110,6 +141,7 @@ CERTIFICATES: tuple[Rule, ...] = (
             _CHECK_CLOCK,
         ),
         failures=failures(Failure.CERTIFICATE),
+        phases=HANDSHAKE,
         text=r"has expired",
     ),
     Rule(
@@ -137,6 +169,7 @@ CERTIFICATES: tuple[Rule, ...] = (
             "Microsoft 365, smtp.gmail.com for Gmail, not mail.yourcompany.com.",
         ),
         failures=failures(Failure.CERTIFICATE),
+        phases=HANDSHAKE,
         text=r"mismatch|doesn't match",
     ),
     Rule(
@@ -149,5 +182,6 @@ CERTIFICATES: tuple[Rule, ...] = (
         ),
         (_CHECK_NAME, _CHECK_CLOCK, _COMPANY_CA),
         failures=failures(Failure.CERTIFICATE),
+        phases=HANDSHAKE,
     ),
 )

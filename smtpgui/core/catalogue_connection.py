@@ -6,15 +6,17 @@ finds them by that name and a literal context, and sees nothing through an alias
 
 from __future__ import annotations
 
-from smtpgui.core.catalogue_rule import Rule, failures, phases, security
+from smtpgui.core.catalogue_rule import HANDSHAKE, ConnectAdvice, Rule, failures, phases, security
 from smtpgui.core.endpoint import Security
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP
 from smtpgui.core.result import Failure, Phase
 
-USUAL_SETTINGS = QT_TRANSLATE_NOOP(
-    "Diagnosis",
-    "Usual settings: Microsoft 365 smtp.office365.com, port 587, STARTTLS; Gmail and Google "
-    "Workspace smtp.gmail.com, port 587 with STARTTLS or port 465 with SSL/TLS.",
+USUAL_SETTINGS = ConnectAdvice(
+    QT_TRANSLATE_NOOP(
+        "Diagnosis",
+        "Usual settings: Microsoft 365 smtp.office365.com, port 587, STARTTLS; Gmail and Google "
+        "Workspace smtp.gmail.com, port 587 with STARTTLS or port 465 with SSL/TLS.",
+    )
 )
 _TRY_LATER = QT_TRANSLATE_NOOP("Diagnosis", "Wait a few minutes and test again.")
 _ASK_BLOCKED = QT_TRANSLATE_NOOP(
@@ -22,8 +24,10 @@ _ASK_BLOCKED = QT_TRANSLATE_NOOP(
     "Ask your mail provider whether connections from your office's internet address are "
     "blocked or limited.",
 )
-_MODE_FOR_PORT = QT_TRANSLATE_NOOP(
-    "Diagnosis", "Check the security mode for the port: SSL/TLS with 465, STARTTLS with 587."
+_MODE_FOR_PORT = ConnectAdvice(
+    QT_TRANSLATE_NOOP(
+        "Diagnosis", "Check the security mode for the port: SSL/TLS with 465, STARTTLS with 587."
+    )
 )
 
 REACHING: tuple[Rule, ...] = (
@@ -46,6 +50,7 @@ REACHING: tuple[Rule, ...] = (
         ),
         hint=USUAL_SETTINGS,
         failures=failures(Failure.DNS),
+        phases=phases(Phase.DNS),
     ),
     Rule(
         "dns-timeout",
@@ -76,19 +81,24 @@ REACHING: tuple[Rule, ...] = (
             "wrong, or the mail service is not running.",
         ),
         (
-            QT_TRANSLATE_NOOP(
-                "Diagnosis",
-                "Check the port with your mail provider: 587 (STARTTLS) or 465 (SSL/TLS) are "
-                "the ports for sending; 25 is mostly for servers among themselves.",
+            ConnectAdvice(
+                QT_TRANSLATE_NOOP(
+                    "Diagnosis",
+                    "Check the port with your mail provider: 587 (STARTTLS) or 465 (SSL/TLS) are "
+                    "the ports for sending; 25 is mostly for servers among themselves.",
+                )
             ),
-            QT_TRANSLATE_NOOP(
-                "Diagnosis",
-                "A firewall on this computer or network can refuse the connection too: ask "
-                "whoever runs it.",
+            ConnectAdvice(
+                QT_TRANSLATE_NOOP(
+                    "Diagnosis",
+                    "A firewall on this computer or network can refuse the connection too: ask "
+                    "whoever runs it.",
+                )
             ),
         ),
         hint=USUAL_SETTINGS,
         failures=failures(Failure.REFUSED),
+        phases=phases(Phase.CONNECT),
     ),
     Rule(
         "unreachable",
@@ -105,6 +115,7 @@ REACHING: tuple[Rule, ...] = (
             ),
         ),
         failures=failures(Failure.UNREACHABLE),
+        phases=phases(Phase.DNS, Phase.CONNECT),
     ),
     Rule(
         "blocked",
@@ -115,15 +126,19 @@ REACHING: tuple[Rule, ...] = (
             "most likely drops connections to this port without a word.",
         ),
         (
-            QT_TRANSLATE_NOOP(
-                "Diagnosis",
-                "Try port 587 with STARTTLS, or port 465 with SSL/TLS: internet providers often "
-                "block port 25.",
+            ConnectAdvice(
+                QT_TRANSLATE_NOOP(
+                    "Diagnosis",
+                    "Try port 587 with STARTTLS, or port 465 with SSL/TLS: internet providers "
+                    "often block port 25.",
+                )
             ),
-            QT_TRANSLATE_NOOP(
-                "Diagnosis",
-                "Ask whoever runs this network to allow outgoing connections to {host} on port "
-                "{port}.",
+            ConnectAdvice(
+                QT_TRANSLATE_NOOP(
+                    "Diagnosis",
+                    "Ask whoever runs this network to allow outgoing connections to {host} on port "
+                    "{port}.",
+                )
             ),
         ),
         hint=USUAL_SETTINGS,
@@ -167,13 +182,17 @@ SECURITY: tuple[Rule, ...] = (
             "expects STARTTLS, or no encryption at all.",
         ),
         (
-            QT_TRANSLATE_NOOP("Diagnosis", "Choose STARTTLS with port 587."),
-            QT_TRANSLATE_NOOP(
-                "Diagnosis", "Or keep SSL/TLS and use port 465, if your provider offers it."
+            ConnectAdvice(QT_TRANSLATE_NOOP("Diagnosis", "Choose STARTTLS with port 587.")),
+            ConnectAdvice(
+                QT_TRANSLATE_NOOP(
+                    "Diagnosis", "Or keep SSL/TLS and use port 465, if your provider offers it."
+                )
             ),
         ),
         hint=USUAL_SETTINGS,
         failures=failures(Failure.TLS),
+        # "You chose SSL/TLS": only an ssl:// handshake; after STARTTLS it means something else.
+        phases=phases(Phase.TLS),
         text="wrong version number",
     ),
     Rule(
@@ -186,8 +205,8 @@ SECURITY: tuple[Rule, ...] = (
             "encryption to start, so without SSL/TLS it never greets.",
         ),
         (
-            QT_TRANSLATE_NOOP("Diagnosis", "For port 465, choose SSL/TLS."),
-            QT_TRANSLATE_NOOP("Diagnosis", "For STARTTLS, use port 587."),
+            ConnectAdvice(QT_TRANSLATE_NOOP("Diagnosis", "For port 465, choose SSL/TLS.")),
+            ConnectAdvice(QT_TRANSLATE_NOOP("Diagnosis", "For STARTTLS, use port 587.")),
             QT_TRANSLATE_NOOP(
                 "Diagnosis",
                 "If mode and port are right, the server is stuck or overloaded: test again later.",
@@ -219,6 +238,7 @@ SECURITY: tuple[Rule, ...] = (
             ),
         ),
         failures=failures(Failure.TLS),
+        phases=HANDSHAKE,
         text=r"PROTOCOL_VERSION|UNSUPPORTED_PROTOCOL|NO_PROTOCOLS_AVAILABLE",
     ),
     Rule(
@@ -237,6 +257,7 @@ SECURITY: tuple[Rule, ...] = (
             ),
         ),
         failures=failures(Failure.TLS),
+        phases=HANDSHAKE,
     ),
     Rule(
         "no-starttls",
@@ -261,6 +282,7 @@ SECURITY: tuple[Rule, ...] = (
             ),
         ),
         failures=failures(Failure.NO_STARTTLS),
+        phases=phases(Phase.STARTTLS),
     ),
     Rule(
         "insecure-auth",
@@ -278,6 +300,7 @@ SECURITY: tuple[Rule, ...] = (
             ),
         ),
         failures=failures(Failure.INSECURE_AUTH),
+        phases=phases(Phase.AUTH),
     ),
     Rule(
         "no-auth",
@@ -295,6 +318,7 @@ SECURITY: tuple[Rule, ...] = (
             ),
         ),
         failures=failures(Failure.NO_AUTH),
+        phases=phases(Phase.AUTH),
     ),
 )
 

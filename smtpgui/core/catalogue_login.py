@@ -6,11 +6,16 @@ QT_TRANSLATE_NOOP("Diagnosis", ...) spelling for lupdate.
 
 from __future__ import annotations
 
-from smtpgui.core.catalogue_rule import Rule, codes, enhanced, failures, phases
+from smtpgui.core.catalogue_rule import ENVELOPE, Rule, codes, enhanced, failures, phases
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP
 from smtpgui.core.result import Failure, Phase
 
 _ENCRYPT = QT_TRANSLATE_NOOP("Diagnosis", "Choose STARTTLS (port 587) or SSL/TLS (port 465).")
+_AUTOMATIC_LOGIN = QT_TRANSLATE_NOOP(
+    "Diagnosis",
+    "Set Authentication to Automatic and enter the account's user name (usually the full "
+    "e-mail address) and password.",
+)
 _RETYPE = QT_TRANSLATE_NOOP(
     "Diagnosis",
     "Use the full e-mail address as the user name and retype the password (mind Caps Lock "
@@ -51,6 +56,7 @@ LOGIN: tuple[Rule, ...] = (
             ),
         ),
         failures=failures(Failure.NO_PASSWORD),
+        phases=phases(Phase.AUTH),  # profile.JobRunner: the login fails before connecting
     ),
     Rule(
         "must-starttls",
@@ -62,7 +68,38 @@ LOGIN: tuple[Rule, ...] = (
         (_ENCRYPT,),
         # RFC 3207 §4: 530 until STARTTLS; RFC 4954 §6: 538 encryption required for the login.
         codes=codes(530, 538),
+        phases=phases(Phase.AUTH, *ENVELOPE),
         text=r"TLS|encrypt",
+    ),
+    Rule(
+        "login-not-used",
+        QT_TRANSLATE_NOOP("Diagnosis", "The server most likely wants a login"),
+        QT_TRANSLATE_NOOP(
+            "Diagnosis",
+            "The server answered “{reply}”. It offers a login ({offered}) and this test did not "
+            "log in: a server for sending usually takes mail, or passes it on, only from a "
+            "logged-in account, and often checks block lists only for mail without a login.",
+        ),
+        (
+            _AUTOMATIC_LOGIN,
+            QT_TRANSLATE_NOOP(
+                "Diagnosis",
+                "The password is only sent over STARTTLS or SSL/TLS: keep one of them, or "
+                "choose one.",
+            ),
+            QT_TRANSLATE_NOOP(
+                "Diagnosis",
+                "Only if this server is meant to take mail without a login (a relay for your "
+                "office's internet address): ask whoever runs it to allow this computer.",
+            ),
+        ),
+        phases=ENVELOPE,
+        code_class=5,
+        login_unused=True,
+        # Postfix "554 5.7.1 <x>: Relay access denied", "554 5.7.1 ... Access denied",
+        # Exchange "550 5.7.1 Relaying denied" / "530 5.7.57 Client not authenticated",
+        # Gmail "530 5.7.0 Authentication Required".
+        text=r"^530 |\b5\.7\.\d|relay|access denied|authenticat",
     ),
     Rule(
         "auth-required",
@@ -72,11 +109,7 @@ LOGIN: tuple[Rule, ...] = (
             "The server answered “{reply}”: it accepts mail only from a logged-in account.",
         ),
         (
-            QT_TRANSLATE_NOOP(
-                "Diagnosis",
-                "Set Authentication to Automatic and enter the account's user name (usually the "
-                "full e-mail address) and password.",
-            ),
+            _AUTOMATIC_LOGIN,
             QT_TRANSLATE_NOOP(
                 "Diagnosis",
                 "Choose STARTTLS or SSL/TLS as well: the password is only sent encrypted.",
@@ -89,6 +122,7 @@ LOGIN: tuple[Rule, ...] = (
             "365 connector, Google Workspace's SMTP relay service).",
         ),
         codes=codes(530),  # RFC 4954 §6: 530 5.7.0 Authentication required
+        phases=ENVELOPE,
     ),
     Rule(
         "ms-smtp-auth-disabled",
@@ -115,6 +149,7 @@ LOGIN: tuple[Rule, ...] = (
         ),
         hint=_MS_RETIRING,
         enhanced=enhanced("5.7.139"),
+        phases=phases(Phase.AUTH),
     ),
     Rule(
         "ms-basic-auth",
@@ -144,6 +179,23 @@ LOGIN: tuple[Rule, ...] = (
             "application to send email using Microsoft 365”.",
         ),
         enhanced=enhanced("5.7.30"),
+        phases=phases(Phase.AUTH),
+    ),
+    Rule(
+        "mechanism-not-offered",
+        QT_TRANSLATE_NOOP("Diagnosis", "The server does not offer the chosen login method"),
+        QT_TRANSLATE_NOOP(
+            "Diagnosis", "{detail} smtpgui sends only a login method the server offers."
+        ),
+        (
+            QT_TRANSLATE_NOOP(
+                "Diagnosis",
+                "Set Authentication to {usable}, or to Automatic, which picks a method the "
+                "server offers by itself.",
+            ),
+        ),
+        failures=failures(Failure.MECHANISM),
+        phases=phases(Phase.AUTH),
     ),
     Rule(
         "mechanism",

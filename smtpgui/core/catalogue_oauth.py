@@ -29,6 +29,7 @@ OAUTH: tuple[Rule, ...] = (
             ),
         ),
         failures=failures(Failure.SIGN_IN),
+        phases=phases(Phase.AUTH),
     ),
     Rule(
         "oauth-scope",

@@ -6,9 +6,9 @@ are known to use. Texts use the full QT_TRANSLATE_NOOP("Diagnosis", ...) spellin
 
 from __future__ import annotations
 
-from smtpgui.core.catalogue_rule import Rule, codes, enhanced, phases
+from smtpgui.core.catalogue_rule import ANSWERED, ENVELOPE, Rule, codes, enhanced, failures, phases
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP
-from smtpgui.core.result import Phase
+from smtpgui.core.result import Failure, Phase
 
 _SEND_AS_EXPLANATION = QT_TRANSLATE_NOOP(
     "Diagnosis",
@@ -35,7 +35,44 @@ _FORWARD_REPLY = QT_TRANSLATE_NOOP(
     "Diagnosis", "The server's own words above say why; your provider can explain them."
 )
 
+_SENDING_LIMITS = QT_TRANSLATE_NOOP(
+    "Diagnosis",
+    "Providers limit how fast an account may send: Microsoft 365 about 30 messages a "
+    "minute, Gmail 500 a day (Google Workspace 2,000). For newsletters from a CRM, use "
+    "a relay service.",
+)
+
 LATER: tuple[Rule, ...] = (
+    Rule(
+        "rate-limited",
+        QT_TRANSLATE_NOOP("Diagnosis", "Too many attempts: the server holds this back for now"),
+        QT_TRANSLATE_NOOP(
+            "Diagnosis",
+            "The server answered “{reply}”: it limits how often this computer or account may "
+            "connect, log in or send, and the limit has been reached. This is not greylisting: "
+            "testing again at once does not help.",
+        ),
+        (
+            QT_TRANSLATE_NOOP("Diagnosis", "Wait {minutes} minutes, then run one test again."),
+            QT_TRANSLATE_NOOP(
+                "Diagnosis",
+                "Do not test repeatedly in the meantime: every attempt counts, and repeated "
+                "tests make the block last longer.",
+            ),
+            QT_TRANSLATE_NOOP(
+                "Diagnosis",
+                "If another program sends with the same account (a scanner, a CRM), it may use "
+                "up the limit: ask your provider what the account's limits are.",
+            ),
+        ),
+        hint=_SENDING_LIMITS,
+        code_class=4,
+        phases=ANSWERED,
+        # Gmail: "454 4.7.0 Too many login attempts"; Microsoft 365: "... rate limit exceeded",
+        # "4.7.500 Server busy ... Try again later"; Postfix anvil: "421 4.7.0 ... Error: too
+        # many connections from ...".
+        text=r"too many|\brate\b|rate.?limit|exceeded|throttl|4\.7\.500",
+    ),
     Rule(
         "busy",
         QT_TRANSLATE_NOOP("Diagnosis", "The server is busy or closing the connection"),
@@ -52,13 +89,9 @@ LATER: tuple[Rule, ...] = (
                 "limited or blocked.",
             ),
         ),
-        hint=QT_TRANSLATE_NOOP(
-            "Diagnosis",
-            "Providers limit how fast an account may send: Microsoft 365 about 30 messages a "
-            "minute, Gmail 500 a day (Google Workspace 2,000). For newsletters from a CRM, use "
-            "a relay service.",
-        ),
+        hint=_SENDING_LIMITS,
         codes=codes(421),  # RFC 5321 §3.8: the server is closing the transmission channel
+        phases=ANSWERED,
     ),
     Rule(
         "temporary",
@@ -79,10 +112,34 @@ LATER: tuple[Rule, ...] = (
             ),
         ),
         code_class=4,
+        phases=ANSWERED,
     ),
 )
 
 SENDING: tuple[Rule, ...] = (
+    Rule(
+        "no-smtputf8",
+        QT_TRANSLATE_NOOP("Diagnosis", "This server cannot take that address"),
+        QT_TRANSLATE_NOOP(
+            "Diagnosis",
+            "{detail} Nothing was sent: the server's own list of extensions shows it, so "
+            "smtpgui stopped before MAIL FROM.",
+        ),
+        (
+            QT_TRANSLATE_NOOP(
+                "Diagnosis",
+                "Use an address with only plain letters (a-z, digits, . - _) before the @, e.g. "
+                "jose@ for josé@: the mailbox's administrator can add one as an alias.",
+            ),
+            QT_TRANSLATE_NOOP(
+                "Diagnosis",
+                "Or send through a server that offers SMTPUTF8: Detect lists the extensions "
+                "each port offers.",
+            ),
+        ),
+        failures=failures(Failure.SMTPUTF8),
+        phases=phases(Phase.MAIL),
+    ),
     Rule(
         "ms-send-as",
         QT_TRANSLATE_NOOP("Diagnosis", "Not allowed to send as this sender"),
@@ -97,6 +154,7 @@ SENDING: tuple[Rule, ...] = (
         # 5.2.252 SendAsDenied (after DATA), 5.7.60 "Client does not have permissions to send
         # as this sender" (at MAIL FROM): both Exchange Online.
         enhanced=enhanced("5.2.252", "5.7.60"),
+        phases=ENVELOPE,
     ),
     Rule(
         "sender-denied",
@@ -111,6 +169,7 @@ SENDING: tuple[Rule, ...] = (
         ),
         text=r"send(ing)? ?as\b|not owned|not allowed to send|not authori[sz]ed to send|"
         r"SendAsDenied",
+        phases=ENVELOPE,
     ),
     Rule(
         "relay-denied",
@@ -144,6 +203,7 @@ SENDING: tuple[Rule, ...] = (
             "address relays without a login.",
         ),
         text=r"relay",
+        phases=ENVELOPE,
     ),
     Rule(
         "mailbox-full",
@@ -154,6 +214,7 @@ SENDING: tuple[Rule, ...] = (
             QT_TRANSLATE_NOOP("Diagnosis", "Ask the recipient to make room in the mailbox."),
         ),
         enhanced=enhanced("5.2.2"),  # RFC 3463: mailbox full
+        phases=ENVELOPE,
     ),
     Rule(
         "too-large",
@@ -178,6 +239,7 @@ SENDING: tuple[Rule, ...] = (
         # the system, 5.2.3 over the administrative limit.
         codes=codes(552),
         enhanced=enhanced("5.3.4", "5.2.3"),
+        phases=ENVELOPE,
     ),
     Rule(
         "policy",
@@ -197,6 +259,7 @@ SENDING: tuple[Rule, ...] = (
             ),
         ),
         enhanced=enhanced("5.7.*"),  # RFC 3463: 5.7.x is the security or policy status
+        phases=ENVELOPE,
     ),
     Rule(
         "sender-refused",

@@ -10,8 +10,23 @@ from smtpgui.core.result import Failure, Phase
 
 # Texts may use {host} {port} {phase} (the failed step), {reply} (the server's reply as in the
 # log, e.g. "535 5.7.8 Bad login", else the probe's detail), {text} (the server's words without
-# the code, else the detail) and {detail} (what the probe found, e.g. OpenSSL's reason).
-PLACEHOLDERS = frozenset({"host", "port", "phase", "reply", "text", "detail"})
+# the code, else the detail), {detail} (what the probe found, e.g. OpenSSL's reason),
+# {offered} (the login methods the server offers), {usable} (the one Automatic would pick),
+# {minutes} (how long the server says to wait, else a default) and {issuer} (who issued the
+# server's certificate).
+PLACEHOLDERS = frozenset(
+    {"host", "port", "phase", "reply", "text", "detail", "offered", "usable", "minutes", "issuer"}
+)
+
+
+class ConnectAdvice(str):
+    """A text about reaching the server (port, firewall, security mode, server name).
+
+    Wrap its QT_TRANSLATE_NOOP in it: only a rule for a failure before the server answered
+    EHLO (phases within CONNECTING) may use it, as the catalogue tests check.
+    """
+
+    __slots__ = ()
 
 
 @dataclass(frozen=True)
@@ -25,6 +40,7 @@ class Rule:
     `text` is a case-insensitive regular expression searched in the reply as the log shows it
     ("550 5.7.1 Relay access denied") and in the probe's detail (e.g. OpenSSL's reason).
     `security` is the security mode the admin chose for the server that failed.
+    `login_unused` holds when the server offered a login (AUTH) and the test did not log in.
     """
 
     id: str
@@ -39,6 +55,7 @@ class Rule:
     enhanced: frozenset[str] = frozenset()
     text: str = ""
     security: frozenset[Security] = frozenset()
+    login_unused: bool = False
 
     def __post_init__(self) -> None:
         re.compile(self.text)  # a typo in a pattern fails at import, not at the admin's desk
@@ -51,7 +68,7 @@ class Rule:
     @property
     def is_catch_all(self) -> bool:
         criteria = (self.failures, self.phases, self.codes, self.code_class, self.enhanced)
-        return not any((*criteria, self.text, self.security))
+        return not any((*criteria, self.text, self.security, self.login_unused))
 
 
 def failures(*items: Failure) -> frozenset[Failure]:
@@ -72,3 +89,14 @@ def enhanced(*items: str) -> frozenset[str]:
 
 def security(*items: Security) -> frozenset[Security]:
     return frozenset(items)
+
+
+# Every rule names the phases it explains (catalogue tests hold them to it). Until the server
+# has greeted, the port, a firewall or the security mode may be wrong; once it answered EHLO
+# they are proven right, and advice about them would send the admin the wrong way.
+CONNECTING = phases(Phase.DNS, Phase.CONNECT, Phase.TLS, Phase.GREETING)
+HANDSHAKE = phases(Phase.TLS, Phase.STARTTLS)  # where a certificate is judged
+ENVELOPE = phases(Phase.MAIL, Phase.RCPT, Phase.DATA)
+AFTER_EHLO = phases(Phase.EHLO, Phase.STARTTLS, Phase.EHLO_TLS, Phase.AUTH, *ENVELOPE, Phase.QUIT)
+ANSWERED = phases(Phase.GREETING, *AFTER_EHLO)  # a reply code can come in any of these
+EVERY_PHASE = frozenset(Phase)

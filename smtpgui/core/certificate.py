@@ -60,7 +60,7 @@ def ca_file_error(path: str, *, check_files: bool = True) -> Text | None:
             "Settings",
             QT_TRANSLATE_NOOP(
                 "Settings",
-                "Choose the CA certificate file (PEM) that signed the server's certificate.",
+                "Choose the CA certificate file (PEM or DER) that signed the server's certificate.",
             ),
         )
     if not check_files:
@@ -96,6 +96,24 @@ def parse_certificate(der: bytes) -> CertificateInfo:
         not_after=cert.not_valid_after_utc,
         fingerprint_sha256=fingerprint(der),
         self_signed=_self_signed(cert),
+        ca_issuers=_ca_issuers(cert),
+    )
+
+
+def _ca_issuers(cert: x509.Certificate) -> tuple[str, ...]:
+    """The leaf's caIssuers URLs (Authority Information Access), to show, never to fetch."""
+    from cryptography import x509
+    from cryptography.x509.oid import AuthorityInformationAccessOID
+
+    try:
+        access = cert.extensions.get_extension_for_class(x509.AuthorityInformationAccess).value
+    except (x509.ExtensionNotFound, ValueError):
+        return ()
+    return tuple(
+        str(item.access_location.value)
+        for item in access
+        if item.access_method == AuthorityInformationAccessOID.CA_ISSUERS
+        and isinstance(item.access_location, x509.UniformResourceIdentifier)
     )
 
 

@@ -1,15 +1,19 @@
 """Opening a TCP connection that Cancel and the time limit can break at any moment.
 
 A blocking getaddrinfo() or connect() cannot be interrupted from another thread, and a blocked
-recv() is only woken by shutting the socket down. So: DNS runs on a helper thread the caller waits
-on through a queue; connect is non-blocking and waits in select() on the socket *and* a wake-up
-socket; once connected, `Interrupter.interrupt()` shuts the socket down to break any read.
+recv() is woken by shutting the socket down only on Linux and macOS: on Windows, shutdown()
+leaves a blocked recv() or TLS handshake waiting out its whole time limit. So: DNS runs on a
+helper thread the caller waits on through a queue; connect, every read (`reader`) and the TLS
+handshake wait in select() on the socket *and* a wake-up socket that `Interrupter.interrupt()`
+writes to, and touch the socket only when it is ready. interrupt() also shuts the socket down,
+which breaks a blocked send on POSIX.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import ipaddress
 import queue
 import select
@@ -148,9 +152,56 @@ class Interrupter:
         handshake (bounded by the socket's time limit).
         """
         tls_sock = context.wrap_socket(sock, server_hostname=host, do_handshake_on_connect=False)
-        self.watch(tls_sock)
-        tls_sock.do_handshake()
+        try:
+            self.complete_handshake(tls_sock)
+        except BaseException:
+            tls_sock.close()  # it holds the connection now: closing `sock` would not end it
+            raise
         return tls_sock
+
+    def complete_handshake(self, tls_sock: ssl.SSLSocket) -> None:
+        """Handshake in select() steps, so that interrupt() breaks it on every platform."""
+        self.watch(tls_sock)
+        timeout = tls_sock.gettimeout()
+        deadline = None if timeout is None else time.monotonic() + timeout
+        tls_sock.settimeout(0)
+        try:
+            while True:
+                try:
+                    tls_sock.do_handshake()
+                    return
+                except ssl.SSLWantReadError:
+                    ready = self.wait(tls_sock, deadline)
+                except ssl.SSLWantWriteError:
+                    ready = self.wait(tls_sock, deadline, write=True)
+                if not ready:
+                    raise Interrupted
+        finally:
+            with contextlib.suppress(OSError):
+                tls_sock.settimeout(timeout)
+
+    def reader(self, sock: socket.socket) -> io.BufferedReader:
+        """What sock.makefile("rb") gives, but each read waits where interrupt() can wake it."""
+        return io.BufferedReader(_SocketReader(sock, self))
+
+    def wait(self, sock: socket.socket, deadline: float | None, write: bool = False) -> bool:
+        """Wait until `sock` can be read (written); False when interrupt() came first.
+
+        TimeoutError once `deadline` (time.monotonic()) has passed, as the socket would raise.
+        """
+        wake = self._wake_socket()
+        while not self._fired:
+            remaining = None if deadline is None else deadline - time.monotonic()
+            if remaining is not None and remaining <= 0:
+                raise TimeoutError("timed out")
+            readable, writable, _ = select.select(
+                [wake] if write else [wake, sock], [sock] if write else [], [], remaining
+            )
+            if wake in readable:
+                break
+            if readable or writable:
+                return True
+        return False
 
     def _wait_writable(self, sock: socket.socket, timeout: float) -> None:
         deadline = time.monotonic() + timeout
@@ -166,23 +217,79 @@ class Interrupter:
                 return
 
     def _wake_reader(self) -> socket.socket:
-        """The socket interrupt() writes to, made on first need (most connects never wait)."""
+        """The socket interrupt() writes to; Interrupted if it came already."""
+        wake = self._wake_socket()
+        if self._fired:
+            raise Interrupted
+        return wake
+
+    def _wake_socket(self) -> socket.socket:
+        """Made on first need (most connects never wait); readable once interrupt() came."""
         with self._lock:
             if self._wake_r is None:
                 self._wake_r, self._wake_w = socket.socketpair()
                 self._wake_r.setblocking(False)
-            if self._fired:
-                raise Interrupted
+                if self._fired:  # interrupt() came first and found nothing to write to
+                    self._wake_w.send(b"x")
             return self._wake_r
+
+
+class _SocketReader(io.RawIOBase):
+    """Reads a socket only when select() says it is ready, so that interrupt() wakes a read.
+
+    Woken, it reads as a shut-down socket does: end of stream. The socket's own time limit still
+    applies to each read (TimeoutError).
+    """
+
+    def __init__(self, sock: socket.socket, interrupter: Interrupter) -> None:
+        super().__init__()
+        self._sock = sock
+        self._interrupter = interrupter
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        timeout = self._sock.gettimeout()
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            pending = isinstance(self._sock, ssl.SSLSocket) and self._sock.pending()
+            if not pending and not self._interrupter.wait(self._sock, deadline):
+                return 0
+            self._sock.settimeout(0)  # ready, yet a TLS record may be incomplete: never block
+            try:
+                return self._sock.recv_into(buffer)
+            except (BlockingIOError, ssl.SSLWantReadError, ssl.SSLWantWriteError):
+                continue
+            finally:
+                self._sock.settimeout(timeout)
 
 
 _INTERRUPT = object()
 
 
+# Windows' os.strerror() knows only the C library's errors: for the Winsock codes connect_ex()
+# and SO_ERROR give, it says "Unknown error".
+WINSOCK_ERRORS = {
+    10013: "Permission denied (blocked by a firewall or security software)",  # WSAEACCES
+    10035: "Resource temporarily unavailable",  # WSAEWOULDBLOCK
+    10048: "Address already in use",  # WSAEADDRINUSE
+    10049: "Cannot assign requested address",  # WSAEADDRNOTAVAIL
+    10050: "Network is down",  # WSAENETDOWN
+    10051: "Network is unreachable",  # WSAENETUNREACH
+    10053: "Connection aborted by this computer",  # WSAECONNABORTED
+    10054: "Connection reset by peer",  # WSAECONNRESET
+    10060: "Connection timed out",  # WSAETIMEDOUT
+    10061: "Connection refused",  # WSAECONNREFUSED
+    10064: "Host is down",  # WSAEHOSTDOWN
+    10065: "No route to host",  # WSAEHOSTUNREACH
+}
+
+
 def _strerror(err: int) -> str:
     import os
 
-    return os.strerror(err)
+    return WINSOCK_ERRORS.get(err) or os.strerror(err)
 
 
 def _is_address(host: str) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from smtpgui.core.connection import Interrupter, Resolver
 from smtpgui.core.endpoint import Endpoint, Security
 from smtpgui.core.failures import abort_text, classify, expect
+from smtpgui.core.printable import printable
 from smtpgui.core.result import Failure, Phase, ProbeFailed
 from smtpgui.core.smtp_client import TracingSMTP
 from smtpgui.core.tls import make_context
@@ -141,7 +142,7 @@ class PortProbe:
             with self._step(Phase.GREETING):
                 code, text = client.getreply()
                 expect(code, text, 220)
-            self._note(greeting=text.decode("utf-8", "replace"))
+            self._note(greeting=printable(text.decode("utf-8", "replace")))
             extensions, auth = self._ehlo(client, Phase.EHLO)
             self._note(extensions_before=extensions, auth_before=auth)
             if self._endpoint.security is Security.STARTTLS:
@@ -220,8 +221,7 @@ class PortProbe:
             sock, server_hostname=self._endpoint.ascii_host, do_handshake_on_connect=False
         )
         try:
-            self._interrupter.watch(tls)
-            tls.do_handshake()
+            self._interrupter.complete_handshake(tls)
         except BaseException:
             tls.close()
             raise

@@ -6,12 +6,15 @@ how a rule matches). Unknown failures still get the phase and the server's exact
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
 from smtpgui.core.catalogue import RULES, Rule
+from smtpgui.core.certificate import display_name
 from smtpgui.core.endpoint import EndpointError, Security, parse_server
 from smtpgui.core.i18n import ContextTranslate, shown, untranslated_in
+from smtpgui.core.mechanisms import PREFERENCE_CLEAR, PREFERENCE_TLS
 from smtpgui.core.provider_hints import advice
 from smtpgui.core.providers import HelpLink
 from smtpgui.core.result import Phase, ProbeResult
@@ -89,7 +92,31 @@ def fill_values(result: ProbeResult) -> dict[str, str]:
         "reply": result.reply or result.detail,
         "text": result.server_text or result.detail,
         "detail": result.detail,
+        "offered": ", ".join(result.auth_offered),
+        "usable": _usable_mechanism(result),
+        "minutes": wait_minutes(result.server_text),
+        "issuer": display_name(result.certificate.issuer) if result.certificate else "",
     }
+
+
+# What a server says about waiting: "try again in 300 seconds", "in 5 minutes", "1 hour".
+_WAIT = re.compile(r"\b(\d{1,5})\s*(seconds?|secs?|minutes?|mins?|hours?)\b", re.IGNORECASE)
+DEFAULT_WAIT_MINUTES = 15  # Gmail's and Postfix's login and connection blocks last about this
+
+
+def wait_minutes(text: str) -> str:
+    """How long the server says to wait, in whole minutes; DEFAULT_WAIT_MINUTES if it does not."""
+    match = _WAIT.search(text)
+    if match is None:
+        return str(DEFAULT_WAIT_MINUTES)
+    seconds = int(match[1]) * {"s": 1, "m": 60, "h": 3600}[match[2][0].lower()]
+    return str(max(1, math.ceil(seconds / 60)))
+
+
+def _usable_mechanism(result: ProbeResult) -> str:
+    """The offered login method Automatic would choose (what a forced choice should be)."""
+    preference = PREFERENCE_TLS if result.tls is not None else PREFERENCE_CLEAR
+    return next((m for m in preference if m in result.auth_offered), "")
 
 
 def _matches(rule: Rule, result: ProbeResult) -> bool:
@@ -99,6 +126,7 @@ def _matches(rule: Rule, result: ProbeResult) -> bool:
         and _reply_matches(rule, result)
         and (not rule.text or _text_matches(rule.text, result))
         and (not rule.security or _security(result.endpoint) in rule.security)
+        and (not rule.login_unused or (bool(result.auth_offered) and not result.auth_mechanism))
     )
 
 

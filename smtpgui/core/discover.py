@@ -43,7 +43,8 @@ AUTOCONFIG_URLS: tuple[str, ...] = (
 ISPDB_URL = "https://autoconfig.thunderbird.net/v1.1/{domain}"
 GUESS_HOSTS: tuple[str, ...] = ("smtp.{domain}", "mail.{domain}")
 
-HttpOpener = Callable[[str, float], bytes]  # (url, timeout) -> body; raises OSError
+# (url, timeout) -> (the URL that answered, after any redirect; the body); raises OSError
+HttpOpener = Callable[[str, float], tuple[str, bytes]]
 
 
 class DiscoverError(ValueError):
@@ -78,11 +79,46 @@ class Finding:
     auth: tuple[AuthKind, ...] = ()
     auth_method: AuthMethod | None = None
     username: str = ""
+    outside: str = ""  # the address's domain, when the server is outside it and the catalogue
 
     @property
     def source_text(self) -> Text:
         name = provider(self.provider_id).name if self.provider_id else ""
         return Text("Discover", _SOURCE_TEMPLATES[self.source], detail=self.detail, name=name)
+
+    @property
+    def warning(self) -> Text | None:
+        """RFC 6186 §6: a server outside the domain, named by DNS or the web, may be an
+        attacker's; the admin hears so before using it."""
+        if not self.outside:
+            return None
+        return Text(
+            "Discover",
+            QT_TRANSLATE_NOOP(
+                "Discover",
+                "Caution: {host} is outside {domain} and is no known provider's server. Use it "
+                "only if your mail provider confirms it.",
+            ),
+            host=self.host,
+            domain=self.outside,
+        )
+
+
+def outside_of(finding: Finding, domain: str) -> bool:
+    """True when the finding's server is neither in `domain` (ASCII) nor in the catalogue."""
+    from smtpgui.core.endpoint import Endpoint, EndpointError
+    from smtpgui.core.providers import by_host
+
+    if finding.source is Source.CATALOGUE or finding.provider_id:
+        return False
+    try:
+        host = Endpoint(finding.security, finding.host, finding.port).ascii_host.lower()
+    except (EndpointError, UnicodeError):
+        return True
+    host = host.rstrip(".")
+    if host == domain or host.endswith("." + domain):
+        return False
+    return by_host(host) is None
 
 
 _SOURCE_TEMPLATES = {

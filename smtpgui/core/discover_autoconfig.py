@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import http.client
+import urllib.error
 import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
+from email.message import Message
+from typing import IO
 
 from smtpgui.core.discover import Finding, HttpOpener, Source, server_host
 from smtpgui.core.endpoint import Security
 from smtpgui.core.providers import AuthKind
+from smtpgui.core.trust_store import system_context
 
 MAX_BYTES = 256 * 1024  # a real config is a few kB
 
@@ -34,8 +38,8 @@ def autoconfig_findings(
     for source, template in urls:
         url = template.format(domain=domain, address=urllib.parse.quote(address, safe="@"))
         try:
-            body = fetch(url, timeout)
-            found = parse_config(body, address, source, url)
+            answered, body = fetch(url, timeout)
+            found = parse_config(body, address, source, answered)
         # Unreachable, an HTTP error or a broken reply, not XML, not a config: the next URL.
         except (OSError, http.client.HTTPException, ValueError):
             continue
@@ -44,14 +48,41 @@ def autoconfig_findings(
     return []
 
 
-def fetch_url(url: str, timeout: float) -> bytes:
+def fetch_url(url: str, timeout: float) -> tuple[str, bytes]:
+    """(the URL that answered, the body): redirects only within the host, never down to http."""
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
         raise ValueError(f"autoconfig only asks web servers, not {url!r}")
-    with urllib.request.urlopen(url, timeout=timeout) as response:
+    # Same-host redirects only, and "system" trust by the operating system's verifier.
+    https = urllib.request.HTTPSHandler(context=system_context())
+    opener = urllib.request.build_opener(_SameHostRedirect, https)
+    with opener.open(url, timeout=timeout) as response:
         body: bytes = response.read(MAX_BYTES + 1)
+        answered: str = response.geturl()
     if len(body) > MAX_BYTES:
         raise ValueError("the autoconfig file is too large")
-    return body
+    return answered, body
+
+
+class _SameHostRedirect(urllib.request.HTTPRedirectHandler):
+    """A config over https may not come from plain http or from another host: whoever can
+    redirect the request would choose the admin's mail server (and see the password)."""
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: Message,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        old, new = urllib.parse.urlsplit(req.full_url), urllib.parse.urlsplit(newurl)
+        downgrade = old.scheme == "https" and new.scheme != "https"
+        if downgrade or new.scheme not in ("http", "https") or new.netloc != old.netloc:
+            raise urllib.error.HTTPError(
+                req.full_url, code, f"refused redirect to {newurl}", headers, fp
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 def parse_config(body: bytes, address: str, source: Source, url: str) -> list[Finding]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Callable, Sequence
 
@@ -11,6 +12,7 @@ from smtpgui.core.discover import (
     Source,
     catalogue_findings,
     domain_of,
+    outside_of,
 )
 from smtpgui.core.endpoint import Security
 
@@ -147,6 +149,8 @@ class Discovery:
 
     def _keep(self, findings: list[Finding]) -> None:
         for finding in findings:
+            if outside_of(finding, self.domain):
+                finding = dataclasses.replace(finding, outside=self.domain)
             key = (finding.host.lower(), finding.port, finding.security)
             if key in self._seen:
                 continue  # the same server from a weaker source: the first source stays

@@ -34,6 +34,9 @@ _PREFIX_RE = re.compile(r"^(.*?)://")
 _PORT_RE = re.compile(r"[0-9]+")  # not str.isdigit(): that accepts "²" and Arabic-Indic digits
 _LABEL_RE = re.compile(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")
 _MAX_NAME = 253  # RFC 1035 §2.3.4, written without the trailing dot
+# The main server and four backups: each silent one costs a test its time limit, and a longer
+# list is a typing slip or a hostile profile, not an office's setup.
+MAX_SERVERS = 5
 
 _NO_HOST = QT_TRANSLATE_NOOP("Endpoint", "Enter the server's host name, e.g. smtp.example.com")
 _BAD_PORT = QT_TRANSLATE_NOOP("Endpoint", "Port must be a number from 1 to 65535")
@@ -83,7 +86,21 @@ def parse_entries(text: str) -> list[ServerEntry]:
     items = [item for item in items if item]
     if not items:
         raise EndpointError(_NO_HOST)
+    if len(items) > MAX_SERVERS:
+        raise too_many_servers(len(items))
     return [_parse_labelled(item, index, len(items)) for index, item in enumerate(items)]
+
+
+def too_many_servers(count: int) -> EndpointError:
+    return EndpointError(
+        QT_TRANSLATE_NOOP(
+            "Endpoint",
+            "At most {limit} servers (the main one and {backups} backups); this field has {count}.",
+        ),
+        limit=str(MAX_SERVERS),
+        backups=str(MAX_SERVERS - 1),
+        count=str(count),
+    )
 
 
 def resolve(entries: Sequence[ServerEntry], security: Security, port: int) -> tuple[Endpoint, ...]:

@@ -74,20 +74,7 @@ def envelope_for(message: TestMessage, smtputf8_offered: bool) -> Envelope:
         except UnicodeEncodeError:  # a header domain that was not converted to A-labels
             non_ascii.append(message.envelope_from)
     if not smtputf8_offered:
-        raise ProbeFailed(
-            Failure.REPLY,
-            Text(
-                "Probe",
-                QT_TRANSLATE_NOOP(
-                    "Probe",
-                    "The address {address} has letters outside ASCII that only a server "
-                    "offering SMTPUTF8 (RFC 6531) can carry, and this server does not offer "
-                    "it. Use an address with plain ASCII letters before the @, or a server "
-                    "that offers SMTPUTF8.",
-                ),
-                address=non_ascii[0],
-            ),
-        )
+        raise _needs_smtputf8(non_ascii[0])
     data = message.message.as_bytes(policy=SMTPUTF8)
     return Envelope(sender, recipients, data, smtputf8=True)
 
@@ -100,3 +87,22 @@ def _non_ascii_header_addresses(message: EmailMessage) -> list[str]:
             if not address.addr_spec.isascii():
                 found.append(address.addr_spec)
     return found
+
+
+def _needs_smtputf8(address: str) -> ProbeFailed:
+    """Said before MAIL FROM is sent: the server's EHLO already tells that it cannot work."""
+    characters = " ".join(dict.fromkeys(c for c in address if not c.isascii()))
+    return ProbeFailed(
+        Failure.SMTPUTF8,
+        Text(
+            "Probe",
+            QT_TRANSLATE_NOOP(
+                "Probe",
+                "The address {address} has characters outside ASCII ({characters}) that only "
+                "a server offering SMTPUTF8 (RFC 6531) can carry, and this server does not "
+                "offer it.",
+            ),
+            address=address,
+            characters=characters,
+        ),
+    )

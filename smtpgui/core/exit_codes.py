@@ -19,7 +19,8 @@ RCPT_TO = 17
 DATA = 18
 TIMEOUT = 19
 NOT_SAVED = 20
-DELIVERABILITY = 21
+UNCERTAIN = 21
+DELIVERABILITY = 22
 CANCELLED = 130  # the shell's own code for a program stopped by Ctrl-C (128 + SIGINT)
 
 MEANINGS: dict[int, str] = {
@@ -38,6 +39,8 @@ MEANINGS: dict[int, str] = {
     DATA: "DATA: the message was refused",
     TIMEOUT: "timeout: the server stopped answering in some step",
     NOT_SAVED: "the test passed but nothing was saved (keyring or file problem)",
+    UNCERTAIN: "uncertain: the whole message was sent but never confirmed; it may have been "
+    "delivered, so look in the recipient's inbox before testing again",
     DELIVERABILITY: "domain-check: the domain's records make recipients reject or drop the mail",
     CANCELLED: "cancelled with Ctrl-C",
 }
@@ -63,6 +66,8 @@ def exit_code(result: ProbeResult) -> int:
     """The code for a probe's result: timeouts and Ctrl-C first, TLS trouble, then the step."""
     if result.ok:
         return OK
+    if result.uncertain:  # before Ctrl-C: a script must not send the message again blindly
+        return UNCERTAIN
     if result.failure is Failure.CANCELLED:
         return CANCELLED
     if result.failure is Failure.TIMEOUT:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ssl
+from typing import NoReturn
 
 from smtpgui.core.failures import expect
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
@@ -34,16 +35,25 @@ def log_in(client: TracingSMTP, settings: Settings, password: str) -> str:
 
 
 def choose_mechanism(auth: AuthMethod, advertised: str, encrypted: bool) -> str:
+    """The mechanism to send: one the server offers, never another (RFC 4954 §4)."""
     offered = advertised.upper().split()
-    if auth is AuthMethod.OAUTH2:  # the standard one where offered, else Google's original
-        return "OAUTHBEARER" if "OAUTHBEARER" in offered else "XOAUTH2"
-    if auth is not AuthMethod.AUTO:
-        # Sent even when not advertised: the server's own answer (504) says more than we could.
-        return auth.upper()
     preference = PREFERENCE_TLS if encrypted else PREFERENCE_CLEAR
-    for mechanism in preference:
+    usable = [mechanism for mechanism in preference if mechanism in offered]
+    for mechanism in _wanted(auth, usable):
         if mechanism in offered:
             return mechanism
+    if auth is not AuthMethod.AUTO and usable:  # naming the offered ones says more than a 504
+        raise _not_offered("OAuth2" if auth is AuthMethod.OAUTH2 else auth.upper(), offered)
+    return _no_login(offered)
+
+
+def _wanted(auth: AuthMethod, usable: list[str]) -> list[str]:
+    if auth is AuthMethod.OAUTH2:  # the standard one where offered, else Google's original
+        return ["OAUTHBEARER", "XOAUTH2"]
+    return usable if auth is AuthMethod.AUTO else [auth.upper()]
+
+
+def _no_login(offered: list[str]) -> NoReturn:
     if not offered:
         raise ProbeFailed(
             Failure.NO_AUTH,
@@ -58,6 +68,22 @@ def choose_mechanism(auth: AuthMethod, advertised: str, encrypted: bool) -> str:
             "Probe",
             QT_TRANSLATE_NOOP("Probe", "The server offers only {mechanisms} on this connection."),
             mechanisms=", ".join(offered),
+        ),
+    )
+
+
+def _not_offered(chosen: str, offered: list[str]) -> ProbeFailed:
+    return ProbeFailed(
+        Failure.MECHANISM,
+        Text(
+            "Probe",
+            QT_TRANSLATE_NOOP(
+                "Probe",
+                "You chose {chosen}, but the server offers only {offered} on this connection, "
+                "so {chosen} was not tried.",
+            ),
+            chosen=chosen,
+            offered=", ".join(offered),
         ),
     )
 

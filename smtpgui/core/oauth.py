@@ -8,6 +8,7 @@ flows live in oauth_browser (authorization code + PKCE) and oauth_device (device
 from __future__ import annotations
 
 import json
+import math
 import time
 import urllib.error
 import urllib.parse
@@ -16,6 +17,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
+from smtpgui.core.printable import printable
+from smtpgui.core.trust_store import system_context
 
 Clock = Callable[[], float]
 # An access token this close to its expiry is refreshed first: the SMTP conversation that
@@ -23,6 +26,9 @@ Clock = Callable[[], float]
 EXPIRY_MARGIN = 60.0
 # What a token endpoint may send back; real answers are a few KiB.
 MAX_RESPONSE_BYTES = 256 * 1024
+# An access token's lifetime as smtpgui believes it: longer claims are cut to a day (the worst
+# that does is one refresh too many).
+MAX_TOKEN_LIFETIME = 86400.0
 
 
 @dataclass(frozen=True)
@@ -144,7 +150,9 @@ class TokenEndpoint:
             headers={"Accept": "application/json"},
         )
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            with urllib.request.urlopen(
+                request, timeout=self.timeout, context=system_context()
+            ) as response:
                 return response.status, _json(response.read(MAX_RESPONSE_BYTES))
         except urllib.error.HTTPError as exc:  # RFC 6749 §5.2: errors are 400/401 with JSON
             with exc:
@@ -157,18 +165,27 @@ class TokenEndpoint:
             reason = getattr(exc, "reason", None) or type(exc).__name__
             raise _unreachable(url, str(reason)) from None
 
-    def tokens(self, url: str, fields: dict[str, str], previous: str = "") -> Tokens:
-        """A grant at the token endpoint; typed errors for the answers an admin can act on."""
+    def tokens(
+        self, url: str, fields: dict[str, str], previous: str = "", *, during_sign_in: bool = False
+    ) -> Tokens:
+        """A grant at the token endpoint; typed errors for the answers an admin can act on.
+
+        `during_sign_in`: the grant ends a sign-in just made, not a stored one's refresh.
+        """
         status, answer = self.post(url, fields)
         error = str(answer.get("error", ""))
         if status == 200 and not error and isinstance(answer.get("access_token"), str):
             return self.parse(answer, previous)
         description = str(answer.get("error_description", ""))
-        raise grant_error(error or f"HTTP {status}", description, self.sent_secrets(fields))
+        raise grant_error(
+            error or f"HTTP {status}",
+            description,
+            self.sent_secrets(fields),
+            during_sign_in=during_sign_in,
+        )
 
     def parse(self, answer: dict[str, object], previous: str = "") -> Tokens:
-        lifetime = answer.get("expires_in", 3600)
-        seconds = float(lifetime) if isinstance(lifetime, int | float | str) else 3600.0
+        seconds = seconds_in(answer, "expires_in", 3600.0, (0.0, MAX_TOKEN_LIFETIME))
         return Tokens(
             access_token=str(answer["access_token"]),
             expires_at=self.clock() + seconds,
@@ -182,15 +199,13 @@ def refresh(provider: OAuthProvider, endpoint: TokenEndpoint, tokens: Tokens) ->
     """New tokens from the refresh token (RFC 6749 §6); SignInRequired when it is refused."""
     if not tokens.refresh_token:
         raise sign_in_again()
-    return endpoint.tokens(
-        provider.token_url,
-        {
-            "grant_type": "refresh_token",
-            "refresh_token": tokens.refresh_token,
-            "scope": " ".join(provider.scopes),
-        },
-        previous=tokens.refresh_token,
-    )
+    fields = {"grant_type": "refresh_token", "refresh_token": tokens.refresh_token}
+    # RFC 6749 §6: a refresh may ask for no more than was granted, and asking for nothing means
+    # all of it. The configured scopes may hold more (offline_access, which a provider need not
+    # grant): ask for exactly what the last answer granted, or, when unknown, nothing.
+    if tokens.scope.split():
+        fields["scope"] = tokens.scope
+    return endpoint.tokens(provider.token_url, fields, previous=tokens.refresh_token)
 
 
 def fresh(provider: OAuthProvider, endpoint: TokenEndpoint, tokens: Tokens) -> Tokens:
@@ -198,17 +213,22 @@ def fresh(provider: OAuthProvider, endpoint: TokenEndpoint, tokens: Tokens) -> T
     return tokens if tokens.usable(endpoint.clock()) else refresh(provider, endpoint, tokens)
 
 
-def grant_error(error: str, description: str, secrets: Sequence[str] = ()) -> OAuthError:
+def grant_error(
+    error: str, description: str, secrets: Sequence[str] = (), *, during_sign_in: bool = False
+) -> OAuthError:
     """The typed error for an RFC 6749 §5.2 / RFC 8628 §3.5 error code.
 
-    The server's texts are shown redacted of `secrets` (what the request carried), then cut.
+    The server's texts are shown redacted of `secrets` (what the request carried), then cut
+    and written out printable. `during_sign_in`: nothing stored is at stake, so a refused grant
+    is not "sign in again".
     """
     from smtpgui.core.transcript import Redactor
 
     redactor = Redactor(secrets)
-    error, description = redactor.clip(error, 100), redactor.clip(description, 300)
+    error = printable(redactor.clip(error, 100))
+    description = printable(redactor.clip(description, 300))
     if error == "invalid_grant":
-        return sign_in_again()
+        return _sign_in_refused(description) if during_sign_in else sign_in_again()
     if error == "invalid_client" or "client_secret" in description:
         # Google: "client_secret is missing."; Microsoft: AADSTS7000218 (not a public client).
         return OAuthError(
@@ -260,11 +280,67 @@ def redacted(exc: OAuthError, secrets: Sequence[str]) -> OAuthError:
     return type(exc)(Redactor(secrets).redact(message))
 
 
+def _sign_in_refused(description: str) -> OAuthError:
+    return OAuthError(
+        Text(
+            "OAuth",
+            QT_TRANSLATE_NOOP(
+                "OAuth",
+                "The sign-in service refused the sign-in just made (invalid_grant: "
+                "{description}). Start it again; if it is refused again, check that this "
+                "computer's clock is right and that the app registration allows this sign-in.",
+            ),
+            description=description,
+        )
+    )
+
+
+def seconds_in(
+    answer: dict[str, object], name: str, default: float, limits: tuple[float, float]
+) -> float:
+    """A number of seconds from a provider's answer, held within `limits`; `default` when
+    absent. OAuthError, naming the field and the range, when it is not a number at all."""
+    value = answer.get(name)
+    if value is None:
+        return default
+    low, high = limits
+    try:
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
+            raise ValueError(name)
+        seconds = float(value)
+    except OverflowError:  # an integer of hundreds of digits
+        seconds = math.inf
+    except ValueError:
+        seconds = math.nan
+    if math.isnan(seconds):
+        raise OAuthError(
+            Text(
+                "OAuth",
+                QT_TRANSLATE_NOOP(
+                    "OAuth",
+                    "The sign-in service answered {name} = {value}, which is not a number of "
+                    "seconds ({low} to {high}).",
+                ),
+                name=name,
+                value=repr(value)[:40],
+                low=f"{low:g}",
+                high=f"{high:g}",
+            )
+        )
+    return min(max(seconds, low), high)
+
+
 def check_url(url: str) -> None:
     """Tokens travel only over HTTPS, or to this computer itself (RFC 8252 §8.3)."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme == "https" or (
-        parts.scheme == "http" and parts.hostname in ("127.0.0.1", "::1", "localhost")
+    try:
+        parts = urllib.parse.urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # a broken IPv6 literal, "https://[::1/token"
+        parts, host = urllib.parse.urlsplit(""), None
+    if not url.isprintable() or " " in url:  # a control character would reach the request
+        host = None
+    if (parts.scheme == "https" and host) or (
+        parts.scheme == "http" and host in ("127.0.0.1", "::1", "localhost")
     ):
         return
     raise OAuthError(

@@ -16,11 +16,17 @@ from smtpgui.core.oauth import (
     cancelled,
     check_url,
     grant_error,
+    seconds_in,
 )
+from smtpgui.core.printable import printable
 
 DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code"
-DEFAULT_INTERVAL = 5.0  # RFC 8628 §3.2
+DEFAULT_INTERVAL = 5.0  # RFC 8628 §3.2: when the answer gives none
+# RFC 8628 §3.5 allows no faster polling than once a second; slower than a minute is a bug.
+INTERVAL_LIMITS = (1.0, 60.0)
 SLOW_DOWN_STEP = 5.0  # RFC 8628 §3.5: each slow_down adds 5 seconds to the interval
+# A device code lives 15 minutes at Microsoft, 30 at Google: an answer claiming longer is cut.
+EXPIRY_LIMITS = (1.0, 1800.0)
 
 
 @dataclass(frozen=True)
@@ -63,14 +69,7 @@ def sign_in_with_code(
             str(answer.get("error_description", "")),
             endpoint.sent_secrets({}),
         )
-    code = DeviceCode(
-        user_code=str(answer.get("user_code", "")),
-        # Google calls it verification_url.
-        verification_uri=str(answer.get("verification_uri") or answer.get("verification_url")),
-        verification_uri_complete=str(answer.get("verification_uri_complete", "")),
-        expires_in=_seconds(answer.get("expires_in"), 900.0),
-        message=str(answer.get("message", "")),
-    )
+    code = _device_code(answer)
     show_code(code)
     return _poll(
         provider,
@@ -79,7 +78,24 @@ def sign_in_with_code(
         code,
         cancel,
         wait,
-        _seconds(answer.get("interval"), DEFAULT_INTERVAL),
+        seconds_in(answer, "interval", DEFAULT_INTERVAL, INTERVAL_LIMITS),
+    )
+
+
+def _device_code(answer: dict[str, object]) -> DeviceCode:
+    """What to show, with the service's control characters written out (they reach a
+    terminal): never more than a line's worth of each."""
+
+    def shown(*names: str) -> str:
+        value = next((answer[n] for n in names if answer.get(n)), "")
+        return printable(str(value)[:500])
+
+    return DeviceCode(
+        user_code=shown("user_code"),
+        verification_uri=shown("verification_uri", "verification_url"),  # Google: ..._url
+        verification_uri_complete=shown("verification_uri_complete"),
+        expires_in=seconds_in(answer, "expires_in", 900.0, EXPIRY_LIMITS),
+        message=shown("message"),  # Microsoft adds a ready-made sentence
     )
 
 
@@ -97,33 +113,32 @@ def _poll(
     while True:
         if wait(interval) or cancel.is_set():
             raise cancelled()
+        if time.monotonic() > deadline:  # however the server keeps answering "pending"
+            raise _expired()
         status, answer = endpoint.post(provider.token_url, fields)
         error = str(answer.get("error", ""))
         if status == 200 and not error and "access_token" in answer:
             return endpoint.parse(answer)
-        if error == "authorization_pending":
-            pass
-        elif error == "slow_down":
-            interval += SLOW_DOWN_STEP
-        elif error == "expired_token" or time.monotonic() > deadline:
-            raise OAuthError(
-                Text(
-                    "OAuth",
-                    QT_TRANSLATE_NOOP(
-                        "OAuth", "The code expired before the sign-in was finished. Start again."
-                    ),
-                )
-            )
-        else:
+        if error == "slow_down":
+            interval = min(interval + SLOW_DOWN_STEP, INTERVAL_LIMITS[1])
+        elif error == "expired_token":
+            raise _expired()
+        elif error != "authorization_pending":
+            description = str(answer.get("error_description", ""))
             raise grant_error(
                 error or f"HTTP {status}",
-                str(answer.get("error_description", "")),
+                description,
                 endpoint.sent_secrets(fields),
+                during_sign_in=True,
             )
 
 
-def _seconds(value: object, default: float) -> float:
-    try:
-        return max(0.0, float(value))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return default
+def _expired() -> OAuthError:
+    return OAuthError(
+        Text(
+            "OAuth",
+            QT_TRANSLATE_NOOP(
+                "OAuth", "The code expired before the sign-in was finished. Start again."
+            ),
+        )
+    )

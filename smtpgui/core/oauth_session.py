@@ -21,7 +21,7 @@ from smtpgui.core.oauth import (
     fresh,
     sign_in_again,
 )
-from smtpgui.core.oauth_browser import SIGN_IN_TIME, OpenBrowser
+from smtpgui.core.oauth_browser import SIGN_IN_TIME, Notice, OpenBrowser
 from smtpgui.core.oauth_device import DeviceCode
 from smtpgui.core.oauth_settings import OAuthSettings
 from smtpgui.core.secrets import SecretKind, SecretStore, binding_of
@@ -59,14 +59,19 @@ def sign_in(
     cancel: threading.Event | None = None,
     timeout: float = SIGN_IN_TIME,
     client_secret: str = "",
+    notice: Notice | None = None,
 ) -> Tokens:
-    """Sign in in the system browser (PKCE, loopback redirect); remembers the access token."""
+    """Sign in in the system browser (PKCE, loopback redirect); remembers the access token.
+
+    `notice` hears, once, what the browser may be showing when it does not come back soon.
+    """
     tokens = oauth_browser.sign_in(
         provider_of(settings.oauth),
         endpoint_of(settings, client_secret),
         open_browser,
         cancel,
         timeout,
+        notice,
     )
     _remember(settings, tokens)
     return tokens

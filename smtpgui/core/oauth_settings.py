@@ -13,7 +13,12 @@ from typing import Any
 
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 
-_URL = re.compile(r"^https://[^\s/?#]+[^\s]*$|^http://(127\.0\.0\.1|\[::1\]|localhost)[:/][^\s]*$")
+_URL = re.compile(
+    r"^https://[^\s\x00-\x1f\x7f-\x9f/?#]+[^\s\x00-\x1f\x7f-\x9f]*$"
+    r"|^http://(127\.0\.0\.1|\[::1\]|localhost)[:/][^\s\x00-\x1f\x7f-\x9f]*$"
+)
+# A host in brackets must be a whole IPv6 literal: "https://[::1/token" breaks urllib.
+_HOST = re.compile(r"^(?:[^@\[\]]*@)?(?:[^@\[\]:]*|\[[0-9A-Fa-f:.]+\])(?::[0-9]*)?$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -45,6 +50,12 @@ def oauth_from_json(data: Any) -> OAuthSettings:
         value = data.get(f.name, "")
         if not isinstance(value, str):
             raise TypeError(f"oauth.{f.name} must be text")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError(f"oauth.{f.name} is not valid text (a lone surrogate)") from None
+        if _CONTROL.search(value):
+            raise ValueError(f"oauth.{f.name} contains line breaks or control characters")
         values[f.name] = value
     return OAuthSettings(**values)
 
@@ -70,7 +81,7 @@ def oauth_errors(oauth: OAuthSettings) -> dict[str, str]:
     required = {"token_url": True, "authorize_url": not oauth.device_url, "device_url": False}
     for name, needed in required.items():
         url = getattr(oauth, name)
-        if (url or needed) and not _URL.match(url):
+        if (url or needed) and not (_URL.match(url) and _HOST.match(_authority(url))):
             errors[f"oauth_{name}"] = Text(
                 "Settings",
                 QT_TRANSLATE_NOOP(
@@ -89,3 +100,9 @@ def oauth_errors(oauth: OAuthSettings) -> dict[str, str]:
             ),
         )
     return errors
+
+
+def _authority(url: str) -> str:
+    """The host-and-port part of an http(s) URL, as written."""
+    rest = url.split("://", 1)[-1]
+    return re.split(r"[/?#]", rest, maxsplit=1)[0]

@@ -7,29 +7,43 @@ import dataclasses
 import smtplib
 import socket
 import ssl
+from collections.abc import Sequence
 
 from smtpgui.core.connection import Resolver
-from smtpgui.core.endpoint import Endpoint, Security
+from smtpgui.core.endpoint import MAX_SERVERS, Endpoint, Security
 from smtpgui.core.failures import expect
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 from smtpgui.core.login import log_in
 from smtpgui.core.message import TestMessage
+from smtpgui.core.printable import printable
 from smtpgui.core.probe_result import Findings
 from smtpgui.core.probe_steps import Callback, Event, Steps
 from smtpgui.core.provider_hints import login_notice
 from smtpgui.core.result import Failure, Phase, ProbeFailed, ProbeResult
 from smtpgui.core.settings import AuthMethod, Settings, TrustMode
 from smtpgui.core.smtp_client import TracingSMTP
-from smtpgui.core.tls import INSECURE_NOTICE, Fetch, examine, fetch_certificate, make_context
+from smtpgui.core.tls import (
+    INSECURE_NOTICE,
+    Fetch,
+    examine,
+    fetch_certificate,
+    incomplete_chain,
+    make_context,
+)
 from smtpgui.core.transaction import transact
 from smtpgui.core.transcript import Direction, Redactor
 
 __all__ = ["STEP_LIMITS_PER_SERVER", "Callback", "Event", "SmtpProbe"]
 
-# Failures in these phases are about reaching one host: a backup host may still work.
+# Failures in these phases are about reaching one host: a backup host may still work. Any later
+# failure is given as it is; above all a message sent but never confirmed, which the first
+# server may have delivered, never goes to a backup server (RFC 1047).
 # A server slow at every step must not stretch one test to minutes (coreBOS's page hung that
 # way): each server gets this many step time limits in all.
 STEP_LIMITS_PER_SERVER = 3
+# ... and all the servers of one test this many in all: backups share what the main one left
+# (a healthy backup needs well under one step limit for its whole conversation).
+STEP_LIMITS_PER_RUN = 4
 
 _CONNECTION_PHASES = frozenset({Phase.DNS, Phase.CONNECT, Phase.TLS, Phase.GREETING, Phase.EHLO})
 
@@ -67,11 +81,16 @@ class SmtpProbe:
         """Seconds one server may take in all (the backup servers each get their own)."""
         return STEP_LIMITS_PER_SERVER * self._settings.timeout
 
+    @property
+    def run_budget(self) -> float:
+        """Seconds the whole test may take, backup servers included."""
+        return STEP_LIMITS_PER_RUN * self._settings.timeout
+
     def cancel(self) -> None:
         self._steps.cancel()
 
     def run(self) -> ProbeResult:
-        self._steps.start_clock()
+        self._steps.start_clock(self.run_budget)
         if self._settings.trust is TrustMode.INSECURE:
             self._steps.log(Direction.TLS, INSECURE_NOTICE)
         notice = login_notice(self._settings)
@@ -85,9 +104,12 @@ class SmtpProbe:
     # -- the conversation ---------------------------------------------------------------------
 
     def _run_endpoints(self) -> ProbeResult:
-        endpoints = self._settings.endpoints
+        endpoints = self._settings.endpoints[:MAX_SERVERS]
         result = ProbeResult(ok=False)
         for index, endpoint in enumerate(endpoints):
+            if index and self._steps.run_time_left() <= 0:
+                self._log_cut_off(endpoints[index:])
+                return result
             if index:
                 self._steps.log(
                     Direction.INFO,
@@ -102,6 +124,21 @@ class SmtpProbe:
             if result.ok or last or result.cancelled or result.phase not in _CONNECTION_PHASES:
                 return result
         return result
+
+    def _log_cut_off(self, untried: Sequence[Endpoint]) -> None:
+        self._steps.log(
+            Direction.ERROR,
+            Text(
+                "Probe",
+                QT_TRANSLATE_NOOP(
+                    "Probe",
+                    "The whole test may take {total} s and that time is used up: not tried "
+                    "{servers}.",
+                ),
+                total=f"{self.run_budget:g}",
+                servers=", ".join(str(e) for e in untried),
+            ),
+        )
 
     def _run_one(self, endpoint: Endpoint) -> ProbeResult:
         self._state = Findings(endpoint=endpoint)
@@ -146,6 +183,7 @@ class SmtpProbe:
         self._ehlo(client, Phase.EHLO)
         self._starttls(client, endpoint)
         self._state.capabilities = tuple(sorted(client.esmtp_features))
+        self._state.auth_offered = tuple(client.esmtp_features.get("auth", "").upper().split())
         self._authenticate(client)
         self._send(client)
         with self._steps.step(Phase.QUIT), contextlib.suppress(smtplib.SMTPException, OSError):
@@ -239,7 +277,7 @@ class SmtpProbe:
     # -- TLS ------------------------------------------------------------------------------------
 
     def _tls_context(self) -> ssl.SSLContext:
-        return make_context(self._settings.trust, self._settings.ca_file)
+        return make_context(self._settings.trust, self._settings.ca_file, self._steps.log)
 
     def _record_tls(self, sock: socket.socket) -> None:
         if not isinstance(sock, ssl.SSLSocket):
@@ -262,7 +300,15 @@ class SmtpProbe:
         # the fetch's own time limit breaks it without turning the failure into a timeout.
         how = Fetch(self._settings.timeout, self._resolver, self._steps.log, self._redactor)
         certificate = fetch_certificate(endpoint, self._steps.interrupter, how)
-        return dataclasses.replace(result, certificate=certificate)
+        missing = incomplete_chain(exc, certificate, endpoint, self._steps.interrupter, how)
+        if missing is None:
+            return dataclasses.replace(result, certificate=certificate)
+        finding = printable(missing.with_values(self._redactor.redact))  # a peer's names
+        self._steps.log(Direction.INFO, finding)
+        # OpenSSL's reason stays first: the finding explains it, it does not replace it.
+        both = QT_TRANSLATE_NOOP("Probe", "{refusal} {finding}")
+        detail = Text("Probe", both, refusal=result.detail, finding=finding)
+        return dataclasses.replace(result, certificate=certificate, detail=detail)
 
 
 def _peer(sock: socket.socket) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from smtpgui.core.endpoint import Endpoint
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 from smtpgui.core.message import TestMessage
+from smtpgui.core.printable import printable
 from smtpgui.core.probe_steps import Steps
 from smtpgui.core.result import CertificateInfo, Failure, ProbeResult, TlsInfo, enhanced_code
 from smtpgui.core.transcript import Direction, Redactor
@@ -27,6 +28,7 @@ class Findings:
     verified: bool = False
     mechanism: str = ""
     capabilities: tuple[str, ...] = ()
+    auth_offered: tuple[str, ...] = ()  # the AUTH mechanisms of the last EHLO
 
     def passed(self, steps: Steps, message: TestMessage | None) -> ProbeResult:
         return self._result(steps, ok=True, message_id=message.message_id if message else "")
@@ -34,7 +36,8 @@ class Findings:
     def failed(self, steps: Steps, redactor: Redactor, exc: BaseException) -> ProbeResult:
         """Log why the conversation ended with `exc` in `steps.phase`; the failed result."""
         failed = steps.failure_of(exc)
-        detail = redactor.redact(failed.detail)
+        # The server's words leave the core here: its control characters written out.
+        detail = printable(redactor.redact(failed.detail))
         steps.log(
             Direction.ERROR,
             Text(
@@ -50,7 +53,9 @@ class Findings:
             failure=failed.failure,
             detail=detail,
             code=failed.code,
-            text=redactor.clip(failed.text, _SHOWN_CHARS.get(failed.failure, MAX_SHOWN_CHARS)),
+            text=printable(
+                redactor.clip(failed.text, _SHOWN_CHARS.get(failed.failure, MAX_SHOWN_CHARS))
+            ),
         )
 
     def _result(
@@ -76,7 +81,8 @@ class Findings:
             tls=self.tls,
             certificate=self.certificate,
             verified=self.verified,
-            capabilities=self.capabilities,
+            capabilities=tuple(printable(c) for c in self.capabilities),
+            auth_offered=tuple(printable(m) for m in self.auth_offered),
             auth_mechanism=self.mechanism,
             elapsed_ms=steps.now(),
             message_id=message_id,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import logging
+import math
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -12,6 +14,8 @@ from smtpgui.core.failures import abort_text, classify
 from smtpgui.core.result import Failure, Phase, PhaseChange, PhaseState, ProbeFailed
 from smtpgui.core.transcript import Direction, Redactor, TranscriptLine
 from smtpgui.core.watchdog import Watchdog
+
+_log = logging.getLogger(__name__)
 
 Event = TranscriptLine | PhaseChange
 Callback = Callable[[Event], None]
@@ -37,17 +41,27 @@ class Steps:
         self._abort_reason: Failure | None = None
         self._whole_timed_out = False  # the TIMEOUT came from the server's total budget
         self._server_deadline = 0.0
+        self._run_deadline = math.inf
+        self._run_budget = math.inf
+        self._shown_budget = budget  # the total a TIMEOUT of the whole budget names
         self._cancelled = False
         self._lock = threading.Lock()
         self._start = time.monotonic()
+        self._callback_failed = False
 
     @property
     def aborted(self) -> bool:
         """Cancel or a time limit broke the current server's connection."""
         return self._abort_reason is not None
 
-    def start_clock(self) -> None:
+    def start_clock(self, run_budget: float = math.inf) -> None:
+        """Start the test's clock; `run_budget`: seconds all its servers may take together."""
         self._start = time.monotonic()
+        self._run_deadline = self._start + run_budget
+        self._run_budget = run_budget
+
+    def run_time_left(self) -> float:
+        return self._run_deadline - time.monotonic()
 
     def cancel(self) -> None:
         with self._lock:
@@ -64,7 +78,9 @@ class Steps:
             self.interrupter = Interrupter()
             self._abort_reason = Failure.CANCELLED if self._cancelled else None
             self._whole_timed_out = False
-        self._server_deadline = time.monotonic() + self._budget
+        own = time.monotonic() + self._budget
+        self._server_deadline = min(own, self._run_deadline)
+        self._shown_budget = self._budget if own <= self._run_deadline else self._run_budget
         if self._abort_reason is not None:
             self.interrupter.interrupt()
 
@@ -74,13 +90,15 @@ class Steps:
 
     def failure_of(self, exc: BaseException) -> ProbeFailed:
         """Why the server's conversation ended with `exc`."""
-        if self._abort_reason is not None:  # Cancel or the step deadline broke the socket
-            reason = self._abort_reason
-            return ProbeFailed(
-                reason,
-                abort_text(reason, self._timeout, self._budget if self._whole_timed_out else 0),
-            )
-        return classify(exc)
+        if self._abort_reason is None:
+            return classify(exc)
+        # Cancel or the step deadline broke the socket.
+        reason = self._abort_reason
+        shown = self._shown_budget if self._whole_timed_out else 0
+        text = abort_text(reason, self._timeout, shown)
+        if _unconfirmed(exc):  # the message is out: whatever ended the wait, it may be delivered
+            reason = Failure.UNCONFIRMED
+        return ProbeFailed(reason, text)
 
     @contextlib.contextmanager
     def step(self, phase: Phase) -> Iterator[None]:
@@ -103,8 +121,9 @@ class Steps:
             # A step that "passed" on a broken socket (a partial line read after Cancel or the
             # deadline shut it down) passed nothing.
             self.interrupter.check()
-        except BaseException:
-            self._emit(PhaseChange(phase, PhaseState.FAILED, self.now(), self.now() - started))
+        except BaseException as exc:
+            state = PhaseState.UNCERTAIN if _unconfirmed(exc) else PhaseState.FAILED
+            self._emit(PhaseChange(phase, state, self.now(), self.now() - started))
             raise
         finally:
             self._watchdog.disarm()
@@ -128,7 +147,21 @@ class Steps:
         self._emit(TranscriptLine(direction, self._redactor.redact(text), self.now()))
 
     def _emit(self, event: Event) -> None:
-        self._callback(event)
+        # The callback is ours (the window's signal, the CLI's printer): when it fails, that is
+        # our bug, never the server's, so it must not end the conversation and be blamed on
+        # the step (a printer that could not encode a Cyrillic greeting made a good server
+        # "not a mail server"). Said once, in one line; the test goes on.
+        try:
+            self._callback(event)
+        except Exception as exc:
+            if not self._callback_failed:
+                self._callback_failed = True
+                _log.error("smtpgui could not show a step of the test (%s)", type(exc).__name__)
+                _log.debug("the event callback failed", exc_info=True)
 
     def now(self) -> int:
         return int((time.monotonic() - self._start) * 1000)
+
+
+def _unconfirmed(exc: BaseException) -> bool:
+    return isinstance(exc, ProbeFailed) and exc.failure is Failure.UNCONFIRMED

@@ -166,7 +166,7 @@ class JobRunner:
             )
         try:
             save_profile(job.settings, secret, self._store, self._secrets, client_secret)
-        except (SecretStoreError, OSError) as exc:
+        except Exception as exc:  # rolled back by save_profile; the test result still stands
             return Outcome(result, saved=False, save_error=_save_error(exc))
         return Outcome(result, saved=True)
 

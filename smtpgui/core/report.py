@@ -31,6 +31,7 @@ def support_report(
         f"smtpgui {__version__} support file, {now}",
         f"Python {platform.python_version()} on {platform.platform()}",
         _section("Settings (the password is never included)", _settings_text(settings)),
+        _section("Kept insecure on purpose", _insecure_text(settings)),
         _section("Outcome", _outcome_text(result)),
     ]
     if diagnosis is not None:
@@ -54,6 +55,13 @@ def _settings_text(settings: Settings | None) -> str:
     if settings is None:
         return ""
     return json.dumps(to_json(settings), indent=2, ensure_ascii=False)
+
+
+def _insecure_text(settings: Settings | None) -> str:
+    from smtpgui.core.insecure import weakened
+
+    found = weakened(settings) if settings is not None else ()
+    return "\n".join(f"- {text}" for text in found) or "Nothing."
 
 
 def _outcome_text(result: ProbeResult | None) -> str:

@@ -30,6 +30,9 @@ class PhaseState(enum.StrEnum):
     PASSED = "passed"
     FAILED = "failed"
     SKIPPED = "skipped"
+    # The message was sent in full but the server never confirmed it: it may have been
+    # delivered, so the step neither passed nor failed (RFC 1047).
+    UNCERTAIN = "uncertain"
 
 
 @dataclass(frozen=True)
@@ -57,11 +60,14 @@ class Failure(enum.StrEnum):
     NO_STARTTLS = "no-starttls"  # STARTTLS chosen but not offered
     INSECURE_AUTH = "insecure-auth"  # login refused by us: the connection is not encrypted
     NO_AUTH = "no-auth"  # the server offers no login on this connection
+    MECHANISM = "mechanism"  # the chosen login method is not among those the server offers
+    SMTPUTF8 = "smtputf8"  # an address needs SMTPUTF8 (RFC 6531), which the server lacks
     SIGN_IN = "sign-in"  # no OAuth2 access token: the refresh failed or there was no sign-in
     NO_PASSWORD = "no-password"  # none stored for this user and these servers (or no keyring)
     REPLY = "reply"  # the server answered with an error code
     PROTOCOL = "protocol"  # the server's answer is not SMTP
     NETWORK = "network"  # another socket error
+    UNCONFIRMED = "unconfirmed"  # the message was sent, then no answer: it may be delivered
 
 
 class ProbeFailed(Exception):
@@ -103,6 +109,9 @@ class CertificateInfo:
     not_after: datetime
     fingerprint_sha256: str
     self_signed: bool
+    # Where the issuer's certificate is published (Authority Information Access, RFC 5280
+    # §4.2.2.1): shown to the admin, never fetched.
+    ca_issuers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -129,10 +138,16 @@ class ProbeResult:
     auth_mechanism: str = ""
     elapsed_ms: int = 0
     message_id: str = ""
+    auth_offered: tuple[str, ...] = ()  # the AUTH mechanisms of the last EHLO, upper case
 
     @property
     def cancelled(self) -> bool:
         return self.failure is Failure.CANCELLED
+
+    @property
+    def uncertain(self) -> bool:
+        """The whole message was sent and never confirmed: it may have been delivered."""
+        return self.failure is Failure.UNCONFIRMED
 
     @property
     def reply(self) -> str:

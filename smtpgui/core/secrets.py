@@ -230,18 +230,15 @@ class SecretStore:
 
     def read_raw(self, kind: SecretKind, user: str) -> str | None:
         """The entry as stored, its parts joined (None: no entry, or broken parts)."""
-        head = self._call("read", lambda kr: kr.get_password(kind.service(self.service), user))
+        head = self._get(kind.service(self.service), user)
         if head is None:
             return None
         parts = _parts_header(head)
         if parts is None:
-            return str(head)
+            return head
         count, digest = parts
-        chunks = [
-            self._call("read", lambda kr, n=n: kr.get_password(self._part(kind, n), user))
-            for n in range(1, count + 1)
-        ]
-        text = "".join(c for c in chunks if isinstance(c, str))
+        chunks = [self._get(self._part(kind, n), user) or "" for n in range(1, count + 1)]
+        text = "".join(chunks)
         return text if hashlib.sha256(text.encode()).hexdigest() == digest else None
 
     def write_raw(self, kind: SecretKind, user: str, text: str | None) -> None:
@@ -249,14 +246,12 @@ class SecretStore:
         old_parts = self._part_count(kind, user)
         chunks = [] if text is None or len(text) <= PART_CHARS else _chunks(text)
         for number, chunk in enumerate(chunks, start=1):
-            self._call(
-                "store", lambda kr, n=number, c=chunk: kr.set_password(self._part(kind, n), user, c)
-            )
+            self._put(self._part(kind, number), user, chunk)
         if text is None:
             self._remove(kind.service(self.service), user)
         else:
             head = text if not chunks else _parts_head(len(chunks), text)
-            self._call("store", lambda kr: kr.set_password(kind.service(self.service), user, head))
+            self._put(kind.service(self.service), user, head)
         for number in range(len(chunks) + 1, old_parts + 1):
             self._remove(self._part(kind, number), user)
 
@@ -265,9 +260,7 @@ class SecretStore:
     def _record(self, kind: SecretKind, user: str) -> _Record | None:
         raw = self.read_raw(kind, user)
         if raw is None and kind is not SecretKind.PASSWORD:
-            legacy = self._call(
-                "read", lambda kr: kr.get_password(self.service, user + kind.legacy_suffix)
-            )
+            legacy = self._get(self.service, user + kind.legacy_suffix)
             return _Record(None, legacy) if legacy else None
         return None if raw is None else _parse_record(raw, kind)
 
@@ -294,9 +287,16 @@ class SecretStore:
         return f"{kind.service(self.service)}#part{number}"
 
     def _part_count(self, kind: SecretKind, user: str) -> int:
-        head = self._call("read", lambda kr: kr.get_password(kind.service(self.service), user))
+        head = self._get(kind.service(self.service), user)
         parts = _parts_header(head) if head is not None else None
         return parts[0] if parts else 0
+
+    def _get(self, service: str, user: str) -> str | None:
+        value = self._call("read", lambda kr: kr.get_password(service, user))
+        return value if isinstance(value, str) else None
+
+    def _put(self, service: str, user: str, value: str) -> None:
+        self._call("store", lambda kr: kr.set_password(service, user, value))
 
     def _remove(self, service: str, user: str) -> bool:
         import keyring.errors
@@ -430,6 +430,15 @@ def _refused(verb: str, exc: Exception) -> Text:
     name = type(exc).__name__
     if name in _UNREACHABLE or isinstance(exc, ConnectionError):
         return Text("Secrets", NO_BACKEND)
+    if _windows_error(exc) == ERROR_BAD_DATA:  # CredWrite's answer to a blob over 2,560 bytes
+        return Text(
+            "Secrets",
+            QT_TRANSLATE_NOOP(
+                "Secrets",
+                "The password store refused a secret longer than it can keep (Windows error "
+                "1783). Please report this: smtpgui stores long secrets in parts.",
+            ),
+        )
     if name == "KeyringLocked":
         return Text(
             "Secrets",
@@ -447,6 +456,17 @@ def _refused(verb: str, exc: Exception) -> Text:
         verb=Text("Secrets", _VERBS.get(verb, verb)),
         error=name,
     )
+
+
+ERROR_BAD_DATA = 1783  # RPC_X_BAD_STUB_DATA: Credential Manager's "too long"
+
+
+def _windows_error(exc: Exception) -> int | None:
+    """The Windows error number of a pywintypes.error (args: number, function, text)."""
+    number = getattr(exc, "winerror", None)
+    if number is None and exc.args and isinstance(exc.args[0], int):
+        number = exc.args[0]
+    return number if isinstance(number, int) else None
 
 
 _VERBS = {

@@ -11,7 +11,13 @@ from typing import Any, TypeVar
 
 from smtpgui.core.addresses import address_error, username_error
 from smtpgui.core.certificate import ca_file_error, fingerprint_error, normalise_fingerprint
-from smtpgui.core.endpoint import Endpoint, format_server, parse_server
+from smtpgui.core.endpoint import (
+    MAX_SERVERS,
+    Endpoint,
+    format_server,
+    parse_server,
+    too_many_servers,
+)
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 from smtpgui.core.oauth_settings import (
     OAuthSettings,
@@ -22,6 +28,7 @@ from smtpgui.core.oauth_settings import (
 
 SETTINGS_VERSION = 1
 DEFAULT_TIMEOUT = 15.0
+MIN_TIMEOUT, MAX_TIMEOUT = 1.0, 300.0  # seconds per step
 
 _Choice = TypeVar("_Choice", bound=enum.StrEnum)
 
@@ -104,6 +111,14 @@ def to_json(settings: Settings) -> dict[str, Any]:
     }
 
 
+class NewerSettingsError(ValueError):
+    """The settings were written by a newer smtpgui: to be left alone, never "repaired"."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(f"written by a newer smtpgui (format {version})")
+        self.version = version
+
+
 def from_json(data: Any) -> Settings:
     """Build Settings from parsed JSON; ValueError/TypeError/KeyError for anything malformed."""
     if not isinstance(data, dict):
@@ -112,10 +127,10 @@ def from_json(data: Any) -> Settings:
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise ValueError("no version number")
     if version > SETTINGS_VERSION:
-        raise ValueError(f"written by a newer smtpgui (format {version})")
+        raise NewerSettingsError(version)
     timeout = data.get("timeout", DEFAULT_TIMEOUT)
-    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not 1 <= timeout <= 300:
-        raise ValueError("timeout must be 1 to 300 seconds")
+    if isinstance(timeout, bool) or timeout_error(timeout):
+        raise ValueError(f"timeout must be {MIN_TIMEOUT:g} to {MAX_TIMEOUT:g} seconds")
     settings = Settings(
         endpoints=parse_server(_text(data, "server")),
         auth=_choice(data, "auth", AuthMethod.AUTO),
@@ -146,6 +161,8 @@ def field_errors(settings: Settings, *, check_files: bool = True) -> dict[str, s
         "from": address_error(settings.from_address, required=False),
         "recipient": address_error(settings.recipient, required=True),
     }
+    errors["server"] = _server_count_error(settings.endpoints)
+    errors["timeout"] = timeout_error(settings.timeout)
     if settings.trust is TrustMode.CA_FILE:
         errors["ca_file"] = ca_file_error(settings.ca_file, check_files=check_files)
     if settings.trust is TrustMode.PINNED:
@@ -162,10 +179,35 @@ def field_errors(settings: Settings, *, check_files: bool = True) -> dict[str, s
     return {k: v for k, v in errors.items() if v}
 
 
+def timeout_error(seconds: float) -> str:
+    """The time limit per step must be a number of seconds from 1 to 300."""
+    if isinstance(seconds, int | float) and MIN_TIMEOUT <= seconds <= MAX_TIMEOUT:
+        return ""  # NaN fails both comparisons
+    return Text(
+        "Settings",
+        QT_TRANSLATE_NOOP("Settings", "The time limit must be {low} to {high} seconds."),
+        low=f"{MIN_TIMEOUT:g}",
+        high=f"{MAX_TIMEOUT:g}",
+    )
+
+
+def _server_count_error(endpoints: tuple[Endpoint, ...]) -> str:
+    return too_many_servers(len(endpoints)).text if len(endpoints) > MAX_SERVERS else ""
+
+
 def _text(data: dict[str, Any], key: str, default: str = "") -> str:
     value = data.get(key, default)
     if not isinstance(value, str):
         raise TypeError(f"{key} must be text")
+    return checked_text(key, value)
+
+
+def checked_text(key: str, value: str) -> str:
+    """`value`, or ValueError naming `key` when it is no Unicode text (JSON's "\\ud800")."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(f"{key} is not valid text (a lone surrogate)") from None
     return value
 
 

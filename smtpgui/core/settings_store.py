@@ -13,13 +13,19 @@ import os
 import stat
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from smtpgui.core.endpoint import EndpointError
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
-from smtpgui.core.settings import Settings, from_json, to_json
+from smtpgui.core.settings import (
+    SETTINGS_VERSION,
+    NewerSettingsError,
+    Settings,
+    from_json,
+    to_json,
+)
 
 CONFIG_DIR_ENV = "SMTPGUI_CONFIG_DIR"
 FILE_NAME = "settings.json"
@@ -47,7 +53,9 @@ def config_dir() -> Path:
         return Path(override)
     import platformdirs  # (lazy: not needed before the first save/load)
 
-    return Path(platformdirs.user_config_dir("smtpgui", appauthor=False))
+    # Roaming on Windows (%APPDATA%, not %LOCALAPPDATA%): the password in Credential Manager
+    # roams with the user's profile, so the settings that name it roam with it.
+    return Path(platformdirs.user_config_dir("smtpgui", appauthor=False, roaming=True))
 
 
 class SettingsStore:
@@ -84,6 +92,8 @@ class SettingsStore:
             ) from None
         try:
             return from_json(_parse(raw))
+        except NewerSettingsError as exc:
+            raise self._newer(exc.version) from None
         except (ValueError, TypeError, KeyError, EndpointError) as exc:
             reason, aside = _reason(exc), self._move_aside()
             if aside is None:  # e.g. a read-only folder: say that a save would replace it
@@ -101,6 +111,37 @@ class SettingsStore:
                     aside=str(aside),
                 )
             ) from None
+
+    def _newer(self, version: int) -> SettingsFileError:
+        return SettingsFileError(
+            Text(
+                "Settings",
+                QT_TRANSLATE_NOOP(
+                    "Settings",
+                    "The settings file {path} was written by a newer smtpgui (format "
+                    "{version}): update smtpgui to use it. It was left as it is.",
+                ),
+                path=str(self.path),
+                version=str(version),
+            )
+        )
+
+    def _refuse_newer(self) -> None:
+        """Saving over a newer smtpgui's settings would lose them: an OSError naming the file
+        (what a save's callers already report as "could not be written ... Nothing was
+        changed")."""
+        try:
+            data = _parse(self._read())
+        except (OSError, ValueError):
+            return  # no file, or one a save may replace (load kept it aside)
+        version = data.get("version") if isinstance(data, dict) else None
+        if (
+            isinstance(version, int)
+            and not isinstance(version, bool)
+            and version > SETTINGS_VERSION
+        ):
+            reason = f"it was written by a newer smtpgui (format {version}): update smtpgui"
+            raise OSError(0, reason, str(self.path))
 
     def _read(self) -> bytes:
         info = os.stat(self.path)
@@ -149,16 +190,20 @@ class SettingsStore:
     def save(self, settings: Settings) -> None:
         """Write atomically: a temp file in the same folder, fsync, then os.replace."""
         self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._refuse_newer()
         self._remove_stale_temps()
         data = json.dumps(to_json(settings), indent=2, ensure_ascii=False).encode("utf-8")
         fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=self.directory)
         try:
-            os.fchmod(fd, 0o600)
+            # mkstemp already makes the file 0600 on POSIX; os.fchmod exists on Windows only
+            # from Python 3.13, and there the ACL of the user's folder protects the file.
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, 0o600)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data + b"\n")
                 fh.flush()
                 os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
+            replace_retrying(tmp, self.path)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
@@ -181,6 +226,29 @@ class SettingsStore:
         except FileNotFoundError:
             return False
         return True
+
+
+# Windows: another process holding settings.json open without FILE_SHARE_DELETE (an antivirus
+# scanner, the search indexer, a backup tool, a second smtpgui reading it) makes MoveFileEx fail
+# with a sharing violation for a few milliseconds. ERROR_ACCESS_DENIED (5),
+# ERROR_SHARING_VIOLATION (32), ERROR_LOCK_VIOLATION (33).
+_TRANSIENT_WINERRORS = frozenset({5, 32, 33})
+REPLACE_DELAYS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.4, 0.8)  # 1.6 s in all, then give up
+
+
+def replace_retrying(
+    source: str, target: Path, sleep: Callable[[float], None] = time.sleep
+) -> None:
+    """os.replace, tried again with backoff while Windows reports a sharing violation."""
+    for delay in REPLACE_DELAYS:
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError as exc:
+            if getattr(exc, "winerror", None) not in _TRANSIENT_WINERRORS:
+                raise
+        sleep(delay)
+    os.replace(source, target)
 
 
 def _fsync_dir(directory: Path) -> None:

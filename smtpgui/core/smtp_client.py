@@ -85,11 +85,6 @@ class TracingSMTP(smtplib.SMTP):
             self._report(Direction.CLIENT, self._redactor.redact(line))
         smtplib.SMTP.send(self, "".join(f"{line}\r\n" for line in lines))
 
-    def send_data(self, data: bytes) -> tuple[int, bytes]:
-        """The message after a 354, as smtplib's data() sends it; returns the final reply."""
-        self.send(dot_stuffed(data))
-        return self.getreply()
-
     def getreply(self) -> tuple[int, bytes]:
         """smtplib's getreply(), reporting each line exactly as the server sent it.
 
@@ -98,7 +93,7 @@ class TracingSMTP(smtplib.SMTP):
         that did arrive are reported also when the reply breaks off (hang-up, too long).
         """
         if self.file is None:
-            self.file = _RecordingReader(self.sock.makefile("rb"))
+            self.file = _RecordingReader(self._interrupter.reader(self.sock))
         recorder = self.file if isinstance(self.file, _RecordingReader) else None
         if recorder is not None:
             recorder.start_reply()

@@ -4,6 +4,7 @@ and a second look at a certificate the verifying handshake refused."""
 from __future__ import annotations
 
 import contextlib
+import os
 import smtplib
 import socket
 import ssl
@@ -23,6 +24,7 @@ from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 from smtpgui.core.result import CertificateInfo, Failure, ProbeFailed, TlsInfo
 from smtpgui.core.settings import TrustMode
 from smtpgui.core.smtp_client import Report, TracingSMTP
+from smtpgui.core.tls_chain import sent_certificates
 from smtpgui.core.transcript import Direction, Redactor
 
 INSECURE_NOTICE = Text(
@@ -30,13 +32,17 @@ INSECURE_NOTICE = Text(
 )
 
 
-def make_context(trust: TrustMode = TrustMode.SYSTEM, ca_file: str = "") -> ssl.SSLContext:
+def make_context(
+    trust: TrustMode = TrustMode.SYSTEM, ca_file: str = "", report: Report | None = None
+) -> ssl.SSLContext:
     """The context for a trust choice.
 
-    SYSTEM and CA_FILE verify the certificate and the host name (smtplib alone does neither).
-    With CA_FILE only that file's CAs are trusted: the admin chose to trust a company CA for
-    this server, not to add it to everything else. PINNED and INSECURE verify nothing in the
-    handshake; a pinned certificate is compared with its fingerprint afterwards (`examine`).
+    SYSTEM and CA_FILE verify the certificate and the host name (smtplib alone does neither):
+    SYSTEM with the operating system's own verifier (see trust_store), CA_FILE with only that
+    file's CAs: the admin chose to trust a company CA for this server, not to add it to
+    everything else. PINNED and INSECURE verify nothing in the handshake; a pinned certificate
+    is compared with its fingerprint afterwards (`examine`). `report` is told which format the
+    CA file was read in.
     """
     if trust in (TrustMode.PINNED, TrustMode.INSECURE):
         return unverified_context()
@@ -45,9 +51,13 @@ def make_context(trust: TrustMode = TrustMode.SYSTEM, ca_file: str = "") -> ssl.
             Failure.CA_FILE,
             Text("Probe", QT_TRANSLATE_NOOP("Probe", "No CA certificate file is chosen.")),
         )
+    if not ca_file:
+        from smtpgui.core.trust_store import system_context
+
+        return system_context()
     try:
-        return ssl.create_default_context(cafile=ca_file or None)
-    except (OSError, ssl.SSLError) as exc:
+        context, kind = ca_file_context(ca_file)
+    except (OSError, ssl.SSLError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or getattr(exc, "reason", None) or str(exc)
         raise ProbeFailed(
             Failure.CA_FILE,
@@ -60,6 +70,42 @@ def make_context(trust: TrustMode = TrustMode.SYSTEM, ca_file: str = "") -> ssl.
                 reason=str(reason),
             ),
         ) from None
+    if report is not None:
+        report(Direction.TLS, _ca_file_note(ca_file, kind, context))
+    return context
+
+
+# A bundle of every public CA is about 250 KiB; a file past this is not a CA file.
+MAX_CA_FILE_BYTES = 16 * 1024 * 1024
+
+
+def ca_file_context(path: str) -> tuple[ssl.SSLContext, str]:
+    """A context that trusts only the CAs in `path`, and the format it was in: "PEM" or "DER".
+
+    Windows exports certificates as DER `.cer` files by default (binary, no "-----BEGIN"); a
+    PEM file may hold many certificates, a DER file holds one (or several, back to back).
+    """
+    with open(path, "rb") as file:
+        # Sized first: read(limit) would allocate the whole limit for every small file.
+        if os.fstat(file.fileno()).st_size > MAX_CA_FILE_BYTES:
+            raise ValueError("it is far too large for a CA certificate file")
+        data = file.read()
+    if b"-----BEGIN" in data:
+        return ssl.create_default_context(cafile=path), "PEM"
+    try:
+        return ssl.create_default_context(cadata=data), "DER"
+    except ssl.SSLError:
+        raise ValueError("it holds no certificate, neither PEM nor DER") from None
+
+
+def _ca_file_note(path: str, kind: str, context: ssl.SSLContext) -> Text:
+    return Text(
+        "Probe",
+        QT_TRANSLATE_NOOP("Probe", "CA file {path} read as {format}: {count} certificate(s)"),
+        path=path,
+        format=kind,
+        count=str(context.cert_store_stats()["x509"]),
+    )
 
 
 def unverified_context() -> ssl.SSLContext:
@@ -155,7 +201,9 @@ def _parse(der: bytes) -> CertificateInfo | None:
 
 def classify_tls_error(exc: ssl.SSLError | ssl.CertificateError) -> ProbeFailed:
     if isinstance(exc, ssl.SSLCertVerificationError):
-        why = (exc.verify_message or str(exc)).rstrip(".")  # OpenSSL sometimes ends with "."
+        # truststore's own errors may lack verify_message (Windows: "Peer sent no certificates").
+        message = getattr(exc, "verify_message", None) or str(exc)
+        why = message.rstrip(".")  # OpenSSL sometimes ends with "."
         return ProbeFailed(
             Failure.CERTIFICATE,
             Text(
@@ -252,9 +300,8 @@ def _fetch_der(endpoint: Endpoint, interrupter: Interrupter, how: Fetch) -> byte
     with contextlib.closing(sock):
         if endpoint.security is not Security.TLS:
             return _starttls_der(sock, endpoint, interrupter, how)
-        host = endpoint.ascii_host
-        with unverified_context().wrap_socket(sock, server_hostname=host) as tls_sock:
-            interrupter.watch(tls_sock)
+        tls_sock = interrupter.handshake(unverified_context(), sock, endpoint.ascii_host)
+        with tls_sock:
             return tls_sock.getpeercert(binary_form=True) or b""
 
 
@@ -280,17 +327,25 @@ def _connect(endpoint: Endpoint, interrupter: Interrupter, how: Fetch) -> socket
     raise error or OSError("no address")
 
 
-def _starttls_der(
+def _greeted_client(
     sock: socket.socket, endpoint: Endpoint, interrupter: Interrupter, how: Fetch
-) -> bytes:
+) -> TracingSMTP:
+    """An SMTP client on `sock` past the greeting and EHLO, ready for STARTTLS."""
     client = TracingSMTP(
         report=how.report, redactor=how.redactor, interrupter=interrupter, timeout=how.timeout
     )
     client.attach(sock, endpoint.ascii_host)
+    _require(*client.getreply(), 220)
+    if client.ehlo()[0] != 250:  # RFC 5321 §3.2: HELO for servers without ESMTP
+        _require(*client.helo(), 250)
+    return client
+
+
+def _starttls_der(
+    sock: socket.socket, endpoint: Endpoint, interrupter: Interrupter, how: Fetch
+) -> bytes:
+    client = _greeted_client(sock, endpoint, interrupter, how)
     try:
-        _require(*client.getreply(), 220)
-        if client.ehlo()[0] != 250:  # RFC 5321 §3.2: HELO for servers without ESMTP
-            _require(*client.helo(), 250)
         _require(*client.starttls_with(unverified_context()), 220)
         assert isinstance(client.sock, ssl.SSLSocket)
         der = client.sock.getpeercert(binary_form=True) or b""
@@ -305,3 +360,95 @@ def _starttls_der(
 def _require(code: int, _text: bytes, expected: int) -> None:
     if code != expected:
         raise ProbeFailed(Failure.REPLY, f"the server answered {code}", code)
+
+
+# -- a chain without its intermediate certificate ----------------------------------------------
+
+_ISSUER_NOT_FOUND = 20  # X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY
+
+
+def incomplete_chain(
+    exc: ssl.SSLCertVerificationError,
+    certificate: CertificateInfo | None,
+    endpoint: Endpoint,
+    interrupter: Interrupter,
+    how: Fetch,
+) -> Text | None:
+    """Why the certificate was refused when the server sent it without its issuer's; else None.
+
+    OpenSSL says "unable to get local issuer certificate" both for an authority nobody trusts
+    and for a server that leaves out its intermediate certificate. Only the second sends one
+    certificate alone that is not self-signed, so count them over one more connection.
+    """
+    # truststore's errors (the OS verifier) carry no OpenSSL verify code.
+    code = getattr(exc, "verify_code", None)
+    if code != _ISSUER_NOT_FOUND or certificate is None or certificate.self_signed:
+        return None
+    if count_certificates(endpoint, interrupter, how) != 1:
+        return None
+    return _issuer_missing(certificate)
+
+
+def _issuer_missing(certificate: CertificateInfo) -> Text:
+    issuer = display_name(certificate.issuer)
+    if not certificate.ca_issuers:
+        return Text(
+            "Probe",
+            QT_TRANSLATE_NOOP(
+                "Probe",
+                "The server sent only its own certificate, not that of its issuer “{issuer}”.",
+            ),
+            issuer=issuer,
+        )
+    return Text(
+        "Probe",
+        QT_TRANSLATE_NOOP(
+            "Probe",
+            "The server sent only its own certificate, not that of its issuer “{issuer}”. "
+            "The issuer's certificate is published at {url} (smtpgui does not fetch it).",
+        ),
+        issuer=issuer,
+        url=certificate.ca_issuers[0],
+    )
+
+
+def count_certificates(endpoint: Endpoint, interrupter: Interrupter, how: Fetch) -> int | None:
+    """How many certificates the server sends (tls_chain.sent_certificates), over a new
+    connection that verifies nothing and never logs in; None when it cannot tell. Never raises.
+    """
+    how.report(Direction.INFO, _probe_text(_COUNTING))
+    deadline = threading.Timer(how.timeout, interrupter.interrupt)
+    deadline.daemon = True
+    deadline.start()
+    try:
+        count = _count_over(_connect(endpoint, interrupter, how), endpoint, interrupter, how)
+    except Exception as exc:  # an extra, like the second look: the first failure stands
+        how.report(Direction.INFO, _probe_text(_NOT_COUNTED, why=_reason(exc)))
+        return None
+    finally:
+        deadline.cancel()
+        interrupter.watch(None)
+    if count is not None:
+        how.report(Direction.INFO, _probe_text(_COUNTED, count=str(count)))
+    return count
+
+
+def _count_over(
+    sock: socket.socket, endpoint: Endpoint, interrupter: Interrupter, how: Fetch
+) -> int | None:
+    with contextlib.closing(sock):
+        if endpoint.security is not Security.TLS:
+            client = _greeted_client(sock, endpoint, interrupter, how)
+            _require(*client.docmd("STARTTLS"), 220)
+        return sent_certificates(sock, endpoint.ascii_host)
+
+
+_COUNTING = QT_TRANSLATE_NOOP(
+    "Probe", "Connecting again to count the certificates the server sends (no login)"
+)
+_NOT_COUNTED = QT_TRANSLATE_NOOP("Probe", "The certificates could not be counted: {why}")
+_COUNTED = QT_TRANSLATE_NOOP("Probe", "The server sends {count} certificate(s)")
+
+
+def _probe_text(template: str, **values: str) -> Text:
+    return Text("Probe", template, **values)

@@ -7,11 +7,11 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 
 from smtpgui.core.envelope import Envelope, envelope_for
-from smtpgui.core.failures import expect
+from smtpgui.core.failures import classify, expect
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
 from smtpgui.core.message import TestMessage
-from smtpgui.core.result import Phase
-from smtpgui.core.smtp_client import TracingSMTP
+from smtpgui.core.result import Failure, Phase, ProbeFailed
+from smtpgui.core.smtp_client import TracingSMTP, dot_stuffed
 from smtpgui.core.transcript import Direction
 
 Step = Callable[[Phase], AbstractContextManager[None]]
@@ -24,7 +24,9 @@ def transact(client: TracingSMTP, message: TestMessage, step: Step, log: Log) ->
     With PIPELINING (RFC 2920 §3.1) MAIL, every RCPT and DATA go in one write and their
     replies are read in order: two round trips fewer. The message itself waits for DATA's
     354 (DATA ends a group). On the first refusal the connection is given up, so a message
-    the server may still be waiting for is never completed.
+    the server may still be waiting for is never completed. Once the final dot is out, no
+    answer (time limit, hang-up, Cancel) is Failure.UNCONFIRMED: the server may have taken the
+    message (RFC 1047), so it is never sent again, to this server or a backup one.
     """
     pipelining = client.has_extn("pipelining")
     with step(Phase.MAIL):
@@ -48,11 +50,22 @@ def transact(client: TracingSMTP, message: TestMessage, step: Step, log: Log) ->
             reply = client.getreply() if pipelining else client.rcpt(recipient)
             expect(*reply, 250, 251)
     with step(Phase.DATA):
-        if pipelining:
-            expect(*client.getreply(), 354)
-            expect(*client.send_data(envelope.data), 250)
-        else:
-            expect(*client.data(envelope.data), 250)
+        _hand_over(client, envelope, pipelining)
+
+
+def _hand_over(client: TracingSMTP, envelope: Envelope, pipelining: bool) -> None:
+    """DATA (already sent when pipelining), the message, and the reply to its final dot."""
+    expect(*(client.getreply() if pipelining else client.docmd("DATA")), 354)
+    client.send(dot_stuffed(envelope.data))
+    expect(*_confirmation(client), 250)
+
+
+def _confirmation(client: TracingSMTP) -> tuple[int, bytes]:
+    """The reply to the final dot; ProbeFailed(UNCONFIRMED) when none comes."""
+    try:
+        return client.getreply()
+    except (OSError, smtplib.SMTPServerDisconnected) as exc:  # TimeoutError is an OSError
+        raise ProbeFailed(Failure.UNCONFIRMED, classify(exc).detail) from exc
 
 
 def _commands(client: TracingSMTP, envelope: Envelope, options: list[str]) -> list[str]:

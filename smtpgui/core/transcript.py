@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from smtpgui.core.i18n import Text
+from smtpgui.core.printable import printable
 
 REDACTED = "[redacted]"
 
@@ -30,6 +31,11 @@ class TranscriptLine:
     direction: Direction
     text: str
     elapsed_ms: int
+
+    def __post_init__(self) -> None:
+        # Every line reaches a terminal, the log pane or a file: a peer's control characters
+        # are written out here, where all of them pass.
+        object.__setattr__(self, "text", printable(self.text))
 
     def format(self) -> str:
         """Render as in swaks: arrows for client/server, markers for the rest."""

@@ -12,6 +12,7 @@ from smtpgui.core.certificate import format_fingerprint
 from smtpgui.core.i18n import shown
 from smtpgui.core.result import CertificateInfo, Failure, ProbeResult
 from smtpgui.core.settings import TrustMode
+from smtpgui.ui.colours import colour
 
 
 class CertificatePanel(QGroupBox):
@@ -42,6 +43,12 @@ class CertificatePanel(QGroupBox):
         self._fingerprint = ""
         self.hide()
 
+    def clear(self) -> None:
+        """Hide the last certificate: a new test, or the form changed since."""
+        self._fingerprint = ""
+        self.details.clear()
+        self.hide()
+
     def show_result(self, result: ProbeResult, trust: TrustMode) -> None:
         certificate = result.certificate
         if certificate is None:
@@ -55,7 +62,8 @@ class CertificatePanel(QGroupBox):
         self.details.setText(
             "<table cellspacing='2'>"
             + "".join(
-                f"<tr><td style='color:#5e5c64; padding-right:8px'>{html.escape(k)}</td>"
+                f"<tr><td style='color:{colour('muted')}; padding-right:8px'>"
+                f"{html.escape(k)}</td>"
                 f"<td>{v}</td></tr>"
                 for k, v in rows
             )
@@ -66,26 +74,26 @@ class CertificatePanel(QGroupBox):
 
     def _status(self, result: ProbeResult, trust: TrustMode) -> str:
         if trust is TrustMode.INSECURE:
-            return _coloured("#a51d2d", self.tr("NOT checked (checking is turned off)"))
+            return _coloured("red", "✗ " + self.tr("NOT checked (checking is turned off)"))
         if result.verified:
             text = (
                 self.tr("pinned: exactly the accepted certificate")
                 if trust is TrustMode.PINNED
                 else self.tr("trusted")
             )
-            return _coloured("#26a269", "✓ " + text)
+            return _coloured("green", "✓ " + text)
         if result.failure is Failure.CERTIFICATE:
             detail = shown(result.detail, QCoreApplication.translate)
-            return _coloured("#a51d2d", "✗ " + html.escape(detail))
+            return _coloured("red", "✗ " + html.escape(detail))
         return html.escape(self.tr("not checked: the test stopped before"))
 
     def _certificate_rows(self, info: CertificateInfo) -> list[tuple[str, str]]:
         now = datetime.now(UTC)
         validity = f"{info.not_before:%Y-%m-%d} – {info.not_after:%Y-%m-%d}"
         if info.not_after < now:
-            validity += " " + _coloured("#a51d2d", self.tr("(expired)"))
+            validity += " " + _coloured("red", self.tr("(expired)"))
         elif info.not_before > now:
-            validity += " " + _coloured("#a51d2d", self.tr("(not valid yet)"))
+            validity += " " + _coloured("red", self.tr("(not valid yet)"))
         issuer = html.escape(info.issuer)
         if info.self_signed:
             issuer += " " + html.escape(self.tr("(self-signed)"))
@@ -103,8 +111,8 @@ class CertificatePanel(QGroupBox):
             self.pin_requested.emit(self._fingerprint)
 
 
-def _coloured(colour: str, text: str) -> str:
-    return f"<span style='color:{colour}; font-weight:bold'>{text}</span>"
+def _coloured(name: str, text: str) -> str:
+    return f"<span style='color:{colour(name)}; font-weight:bold'>{text}</span>"
 
 
 def _two_lines(fingerprint: str) -> str:

@@ -160,9 +160,10 @@ class DiscoverDialog(QDialog):
         name = provider(finding.provider_id).name if finding.provider_id else ""
         source = finding.source_text.render(QCoreApplication.translate)
         server = str(Endpoint(finding.security, finding.host, finding.port))
-        for column, text in enumerate((server, name, source)):
+        warning = finding.warning.render(QCoreApplication.translate) if finding.warning else ""
+        for column, text in enumerate((f"⚠ {server}" if warning else server, name, source)):
             item = QTableWidgetItem(text)
-            item.setToolTip(text)
+            item.setToolTip(f"{text}\n{warning}" if warning else text)
             self.table.setItem(row, column, item)
         if row == 0:
             self.table.selectRow(0)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from smtpgui.ui.colours import colour
+
 
 def with_error_line(field: QWidget) -> tuple[QWidget, QLabel]:
     """(the box to put in the layout, the error label); focus goes to the field."""
@@ -15,7 +17,7 @@ def with_error_line(field: QWidget) -> tuple[QWidget, QLabel]:
     column.addWidget(field)
     error = QLabel(objectName="fieldError", wordWrap=True)
     palette = error.palette()  # a palette, not a style sheet: cheaper to lay out and paint
-    palette.setColor(QPalette.ColorRole.WindowText, QColor("#b3261e"))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour("error")))
     error.setPalette(palette)
     error.hide()
     column.addWidget(error)

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 
 from smtpgui import __version__
-from smtpgui.core.profile_file import ProfileError, export_profile, read_profile
+from smtpgui.core.profile_file import ProfileError, export_profile, read_profile_bytes
 from smtpgui.ui.background import call_in_background
 from smtpgui.ui.messages import error_text
 
@@ -32,13 +32,13 @@ class FileActions:
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(QCoreApplication.translate("SettingsWindow", "&File"))
-        menu.addAction(
+        find_action = menu.addAction(
             QCoreApplication.translate("SettingsWindow", "Fi&nd settings…"), self.find_settings
         )
         self.form.find_requested.connect(self.find_settings)
         self.form.provider.find.show()
         menu.addSeparator()
-        menu.addAction(
+        import_action = menu.addAction(
             QCoreApplication.translate("SettingsWindow", "&Import settings…"), self._choose_import
         )
         menu.addAction(
@@ -59,10 +59,41 @@ class FileActions:
             QKeySequence.StandardKey.Quit,
             self.close,
         )
+        # Changing the form while a test runs: not from the menu either.
+        self.form_actions = [find_action, import_action]
+        self._build_help_menu()
+
+    def _build_help_menu(self) -> None:
         help_menu = self.menuBar().addMenu(QCoreApplication.translate("SettingsWindow", "&Help"))
+        self._add_guide(help_menu)
+        self.copy_diagnosis_action = help_menu.addAction(
+            QCoreApplication.translate("SettingsWindow", "Copy &diagnosis"), self.copy_diagnosis
+        )
+        help_menu.addSeparator()
         help_menu.addAction(
             QCoreApplication.translate("SettingsWindow", "&About smtpgui"), self._about
         )
+
+    def _add_guide(self, menu: QMenu) -> None:
+        from smtpgui.ui.guide import SECTIONS, section
+
+        for text, heading in SECTIONS:
+            if section(heading):  # a build without the README has no guide to show
+                action = menu.addAction(QCoreApplication.translate("Guide", text))
+                action.triggered.connect(lambda _=False, h=heading: self.show_guide(h))
+        menu.addSeparator()
+
+    def show_guide(self, heading: str) -> QDialog:
+        from smtpgui.ui.guide import GuideDialog
+
+        dialog = GuideDialog(heading, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def copy_diagnosis(self) -> None:
+        """What the status box says (the diagnosis after a failure), as plain text."""
+        QGuiApplication.clipboard().setText(self.status.plain_text())
 
     def find_settings(self) -> DiscoverDialog | None:
         """Open Find settings for the address in the form; nothing is applied without a click."""
@@ -114,8 +145,9 @@ class FileActions:
     def import_profile(self, path: Path) -> bool:
         """Fill the form from a profile; nothing is saved until a test passes (Save)."""
         try:
-            settings = read_profile(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, ProfileError) as exc:
+            with path.open("rb") as stream:  # read no more than a profile's cap
+                settings = read_profile_bytes(stream)
+        except (OSError, ProfileError) as exc:
             self.status.show_message(
                 "error",
                 QCoreApplication.translate("SettingsWindow", "The profile cannot be imported"),
@@ -190,6 +222,16 @@ class FileActions:
         )
         if name:
             self.write_support_file(Path(name))
+            self.status.show_message(
+                "idle",
+                QCoreApplication.translate("SettingsWindow", "Support file saved"),
+                QCoreApplication.translate(
+                    "SettingsWindow",
+                    "%s holds the settings (never the password), the steps, the diagnosis and the "
+                    "log. Send it to whoever helps you.",
+                )
+                % name,
+            )
 
     def write_support_file(self, path: Path) -> None:
         from smtpgui.core.report import support_report
@@ -214,6 +256,8 @@ class FileActions:
                 "Delete the saved outgoing mail server settings and the stored password? Programs "
                 "that send mail with them will stop sending.",
             ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,  # Enter keeps the settings
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_saved()

@@ -23,12 +23,15 @@ from smtpgui.core.i18n import shown
 from smtpgui.core.provider_hints import login_notice
 from smtpgui.core.secrets import Binding, SecretKind, binding_of
 from smtpgui.core.settings import AuthMethod, Settings
+from smtpgui.ui.colours import box
 from smtpgui.ui.field_error import with_error_line
 from smtpgui.ui.form_values import fill_form, read_form
 from smtpgui.ui.oauth_fields import OAuthFields
 from smtpgui.ui.provider_field import ProviderField
+from smtpgui.ui.server_advice import ServerAdvice
 from smtpgui.ui.server_sync import ServerSync
 from smtpgui.ui.trust_fields import TrustFields
+from smtpgui.ui.wheel_guard import guard_wheel
 from smtpgui.ui.wrapped_label import WrappedLabel
 
 
@@ -106,6 +109,7 @@ class SettingsForm(ServerSync, QWidget):
         self.trust = TrustFields()
         self.ca_file, self.browse = self.trust.ca_file, self.trust.browse
         self._lay_out()
+        self._wheel_guard = guard_wheel(self)
         self.setCurrentSecurity(Security.STARTTLS)
         self.port.setValue(DEFAULT_PORTS[Security.STARTTLS])
         self.auth.setCurrentIndex(self.auth.findData(AuthMethod.AUTO))
@@ -113,9 +117,10 @@ class SettingsForm(ServerSync, QWidget):
     def _notice_label(self) -> WrappedLabel:
         """Under Authentication: what the provider says about the chosen login, if anything."""
         label = WrappedLabel(objectName="loginNotice")
+        background, border, text = box("notice")
         label.setStyleSheet(
-            "#loginNotice { background: #fdf6e3; border: 1px solid #e5a50a; border-radius: 3px;"
-            " padding: 4px; }"
+            f"#loginNotice {{ background: {background}; border: 1px solid {border};"
+            f" border-radius: 3px; padding: 4px; color: {text}; }}"
         )
         label.hide()
         return label
@@ -126,7 +131,8 @@ class SettingsForm(ServerSync, QWidget):
         self.detect = QPushButton(self.tr("&Detect…"))
         self.detect.setToolTip(
             self.tr(
-                "Ask ports 465, 587 and 25 of this server what they offer (no password is sent)"
+                "Ask ports 465, 587 and 25 of this server, and the port in the form, what they "
+                "offer (no password is sent)"
             )
         )
         form.addRow(self.tr("Pro&vider:"), self.provider)
@@ -134,6 +140,8 @@ class SettingsForm(ServerSync, QWidget):
         server_row.addWidget(self._checked("server", self.server), 1)
         server_row.addWidget(self.detect, 0, Qt.AlignmentFlag.AlignTop)
         form.addRow(self.tr("Se&rver:"), server_row)
+        self.server_advice = ServerAdvice()
+        form.addRow("", self.server_advice)
         security_row = QHBoxLayout()
         security_row.addWidget(self.security, 1)
         port_label = QLabel(self.tr("&Port:"))
@@ -159,6 +167,52 @@ class SettingsForm(ServerSync, QWidget):
             label = form.labelForField(row)
             if isinstance(label, QLabel):
                 label.setBuddy(buddy)
+        self._buddy_up()
+
+    def _buddy_up(self) -> None:
+        """Each label's buddy is the field that takes the focus, not the box around it.
+
+        A label's mnemonic (Alt+W) focuses its buddy only if the buddy itself takes focus: a
+        box with an error line, the provider row or the certificate column does not, and the
+        key did nothing. The label's words are also the field's name for a screen reader.
+        """
+        for label in self.findChildren(QLabel):
+            buddy = label.buddy()
+            while buddy is not None and buddy.focusProxy() is not None:
+                buddy = buddy.focusProxy()
+            if buddy is not None:
+                label.setBuddy(buddy)
+                # Qt names a field after a buddy label only when the two are siblings.
+                if not buddy.accessibleName():
+                    buddy.setAccessibleName(label.text().replace("&", "").rstrip(":").strip())
+
+    def tab_chain(self) -> list[QWidget]:
+        """Every field top to bottom (hidden ones too: Tab skips them while they are hidden)."""
+        oauth = self.oauth
+        return [
+            self.provider.combo,
+            self.provider.region,
+            self.provider.find,
+            self.server,
+            self.detect,
+            self.server_advice.button,
+            self.security,
+            self.port,
+            self.auth,
+            self.username,
+            self.password,
+            *(oauth.client_id, oauth.client_secret, oauth.tenant, oauth.authorize_url),
+            *(oauth.token_url, oauth.device_url, oauth.scopes),
+            *(oauth.browser_button, oauth.code_button),
+            self.allow_insecure,
+            self.from_address,
+            self.recipient,
+            self.timeout,
+            self.trust.mode,
+            self.ca_file,
+            self.browse,
+            self.trust.pinned,
+        ]
 
     def _checked(self, name: str, field: QWidget) -> QWidget:
         box, self._errors[name] = with_error_line(field)
@@ -171,6 +225,7 @@ class SettingsForm(ServerSync, QWidget):
         self.trust.changed.connect(self._refresh)
         self.oauth.changed.connect(self._refresh)
         self.detect.clicked.connect(self.detect_requested)
+        self.server_advice.fix_chosen.connect(self._use_server)
         self.provider.chosen.connect(self._on_provider_chosen)
         self.provider.find_requested.connect(self.find_requested)
         for name, edit in self._line_edits().items():
@@ -254,6 +309,7 @@ class SettingsForm(ServerSync, QWidget):
         )
         if self._stored_for is not None and "password" in errors:
             self._touched.add("password")  # say at once why the stored one is not used
+        edits = self._line_edits()
         notice = login_notice(settings)
         self.login_notice.setText(shown(notice, QCoreApplication.translate) if notice else "")
         self.login_notice.setVisible(notice is not None)
@@ -262,7 +318,11 @@ class SettingsForm(ServerSync, QWidget):
             message = shown(message, QCoreApplication.translate)
             label.setText(message)
             label.setVisible(bool(message))
+            field = edits.get(name)
+            if field is not None:  # a screen reader reads the error with the field
+                field.setAccessibleDescription(message)
         self.detect.setEnabled(self.detect_host() is not None)
+        self.server_advice.show_for(self.server.text(), self.current_security(), self.port.value())
         needs_login = AuthMethod(self.auth.currentData()) is not AuthMethod.NONE
         for widget in (self.username, self.password, self.allow_insecure):
             widget.setEnabled(needs_login)
@@ -273,6 +333,13 @@ class SettingsForm(ServerSync, QWidget):
             layout.setRowVisible(self.oauth, oauth)
         self.valid = not errors  # as of the last change (the buttons ask often)
         self.changed.emit(self.valid)
+
+    @Slot(str)
+    def _use_server(self, text: str) -> None:
+        """The advice's fix, as if the admin had typed it."""
+        self.server.setText(text)
+        self._on_server_edited(text)
+        self.server.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _touch(self, name: str) -> None:
         self._touched.add(name)

@@ -15,6 +15,7 @@ from smtpgui.core.endpoint import (
     parse_entries,
     resolve,
 )
+from smtpgui.core.oauth_settings import OAuthSettings
 from smtpgui.core.settings import AuthMethod, Settings, field_errors
 
 if TYPE_CHECKING:
@@ -31,9 +32,10 @@ def read_form(form: SettingsForm) -> tuple[Settings, dict[str, str]]:
     except EndpointError as exc:
         errors["server"] = exc.text
     trust, ca_file, pinned = form.trust.values()
+    auth = AuthMethod(form.auth.currentData())
     settings = Settings(
         endpoints=endpoints,
-        auth=AuthMethod(form.auth.currentData()),
+        auth=auth,
         username=form.username.text().strip(),
         from_address=form.from_address.text().strip(),
         recipient=form.recipient.text().strip(),
@@ -42,7 +44,9 @@ def read_form(form: SettingsForm) -> tuple[Settings, dict[str, str]]:
         trust=trust,
         ca_file=ca_file,
         pinned_sha256=pinned,
-        oauth=form.oauth.values(),
+        # The OAuth2 block belongs to an OAuth2 login: a password login saves none (the
+        # fields keep their values while the admin tries one login and the other).
+        oauth=form.oauth.values() if auth is AuthMethod.OAUTH2 else OAuthSettings(),
     )
     errors.update(field_errors(settings))
     raw = {

@@ -9,15 +9,16 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from smtpgui.core.i18n import shown
+from smtpgui.core.i18n import Text, shown
 from smtpgui.core.transcript import Direction, TranscriptLine
+from smtpgui.ui.colours import colour
 
-_COLOURS = {
-    Direction.CLIENT: "#1a5fb4",
-    Direction.SERVER: "#241f31",
-    Direction.INFO: "#5e5c64",
-    Direction.TLS: "#26a269",
-    Direction.ERROR: "#c01c28",
+_COLOURS = {  # names in smtpgui.ui.colours: a light and a dark variant each
+    Direction.CLIENT: "blue",
+    Direction.SERVER: "text",
+    Direction.INFO: "muted",
+    Direction.TLS: "green",
+    Direction.ERROR: "error",
 }
 MAX_LINES = 5000  # a hostile server cannot make the pane grow without end
 
@@ -43,10 +44,11 @@ class LogPane(QPlainTextEdit):
     def add_line(self, line: TranscriptLine) -> None:
         self._lines.append(line)
         del self._lines[:-MAX_LINES]
-        colour = _COLOURS[line.direction]
-        weight = "bold" if line.direction is Direction.ERROR else "normal"
+        warns = _warns(line.text)
+        shade = colour("red" if warns else _COLOURS[line.direction])
+        weight = "bold" if line.direction is Direction.ERROR or warns else "normal"
         self.appendHtml(
-            f'<span style="color:{colour}; font-weight:{weight}; white-space:pre">'
+            f'<span style="color:{shade}; font-weight:{weight}; white-space:pre">'
             f"{html.escape(_displayed(line))}</span>"
         )
 
@@ -65,6 +67,17 @@ class LogPane(QPlainTextEdit):
 
     def save_to(self, path: Path) -> None:
         path.write_text(self.text() + "\n", encoding="utf-8")
+
+
+def _warns(text: str) -> bool:
+    """A TLS note that protection is off ("Certificate NOT verified"): never in TLS green.
+
+    The core spells such notes with an upper-case NOT (its English template, which is also
+    the catalogue's key), as a word or in a verdict inside the line.
+    """
+    if not isinstance(text, Text):
+        return False
+    return "NOT " in text.template or any(_warns(value) for _key, value in text.values)
 
 
 def _displayed(line: TranscriptLine) -> str:

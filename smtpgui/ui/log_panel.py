@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTextDocument
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
+from smtpgui.ui.colours import colour
 from smtpgui.ui.log_pane import LogPane
 from smtpgui.ui.phase_list import PhaseList
 
@@ -45,21 +53,53 @@ class LogPanel(QWidget):
         self.find.textEdited.connect(self._find_from_start)
         self.copy_button.clicked.connect(self.copy)
         self.save_button.clicked.connect(self.save_requested)
+        self._add_shortcuts()
+
+    def _add_shortcuts(self) -> None:
         QShortcut(QKeySequence.StandardKey.Find, self, self.find.setFocus)
         QShortcut(QKeySequence.StandardKey.FindNext, self, self.find_next)
+        QShortcut(QKeySequence.StandardKey.FindPrevious, self, self.find_previous)
+        # Shift+Enter in the field: the previous match. The field's own shortcuts, so Enter
+        # here never reaches the window's "Enter runs Test".
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            back = QShortcut(QKeySequence(Qt.KeyboardModifier.ShiftModifier | key), self.find)
+            back.setContext(Qt.ShortcutContext.WidgetShortcut)
+            back.activated.connect(self.find_previous)
 
     @Slot()
     def find_next(self) -> bool:
         """Select the next match, wrapping around at the end; False when there is none."""
+        return self._find(QTextDocument.FindFlag(0))
+
+    @Slot()
+    def find_previous(self) -> bool:
+        """Select the previous match, wrapping around at the start; False when there is none."""
+        return self._find(QTextDocument.FindFlag.FindBackward)
+
+    def _find(self, flags: QTextDocument.FindFlag) -> bool:
         text = self.find.text()
-        if not text:
-            return False
-        if self.log.find(text):
-            return True
+        found = bool(text) and (self.log.find(text, flags) or self._wrap_and_find(text, flags))
+        self._highlight(found)
+        return found
+
+    def _wrap_and_find(self, text: str, flags: QTextDocument.FindFlag) -> bool:
         cursor = self.log.textCursor()
-        cursor.movePosition(cursor.MoveOperation.Start)
+        backward = bool(flags & QTextDocument.FindFlag.FindBackward)
+        cursor.movePosition(cursor.MoveOperation.End if backward else cursor.MoveOperation.Start)
         self.log.setTextCursor(cursor)
-        return self.log.find(text, QTextDocument.FindFlag(0))
+        return self.log.find(text, flags)
+
+    def _highlight(self, found: bool) -> None:
+        """The match stays marked while the focus is in the find field (a selection is not)."""
+        if not found:
+            self.log.setExtraSelections([])
+            return
+        mark = QTextEdit.ExtraSelection()
+        mark.cursor = self.log.textCursor()  # type: ignore[misc]
+        mark.format.setBackground(QColor("#f6d32d"))  # type: ignore[attr-defined]
+        mark.format.setForeground(QColor("#241f31"))  # type: ignore[attr-defined]
+        self.log.setExtraSelections([mark])
+        self.log.ensureCursorVisible()
 
     @Slot(str)
     def _find_from_start(self, _text: str) -> None:
@@ -67,12 +107,14 @@ class LogPanel(QWidget):
         cursor.movePosition(cursor.MoveOperation.Start)
         self.log.setTextCursor(cursor)
         found = self.find_next()
-        self.find.setStyleSheet("" if found or not self.find.text() else "color: #c01c28;")
+        missing = not found and self.find.text()
+        self.find.setStyleSheet(f"color: {colour('error')};" if missing else "")
 
     @Slot()
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.log.text())
 
     def clear(self) -> None:
+        self.log.setExtraSelections([])
         self.log.clear_lines()
         self.phases.reset()

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from smtpgui.core.detect import DEFAULT_PORTS
 from smtpgui.core.endpoint import Security
+from smtpgui.core.i18n import shown
 from smtpgui.core.result import PhaseChange, PhaseState
 from smtpgui.core.secrets import SecretStore
 from smtpgui.core.settings import AuthMethod, Settings
@@ -70,6 +74,11 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         self._last_settings: Settings | None = None
         self._last_outcome: Outcome | None = None
         self._last_diagnosis: Diagnosis | None = None
+        self._note = note
+        self._result_inputs: tuple[object, ...] | None = None  # the form a shown result is for
+        self._asked_to_fix = False  # "Some fields need attention" is on screen
+        self._focus_before: QWidget | None = None
+        self.form_actions: list[QAction] = []
         self.setWindowTitle(self.tr("Outgoing mail server (SMTP) – smtpgui"))
         icon = resource("icons", "smtpgui.svg")
         if icon:
@@ -77,6 +86,9 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         self._build()
         self._build_menu()
         self._load(note)
+        # The first thing typed is the server: the focus starts there, not on a list that the
+        # mouse wheel would then turn.
+        self.form.server.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -104,6 +116,7 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         fields_column.addWidget(self.deliverability)
         fields_column.addStretch(1)
         scroll = FittingScrollArea(fields)  # a small screen scrolls the form, never squashes it
+        self._scroll = scroll
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for button in (self.test_button, self.save_button, self.cancel_button):
@@ -130,18 +143,28 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.cancel)
         self.form.changed.connect(self._update_buttons)
+        self.form.changed.connect(self._on_form_changed)
         self.form.submitted.connect(self.test)
         self.form.detect_requested.connect(self.detect)
         self.form.oauth.sign_in_requested.connect(self.sign_in)
         self.certificate.pin_requested.connect(self.form.trust.pin)
+        # Enter runs Test from the form side only: on the log side it belongs to Find.
         for keys in (QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)):
-            QShortcut(keys, self, self.test)
+            enter = QShortcut(keys, left, self.test)
+            enter.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel)
-        self.setTabOrder(self.form.trust.pinned, self.test_button)
-        self.setTabOrder(self.test_button, self.save_button)
-        self.setTabOrder(self.save_button, self.cancel_button)
-        self.setTabOrder(self.cancel_button, self.log_panel.find)
+        self._set_tab_order()
         self.log_panel.save_requested.connect(self._save_support_file)
+
+    def _set_tab_order(self) -> None:
+        """The form top to bottom, the diagnosis' links, Test, Save, Cancel, then the log side."""
+        panel = self.log_panel
+        chain = [*self.form.tab_chain(), self.status.body]
+        chain += [self.test_button, self.save_button, self.cancel_button]
+        chain += [panel.find, panel.copy_button, panel.save_button, self.log]
+        chain.append(self.certificate.pin_button)
+        for before, after in itertools.pairwise(chain):
+            self.setTabOrder(before, after)
 
     # -- running a test -------------------------------------------------------------------------
 
@@ -151,19 +174,34 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
 
     @Slot()
     def save(self) -> None:
+        settings = self.form.settings()
+        if settings is not None and not self._weakening_confirmed(settings):
+            return
         self._start(save=True)
+
+    def _weakening_confirmed(self, settings: Settings) -> bool:
+        """Weaker security is saved only on a clear yes (Enter means Cancel)."""
+        from smtpgui.core.insecure import weakened
+
+        found = weakened(settings)
+        if not found or self.is_running() or self._closed:
+            return True
+        said = "\n\n".join(shown(text, QCoreApplication.translate) for text in found)
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Save insecure settings?"),
+            self.tr("These settings turn protection off:\n\n%s\n\nSave them anyway?") % said,
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Save
 
     def _start(self, save: bool) -> None:
         if self.is_running() or self._closed:
             return
         settings = self.form.settings()
         if settings is None:
-            self.form.show_all_errors()
-            self.status.show_message(
-                "error",
-                self.tr("Some fields need attention"),
-                self.tr("The messages under the fields say what to fix."),
-            )
+            self.ask_to_fix()
             return
         from smtpgui.core.profile import Job
         from smtpgui.ui.worker import ProbeWorker, WorkerThread
@@ -185,7 +223,10 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
             ),
         )
         self._saving = save
+        self._result_inputs = None
+        self._focus_before = QApplication.focusWidget()
         self.log_panel.clear()
+        self.certificate.clear()  # the last server's certificate is not this test's
         self.deliverability.hide()
         self._last_settings = settings
         worker = ProbeWorker(job, self._store, self._secrets)
@@ -208,7 +249,7 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
             host,
             self.form.ca_file.text().strip(),
             float(self.form.timeout.value()),
-            self.detect_ports,
+            self._ports_to_detect(),
             parent=self,
         )
         # A bound slot, not a lambda holding the window: Qt drops the connection with the form.
@@ -217,6 +258,16 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         dialog.start()
         dialog.open()
         return dialog
+
+    def _ports_to_detect(self) -> tuple[tuple[int, Security], ...]:
+        """465, 587 and 25, and the form's port when it is another (2525, a demo's port)."""
+        typed = self.form.port.value()
+        if typed in {port for port, _security in DEFAULT_PORTS}:
+            return self.detect_ports
+        security = self.form.current_security()
+        # STARTTLS asked of a server without it reports the plain conversation (NONE).
+        asked = Security.STARTTLS if security is Security.NONE else security
+        return (*self.detect_ports, (typed, asked))
 
     @Slot()
     def cancel(self) -> None:
@@ -257,8 +308,59 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
             self.show_password_notice(self._last_settings)
         if outcome.saved:
             self._after_save()
+        if outcome.result.ok:  # a pass is green: what it did not check is said beside it
+            self._say_what_is_insecure()
         self._update_buttons()
+        self._scroll.ensureWidgetVisible(self.status.title)  # a small window: scroll to it
+        if not outcome.result.cancelled:
+            self._result_inputs = self._form_inputs()
+        self._restore_focus()
         self.outcome_ready.emit(outcome)
+
+    def _say_what_is_insecure(self) -> None:
+        from smtpgui.core.insecure import weakened
+
+        if self._last_settings is None:
+            return
+        for text in weakened(self._last_settings):
+            said = shown(text, QCoreApplication.translate)
+            self.status.add_paragraph(self.tr("Kept insecure: %s") % said, "warning")
+
+    def _restore_focus(self) -> None:
+        """The fields were disabled during the run: the focus goes back where it was (Test)."""
+        widget, self._focus_before = self._focus_before, None
+        if widget is not None and widget.isEnabled() and widget.isVisible():
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def ask_to_fix(self) -> None:
+        self.form.show_all_errors()
+        self.status.show_message(
+            "error",
+            self.tr("Some fields need attention"),
+            self.tr("The messages under the fields say what to fix."),
+        )
+        self._asked_to_fix = True
+
+    def _form_inputs(self) -> tuple[object, ...]:
+        oauth = self.form.oauth
+        return (self.form.settings(), self.form.password.text(), oauth.tokens, oauth.values())
+
+    @Slot(bool)
+    def _on_form_changed(self, valid: bool) -> None:
+        """Nothing stale on screen: a result is for the values it was made with."""
+        if self.is_running():
+            return
+        if self._asked_to_fix and valid:
+            self._asked_to_fix = False
+            self._show_idle(self._note)
+        elif self._result_inputs is not None and self._form_inputs() != self._result_inputs:
+            self._result_inputs = None
+            self.certificate.clear()
+            self.status.show_message(
+                "idle",
+                self.tr("Changed since the last test"),
+                self.tr("The last result was for the previous values. Press Test to check these."),
+            )
 
     @Slot(bool)
     def _update_buttons(self, valid: bool | None = None) -> None:
@@ -269,6 +371,22 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         self.save_button.setEnabled(valid and not running)
         self.cancel_button.setEnabled(running)
         self.form.setEnabled(not running)
+        for action in self.form_actions:  # Find settings, Import: they fill the form
+            action.setEnabled(not running)
+        self.delete_action.setEnabled(not running and self._saved is not None)
+        self._say_why_not(valid or running)
+
+    def _say_why_not(self, can_test: bool) -> None:
+        """A greyed-out Test says why: in its tooltip and in the status line."""
+        reason = ""
+        if not can_test:
+            errors = self.form.errors()
+            reason = next(iter(errors.values()), "")
+            reason = self.tr("Test needs this first: %s") % shown(
+                reason, QCoreApplication.translate
+            )
+        self.test_button.setToolTip(reason or self.tr("Send a test message (Enter)"))
+        self.statusBar().showMessage(reason)
 
     # -- closing --------------------------------------------------------------------------------
 

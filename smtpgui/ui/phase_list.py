@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from smtpgui.core.result import Phase, PhaseChange, PhaseState
+from smtpgui.ui.colours import colour
 from smtpgui.ui.phases import phase_label
 
 # (glyph, colour) per state; None = pending. DejaVu Sans has all of these glyphs.
-_LOOK: dict[PhaseState | None, tuple[str, str]] = {
-    None: ("○", "#9a9996"),
-    PhaseState.RUNNING: ("◔", "#1a5fb4"),
-    PhaseState.PASSED: ("✓", "#26a269"),
-    PhaseState.FAILED: ("✗", "#c01c28"),
-    PhaseState.SKIPPED: ("–", "#9a9996"),
+_LOOK: dict[PhaseState | None, tuple[str, str]] = {  # colours: smtpgui.ui.colours names
+    None: ("○", "faint"),
+    PhaseState.RUNNING: ("◔", "blue"),
+    PhaseState.PASSED: ("✓", "green"),
+    PhaseState.FAILED: ("✗", "error"),
+    PhaseState.SKIPPED: ("–", "faint"),
+    PhaseState.UNCERTAIN: ("?", "amber"),  # sent, never confirmed: maybe delivered
 }
 _ORDER = list(Phase)
+# What a screen reader says for each state: the glyph's colour is not the only signal.
+_SAID: dict[PhaseState | None, str] = {
+    None: QT_TRANSLATE_NOOP("PhaseList", "not run"),
+    PhaseState.RUNNING: QT_TRANSLATE_NOOP("PhaseList", "running"),
+    PhaseState.PASSED: QT_TRANSLATE_NOOP("PhaseList", "passed"),
+    PhaseState.FAILED: QT_TRANSLATE_NOOP("PhaseList", "failed"),
+    PhaseState.SKIPPED: QT_TRANSLATE_NOOP("PhaseList", "skipped"),
+    PhaseState.UNCERTAIN: QT_TRANSLATE_NOOP("PhaseList", "sent, not confirmed"),
+}
 
 
 class PhaseList(QFrame):
@@ -73,19 +84,21 @@ class PhaseList(QFrame):
     def _show(self, phase: Phase, state: PhaseState | None, took: str) -> None:
         if phase in self.states and self.states[phase] == state and self._took[phase] == took:
             return  # already shown: a test starting resets a dozen rows that are blank anyway
-        glyph_text, colour = _LOOK[state]
+        glyph_text, shade = _LOOK[state]
         glyph, name, time_label = self._rows[phase]
         glyph.setText(glyph_text)
         # Palettes, not style sheets: a style sheet re-polishes the label, and a test sets
         # these some eighty times (the event loop stalled for it).
-        _set_text_colour(glyph, colour)
-        _set_text_colour(name, _GREY if state in (None, PhaseState.SKIPPED) else None)
+        _set_text_colour(glyph, colour(shade))
+        grey = state in (None, PhaseState.SKIPPED)
+        _set_text_colour(name, colour("faint") if grey else None)
         time_label.setText(took)
         self.states[phase] = state
         self._took[phase] = took
-
-
-_GREY = "#9a9996"
+        said = QCoreApplication.translate("PhaseList", _SAID[state])
+        name.setAccessibleName(", ".join(part for part in (name.text(), said, took) if part))
+        if state is not None:  # announced as it changes (a reset to "not run" is not news)
+            QAccessible.updateAccessibility(QAccessibleEvent(name, QAccessible.Event.NameChanged))
 
 
 def _set_text_colour(label: QLabel, colour: str | None) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smtpgui.core.oauth_settings import OAuthSettings
 from smtpgui.core.providers import (
     AuthKind,
     Provider,
@@ -21,7 +22,8 @@ from smtpgui.core.providers import (
     load_providers,
     rule_text,
 )
-from smtpgui.core.settings import AuthMethod
+from smtpgui.core.settings import AuthMethod, TrustMode
+from smtpgui.ui.colours import colour
 from smtpgui.ui.wrapped_label import WrappedLabel
 
 if TYPE_CHECKING:
@@ -49,11 +51,12 @@ class ProviderField(QWidget):
             self.combo.addItem(entry.name, entry.id)  # brand names: data, not translated
         self.region = QComboBox()
         self.region.setToolTip(self.tr("The region the account was created in"))
+        self.region.setAccessibleName(self.tr("Region"))
         self.find = QPushButton(self.tr("Find settings…"))
         self.find.setToolTip(self.tr("Look up the server of an e-mail address"))
         self.find.hide()  # shown by the window once it handles find_requested
         self.hint = WrappedLabel(objectName="providerHint")
-        self.hint.setStyleSheet("color: #5e5c64;")
+        self.hint.setStyleSheet(f"color: {colour('muted')};")
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.combo, 1)
@@ -125,12 +128,19 @@ def auth_for(entry: Provider, offered: list[AuthMethod]) -> AuthMethod:
     return AuthMethod.AUTO
 
 
-def fill_from_provider(form: SettingsForm, entry: Provider | None, region: str) -> None:
-    """Put the provider's preferred server, security, port and login rule into the form."""
+def forget_old_provider(form: SettingsForm, new: Provider | None) -> None:
+    """Drop what belonged to the provider chosen before: its fixed user name and its OAuth2."""
     previous = form.username.property("providerUsername") or ""
     if previous and form.username.text() == previous:
         form.username.clear()  # a fixed name ("apikey") of the provider chosen before
     form.username.setProperty("providerUsername", "")
+    if new is None or form.oauth.values().provider != new.id:  # another region: kept
+        form.oauth.load(OAuthSettings())
+
+
+def fill_from_provider(form: SettingsForm, entry: Provider | None, region: str) -> None:
+    """Put the provider's preferred server, security, port and login rule into the form."""
+    forget_old_provider(form, entry)
     form.username.setPlaceholderText(username_hint(entry))
     if entry is None:
         return
@@ -145,10 +155,15 @@ def fill_from_provider(form: SettingsForm, entry: Provider | None, region: str) 
 
 
 def fill_from_finding(form: SettingsForm, finding: Finding) -> None:
-    """Put a discovered server into the form, with its provider's login rule when known."""
-    form.server.setText(finding.host)
+    """Put a discovered server into the form, with its provider's login rule when known.
+
+    A new server: the old one's user-name rule, OAuth2 block, CA file and pin go.
+    """
     form.provider.select_by_host(finding.host)
     entry = form.provider.current()
+    forget_old_provider(form, entry)
+    form.trust.load(TrustMode.SYSTEM, "", "")
+    form.server.setText(finding.host)
     form.username.setPlaceholderText(username_hint(entry))
     offered = [AuthMethod(form.auth.itemData(i)) for i in range(form.auth.count())]
     auth = finding.auth_method or (auth_for(entry, offered) if entry else AuthMethod.AUTO)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QCoreApplication, Slot
 
 from smtpgui.core.endpoint import (
     DEFAULT_PORTS,
@@ -21,6 +21,7 @@ from smtpgui.core.endpoint import (
     with_port,
     with_prefix,
 )
+from smtpgui.core.providers import by_host
 from smtpgui.core.settings import AuthMethod
 from smtpgui.ui.provider_field import fill_from_finding, fill_from_provider
 
@@ -87,8 +88,30 @@ class ServerSync:
 
     @Slot(object, str)
     def _on_provider_chosen(self, provider: Provider | None, region: str) -> None:
+        if provider is not None and not self._may_replace_server(provider):
+            self.provider.select_by_host(self.detect_host() or "")  # back to what is typed
+            return
         fill_from_provider(self._form(), provider, region)
         self._touch("server")
+
+    def _may_replace_server(self, provider: Provider) -> bool:
+        """A server the admin typed (not a provider's) is replaced only when they say so."""
+        from PySide6.QtWidgets import QMessageBox
+
+        host = self.detect_host()
+        if host is None or by_host(host) is not None:
+            return True
+        answer = QMessageBox.question(
+            self._form(),
+            QCoreApplication.translate("SettingsForm", "Replace the server?"),
+            QCoreApplication.translate(
+                "SettingsForm", "Replace the server you typed, %s, with the one of %s?"
+            )
+            % (host, provider.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     @Slot(object)
     def apply_finding(self, finding: Finding) -> None:

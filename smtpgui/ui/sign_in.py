@@ -6,7 +6,6 @@ SignInActions is a mixin of SettingsWindow (like FileActions): its texts use the
 
 from __future__ import annotations
 
-import html
 import threading
 from typing import TYPE_CHECKING
 
@@ -29,10 +28,13 @@ class SignInWorker(Worker):
 
     Signals:
         code_shown(DeviceCode): the code to type and where (device flow only).
+        hint_shown(str): what the browser may show when it has not come back for a while
+            (a core Text: translated where it is shown).
         finished(Tokens | OAuthError): the sign-in's tokens, or why it failed or stopped.
     """
 
     code_shown = Signal(object)
+    hint_shown = Signal(object)
 
     def __init__(
         self,
@@ -69,6 +71,7 @@ class SignInWorker(Worker):
                 self._open_browser or webbrowser.open,
                 self._cancel,
                 client_secret=secret,
+                notice=self.hint_shown.emit,
             )
         except (OAuthError, SecretStoreError) as exc:
             return exc
@@ -98,14 +101,7 @@ class SignInActions:
         from smtpgui.core.oauth_settings import oauth_errors
 
         if oauth_errors(form_settings.oauth):
-            self.form.show_all_errors()
-            self.status.show_message(
-                "error",
-                QCoreApplication.translate("SettingsWindow", "Some fields need attention"),
-                QCoreApplication.translate(
-                    "SettingsWindow", "The messages under the fields say what to fix."
-                ),
-            )
+            self.ask_to_fix()
             return False
         worker = SignInWorker(
             form_settings,
@@ -115,6 +111,7 @@ class SignInActions:
             self._secrets,
         )
         worker.code_shown.connect(self._on_code_shown)
+        worker.hint_shown.connect(self._on_hint)
         self._sign_in_run = WorkerThread(worker, "smtpgui-sign-in", parent=self)
         self._sign_in_run.finished.connect(self._on_signed_in)
         self.status.show_message(
@@ -159,6 +156,11 @@ class SignInActions:
             % code.verification_uri,
         )
 
+    def _on_hint(self, hint: str) -> None:
+        if self._sign_in_run is not None:
+            title = QCoreApplication.translate("SettingsWindow", "Signing in…")
+            self.status.show_message("busy", title, shown(hint, QCoreApplication.translate))
+
     def _on_signed_in(self, result: Tokens | OAuthError | SecretStoreError) -> None:
         run, self._sign_in_run = self._sign_in_run, None
         if run is not None:
@@ -192,7 +194,4 @@ class SignInActions:
             return
         text = shown(notice, QCoreApplication.translate)
         tip = QCoreApplication.translate("SettingsWindow", "Suggestion: %s") % text
-        self.status.body.setText(
-            f'{self.status.body.text()}<p style="color:#1a5fb4">{html.escape(tip)}</p>'
-        )
-        self.status.body.show()
+        self.status.add_paragraph(tip)

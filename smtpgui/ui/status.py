@@ -6,21 +6,17 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, shown
+from smtpgui.ui.colours import box, colour
 from smtpgui.ui.phases import phase_label
 
 if TYPE_CHECKING:
     from smtpgui.core.diagnosis import Diagnosis
     from smtpgui.core.profile import Outcome
-
-_STYLES = {
-    "idle": ("#f6f5f4", "#c0bfbc"),
-    "busy": ("#eef4fc", "#1a5fb4"),
-    "ok": ("#eaf7ee", "#26a269"),
-    "error": ("#fdeceb", "#c01c28"),
-}
+    from smtpgui.core.result import ProbeResult
 
 
 class StatusPanel(QFrame):
@@ -46,15 +42,17 @@ class StatusPanel(QFrame):
         self._style(kind)
         self.title.setText(title)
         paragraphs = (html.escape(part) for part in body.split("\n\n") if part.strip())
-        self.body.setText("".join(f"<p>{part}</p>" for part in paragraphs))
+        self._set_body("".join(f"<p>{part}</p>" for part in paragraphs))
         self.body.setVisible(bool(body))
+        self._announce()
 
     def show_diagnosis(
-        self, diagnosis: Diagnosis, reply: str, step: str = "", extra: str = ""
+        self, diagnosis: Diagnosis, reply: str, step: str = "", extra: str = "", kind: str = "error"
     ) -> None:
-        self._style("error")
+        self._style(kind)
         self.title.setText(diagnosis.title)
-        parts = [f'<p style="color:#5e5c64">{html.escape(step)}</p>'] if step else []
+        muted = colour("muted")
+        parts = [f'<p style="color:{muted}">{html.escape(step)}</p>'] if step else []
         parts.append(f"<p>{html.escape(diagnosis.explanation)}</p>")
         if reply and reply not in diagnosis.explanation:
             parts.append(f"<p><tt>{html.escape(reply)}</tt></p>")
@@ -63,13 +61,43 @@ class StatusPanel(QFrame):
             parts.append(f"<ol>{items}</ol>")
         if diagnosis.hint:
             tip = html.escape(self.tr("Tip: %s") % diagnosis.hint)
-            parts.append(f'<p style="color:#1a5fb4">{tip}</p>')
+            parts.append(f'<p style="color:{colour("blue")}">{tip}</p>')
         if diagnosis.provider:
             parts.append(_provider_html(diagnosis))
         if extra:
             parts.append(f"<p>{html.escape(extra)}</p>")
-        self.body.setText("".join(parts))
+        self._set_body("".join(parts))
         self.body.show()
+        self._announce()
+
+    def add_paragraph(self, text: str, kind: str = "tip") -> None:
+        """One more paragraph under the body: a tip (blue) or a warning (red, with ⚠)."""
+        shade, mark = (colour("blue"), "") if kind == "tip" else (colour("red"), "⚠ ")
+        paragraph = f'<p style="color:{shade}">{mark}{html.escape(text)}</p>'
+        self._set_body(self.body.text() + paragraph)
+        self.body.show()
+
+    def _announce(self) -> None:
+        """Tell a screen reader: the panel's name is the title, its description the body."""
+        self.setAccessibleName(self.title.text())
+        self.setAccessibleDescription(self.plain_text().removeprefix(self.title.text()).strip())
+        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
+        if self.kind in ("ok", "error"):  # an outcome: read out at once
+            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
+
+    def _set_body(self, text: str) -> None:
+        # A Tab stop only when there is a link to follow: plain words are no place to stop at.
+        self.body.setText(text)
+        links = "<a " in text
+        self.body.setFocusPolicy(Qt.FocusPolicy.StrongFocus if links else Qt.FocusPolicy.NoFocus)
+
+    def plain_text(self) -> str:
+        """Title and body as plain text (numbered steps stay numbered): to copy and paste."""
+        from PySide6.QtGui import QTextDocument
+
+        body = QTextDocument()
+        body.setHtml(self.body.text())
+        return f"{self.title.text()}\n\n{body.toPlainText().strip()}".strip()
 
     def text(self) -> str:
         return f"{self.title.text()}\n{self.body.text()}"
@@ -78,10 +106,13 @@ class StatusPanel(QFrame):
         if kind == self.kind and self.styleSheet():
             return  # a style sheet re-polishes the panel: only when the look changes
         self.kind = kind
-        background, border = _STYLES[kind]
+        background, border, text = box(kind)
+        # The text colour goes with the background: a dark theme's light text on a light box
+        # (or the other way round) would not read.
         self.setStyleSheet(
             f"#statusPanel {{ background: {background}; border: 1px solid "
             f"{border}; border-left: 4px solid {border}; border-radius: 4px; }}"
+            f" #statusPanel QLabel {{ color: {text}; }}"
         )
 
     def show_outcome(
@@ -130,10 +161,18 @@ class StatusPanel(QFrame):
             if outcome.save_error:
                 save_error = shown(outcome.save_error, QCoreApplication.translate)
                 extra = f"{save_error} {extra}".strip()
-            step = self.tr("Failed step: %s") % phase_label(result.phase) if result.phase else ""
-            self.show_diagnosis(diagnosis, result.reply, step, extra)
+            step = self._step_text(result)
+            kind = "uncertain" if result.uncertain else "error"
+            self.show_diagnosis(diagnosis, result.reply, step, extra, kind)
             return diagnosis
         return None
+
+    def _step_text(self, result: ProbeResult) -> str:
+        if result.phase is None:
+            return ""
+        if result.uncertain:  # the message may have been delivered: not a failed step
+            return self.tr("Step with no confirmation: %s") % phase_label(result.phase)
+        return self.tr("Failed step: %s") % phase_label(result.phase)
 
     @staticmethod
     def _translate_diagnosis(text: str) -> str:

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smtpgui.core.certificate import format_fingerprint, normalise_fingerprint
 from smtpgui.core.settings import TrustMode
+from smtpgui.ui.colours import box, colour
 from smtpgui.ui.field_error import with_error_line
 
 
@@ -37,9 +39,11 @@ class TrustFields(QWidget):
             (self.tr("Do not check (insecure)"), TrustMode.INSECURE),
         ):
             self.mode.addItem(label, value)
-        self.ca_file = QLineEdit(placeholderText=self.tr("the CA certificate (PEM file)"))
+        self.ca_file = QLineEdit(placeholderText=self.tr("the CA certificate (PEM or DER file)"))
         self.browse = QPushButton(self.tr("&Browse…"))
+        self.ca_file.setAccessibleName(self.tr("CA file"))
         self.pinned = QLineEdit(placeholderText=self.tr("SHA-256 fingerprint, e.g. AB:CD:…"))
+        self.pinned.setAccessibleName(self.tr("Pinned fingerprint"))
         self.warning = QLabel(wordWrap=True, objectName="insecureWarning")
         self.warning.setText(
             self.tr(
@@ -47,8 +51,9 @@ class TrustFields(QWidget):
                 "be it and read the password. Use this only to find a problem, never to keep."
             )
         )
+        background, _border, _text = box("error")
         self.warning.setStyleSheet(
-            "color: #a51d2d; background: #fdeceb; padding: 4px; border-radius: 3px;"
+            f"color: {colour('red')}; background: {background}; padding: 4px; border-radius: 3px;"
         )
         self.errors: dict[str, QLabel] = {}
         self._lay_out()
@@ -89,11 +94,11 @@ class TrustFields(QWidget):
 
     def load(self, mode: TrustMode, ca_file: str, pinned: str) -> None:
         self.ca_file.setText(ca_file)
-        self.pinned.setText(pinned)
+        self.pinned.setText(_shown_fingerprint(pinned))
         self.set_current(mode)
 
     def pin(self, fingerprint: str) -> None:
-        self.pinned.setText(fingerprint)
+        self.pinned.setText(_shown_fingerprint(fingerprint))
         self.set_current(TrustMode.PINNED)
 
     @Slot()
@@ -121,3 +126,9 @@ class TrustFields(QWidget):
         )
         if path:
             self.ca_file.setText(path)
+
+
+def _shown_fingerprint(text: str) -> str:
+    """AB:CD:…, as the certificate panel and the log show it (a text that is none: as it is)."""
+    digits = normalise_fingerprint(text)
+    return format_fingerprint(digits) if digits else text

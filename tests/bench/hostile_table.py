@@ -1,4 +1,5 @@
-"""Print issue 5's table: hostile scenario -> outcome -> time to fail -> memory peak.
+"""Print issue 5's table: hostile scenario -> outcome -> time to fail -> memory peak; and
+issue 14's rows: the OAuth2 loopback listener, a device flow's numbers, silent backups.
 
     python -m tests.bench.hostile_table
 
@@ -10,11 +11,14 @@ server thread with its send buffer). Cancel is timed at every phase the scenario
 from __future__ import annotations
 
 import tempfile
+import time
 from pathlib import Path
 
 import trustme
 
+from smtpgui.core.endpoint import parse_server
 from smtpgui.core.result import Failure
+from smtpgui.core.settings import AuthMethod
 from tests.hostile_scenarios import SCENARIOS, phases_until, run_save
 
 
@@ -44,5 +48,58 @@ def main() -> None:
             )
 
 
+def issue_14() -> None:
+    """Issue 14's rows: the loopback listener, a device flow's numbers, silent backups."""
+    from smtpgui.core.oauth import TokenEndpoint
+    from smtpgui.core.oauth_device import sign_in_with_code
+    from smtpgui.core.probe import SmtpProbe
+    from smtpgui.core.settings import Settings
+    from tests.core.test_bounded_peers import _cancel_time
+    from tests.hostile import HostileServer
+    from tests.hostile_smtp import silent
+    from tests.oauth_server import CLIENT_ID, authorization_server
+
+    print("\n| issue 14 input | how it ends | time |")
+    print("|---|---|---|")
+    with authorization_server() as auth:
+        took, error = _cancel_time(auth)
+        print(
+            "| sign-in, silent + half-sent client, Cancel "
+            f"| {type(error).__name__} | {took * 1000:.0f} ms |"
+        )
+        took, error = _cancel_time(auth, timeout=1.0)
+        print(
+            f"| same, 1 s limit | {type(error).__name__} "
+            f"| {(took - 1.0) * 1000:.0f} ms after the limit |"
+        )
+        answer = {**auth.device(), "interval": 0, "expires_in": 1e308}
+        auth.device = lambda: answer  # type: ignore[method-assign]
+        auth.device_answers = ["authorization_pending"] * 2
+        started = time.monotonic()
+        sign_in_with_code(auth.provider.for_tenant(""), TokenEndpoint(CLIENT_ID), lambda _c: None)
+        took = time.monotonic() - started
+        print(
+            "| device flow, interval 0, expires_in 1e308 "
+            f"| signed in after {auth.device_polls} polls | {took:.2f} s |"
+        )
+    servers = [HostileServer(silent()) for _ in range(5)]
+    field = ";".join(f"127.0.0.1:{s.port}" for s in servers)
+    settings = Settings(
+        endpoints=parse_server(field), auth=AuthMethod.NONE, recipient="a@b.example", timeout=1.0
+    )
+    lines: list[str] = []
+    started = time.monotonic()
+    result = SmtpProbe(settings, "", None, lambda e: lines.append(getattr(e, "text", ""))).run()
+    took = time.monotonic() - started
+    cut = sum("not tried" in line for line in lines)
+    print(
+        f"| 5 silent servers, 1 s limit | {result.phase} / {result.failure}; "
+        f"cut-off noted: {bool(cut)} | {took:.2f} s |"
+    )
+    for server in servers:
+        server.close()
+
+
 if __name__ == "__main__":
     main()
+    issue_14()

@@ -306,6 +306,9 @@ def test_the_store_loads_any_file_or_keeps_it_aside(tmp_path_factory, content):
     try:
         loaded = store.load()
     except SettingsFileError as error:
+        if "newer smtpgui" in str(error):  # left as it is, for the smtpgui that wrote it
+            assert store.path.read_bytes() == content
+            return
         assert "could not be" in str(error) or "cannot" in str(error)
         kept = sorted(p for p in directory.iterdir() if p.name.startswith("settings.json.broken"))
         assert [p.read_bytes() for p in kept] == [content]
@@ -326,7 +329,6 @@ def test_the_store_loads_any_file_or_keeps_it_aside(tmp_path_factory, content):
         (b"[]", "not a JSON object"),
         (b'{"server": "a.example"}', "no version number"),
         (b'{"version": true, "server": "a.example"}', "no version number"),
-        (b'{"version": 2, "server": "a.example"}', "written by a newer smtpgui (format 2)"),
         (b'{"version": 1, "server": ["a.example"]}', "server must be text"),
         (b'{"version": 1, "server": "a.example", "timeout": "15"}', "timeout must be 1 to 300"),
         (b'{"version": 1, "server": "a.example", "auth": "kerberos"}', "auth must be one of"),

@@ -7,7 +7,9 @@ runs them all; another checks that every catalogue rule has at least one.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import ipaddress
 import re
 import socket
 import ssl
@@ -21,9 +23,15 @@ from pathlib import Path
 import pytest
 import trustme
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, Session
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import AuthorityInformationAccessOID, NameOID
 
 from smtpgui.core.catalogue import PLACEHOLDERS, RULES
-from smtpgui.core.diagnosis import Diagnosis, diagnose
+from smtpgui.core.catalogue_rule import CONNECTING, ConnectAdvice
+from smtpgui.core.certificate import display_name
+from smtpgui.core.diagnosis import Diagnosis, diagnose, matching_rule
 from smtpgui.core.message import build_test_message
 from smtpgui.core.probe import SmtpProbe
 from smtpgui.core.profile import Job, JobRunner
@@ -42,6 +50,7 @@ from tests.hostile import (
     say,
     say_nothing,
 )
+from tests.hostile_smtp import SHUTDOWN, smtp_script
 from tests.servers import PASSWORD, Recorder, free_port, smtp_server
 
 FROM = "office@example.test"  # a From that is not the login's own address
@@ -112,6 +121,18 @@ def test_placeholders_are_known_and_the_catch_all_is_last():
     assert all(rule.title and rule.explanation for rule in RULES)
 
 
+def test_every_rule_names_its_phases():
+    for rule in RULES[:-1]:
+        assert rule.phases, f"{rule.id} names no phase"
+
+
+def test_connect_advice_only_where_the_server_has_not_answered_ehlo():
+    # Port, firewall and security mode are proven right once the server answered EHLO.
+    for rule in RULES:
+        if any(isinstance(text, ConnectAdvice) for text in rule.texts):
+            assert rule.phases and rule.phases <= CONNECTING, rule.id
+
+
 # -- helpers ------------------------------------------------------------------------------------
 
 
@@ -176,6 +197,22 @@ class Answering(Recorder):
 def refused_login(lab: Lab, reply: str) -> ProbeResult:
     with smtp_server(lab.ca, "starttls", Answering(auth_reply=reply)) as server:
         return probe(settings_for(server.server, lab.ca_file))
+
+
+def scripted(
+    lab: Lab, replies: dict[str, str], auth: AuthMethod = AuthMethod.AUTO, **script: object
+) -> ProbeResult:
+    """STARTTLS to hostile_smtp's scripted server (AUTH PLAIN LOGIN), one second per step."""
+    context = server_context(lab.ca.issue_cert("127.0.0.1"))
+    with HostileServer(smtp_script(replies, context=context, **script)) as server:  # type: ignore[arg-type]
+        settings = settings_for(f"tls://127.0.0.1:{server.port}", lab.ca_file, auth=auth)
+        return probe(dataclasses.replace(settings, timeout=1.0))
+
+
+def refused_without_login(lab: Lab, **replies: str) -> ProbeResult:
+    """No login (Authentication None) at a server that offers one after STARTTLS."""
+    with smtp_server(lab.ca, "starttls", Recorder(**replies)) as server:
+        return probe(settings_for(server.server, lab.ca_file, auth=AuthMethod.NONE))
 
 
 def refused_at(lab: Lab, **replies: str) -> ProbeResult:
@@ -338,8 +375,96 @@ def self_signed_with_system_cas(lab: Lab) -> ProbeResult:
 
 @produces("cert-unknown-ca", "does not trust", "CA certificate file")
 def private_ca_not_chosen(lab: Lab) -> ProbeResult:
-    with smtp_server(lab.ca, "starttls") as server:
+    # The server sends its certificate and the company's intermediate one; nobody trusts the root.
+    with smtp_server(lab.ca.create_child_ca(), "starttls") as server:
         return probe(settings_for(server.server, ""))  # system CAs only
+
+
+def leaf_only_context(lab: Lab) -> tuple[ssl.SSLContext, str]:
+    """A server certificate from an intermediate CA, served without the intermediate one."""
+    intermediate = lab.ca.create_child_ca()
+    leaf = intermediate.issue_cert("127.0.0.1")
+    pem = lab.tmp_path / "leaf-only.pem"
+    pem.write_bytes(leaf.private_key_pem.bytes() + leaf.cert_chain_pems[0].bytes())
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(pem)
+    issuer = x509.load_pem_x509_certificate(intermediate.cert_pem.bytes()).subject
+    return context, issuer.rfc4514_string()
+
+
+AIA_URL = "http://ca.example.test/intermediate.der"
+
+
+def leaf_with_aia_context(lab: Lab) -> ssl.SSLContext:
+    """Like a public CA's: the leaf names where its issuer's certificate is published (AIA)."""
+    intermediate = lab.ca.create_child_ca()
+    issuer_key = serialization.load_pem_private_key(intermediate.private_key_pem.bytes(), None)
+    issuer = x509.load_pem_x509_certificate(intermediate.cert_pem.bytes())
+    key = ec.generate_private_key(ec.SECP256R1())
+    now = datetime.datetime.now(datetime.UTC)
+    aia = x509.AuthorityInformationAccess(
+        [
+            x509.AccessDescription(
+                AuthorityInformationAccessOID.CA_ISSUERS, x509.UniformResourceIdentifier(AIA_URL)
+            )
+        ]
+    )
+    leaf = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
+        .issuer_name(issuer.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=30))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False
+        )
+        .add_extension(aia, critical=False)
+        .sign(issuer_key, hashes.SHA256())  # type: ignore[arg-type]
+    )
+    pem = lab.tmp_path / "leaf-aia.pem"
+    pem.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        + leaf.public_bytes(serialization.Encoding.PEM)
+    )
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(pem)
+    return context
+
+
+@produces("cert-incomplete-chain", "sent only its own certificate", "administrator", "fullchain")
+def intermediate_left_out_with_the_right_ca_file(lab: Lab) -> ProbeResult:
+    context, issuer = leaf_only_context(lab)
+    result = tls_server_with(lab, context)  # the CA file holds the root: it is right
+    assert display_name(issuer) in result.detail
+    return result
+
+
+@produces("cert-unknown-ca", "does not trust")
+def intermediate_left_out_by_a_tls_1_3_only_server(lab: Lab) -> ProbeResult:
+    # TLS 1.3 encrypts the Certificate message: the count is unknown, so no claim is made.
+    context, _ = leaf_only_context(lab)
+    context.minimum_version = ssl.TLSVersion.TLSv1_3
+    return tls_server_with(lab, context)
+
+
+@produces("cert-incomplete-chain", AIA_URL, "does not fetch it")
+def intermediate_left_out_by_a_public_style_certificate(lab: Lab) -> ProbeResult:
+    result = tls_server_with(lab, leaf_with_aia_context(lab))
+    assert result.certificate is not None and result.certificate.ca_issuers == (AIA_URL,)
+    return result
+
+
+@produces("cert-incomplete-chain", "sent only its own certificate", "root authority")
+def intermediate_left_out_at_a_starttls_port(lab: Lab) -> ProbeResult:
+    context, _ = leaf_only_context(lab)
+    with HostileServer(smtp_script(context=context)) as server:
+        return probe(settings_for(f"tls://127.0.0.1:{server.port}", ""))  # system CAs
 
 
 @produces("cert-expired", "renewed")
@@ -413,8 +538,10 @@ def postfix_requires_starttls(lab: Lab) -> ProbeResult:
 
 @produces("must-starttls", "538 5.7.11")
 def login_requires_encryption(lab: Lab) -> ProbeResult:
-    # The admin allowed a login in the clear; aiosmtpd (auth_require_tls) refuses it (RFC 4954).
-    with smtp_server(lab.ca, "starttls") as server:
+    # The admin allowed a login in the clear; the server offers PLAIN there, then refuses it
+    # unencrypted (RFC 4954 §6: 538).
+    reply = "538 5.7.11 Encryption required for requested authentication mechanism"
+    with HostileServer(smtp_script({"AUTH": reply}, extensions=("AUTH PLAIN",))) as server:
         settings = settings_for(
             f"127.0.0.1:{server.port}",
             lab.ca_file,
@@ -424,10 +551,45 @@ def login_requires_encryption(lab: Lab) -> ProbeResult:
         return probe(settings)
 
 
-@produces("auth-required", "530 5.7.0 Authentication required", "Automatic")
+@produces("no-auth", "offers no login on this connection")
+def forced_method_before_starttls(lab: Lab) -> ProbeResult:
+    # aiosmtpd offers AUTH only after STARTTLS: a forced PLAIN is not sent in the clear either.
+    with smtp_server(lab.ca, "starttls") as server:
+        settings = settings_for(
+            f"127.0.0.1:{server.port}", lab.ca_file, auth=AuthMethod.PLAIN, allow_insecure_auth=True
+        )
+        return probe(settings)
+
+
+@produces("auth-required", "530 5.7.0 Authentication required", "Automatic", "STARTTLS")
 def login_required(lab: Lab) -> ProbeResult:
+    # No encryption, so the server's AUTH (offered only after STARTTLS) was never seen.
+    with smtp_server(lab.ca, "starttls", auth_required=True) as server:
+        settings = settings_for(f"127.0.0.1:{server.port}", lab.ca_file, auth=AuthMethod.NONE)
+        return probe(settings)
+
+
+@produces("login-not-used", "530 5.7.0 Authentication required", "wants a login", "Automatic")
+def submission_server_wants_a_login(lab: Lab) -> ProbeResult:
     with smtp_server(lab.ca, "starttls", auth_required=True) as server:
         return probe(settings_for(server.server, lab.ca_file, auth=AuthMethod.NONE))
+
+
+@produces("login-not-used", "554 5.7.1", "Access denied", "It offers a login (", "CRAM-MD5")
+def access_denied_without_login(lab: Lab) -> ProbeResult:
+    return refused_without_login(lab, reject_rcpt="554 5.7.1 <admin@example.test>: Access denied")
+
+
+@produces("login-not-used", "550 5.7.1 Relaying denied", "Automatic")
+def relaying_denied_without_login(lab: Lab) -> ProbeResult:
+    return refused_without_login(lab, reject_rcpt="550 5.7.1 Relaying denied")
+
+
+@produces("login-not-used", "Relay access denied", "wants a login")
+def relay_access_denied_without_login(lab: Lab) -> ProbeResult:
+    return refused_without_login(
+        lab, reject_rcpt="554 5.7.1 <admin@example.test>: Relay access denied"
+    )
 
 
 @produces("ms-smtp-auth-disabled", "Authenticated SMTP", "security defaults")
@@ -455,10 +617,22 @@ def microsoft_basic_auth_retired(lab: Lab) -> ProbeResult:
     )
 
 
-@produces("mechanism", "504 5.5.4", "Automatic")
-def mechanism_not_offered(lab: Lab) -> ProbeResult:
-    with smtp_server(lab.ca, "starttls", auth_exclude_mechanism=["LOGIN"]) as server:
+@produces(
+    "mechanism-not-offered",
+    "You chose LOGIN, but the server offers only CRAM-MD5",
+    "Set Authentication to CRAM-MD5",
+)
+def only_cram_md5_offered(lab: Lab) -> ProbeResult:
+    # aiosmtpd then offers only the Recorder's own CRAM-MD5 (Cyrus SASL set up the same way).
+    excluded = ["LOGIN", "PLAIN"]
+    with smtp_server(lab.ca, "starttls", auth_exclude_mechanism=excluded) as server:
         return probe(settings_for(server.server, lab.ca_file, auth=AuthMethod.LOGIN))
+
+
+@produces("mechanism", "504 5.5.4", "Automatic")
+def mechanism_refused_though_offered(lab: Lab) -> ProbeResult:
+    reply = "504 5.5.4 Unrecognized authentication type"
+    return scripted(lab, {"AUTH": reply}, AuthMethod.LOGIN, extensions=("AUTH LOGIN",))
 
 
 @produces("mechanism", "Invalid authentication mechanism")
@@ -498,10 +672,21 @@ def wrong_password(lab: Lab) -> ProbeResult:
 # -- try later ----------------------------------------------------------------------------------
 
 
-@produces("busy", "421 4.7.0 Too many connections", "Wait a few minutes")
+@produces("busy", "421 4.3.2", "Wait a few minutes")
+def server_shutting_down(lab: Lab) -> ProbeResult:
+    with HostileServer(say(SHUTDOWN)) as server:
+        return probe(settings_for(f"127.0.0.1:{server.port}", lab.ca_file))
+
+
+@produces("rate-limited", "421 4.7.0 Too many connections", "Wait 15 minutes", "longer")
 def too_many_connections(lab: Lab) -> ProbeResult:
     with HostileServer(say("421 4.7.0 Too many connections from your IP, try later")) as server:
         return probe(settings_for(f"127.0.0.1:{server.port}", lab.ca_file))
+
+
+@produces("rate-limited", "Wait 10 minutes", "not greylisting")
+def sending_rate_exceeded(lab: Lab) -> ProbeResult:
+    return refused_at(lab, reject_rcpt="450 4.7.1 Rate limit exceeded, try again in 600 seconds")
 
 
 @produces("temporary", "greylisting")
@@ -509,8 +694,8 @@ def greylisted(lab: Lab) -> ProbeResult:
     return refused_at(lab, reject_rcpt="451 4.7.1 Greylisted, please try again in 300 seconds")
 
 
-@produces("temporary", "Wait a few minutes")
-def login_temporarily_unavailable(lab: Lab) -> ProbeResult:
+@produces("rate-limited", "Too many login attempts", "Wait 15 minutes", "repeated tests")
+def too_many_login_attempts(lab: Lab) -> ProbeResult:
     # A 4xx at AUTH is a "try later", even from Google: the 4xx rules come before the login ones.
     return refused_login(
         lab,
@@ -520,6 +705,12 @@ def login_temporarily_unavailable(lab: Lab) -> ProbeResult:
 
 
 # -- sending ------------------------------------------------------------------------------------
+
+
+@produces("no-smtputf8", "josé@example.test", "(é)", "jose@", "Detect")
+def non_ascii_address_without_smtputf8(lab: Lab) -> ProbeResult:
+    with smtp_server(lab.ca, "starttls", enable_SMTPUTF8=False) as server:
+        return probe(settings_for(server.server, lab.ca_file, recipient="josé@example.test"))
 
 
 @produces("ms-send-as", "own address", "Send As", "relay service", "Delegation")
@@ -642,7 +833,37 @@ def cancelled_while_waiting(lab: Lab) -> ProbeResult:
     return results[0]
 
 
-@produces("timeout", "EHLO")
+@produces("unconfirmed", "may have been delivered", "inbox", "timed out")
+def silent_after_the_final_dot(lab: Lab) -> ProbeResult:
+    released = threading.Event()
+    try:
+        return scripted(lab, {}, hold={".": released})
+    finally:
+        released.set()
+
+
+@produces("unconfirmed", "may have been delivered", "closed the connection")
+def hangs_up_after_the_final_dot(lab: Lab) -> ProbeResult:
+    return scripted(lab, {".": ""})
+
+
+@produces("timeout", "GREETING", "use SSL/TLS with 465")
+def silent_after_the_tls_handshake(lab: Lab) -> ProbeResult:
+    context = server_context(lab.ca.issue_cert("127.0.0.1"))
+    with HostileServer(say_nothing, context) as server:
+        return probe(settings_for(f"ssl://127.0.0.1:{server.port}", lab.ca_file, timeout=1.0))
+
+
+@produces("stalled", "during MAIL", "security mode are right")
+def stuck_at_mail_from(lab: Lab) -> ProbeResult:
+    released = threading.Event()
+    try:
+        return scripted(lab, {}, hold={"MAIL": released})
+    finally:
+        released.set()
+
+
+@produces("stalled", "during EHLO", "raise the time limit")
 def stuck_after_greeting(lab: Lab) -> ProbeResult:
     with HostileServer(greet_then_wait) as server:
         return probe(settings_for(f"127.0.0.1:{server.port}", lab.ca_file, timeout=1.0))
@@ -659,6 +880,13 @@ def hangs_up_on_starttls(lab: Lab) -> ProbeResult:
 def web_server_on_the_port(lab: Lab) -> ProbeResult:
     with HostileServer(say("HTTP/1.1 400 Bad Request", "Connection: close", "")) as server:
         return probe(settings_for(f"127.0.0.1:{server.port}", lab.ca_file))
+
+
+@produces("protocol-later", "not an SMTP reply", "HTTP/1.1 400 Bad Request", "MAIL")
+def garbage_at_mail_from(lab: Lab) -> ProbeResult:
+    with HostileServer(answer({"MAIL": "HTTP/1.1 400 Bad Request"})) as server:
+        settings = settings_for(f"127.0.0.1:{server.port}", lab.ca_file, auth=AuthMethod.NONE)
+        return probe(settings)
 
 
 @produces("protocol", "OpenSSH")
@@ -697,6 +925,9 @@ def test_cause_is_diagnosed(lab: Lab, rule_id: str, says: tuple[str, ...], how: 
     assert found is not None, result
     assert found.id == rule_id, (found, result)
     assert_well_formed(found)
+    if result.phase not in CONNECTING:
+        rule = matching_rule(result)
+        assert not any(isinstance(text, ConnectAdvice) for text in rule.texts), rule.id
     shown = everything(found)
     for words in says:
         assert words in shown, (words, found)
@@ -705,3 +936,9 @@ def test_cause_is_diagnosed(lab: Lab, rule_id: str, says: tuple[str, ...], how: 
 def test_every_rule_is_produced_by_a_case():
     produced = {param.values[0] for param in CASES}  # type: ignore[attr-defined]
     assert produced == {rule.id for rule in RULES}
+
+
+def test_the_readme_table_lists_every_diagnosis():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Diagnoses", 1)[1].split("\n## ", 1)[0]
+    assert {rule.id for rule in RULES} <= set(re.findall(r"\(`([a-z0-9-]+)`\)", table))

@@ -70,12 +70,14 @@ def test_a_non_ascii_local_part_without_smtputf8_is_a_clear_failure(ca, ca_file)
     with smtp_server(ca, "starttls", enable_SMTPUTF8=False) as server:
         result, log = test_send(server.server, ca_file, "josé@example.com")
         assert server.handler.envelopes == []
-    assert (result.phase, result.failure, result.code) == (Phase.MAIL, Failure.REPLY, None)
+    assert (result.phase, result.failure, result.code) == (Phase.MAIL, Failure.SMTPUTF8, None)
     assert "SMTPUTF8" in result.detail and "josé@example.com" in result.detail
+    assert "(é)" in result.detail  # which characters the server cannot take
     assert "mail FROM" not in log  # nothing was sent that the server could not take
     assert "Unicode" not in log + result.detail
     diagnosis = diagnose(result)
-    assert diagnosis is not None and "SMTPUTF8" in diagnosis.explanation
+    assert diagnosis is not None and diagnosis.id == "no-smtputf8"
+    assert "SMTPUTF8" in diagnosis.explanation and "read the server's answer" not in str(diagnosis)
 
 
 @pytest.mark.parametrize(

@@ -15,22 +15,10 @@ from smtpgui.core.probe import SmtpProbe
 from smtpgui.core.result import Failure, Phase, PhaseChange, PhaseState, ProbeResult
 from smtpgui.core.settings import AuthMethod, Settings
 from smtpgui.core.transcript import Direction, TranscriptLine
+from tests.helpers.profiles import settings_at as settings_for
 from tests.servers import PASSWORD, USER, Recorder, StallAfterStarttls, smtp_server
 
 OWN = "admin@example.test"
-
-
-def settings_for(server: str, ca_file: str, **changes: object) -> Settings:
-    values: dict[str, object] = dict(
-        endpoints=parse_server(server),
-        auth=AuthMethod.AUTO,
-        username=USER,
-        recipient=OWN,
-        ca_file=ca_file,
-        timeout=5.0,
-    )
-    values.update(changes)
-    return Settings(**values)  # type: ignore[arg-type]
 
 
 def run(

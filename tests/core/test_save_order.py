@@ -9,42 +9,13 @@ from __future__ import annotations
 
 import pytest
 
-from smtpgui.core.endpoint import parse_server
 from smtpgui.core.memory_keyring import MemoryKeyring
 from smtpgui.core.profile import Job, JobRunner, save_profile
 from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings import AuthMethod, Settings
 from smtpgui.core.settings_store import SettingsStore
 from tests.helpers.keyring_records import stored_secret
+from tests.helpers.profiles import NEW, OLD, break_file, break_folder, settings_at
 from tests.servers import PASSWORD, USER
-
-OLD = Settings(
-    endpoints=parse_server("ssl://old.example.com"),
-    auth=AuthMethod.LOGIN,
-    username=USER,
-    recipient="admin@example.com",
-)
-NEW = Settings(
-    endpoints=parse_server("tls://new.example.com"),
-    auth=AuthMethod.LOGIN,
-    username=USER,
-    recipient="admin@example.com",
-)
-
-
-def break_folder(store: SettingsStore) -> None:
-    """A regular file where the settings folder should be."""
-    for child in store.directory.iterdir():
-        child.unlink()
-    store.directory.rmdir()
-    store.directory.write_text("not a folder")
-
-
-def break_file(store: SettingsStore) -> None:
-    """A folder, not empty, where settings.json should be: only the final rename fails."""
-    store.path.unlink()
-    store.path.mkdir()
-    (store.path / "keep").write_text("x")
 
 
 class OrderedKeyring(MemoryKeyring):
@@ -96,14 +67,7 @@ def test_save_after_a_passing_test_reports_the_failed_write_and_keeps_the_old_pr
 ):
     store, keyring = SettingsStore(tmp_path / "cfg"), MemoryKeyring()
     secrets = SecretStore(keyring)
-    settings = Settings(
-        endpoints=parse_server(starttls_server.server),
-        auth=AuthMethod.AUTO,
-        username=USER,
-        recipient="admin@example.test",
-        ca_file=ca_file,
-        timeout=5.0,
-    )
+    settings = settings_at(starttls_server.server, ca_file)
     save_profile(OLD, "old-password", store, secrets)
     break_file(store)
     job = Job(settings, PASSWORD, save=True, subject="s", body="b")
@@ -122,14 +86,7 @@ def test_cancel_after_the_test_passed_but_before_the_save_saves_nothing(
     from smtpgui.core.result import Phase, PhaseChange, PhaseState
 
     store, keyring = SettingsStore(tmp_path / "cfg"), MemoryKeyring()
-    settings = Settings(
-        endpoints=parse_server(starttls_server.server),
-        auth=AuthMethod.AUTO,
-        username=USER,
-        recipient="admin@example.test",
-        ca_file=ca_file,
-        timeout=5.0,
-    )
+    settings = settings_at(starttls_server.server, ca_file)
     job = Job(settings, PASSWORD, save=True, subject="s", body="b")
     runners: list[JobRunner] = []
 

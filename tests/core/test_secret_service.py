@@ -6,12 +6,10 @@ import keyring
 import pytest
 from keyring.backends import SecretService
 
-from smtpgui.core.endpoint import parse_server
 from smtpgui.core.profile import Job, JobRunner, save_profile
 from smtpgui.core.secrets import Binding, SecretKind, binding_of
-from smtpgui.core.settings import AuthMethod, Settings
 from smtpgui.core.settings_store import SettingsStore
-from tests.core.test_save_order import NEW, OLD, break_file
+from tests.helpers.profiles import NEW, OLD, break_file, settings_at
 from tests.real_keyring import real_secrets, secret_service
 from tests.servers import PASSWORD, USER
 
@@ -64,14 +62,7 @@ def test_save_stores_the_password_and_the_next_test_uses_it(
     tmp_path, real_secrets, starttls_server, ca_file
 ):
     store = SettingsStore(tmp_path / "cfg")
-    settings = Settings(
-        endpoints=parse_server(starttls_server.server),
-        auth=AuthMethod.AUTO,
-        username=USER,
-        recipient="admin@example.test",
-        ca_file=ca_file,
-        timeout=5.0,
-    )
+    settings = settings_at(starttls_server.server, ca_file)
     saving = Job(settings, PASSWORD, save=True, subject="s", body="b")
     assert JobRunner(saving, lambda _e: None, store, real_secrets).run().saved
     assert real_secrets.get(binding_of(settings, SecretKind.PASSWORD)) == PASSWORD

@@ -29,7 +29,10 @@ def cli(
         input=stdin,
         env=env,
         capture_output=True,
-        text=True,
+        # UTF-8 in (what smtpgui reads first, whatever the locale), and what comes out read
+        # leniently: under the Windows-like CI run the child writes cp1252.
+        encoding="utf-8",
+        errors="replace",
         timeout=timeout,
         check=False,
     )

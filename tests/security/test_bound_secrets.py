@@ -23,6 +23,8 @@ from smtpgui.core.settings import AuthMethod, Settings, to_json
 from smtpgui.core.settings_store import SettingsStore
 from tests.helpers.cli import cli, cli_env
 from tests.helpers.keyring_records import stored_binding
+from tests.helpers.profiles import settings_at
+from tests.helpers.small_keyring import SmallKeyring
 from tests.oauth_server import authorization_server
 from tests.servers import PASSWORD, USER, Recorder, smtp_server
 
@@ -61,12 +63,7 @@ def test_import_of_a_profile_naming_another_server_never_sends_the_stored_passwo
 ):
     before = (tmp_path / "config" / "settings.json").read_text()
     with smtp_server(ca, "tls", LoginRecorder()) as evil:
-        settings = Settings(
-            endpoints=parse_server(f"ssl://127.0.0.1:{evil.port}"),
-            username=USER,
-            recipient=OWN,
-            ca_file=ca_file,
-        )
+        settings = settings_at(f"ssl://127.0.0.1:{evil.port}", ca_file)
         profile = tmp_path / "evil.json"
         profile.write_text(export_profile(settings))
         done = cli(saved_at_localhost, "import", str(profile))
@@ -88,35 +85,21 @@ def test_check_with_another_user_gets_no_stored_password(saved_at_localhost, ca,
 
 def test_a_password_saved_for_encryption_is_not_sent_in_clear(ca, ca_file, tmp_path):
     with smtp_server(ca, "starttls") as office:
-        settings = Settings(
-            endpoints=parse_server(f"tls://localhost:{office.port}"),
-            username=USER,
-            recipient=OWN,
-            ca_file=ca_file,
-        )
+        settings = settings_at(f"tls://localhost:{office.port}", ca_file)
         save_profile(settings, PASSWORD, SettingsStore(), SecretStore())
-        weakened = Settings(
-            endpoints=parse_server(f"localhost:{office.port}"),
-            username=USER,
-            recipient=OWN,
-            allow_insecure_auth=True,
-        )
+        weakened = settings_at(f"localhost:{office.port}", allow_insecure_auth=True)
         outcome = JobRunner(Job(weakened, None, False, "s", "b"), lambda _e: None).run()
     assert outcome.result.failure is Failure.NO_PASSWORD
 
 
+@pytest.mark.gui
 def test_the_window_asks_for_the_password_after_importing_another_servers_profile(
     qtbot, ca, ca_file, tmp_path
 ):
     from smtpgui.ui.main_window import SettingsWindow
 
     with smtp_server(ca, "tls") as office:
-        saved = Settings(
-            endpoints=parse_server(f"ssl://localhost:{office.port}"),
-            username=USER,
-            recipient=OWN,
-            ca_file=ca_file,
-        )
+        saved = settings_at(f"ssl://localhost:{office.port}", ca_file)
         save_profile(saved, PASSWORD, SettingsStore(), SecretStore())
     win = SettingsWindow()
     qtbot.addWidget(win)
@@ -125,12 +108,7 @@ def test_the_window_asks_for_the_password_after_importing_another_servers_profil
     assert win.form.password_stored() and win.form.valid
     with smtp_server(ca, "tls", LoginRecorder()) as evil:
         profile = tmp_path / "evil.json"
-        evil_settings = Settings(
-            endpoints=parse_server(f"ssl://127.0.0.1:{evil.port}"),
-            username=USER,
-            recipient=OWN,
-            ca_file=ca_file,
-        )
+        evil_settings = settings_at(f"ssl://127.0.0.1:{evil.port}", ca_file)
         profile.write_text(export_profile(evil_settings))
         assert win.import_profile(profile)
         assert not win.form.valid
@@ -235,8 +213,6 @@ def test_every_backup_host_is_part_of_the_binding(ca_file):
 
 def test_a_long_secret_is_stored_in_parts_a_windows_store_takes(tmp_path):
     """Windows Credential Manager refuses a blob over 2,560 bytes (1,280 characters)."""
-    from tests.helpers.small_keyring import SmallKeyring
-
     backend = SmallKeyring(limit=1280)
     store = SecretStore(backend, saved=lambda: None)
     settings = oauth_settings_for(465, "")
@@ -247,3 +223,19 @@ def test_a_long_secret_is_stored_in_parts_a_windows_store_takes(tmp_path):
     assert max(len(v) for v in backend.values.values()) <= 1280
     store.set(bound, "short")
     assert store.get(bound) == "short" and len(backend.values) == 1  # the parts are gone
+
+
+def test_a_store_refusing_a_long_secret_is_named_for_what_it_is():
+    """What Windows says when a credential is too long; the advice is not "unlock it"."""
+    from keyring.errors import PasswordSetError
+
+    from smtpgui.core.secrets import SecretStoreError
+
+    class RefusingKeyring(SmallKeyring):
+        def set_password(self, service: str, username: str, password: str) -> None:
+            raise PasswordSetError(1783, "CredWrite", "The stub received bad data.")
+
+    store = SecretStore(RefusingKeyring(), saved=lambda: None)
+    with pytest.raises(SecretStoreError) as caught:
+        store.set(binding_of(oauth_settings_for(465, ""), SecretKind.REFRESH_TOKEN), "rt")
+    assert "longer than it can keep" in str(caught.value) and "unlocked" not in str(caught.value)

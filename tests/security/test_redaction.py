@@ -21,12 +21,14 @@ from smtpgui.core.endpoint import parse_server
 from smtpgui.core.oauth_settings import OAuthSettings
 from smtpgui.core.probe import SmtpProbe
 from smtpgui.core.profile import save_profile
+from smtpgui.core.result import ProbeResult
 from smtpgui.core.secrets import SecretStore
 from smtpgui.core.settings import AuthMethod, Settings
 from smtpgui.core.settings_store import SettingsStore
 from smtpgui.core.transcript import TranscriptLine
 from tests.file_keyring import FileKeyring
 from tests.helpers.cli import cli, cli_env
+from tests.helpers.profiles import settings_at
 from tests.hostile import HostileServer
 from tests.hostile_smtp import smtp_script
 from tests.servers import USER
@@ -100,18 +102,9 @@ def xoauth2_echo(line: str) -> str:
 @pytest.mark.parametrize("extra", ["", "x", "xy"])  # every token length modulo 3
 def test_an_echoed_xoauth2_line_shows_no_part_of_the_token(extra, ca_file):
     token = "ya29.a0AfB_byC9xQmZk3LvN7pR2tW5yH8jE1sD4fG6hK" + extra
-    lines: list[str] = []
     script = smtp_script({"AUTH": xoauth2_echo}, extensions=("AUTH XOAUTH2",))
     with HostileServer(script) as server:
-        settings = Settings(
-            endpoints=parse_server(f"127.0.0.1:{server.port}"),
-            auth=AuthMethod.OAUTH2,
-            username=USER,
-            recipient=OWN,
-            allow_insecure_auth=True,
-        )
-        result = SmtpProbe(settings, token, None, collect(lines)).run()
-    shown = "\n".join(lines) + result.detail + result.server_text
+        result, shown = probe_in_clear(server.port, token, AuthMethod.OAUTH2)
     assert "Rejected" in shown and not result.ok
     assert token not in shown
     for offset in range(3):
@@ -119,43 +112,31 @@ def test_an_echoed_xoauth2_line_shows_no_part_of_the_token(extra, ca_file):
         assert encoded[4:-4] not in shown, offset  # the token's base64 at any alignment
 
 
-def collect(lines: list[str]):  # type: ignore[no-untyped-def]
-    def callback(event: object) -> None:
+def probe_in_clear(port: int, password: str, auth: AuthMethod) -> tuple[ProbeResult, str]:
+    """A test of a plain-text server on loopback; the result and all the admin is shown."""
+    lines: list[str] = []
+
+    def collect(event: object) -> None:
         if isinstance(event, TranscriptLine):
             lines.append(event.text)
 
-    return callback
+    settings = settings_at(f"127.0.0.1:{port}", auth=auth, allow_insecure_auth=True)
+    result = SmtpProbe(settings, password, None, collect).run()
+    return result, "\n".join(lines) + result.detail + result.server_text
 
 
 def test_an_over_long_reply_is_cut_after_redacting_never_before(ca_file):
     password = "Tr0ub4dor&3-correct-horse"
     greeting = "220 " + "x" * 72 + password + "y" * 9000  # the password straddles the cut at 80
-    lines: list[str] = []
     with HostileServer(smtp_script({"greeting": greeting})) as server:
-        settings = Settings(
-            endpoints=parse_server(f"127.0.0.1:{server.port}"),
-            username=USER,
-            recipient=OWN,
-            allow_insecure_auth=True,
-        )
-        result = SmtpProbe(settings, password, None, collect(lines)).run()
-    shown = "\n".join(lines) + result.detail + result.server_text
+        result, shown = probe_in_clear(server.port, password, AuthMethod.AUTO)
     assert not result.ok and "x" * 20 in shown
     assert password[:4] not in shown
 
 
 def test_a_short_password_is_redacted_too(ca_file):
     password = "k9$"
-    lines: list[str] = []
     script = smtp_script({"AUTH": lambda line: f"535 5.7.8 wrong password {password} for you"})
     with HostileServer(script) as server:
-        settings = Settings(
-            endpoints=parse_server(f"127.0.0.1:{server.port}"),
-            auth=AuthMethod.PLAIN,
-            username=USER,
-            recipient=OWN,
-            allow_insecure_auth=True,
-        )
-        result = SmtpProbe(settings, password, None, collect(lines)).run()
-    shown = "\n".join(lines) + result.detail + result.server_text
-    assert "wrong password" in shown and password not in shown
+        result, shown = probe_in_clear(server.port, password, AuthMethod.PLAIN)
+    assert "wrong password" in shown and password not in shown and not result.ok

@@ -17,7 +17,6 @@ BAD = {
     "empty": b"",
     "truncated": b'{"version": 1, "server": "smtp.example.com", "recip',
     "not JSON": b"<settings/>",
-    "newer version": b'{"version": 7, "server": "smtp.example.com"}',
     "wrong types": b'{"version": 1, "server": 25, "timeout": "fast"}',
 }
 
@@ -40,6 +39,20 @@ def test_the_window_opens_with_an_empty_form_and_says_why(qtbot, name):
     assert "settings.json.broken" in win.status.text()
     assert win.form.server.text() == "" and win.form.recipient.text() == ""
     assert (store.directory / "settings.json.broken").read_bytes() == BAD[name]
+
+
+def test_a_newer_file_is_named_and_left_alone(qtbot):
+    """Issue 14: the newer smtpgui that wrote it must find it where it left it."""
+    newer = b'{"version": 7, "server": "smtp.example.com"}'
+    store = SettingsStore()
+    store.directory.mkdir(parents=True)
+    store.path.write_bytes(newer)
+    win = open_window(qtbot)
+    assert win.status.kind == "error"
+    assert "newer smtpgui (format 7): update smtpgui" in win.status.text()
+    assert win.form.server.text() == ""
+    assert store.path.read_bytes() == newer
+    assert [p.name for p in store.directory.iterdir()] == ["settings.json"]
 
 
 def test_an_unreadable_file_is_named_and_the_window_still_opens(qtbot):

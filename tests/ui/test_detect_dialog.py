@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from smtpgui.core.endpoint import Security
 from smtpgui.core.settings import AuthMethod
@@ -63,3 +64,19 @@ def test_closing_detect_while_ports_are_silent_is_immediate(qtbot, window):
     finally:
         for server in silent:
             server.close()
+
+
+def test_detect_also_asks_the_port_in_the_form(qtbot, window, starttls_server):
+    window.detect_ports = ((free_port(), Security.TLS),)  # stands for 465, 587 and 25
+    window.form.server.setFocus()
+    window.form.server.selectAll()
+    qtbot.keyClicks(window.form.server, f"127.0.0.1:{starttls_server.port}")
+    dialog = window.detect()
+    with qtbot.waitSignal(dialog.detected, timeout=10_000):
+        pass
+    assert dialog.table.rowCount() == 2
+    assert dialog.table.item(1, 0).text().endswith(str(starttls_server.port))
+    assert dialog.table.item(1, 2).text().startswith("reachable")
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert window.form.port.value() == starttls_server.port
+    assert window.form.current_security() is Security.STARTTLS

@@ -162,3 +162,21 @@ def test_sign_in_without_the_needed_client_secret_names_it(
     window.sign_in()
     qtbot.waitUntil(lambda: not window.signing_in(), timeout=10_000)
     assert window.status.kind == "error" and "client secret" in window.status.text()
+
+
+def test_a_browser_that_does_not_come_back_gets_the_error_page_hint(
+    qtbot, window, auth_server, ca_file, monkeypatch
+):
+    """Issue 14: the provider's error page never reaches the listener; after a while the
+    status says what it may show, instead of a silent wait to the limit."""
+    from smtpgui.core import oauth_browser
+
+    monkeypatch.setattr(oauth_browser, "HINT_AFTER", 0.2)
+    fill_oauth(window, "smtp.example.test", ca_file, auth_server)
+    window.open_browser = lambda _url: None  # the page shows an error: nothing comes back
+    assert window.sign_in()
+    qtbot.waitUntil(lambda: "If it shows an error" in window.status.text(), timeout=5_000)
+    assert window.signing_in()
+    window.cancel_sign_in()
+    qtbot.waitUntil(lambda: not window.signing_in(), timeout=5_000)
+    assert window.status.title.text() == "Not signed in"

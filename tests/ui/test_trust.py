@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from smtpgui.core.certificate import format_fingerprint
 from smtpgui.core.result import Failure
 from smtpgui.core.settings import TrustMode
 from smtpgui.core.settings_store import SettingsStore
@@ -34,7 +35,7 @@ def test_an_untrusted_certificate_is_shown_and_can_be_pinned(qtbot, window, star
     again = SettingsWindow()
     qtbot.addWidget(again)
     assert again.form.trust.current() is TrustMode.PINNED
-    assert again.form.trust.pinned.text() == fingerprint
+    assert again.form.trust.pinned.text() == format_fingerprint(fingerprint)  # AB:CD:…
 
 
 def test_turning_checks_off_is_marked_insecure_everywhere(qtbot, window, tls_server):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import ssl
 import stat
 
 import keyring
@@ -11,13 +12,16 @@ import pytest
 from keyring.backends import fail
 from PySide6.QtCore import Qt, QTimer
 
-from smtpgui.core.endpoint import Security
-from smtpgui.core.result import Failure, Phase
+from smtpgui.core.endpoint import Security, parse_server
+from smtpgui.core.profile_file import export_profile
+from smtpgui.core.result import Failure, Phase, PhaseState
 from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings import AuthMethod
+from smtpgui.core.settings import AuthMethod, Settings
 from smtpgui.core.settings_store import SettingsStore
 from smtpgui.ui.main_window import SettingsWindow
 from tests.helpers.keyring_records import stored_secret
+from tests.hostile import HostileServer
+from tests.hostile_smtp import smtp_script
 from tests.servers import PASSWORD, USER, Recorder, smtp_server
 
 pytestmark = pytest.mark.gui
@@ -324,3 +328,32 @@ def test_a_newer_profile_is_refused_and_changes_nothing(window, tmp_path):
     assert not window.import_profile(profile)
     assert "newer smtpgui" in window.status.text()
     assert window.form.server.text() == ""
+
+
+@pytest.mark.parametrize("bom, encoding", [(b"\xff\xfe", "utf-16-le"), (b"\xef\xbb\xbf", "utf-8")])
+def test_a_profile_powershell_or_notepad_wrote_is_imported(window, tmp_path, bom, encoding):
+    """PowerShell 5.1's `>` writes UTF-16 with a BOM; Notepad UTF-8 with a BOM."""
+    text = export_profile(
+        Settings(
+            endpoints=parse_server("tls://correo.españa.es"),
+            auth=AuthMethod.NONE,
+            recipient="jefa@españa.es",
+        )
+    )
+    profile = tmp_path / "office.json"
+    profile.write_bytes(bom + text.encode(encoding))
+    assert window.import_profile(profile), window.status.text()
+    assert window.form.server.text() == "correo.españa.es"
+
+
+def test_a_message_sent_but_never_confirmed_is_shown_as_uncertain(qtbot, window, ca, ca_file):
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1").configure_cert(context)
+    with HostileServer(smtp_script({".": ""}, context=context)) as server:  # hangs up after "."
+        fill(window, f"tls://127.0.0.1:{server.port}", ca_file)
+        outcome = run(qtbot, window)
+    assert outcome.result.failure is Failure.UNCONFIRMED
+    assert window.log_panel.phases.states[Phase.DATA] is PhaseState.UNCERTAIN
+    status = window.status.text()
+    assert "may have been delivered" in status and "Step with no confirmation" in status
+    assert "Failed step" not in status and window.status.kind == "uncertain"

@@ -1,0 +1,53 @@
+"""Settings the tests save and test with (two profiles of one user, one for a test server),
+and the ways the tests break a settings folder so that a save fails."""
+
+from __future__ import annotations
+
+from smtpgui.core.endpoint import parse_server
+from smtpgui.core.settings import AuthMethod, Settings
+from smtpgui.core.settings_store import SettingsStore
+from tests.servers import USER
+
+OWN = "admin@example.test"
+
+OLD = Settings(
+    endpoints=parse_server("ssl://old.example.com"),
+    auth=AuthMethod.LOGIN,
+    username=USER,
+    recipient="admin@example.com",
+)
+NEW = Settings(
+    endpoints=parse_server("tls://new.example.com"),
+    auth=AuthMethod.LOGIN,
+    username=USER,
+    recipient="admin@example.com",
+)
+
+
+def settings_at(server: str, ca_file: str = "", **changes: object) -> Settings:
+    """USER at `server` (a test server), the admin's own address as recipient, 5 s limits."""
+    values: dict[str, object] = dict(
+        endpoints=parse_server(server),
+        auth=AuthMethod.AUTO,
+        username=USER,
+        recipient=OWN,
+        ca_file=ca_file,
+        timeout=5.0,
+    )
+    values.update(changes)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+def break_folder(store: SettingsStore) -> None:
+    """A regular file where the settings folder should be."""
+    for child in store.directory.iterdir():
+        child.unlink()
+    store.directory.rmdir()
+    store.directory.write_text("not a folder")
+
+
+def break_file(store: SettingsStore) -> None:
+    """A folder, not empty, where settings.json should be: only the final rename fails."""
+    store.path.unlink()
+    store.path.mkdir()
+    (store.path / "keep").write_text("x")
