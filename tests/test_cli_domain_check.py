@@ -37,7 +37,7 @@ def dns() -> object:
         yield server
 
 
-def test_a_misaligned_reject_domain_as_json_exits_21(env, dns: DnsServer) -> None:
+def test_a_misaligned_reject_domain_as_json_exits_22(env, dns: DnsServer) -> None:
     done = cli(
         env,
         "domain-check",
