@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from smtpgui.core import exit_codes as codes
 
-COMMANDS = ("check", "show", "forget", "export", "import", "send", "discover")
+COMMANDS = ("check", "show", "forget", "export", "import", "send", "discover", "domain-check")
 
 
 class CliError(Exception):
@@ -34,7 +34,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from smtpgui import cli_commands
 
     try:
-        return int(getattr(cli_commands, f"run_{args.command}")(args))
+        return int(getattr(cli_commands, f"run_{args.command.replace('-', '_')}")(args))
     except CliError as exc:
         print(f"smtpgui: {exc}", file=sys.stderr)
         return exc.code
@@ -67,7 +67,26 @@ def build_parser() -> argparse.ArgumentParser:
     send.add_argument("--subject", required=True)
     send.add_argument("--verbose", action="store_true", help="print the SMTP conversation")
     _discover_parser(sub.add_parser("discover", help="find the server settings from an address"))
+    _domain_check_parser(
+        sub.add_parser("domain-check", help="will mail From this address arrive? SPF, DKIM, DMARC")
+    )
     return parser
+
+
+def _domain_check_parser(check: argparse.ArgumentParser) -> None:
+    check.add_argument("address", help="the address mail is sent From")
+    check.add_argument("--server", help="the server mail goes through (default: the saved one)")
+    check.add_argument("--json", action="store_true", help="print one JSON object")
+    _resolver_option(check)
+    check.add_argument("--timeout", type=float, default=5.0, help="seconds per DNS question")
+
+
+def _resolver_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--resolver",
+        metavar="HOST[:PORT]",
+        help="ask this DNS server instead of the system's (split-horizon DNS)",
+    )
 
 
 def _discover_parser(discover: argparse.ArgumentParser) -> None:
@@ -84,6 +103,7 @@ def _discover_parser(discover: argparse.ArgumentParser) -> None:
     discover.add_argument(
         "--timeout", type=_seconds, default=10.0, help="seconds, 1 to 300 (default 10)"
     )
+    _resolver_option(discover)
 
 
 def _check_parser(check: argparse.ArgumentParser) -> None:
@@ -104,8 +124,32 @@ def _check_parser(check: argparse.ArgumentParser) -> None:
     check.add_argument("--no-send", action="store_true", help="stop after AUTH, send nothing")
     check.add_argument("--save", action="store_true", help="save the settings if the test passes")
     check.add_argument("--json", action="store_true", help="print one JSON object, no transcript")
+    check.add_argument(
+        "--no-domain-check",
+        action="store_true",
+        help="skip the SPF/DKIM/DMARC check of the From domain after a passed test",
+    )
+    _resolver_option(check)
+    _arrival_options(check)
     _password_options(check)
     _oauth_options(check)
+
+
+def _arrival_options(check: argparse.ArgumentParser) -> None:
+    arrival = check.add_argument_group(
+        "arrival", "after a passed test, look for the message in the recipient's mailbox (IMAP)"
+    )
+    arrival.add_argument(
+        "--arrival", metavar="HOST[:PORT]", help="the mailbox's IMAP server (993 TLS, 143 STARTTLS)"
+    )
+    arrival.add_argument("--arrival-security", choices=("none", "starttls", "tls"))
+    arrival.add_argument("--arrival-user", metavar="U", help="the IMAP login (default: --user)")
+    arrival.add_argument(
+        "--arrival-limit", type=float, default=120.0, metavar="SECONDS", help="wait this long"
+    )
+    arrival.add_argument(
+        "--delete-test-message", action="store_true", help="delete the test message once found"
+    )
 
 
 def _oauth_options(check: argparse.ArgumentParser) -> None:

@@ -8,6 +8,7 @@ import sys
 from dataclasses import replace
 from email.message import EmailMessage
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from smtpgui import cli_oauth
 from smtpgui.cli import CliError
@@ -45,6 +46,9 @@ from smtpgui.core.settings import AuthMethod, Settings, TrustMode, field_errors,
 from smtpgui.core.settings_store import SettingsFileError, SettingsStore
 from smtpgui.core.text_encoding import TextDecodingError
 
+if TYPE_CHECKING:
+    from smtpgui.core.deliverability.arrival import ArrivalCheck
+
 SUBJECT = "smtpgui test message"
 BODY = "This is a test message from smtpgui. If you can read it, the outgoing mail server works."
 
@@ -53,6 +57,7 @@ BODY = "This is a test message from smtpgui. If you can read it, the outgoing ma
 
 
 def run_check(args: argparse.Namespace) -> int:
+    dns_server = _resolver(args.resolver)
     saved = _saved_or_none()
     args = cli_oauth.prepared(args, saved)
     settings = _validated(_merge(saved, args))
@@ -69,8 +74,39 @@ def run_check(args: argparse.Namespace) -> int:
         send=not args.no_send,
         tokens=sign_in.tokens,
         client_secret=sign_in.client_secret,
+        domain_check=not args.no_domain_check,
+        dns_server=dns_server,
+        arrival=_arrival(args),
     )
     return _run_job(job, as_json=args.json)
+
+
+def _arrival(args: argparse.Namespace) -> ArrivalCheck | None:
+    from smtpgui.core.deliverability.arrival import ArrivalCheck
+
+    if not args.arrival:
+        return None
+    security = Security(args.arrival_security) if args.arrival_security else None
+    return ArrivalCheck(
+        server=args.arrival,
+        security=security,
+        username=args.arrival_user or "",
+        limit=args.arrival_limit,
+        delete=args.delete_test_message,
+    )
+
+
+def _resolver(server: str | None) -> str:
+    """--resolver, checked before the test starts (exit 2 for one that cannot be used)."""
+    from smtpgui.core.discover_dns import ResolverError, parse_resolver
+
+    if not server:
+        return ""
+    try:
+        parse_resolver(server)
+    except ResolverError as exc:
+        raise CliError(f"--resolver: {exc}", codes.INVALID_INPUT) from None
+    return server
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -344,6 +380,12 @@ def _check_send_fields(args: argparse.Namespace) -> None:
 
 
 # -- discover ------------------------------------------------------------------------------------
+
+
+def run_domain_check(args: argparse.Namespace) -> int:
+    from smtpgui import cli_deliverability
+
+    return cli_deliverability.run(args, _saved_or_none() if args.server is None else None)
 
 
 def run_discover(args: argparse.Namespace) -> int:

@@ -1,7 +1,7 @@
 """`smtpgui discover ADDRESS`: print every suggested server for an address, and its source.
 
 For the tests only, three environment variables keep discovery on this machine:
-SMTPGUI_DNS_SERVER=127.0.0.1:PORT asks that DNS server instead of the system's;
+SMTPGUI_DNS_SERVER=127.0.0.1:PORT asks that DNS server instead of the system's (as --resolver);
 SMTPGUI_GUESS_HOSTS=host,host replaces smtp.<domain> and mail.<domain>;
 SMTPGUI_GUESS_PORTS=tls:PORT,starttls:PORT replaces ports 465, 587 and 25.
 """
@@ -22,13 +22,17 @@ from smtpgui.core.providers import provider, rule_text
 
 
 def run(args: argparse.Namespace) -> int:
-    from smtpgui.core.discover_dns import make_resolver
+    from smtpgui.core.discover_dns import ResolverError, make_resolver
 
     hooks = test_hooks(os.environ)
     try:
+        resolver = make_resolver(args.resolver or "")  # else SMTPGUI_DNS_SERVER, else the system's
+    except ResolverError as exc:
+        raise CliError(f"--resolver: {exc}", codes.INVALID_INPUT) from None
+    try:
         findings = discover(
             args.address,
-            resolver=make_resolver(os.environ.get("SMTPGUI_DNS_SERVER", "")),
+            resolver=resolver,
             autoconfig=args.autoconfig,
             probe_guesses=not args.no_probe,
             timeout=args.timeout,

@@ -43,6 +43,22 @@ def print_outcome(outcome: Outcome, out: TextIO | None = None, secret: str = "pa
         print(format_diagnosis(diagnosis, result), file=out)
     if outcome.save_error:
         print(f"\nNothing was saved: {outcome.save_error}", file=out)
+    _print_deliverability(outcome, out)
+
+
+def _print_deliverability(outcome: Outcome, out: TextIO) -> None:
+    from smtpgui.cli_deliverability import print_report
+
+    if outcome.deliverability is not None:
+        print(file=out)
+        print_report(outcome.deliverability, out)
+    elif outcome.deliverability_note:
+        print(f"\nDeliverability: {outcome.deliverability_note}", file=out)
+    if outcome.arrival_finding is not None:
+        from smtpgui.cli_deliverability import print_finding
+
+        print(file=out)
+        print_finding(outcome.arrival_finding, out)
 
 
 def format_diagnosis(diagnosis: Diagnosis, result: ProbeResult) -> str:
@@ -85,6 +101,8 @@ def outcome_json(outcome: Outcome, transcript: list[TranscriptLine], code: int) 
         "message_id": result.message_id or None,
         "saved": outcome.saved,
         "save_error": outcome.save_error or None,
+        "deliverability": _deliverability_json(outcome),
+        "arrival": _arrival_json(outcome),
         "transcript": [
             {
                 "direction": str(line.direction),
@@ -94,6 +112,37 @@ def outcome_json(outcome: Outcome, transcript: list[TranscriptLine], code: int) 
             for line in transcript
         ],
     }
+
+
+def _deliverability_json(outcome: Outcome) -> dict[str, Any] | None:
+    """The domain check after a pass; {"error": ...} when it could not run; None: not run."""
+    from smtpgui.cli_deliverability import report_json
+
+    if outcome.deliverability is not None:
+        return report_json(outcome.deliverability)
+    return {"error": str(outcome.deliverability_note)} if outcome.deliverability_note else None
+
+
+def _arrival_json(outcome: Outcome) -> dict[str, Any] | None:
+    from smtpgui.cli_deliverability import finding_json
+
+    if outcome.arrival_finding is None:
+        return None
+    arrival = outcome.arrival
+    seen = (
+        {
+            "arrived": arrival.arrived,
+            "seconds": arrival.seconds,
+            "folder": arrival.folder or None,
+            "junk": arrival.junk,
+            "authentication_results": arrival.authentication_results or None,
+            "results": dict(arrival.results),
+            "deleted": arrival.deleted,
+        }
+        if arrival is not None
+        else {"arrived": None}
+    )
+    return {**seen, "verdict": finding_json(outcome.arrival_finding)}
 
 
 def _phase_state(result: ProbeResult) -> str | None:

@@ -12,6 +12,7 @@ import trustme
 
 from smtpgui.core import oauth_session
 from smtpgui.core.memory_keyring import MemoryKeyring
+from tests.dns_server import DnsServer, dns_server
 from tests.oauth_server import AuthorizationServer, authorization_server
 from tests.servers import OAuthRecorder, RunningServer, SilentServer, smtp_server
 
@@ -36,6 +37,19 @@ def isolated(
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session")
+def empty_dns() -> Iterator[DnsServer]:
+    """A DNS server on 127.0.0.1 that knows no name (NXDOMAIN for everything)."""
+    with dns_server({}) as server:
+        yield server
+
+
+@pytest.fixture(autouse=True)
+def local_dns(empty_dns: DnsServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The domain check after every passed test asks DNS: never the system's DNS server."""
+    monkeypatch.setenv("SMTPGUI_DNS_SERVER", empty_dns.address)
 
 
 @pytest.fixture(scope="session")

@@ -25,11 +25,12 @@ Records = dict[tuple[str, str], list[str]]
 class DnsServer:
     """Answers from `records`; `queries` keeps every (name, type) asked, in order."""
 
-    def __init__(self, records: Records) -> None:
+    def __init__(self, records: Records, delay: float = 0.0) -> None:
         self.records = {
             (_norm(name), kind.upper()): texts for (name, kind), texts in records.items()
         }
         self.queries: list[tuple[str, str]] = []
+        self.delay = delay  # seconds before each answer, as a distant DNS server (the bench)
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         self._sock.bind(("127.0.0.1", 0))
         self.port: int = self._sock.getsockname()[1]
@@ -64,7 +65,15 @@ class DnsServer:
             if self._closing:
                 return
             with contextlib.suppress(Exception):  # a malformed query gets no answer
-                self._sock.sendto(self._answer(dns.message.from_wire(data)).to_wire(), peer)
+                answer = self._answer(dns.message.from_wire(data)).to_wire()
+                if self.delay:
+                    threading.Timer(self.delay, self._send, (answer, peer)).start()
+                else:
+                    self._send(answer, peer)
+
+    def _send(self, answer: bytes, peer: tuple[str, int]) -> None:
+        with contextlib.suppress(OSError):  # closed meanwhile
+            self._sock.sendto(answer, peer)
 
     def _answer(self, query: dns.message.Message) -> dns.message.Message:
         response = dns.message.make_response(query)
@@ -87,8 +96,8 @@ def _norm(name: str) -> str:
 
 
 @contextlib.contextmanager
-def dns_server(records: Records) -> Iterator[DnsServer]:
-    server = DnsServer(records)
+def dns_server(records: Records, delay: float = 0.0) -> Iterator[DnsServer]:
+    server = DnsServer(records, delay)
     server.start()
     try:
         yield server

@@ -171,7 +171,9 @@ def test_translations_keep_placeholders_markup_and_shortcuts(ts):
         # str.format() fills {names} by name, but "%s %d" % (...) fills in order.
         assert sorted(re.findall(r"\{\w*\}", source)) == sorted(re.findall(r"\{\w*\}", text)), where
         assert re.findall(r"%[sd]", source) == re.findall(r"%[sd]", text), where
-        assert re.findall(r"</?\w+", source) == re.findall(r"</?\w+", text), where
+        # Markup tags only: "Office <name@example.com>" is an address, and its words translate.
+        tag = r"</?(?:a|b|i|p|br|code|span|tt)\b"
+        assert re.findall(tag, source) == re.findall(tag, text), where
         has_mnemonic = re.compile(r"&(?!&)\w")
         assert bool(has_mnemonic.search(source)) == bool(has_mnemonic.search(text)), where
         assert source.endswith("…") == text.endswith("…"), where

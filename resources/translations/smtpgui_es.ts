@@ -112,6 +112,292 @@
     </message>
 </context>
 <context>
+    <name>Deliverability</name>
+    <message>
+        <source>The domain check took too long.</source>
+        <translation>La comprobación del dominio tardó demasiado.</translation>
+    </message>
+    <message>
+        <source>The domain check could not run: {reason}</source>
+        <translation>No se pudo hacer la comprobación del dominio: {reason}</translation>
+    </message>
+    <message>
+        <source>DNS changes can take up to an hour to be seen everywhere; then run the test again.</source>
+        <translation>Los cambios de DNS pueden tardar hasta una hora en verse en todas partes; después, repita la prueba.</translation>
+    </message>
+    <message>
+        <source>At the company that hosts the DNS of {domain}, publish this TXT record at {domain} (replacing the SPF record there, if any): {record}</source>
+        <translation>En la empresa que aloja el DNS de {domain}, publique este registro TXT en {domain} (en lugar del registro SPF que haya): {record}</translation>
+    </message>
+    <message>
+        <source>SPF allows this server to send for {domain}</source>
+        <translation>SPF permite a este servidor enviar por {domain}</translation>
+    </message>
+    <message>
+        <source>The SPF record of {domain} contains {sender}, so receiving servers see that the mail comes from a server allowed to send for the domain.</source>
+        <translation>El registro SPF de {domain} contiene {sender}, así que los servidores que reciben el correo ven que viene de un servidor autorizado a enviar por el dominio.</translation>
+    </message>
+    <message>
+        <source>{domain} has no SPF record</source>
+        <translation>{domain} no tiene registro SPF</translation>
+    </message>
+    <message>
+        <source>Receiving servers cannot tell whether this server may send mail from {domain}. Many put such mail in spam, and Gmail and Yahoo reject it.</source>
+        <translation>Los servidores que reciben el correo no pueden saber si este servidor puede enviar correo de {domain}. Muchos lo ponen en spam, y Gmail y Yahoo lo rechazan.</translation>
+    </message>
+    <message>
+        <source>The SPF record of {domain} does not allow this server</source>
+        <translation>El registro SPF de {domain} no autoriza a este servidor</translation>
+    </message>
+    <message>
+        <source>Recipients with strict checks will reject these mails or put them in spam: the SPF record of {domain} does not contain {sender}.</source>
+        <translation>Los destinatarios con controles estrictos rechazarán estos correos o los pondrán en spam: el registro SPF de {domain} no contiene {sender}.</translation>
+    </message>
+    <message>
+        <source>Add {sender} to the SPF record of {domain}, so that it reads: {record}</source>
+        <translation>Añada {sender} al registro SPF de {domain}, de modo que quede así: {record}</translation>
+    </message>
+    <message>
+        <source>The SPF record of {domain} is not valid</source>
+        <translation>El registro SPF de {domain} no es válido</translation>
+    </message>
+    <message>
+        <source>Receiving servers treat a broken SPF record as a failure, and many then reject the mail or put it in spam. The problem: {detail}</source>
+        <translation>Los servidores que reciben el correo tratan un registro SPF con errores como un fallo, y muchos rechazan entonces el correo o lo ponen en spam. El problema: {detail}</translation>
+    </message>
+    <message>
+        <source>Ask whoever manages the DNS of {domain} to correct it: one SPF record only, and at most 10 DNS lookups (include, a, mx, exists, redirect) in all.</source>
+        <translation>Pida a quien administra el DNS de {domain} que lo corrija: un solo registro SPF, y como máximo 10 consultas DNS (include, a, mx, exists, redirect) en total.</translation>
+    </message>
+    <message>
+        <source>Cannot tell whether SPF allows this server</source>
+        <translation>No se puede saber si SPF autoriza a este servidor</translation>
+    </message>
+    <message>
+        <source>{domain} has an SPF record, but smtpgui does not know from which addresses this server sends.</source>
+        <translation>{domain} tiene un registro SPF, pero smtpgui no sabe desde qué direcciones envía este servidor.</translation>
+    </message>
+    <message>
+        <source>Ask your mail provider which include: or ip4: entry its customers add to SPF, and check that the SPF record of {domain} has it.</source>
+        <translation>Pregunte a su proveedor de correo qué entrada include: o ip4: añaden sus clientes a SPF, y compruebe que el registro SPF de {domain} la tiene.</translation>
+    </message>
+    <message>
+        <source>DMARC passes for {domain} (policy: {policy})</source>
+        <translation>DMARC se cumple para {domain} (política: p={policy})</translation>
+    </message>
+    <message>
+        <source>A mail From {domain} through this server passes DMARC, so recipients deliver it.</source>
+        <translation>Un correo con remitente de {domain} enviado por este servidor cumple DMARC, así que los destinatarios lo entregan.</translation>
+    </message>
+    <message>
+        <source>{domain} has no DMARC record</source>
+        <translation>{domain} no tiene registro DMARC</translation>
+    </message>
+    <message>
+        <source>Gmail and Yahoo require a DMARC record from domains that send much mail, and other recipients trust mail less without one.</source>
+        <translation>Gmail y Yahoo exigen un registro DMARC a los dominios que envían mucho correo, y otros destinatarios confían menos en el correo sin él.</translation>
+    </message>
+    <message>
+        <source>Publish this TXT record at _dmarc.{domain} (policy none blocks nothing; it lets recipients trust the domain): {record}</source>
+        <translation>Publique este registro TXT en _dmarc.{domain} (la política p=none no bloquea nada; permite a los destinatarios confiar en el dominio): {record}</translation>
+    </message>
+    <message>
+        <source>The DMARC record of {domain} is not valid</source>
+        <translation>El registro DMARC de {domain} no es válido</translation>
+    </message>
+    <message>
+        <source>Recipients ignore a DMARC record with errors. The problem: {detail}</source>
+        <translation>Los destinatarios ignoran un registro DMARC con errores. El problema: {detail}</translation>
+    </message>
+    <message>
+        <source>Ask whoever manages the DNS of {domain} to correct the record at _dmarc.{domain}.</source>
+        <translation>Pida a quien administra el DNS de {domain} que corrija el registro en _dmarc.{domain}.</translation>
+    </message>
+    <message>
+        <source>Recipients will reject these mails (DMARC)</source>
+        <translation>Los destinatarios rechazarán estos correos (DMARC)</translation>
+    </message>
+    <message>
+        <source>The DMARC policy of {domain} is {policy}: it asks recipients to reject mail that fails DMARC, and a mail From {domain} through this server fails it, because neither its SPF nor a DKIM signature of {domain} vouches for this server.</source>
+        <translation>La política DMARC de {domain} es p={policy}: pide a los destinatarios que rechacen el correo que no cumple DMARC, y un correo con remitente de {domain} enviado por este servidor no lo cumple, porque ni su SPF ni una firma DKIM de {domain} avalan a este servidor.</translation>
+    </message>
+    <message>
+        <source>Allow this server in the SPF record of {domain}, or publish your provider&apos;s DKIM records for {domain} (see the SPF and DKIM lines).</source>
+        <translation>Autorice a este servidor en el registro SPF de {domain}, o publique los registros DKIM de su proveedor para {domain} (vea las líneas SPF y DKIM).</translation>
+    </message>
+    <message>
+        <source>Or send From an address of a domain that allows this server.</source>
+        <translation>O envíe con remitente una dirección de un dominio que autorice a este servidor.</translation>
+    </message>
+    <message>
+        <source>Recipients will put these mails in spam (DMARC)</source>
+        <translation>Los destinatarios pondrán estos correos en spam (DMARC)</translation>
+    </message>
+    <message>
+        <source>The DMARC policy of {domain} is {policy}: it asks recipients to put mail that fails DMARC in spam, and a mail From {domain} through this server fails it.</source>
+        <translation>La política DMARC de {domain} es p={policy}: pide a los destinatarios que pongan en spam el correo que no cumple DMARC, y un correo con remitente de {domain} enviado por este servidor no lo cumple.</translation>
+    </message>
+    <message>
+        <source>DMARC policy of {domain}: {policy}</source>
+        <translation>Política DMARC de {domain}: p={policy}</translation>
+    </message>
+    <message>
+        <source>Whether a mail From {domain} through this server passes DMARC depends on SPF and DKIM, which could not be judged here.</source>
+        <translation>Que un correo con remitente de {domain} enviado por este servidor cumpla DMARC depende de SPF y DKIM, que no se pudieron valorar aquí.</translation>
+    </message>
+    <message>
+        <source>Recipients will refuse these mails unless the server signs them</source>
+        <translation>Los destinatarios rechazarán estos correos salvo que el servidor los firme</translation>
+    </message>
+    <message>
+        <source>The DMARC policy of {domain} is {policy}, and its SPF record does not allow this server: only a DKIM signature of {domain} made by the server can save these mails, and whether it makes one cannot be seen from here.</source>
+        <translation>La política DMARC de {domain} es p={policy}, y su registro SPF no autoriza a este servidor: solo una firma DKIM de {domain} hecha por el servidor puede salvar estos correos, y desde aquí no se puede ver si la hace.</translation>
+    </message>
+    <message>
+        <source>Allow this server in the SPF record of {domain} (see the SPF line), or check in the server&apos;s admin page that it signs mail for {domain} with DKIM.</source>
+        <translation>Autorice a este servidor en el registro SPF de {domain} (vea la línea SPF), o compruebe en la página de administración del servidor que firma el correo de {domain} con DKIM.</translation>
+    </message>
+    <message>
+        <source>These mails fail DMARC (delivered for now)</source>
+        <translation>Estos correos no cumplen DMARC (por ahora se entregan)</translation>
+    </message>
+    <message>
+        <source>A mail From {domain} through this server fails DMARC. The policy of {domain} is {policy}, so recipients still deliver it, but they trust it less.</source>
+        <translation>Un correo con remitente de {domain} enviado por este servidor no cumple DMARC. La política de {domain} es p={policy}, así que los destinatarios aún lo entregan, pero confían menos en él.</translation>
+    </message>
+    <message>
+        <source>DKIM keys published for {domain} ({selectors})</source>
+        <translation>Claves DKIM publicadas para {domain} ({selectors})</translation>
+    </message>
+    <message>
+        <source>{provider} can sign mail as {domain}, which keeps DMARC passing even when a recipient forwards the mail.</source>
+        <translation>{provider} puede firmar el correo como {domain}, lo que mantiene DMARC cumplido incluso cuando un destinatario reenvía el correo.</translation>
+    </message>
+    <message>
+        <source>{provider}&apos;s DKIM keys are not published for {domain}</source>
+        <translation>Las claves DKIM de {provider} no están publicadas para {domain}</translation>
+    </message>
+    <message>
+        <source>{provider} signs with the selectors {selectors}, but {domain} publishes none of them, so mails carry no signature of your domain.</source>
+        <translation>{provider} firma con los selectores {selectors}, pero {domain} no publica ninguno, así que los correos no llevan ninguna firma de su dominio.</translation>
+    </message>
+    <message>
+        <source>In {provider}&apos;s admin page, turn DKIM on for {domain} and publish the records it shows: {record}</source>
+        <translation>En la página de administración de {provider}, active DKIM para {domain} y publique los registros que indique: {record}</translation>
+    </message>
+    <message>
+        <source>DKIM not checked</source>
+        <translation>DKIM sin comprobar</translation>
+    </message>
+    <message>
+        <source>The DKIM key name (selector) of this server is not known: each account chooses its own, or the server is your own.</source>
+        <translation>No se conoce el nombre de la clave DKIM (selector) de este servidor: cada cuenta elige el suyo, o el servidor es propio.</translation>
+    </message>
+    <message>
+        <source>In the server&apos;s admin page, check that DKIM signing is on for {domain}.</source>
+        <translation>En la página de administración del servidor, compruebe que la firma DKIM está activada para {domain}.</translation>
+    </message>
+    <message>
+        <source>Could not look up the records of {domain}</source>
+        <translation>No se pudieron consultar los registros de {domain}</translation>
+    </message>
+    <message>
+        <source>The DNS server did not answer: {detail}</source>
+        <translation>El servidor DNS no respondió: {detail}</translation>
+    </message>
+    <message>
+        <source>Check the network, or choose the DNS server to ask (--resolver), and test again.</source>
+        <translation>Compruebe la red, o elija el servidor DNS al que preguntar (--resolver), y repita la prueba.</translation>
+    </message>
+    <message>
+        <source>The test message arrived in {folder} after {seconds} s</source>
+        <translation>El mensaje de prueba llegó a {folder} en {seconds} s</translation>
+    </message>
+    <message>
+        <source>The checks of the receiving server: {results}</source>
+        <translation>Las comprobaciones del servidor que lo recibió: {results}</translation>
+    </message>
+    <message>
+        <source>The test message landed in the junk folder ({folder})</source>
+        <translation>El mensaje de prueba llegó a la carpeta de correo no deseado ({folder})</translation>
+    </message>
+    <message>
+        <source>It arrived after {seconds} s, but the receiving server took it for spam. Its checks: {results}</source>
+        <translation>Llegó en {seconds} s, pero el servidor que lo recibió lo tomó por spam. Sus comprobaciones: {results}</translation>
+    </message>
+    <message>
+        <source>Fix what the SPF, DKIM and DMARC lines say; a fail there is the usual cause.</source>
+        <translation>Corrija lo que indican las líneas SPF, DKIM y DMARC; un fallo ahí es la causa habitual.</translation>
+    </message>
+    <message>
+        <source>Mark the message as not spam in {mailbox}, so that the filter learns.</source>
+        <translation>Marque el mensaje como correo deseado en {mailbox}, para que el filtro aprenda.</translation>
+    </message>
+    <message>
+        <source>The test message did not arrive within {seconds} s</source>
+        <translation>El mensaje de prueba no llegó en {seconds} s</translation>
+    </message>
+    <message>
+        <source>The server accepted it, but it is neither in the Inbox nor in the junk folder of {mailbox}: the receiving server refused it, or still holds it.</source>
+        <translation>El servidor lo aceptó, pero no está ni en la bandeja de entrada ni en la carpeta de correo no deseado de {mailbox}: el servidor de destino lo rechazó o aún lo retiene.</translation>
+    </message>
+    <message>
+        <source>Look for a bounce (a non-delivery report) in the sender&apos;s mailbox: it names the reason.</source>
+        <translation>Busque un aviso de no entrega en el buzón del remitente: indica el motivo.</translation>
+    </message>
+    <message>
+        <source>Fix what the SPF, DKIM and DMARC lines say, and test again.</source>
+        <translation>Corrija lo que indican las líneas SPF, DKIM y DMARC, y repita la prueba.</translation>
+    </message>
+    <message>
+        <source>The mailbox could not be read</source>
+        <translation>No se pudo leer el buzón</translation>
+    </message>
+    <message>
+        <source>Whether the message arrived is unknown: {detail}</source>
+        <translation>No se sabe si el mensaje llegó: {detail}</translation>
+    </message>
+    <message>
+        <source>Check the mailbox&apos;s IMAP server, and that the same login may read it.</source>
+        <translation>Compruebe el servidor IMAP del buzón, y que el mismo inicio de sesión puede leerlo.</translation>
+    </message>
+    <message>
+        <source>Mail From {domain} should arrive</source>
+        <translation>El correo con remitente de {domain} debería llegar</translation>
+    </message>
+    <message>
+        <source>The domain check of {domain} could not judge everything</source>
+        <translation>La comprobación del dominio {domain} no pudo valorarlo todo</translation>
+    </message>
+    <message>
+        <source>Some recipients may put mail From {domain} in spam</source>
+        <translation>Algunos destinatarios pueden poner en spam el correo con remitente de {domain}</translation>
+    </message>
+    <message>
+        <source>Recipients with strict checks will drop mail From {domain}</source>
+        <translation>Los destinatarios con controles estrictos descartarán el correo con remitente de {domain}</translation>
+    </message>
+</context>
+<context>
+    <name>DeliverabilityPanel</name>
+    <message>
+        <source>Deliverability</source>
+        <translation>Entrega del correo</translation>
+    </message>
+    <message>
+        <source>Whether mail sent From this domain through this server will be accepted by the recipients: the domain&apos;s SPF, DKIM and DMARC records.</source>
+        <translation>Si los destinatarios aceptarán el correo enviado con remitente de este dominio por este servidor: los registros SPF, DKIM y DMARC del dominio.</translation>
+    </message>
+    <message>
+        <source>Published now:</source>
+        <translation>Publicado ahora:</translation>
+    </message>
+    <message>
+        <source>To publish:</source>
+        <translation>A publicar:</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>Demo: a local mail server runs on {address}. The password is “{password}”: press Test to see it pass, then change the password to see a failure explained. Nothing here touches your real settings.</source>

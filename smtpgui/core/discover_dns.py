@@ -5,6 +5,9 @@ dnspython is imported here only, so the window starts without it.
 
 from __future__ import annotations
 
+import ipaddress
+import os
+import socket
 from typing import TYPE_CHECKING, Any
 
 from smtpgui.core.discover import Finding, Source, provider_findings, server_host
@@ -23,16 +26,51 @@ SRV_SERVICES: tuple[tuple[str, Security, Source], ...] = (
 
 
 def make_resolver(server: str = "") -> dns.resolver.Resolver:
-    """The system's resolver, or one that asks only `server` ("host" or "host:port")."""
+    """The resolver that asks only `server` ("host", "host:port", "[v6]:port"), else the one
+    the environment variable SMTPGUI_DNS_SERVER names, else the system's.
+
+    Admins with split-horizon DNS choose the server that knows the office's own names
+    (`--resolver`); a bad choice raises ResolverError with a sentence for the admin.
+    """
     import dns.resolver
 
+    server = (server or os.environ.get("SMTPGUI_DNS_SERVER", "")).strip()
     if not server:
         return dns.resolver.Resolver()
-    host, _, port = server.rpartition(":") if server.count(":") == 1 else (server, "", "")
+    host, port = parse_resolver(server)
     resolver = dns.resolver.Resolver(configure=False)
     resolver.nameservers = [host]
-    resolver.port = int(port) if port else 53
+    resolver.port = port
     return resolver
+
+
+class ResolverError(ValueError):
+    """The DNS server to ask is not an address (and its name cannot be looked up)."""
+
+
+def parse_resolver(server: str) -> tuple[str, int]:
+    """(IP address, port) of "host[:port]"; a host name is looked up once, here."""
+    if server.startswith("["):
+        host, _, rest = server[1:].partition("]")
+        port_text = rest.removeprefix(":")
+    elif server.count(":") == 1:
+        host, _, port_text = server.partition(":")
+    else:
+        host, port_text = server, ""
+    if port_text and not (port_text.isdigit() and 0 < int(port_text) < 65536):
+        raise ResolverError(f"{server!r}: the DNS server's port must be a number from 1 to 65535")
+    return _ip_of(host, server), int(port_text or 53)
+
+
+def _ip_of(host: str, server: str) -> str:
+    try:
+        return str(ipaddress.ip_address(host))
+    except ValueError:
+        pass
+    try:
+        return str(socket.getaddrinfo(host, 53, proto=socket.IPPROTO_UDP)[0][4][0])
+    except (OSError, UnicodeError):
+        raise ResolverError(f"{server!r}: no DNS server of that name was found") from None
 
 
 def srv_findings(

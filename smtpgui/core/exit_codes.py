@@ -20,6 +20,7 @@ DATA = 18
 TIMEOUT = 19
 NOT_SAVED = 20
 UNCERTAIN = 21
+DELIVERABILITY = 22
 CANCELLED = 130  # the shell's own code for a program stopped by Ctrl-C (128 + SIGINT)
 
 MEANINGS: dict[int, str] = {
@@ -40,6 +41,7 @@ MEANINGS: dict[int, str] = {
     NOT_SAVED: "the test passed but nothing was saved (keyring or file problem)",
     UNCERTAIN: "uncertain: the whole message was sent but never confirmed; it may have been "
     "delivered, so look in the recipient's inbox before testing again",
+    DELIVERABILITY: "domain-check: the domain's records make recipients reject or drop the mail",
     CANCELLED: "cancelled with Ctrl-C",
 }
 

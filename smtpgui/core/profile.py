@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
@@ -19,9 +19,12 @@ from smtpgui.core.secrets import (
 )
 from smtpgui.core.settings import AuthMethod, Settings
 from smtpgui.core.settings_store import SettingsStore
-from smtpgui.core.transcript import Redactor
+from smtpgui.core.transcript import Redactor, TranscriptLine
 
 if TYPE_CHECKING:
+    from smtpgui.core.deliverability.arrival import Arrival, ArrivalCheck
+    from smtpgui.core.deliverability.beside_test import DomainCheckBesideTest
+    from smtpgui.core.deliverability.model import DomainReport, Finding
     from smtpgui.core.oauth import Tokens
     from smtpgui.core.probe import Callback, SmtpProbe
 
@@ -38,13 +41,22 @@ class Job:
     send: bool = True  # False: stop after AUTH (the CLI's --no-send); never saves
     tokens: Tokens | None = None  # OAuth2: a sign-in not saved yet (else the keyring's)
     client_secret: str | None = None  # OAuth2: None means the stored one ("" when none)
+    domain_check: bool = True  # judge the From domain's SPF/DKIM/DMARC beside the test
+    dns_server: str = ""  # "host[:port]" for the domain check; "" the system's
+    arrival: ArrivalCheck | None = None  # look for the test message over IMAP (off: None)
 
 
 @dataclass(frozen=True)
 class Outcome:
+    """`deliverability`: the domain check after a passed test (None: not run, or `note` why)."""
+
     result: ProbeResult
     saved: bool = False
     save_error: str = ""
+    deliverability: DomainReport | None = None
+    deliverability_note: str = ""
+    arrival: Arrival | None = None  # what the mailbox showed (None: not asked, or unreadable)
+    arrival_finding: Finding | None = None  # the verdict on it, when asked
 
 
 class JobRunner:
@@ -113,7 +125,39 @@ class JobRunner:
             self._probe = probe
             if self._cancelled.is_set():
                 probe.cancel()
+        checker = self._start_domain_check()
         result = probe.run()
+        outcome = self._after_test(result, error, secret, client_secret)
+        if not result.ok:
+            return outcome
+        if checker is None:
+            return self._with_arrival(outcome, password)
+        # Save first, then wait: a slow DNS server never delays what the admin asked for.
+        limit = 0.0 if self._cancelled.is_set() else job.settings.timeout
+        report, note = checker.report(limit)
+        outcome = replace(outcome, deliverability=report, deliverability_note=note)
+        return self._with_arrival(outcome, password)
+
+    def _with_arrival(self, outcome: Outcome, secret: str) -> Outcome:
+        """The mailbox proof, when asked, after a message went out (the same login)."""
+        from smtpgui.core.deliverability.arrival import prove_arrival
+
+        job, result = self._job, outcome.result
+        if job.arrival is None or not job.send or self._cancelled.is_set():
+            return outcome
+
+        def log(line: TranscriptLine) -> None:
+            self._callback(replace(line, text=self._redactor.redact(line.text)))
+
+        arrival, finding = prove_arrival(
+            job.arrival, job.settings, secret, result.message_id, log, self._cancelled
+        )
+        return replace(outcome, arrival=arrival, arrival_finding=finding)
+
+    def _after_test(
+        self, result: ProbeResult, error: str, secret: str, client_secret: str | None
+    ) -> Outcome:
+        job = self._job
         if not (result.ok and job.save and job.send):
             return Outcome(result, save_error=error if job.save and not result.ok else "")
         if self._cancelled.is_set():  # after the test passed, before the save: nothing saved
@@ -125,6 +169,16 @@ class JobRunner:
         except Exception as exc:  # rolled back by save_profile; the test result still stands
             return Outcome(result, saved=False, save_error=_save_error(exc))
         return Outcome(result, saved=True)
+
+    def _start_domain_check(self) -> DomainCheckBesideTest | None:
+        """Started beside the SMTP test, which takes longer than a few DNS questions."""
+        from smtpgui.core.deliverability.beside_test import DomainCheckBesideTest
+
+        if not (self._job.domain_check and self._job.settings.sender):
+            return None
+        checker = DomainCheckBesideTest(self._job.settings, self._job.dns_server)
+        checker.start()
+        return checker
 
     def _access_token(self, client_secret: str) -> tuple[str, str]:
         """(access token, refresh token): refreshed first when it has under a minute left."""

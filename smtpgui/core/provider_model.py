@@ -79,6 +79,11 @@ class Provider:
     help: tuple[HelpLink, ...]
     region_fills: tuple[str, ...] = ()
     password_retiring: bool = False  # the provider is turning password (Basic) login off
+    # The domain check: what a customer domain's SPF record includes to let this provider send
+    # for it ("" when unknown), and the DKIM selectors the provider signs with under that
+    # domain (empty when each account chooses its own).
+    spf_include: str = ""
+    dkim_selectors: tuple[str, ...] = ()
 
     def fill(self, template: str, region: str = "") -> str:
         """`template` with the region filled in (the first region when none is given)."""

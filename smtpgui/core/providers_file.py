@@ -108,6 +108,8 @@ def _provider(raw: _Reader) -> Provider:
         ),
         region_fills=fills,
         password_retiring=_flag(raw, "password_retiring"),
+        spf_include=raw.get("spf_include", str, "").lower(),
+        dkim_selectors=raw.strings("dkim_selectors"),
     )
 
 

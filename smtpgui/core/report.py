@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from smtpgui import __version__
+from smtpgui.core.deliverability.model import DomainReport, shown_findings
+from smtpgui.core.deliverability.verdicts import summary
 from smtpgui.core.diagnosis import Diagnosis
 from smtpgui.core.result import ProbeResult
 from smtpgui.core.settings import Settings, to_json
@@ -21,6 +23,7 @@ def support_report(
     diagnosis: Diagnosis | None,
     steps: str,
     transcript: Sequence[TranscriptLine],
+    deliverability: DomainReport | None = None,
 ) -> str:
     """Plain text: settings (no password: there is none in Settings), outcome, steps, log."""
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
@@ -37,6 +40,8 @@ def support_report(
         body = f"{diagnosis.title}\n{diagnosis.explanation}\n{steps_text}\n{provider_text}"
         body = body.strip()
         sections.append(_section("Diagnosis", body))
+    if deliverability is not None:
+        sections.append(_section("Deliverability (domain check)", _domain_text(deliverability)))
     sections.append(_section("Steps", steps))
     sections.append(_section("Transcript", "\n".join(line.format() for line in transcript)))
     return "\n\n".join(sections) + "\n"
@@ -74,4 +79,18 @@ def _outcome_text(result: ProbeResult | None) -> str:
     ]
     if result.tls is not None:
         lines.append(f"TLS: {result.tls.version} {result.tls.cipher}")
+    return "\n".join(lines)
+
+
+def _domain_text(report: DomainReport) -> str:
+    lines = [
+        f"From {report.domain} through {report.server or '-'} "
+        f"({report.provider or 'no known provider'}), {report.elapsed_ms} ms",
+        str(summary(report.status, report.domain)),
+    ]
+    for item in shown_findings(report):
+        lines.append(f"{item.record.upper()} [{item.verdict}]: {item.title}")
+        lines.append(f"  {item.explanation}")
+        lines += [f"  found: {item.found}"] if item.found else []
+        lines += [f"  publish: {item.publish}"] if item.publish else []
     return "\n".join(lines)

@@ -243,6 +243,7 @@ class FileActions:
             diagnosis=self._last_diagnosis,
             steps=self.log_panel.phases.summary(),
             transcript=self.log.lines(),
+            deliverability=outcome.deliverability if outcome else None,
         )
         path.write_text(text, encoding="utf-8")
 

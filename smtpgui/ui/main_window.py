@@ -28,6 +28,7 @@ from smtpgui.core.settings_store import SettingsStore
 from smtpgui.core.transcript import TranscriptLine
 from smtpgui.resources import resource
 from smtpgui.ui.certificate_panel import CertificatePanel
+from smtpgui.ui.deliverability_panel import DeliverabilityPanel
 from smtpgui.ui.file_actions import FileActions
 from smtpgui.ui.fitting_scroll import FittingScrollArea
 from smtpgui.ui.form import SettingsForm
@@ -95,6 +96,7 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         self.form = SettingsForm()
         self.status = StatusPanel()
         self.certificate = CertificatePanel()
+        self.deliverability = DeliverabilityPanel()
         self.log_panel = LogPanel()
         self.log = self.log_panel.log
         self.test_button = QPushButton(self.tr("&Test"))
@@ -111,6 +113,7 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         fields_column.setContentsMargins(0, 0, 0, 0)
         fields_column.addWidget(self.form)
         fields_column.addWidget(self.status)
+        fields_column.addWidget(self.deliverability)
         fields_column.addStretch(1)
         scroll = FittingScrollArea(fields)  # a small screen scrolls the form, never squashes it
         self._scroll = scroll
@@ -224,6 +227,7 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         self._focus_before = QApplication.focusWidget()
         self.log_panel.clear()
         self.certificate.clear()  # the last server's certificate is not this test's
+        self.deliverability.hide()
         self._last_settings = settings
         worker = ProbeWorker(job, self._store, self._secrets)
         worker.line_logged.connect(self._on_line)
@@ -293,6 +297,7 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         self._last_outcome = outcome
         if self._last_settings is not None:
             self.certificate.show_result(outcome.result, self._last_settings.trust)
+        self.deliverability.show_outcome(outcome)
         self._last_diagnosis = self.status.show_outcome(
             outcome,
             saving=self._saving,

@@ -35,7 +35,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # million references to each, never released: it ends with os._exit(), not finalization.
 _BALLAST = [None, True, False] * 1_000_000 if sys.version_info < (3, 12) else []
 
-SECTIONS = ("startup", "responsive", "engine", "cancel", "timeout", "detect")
+SECTIONS = ("startup", "responsive", "engine", "cancel", "timeout", "detect", "deliverability")
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ def run_sections(
 def _measure(
     window: SettingsWindow, sections: Sequence[str], reps: Repetitions, frozen: Path
 ) -> list[Row]:
-    from tests.bench import detection, engine, responsive, startup, stops
+    from tests.bench import deliverability, detection, engine, responsive, startup, stops
 
     steps: dict[str, Callable[[], list[Row]]] = {
         "startup": lambda: startup.measure(reps.launches, frozen),
@@ -138,6 +138,7 @@ def _measure(
         "cancel": lambda: stops.measure_cancel(window, reps.stops),
         "timeout": lambda: stops.measure_timeout(window, reps.slow_tests),
         "detect": lambda: detection.measure(reps.detect),
+        "deliverability": lambda: deliverability.measure(reps.engine // 2),
     }
     rows: list[Row] = []
     for name in SECTIONS:

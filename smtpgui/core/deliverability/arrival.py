@@ -1,0 +1,311 @@
+"""Proof of arrival: wait for the test message in the recipient's mailbox over IMAP (RFC 9051).
+
+Read-only by default: folders are opened with EXAMINE and headers fetched with BODY.PEEK, so
+nothing is marked read; the test message is deleted only when the admin asks (UID EXPUNGE of
+RFC 4315, never a plain EXPUNGE that would remove other messages marked deleted). IMAP IDLE
+(RFC 2177) wakes the wait as soon as the Inbox changes; without it the mailbox is polled.
+The login is never written to the transcript: LOGIN and AUTHENTICATE lines hide their payload.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import imaplib
+import re
+import select
+import ssl
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from smtpgui.core.deliverability.model import Finding
+from smtpgui.core.endpoint import Security
+from smtpgui.core.settings import Settings
+from smtpgui.core.transcript import REDACTED, Direction, Redactor, TranscriptLine
+
+Log = Callable[[TranscriptLine], None]
+# Special-use Junk (RFC 6154) first; else the names big providers use for spam folders.
+_JUNK_NAMES = re.compile(
+    r"^(junk|spam|junk e-?mail|bulk mail|\[gmail\]/spam|correo no deseado)$", re.I
+)
+_LIST_LINE = re.compile(rb'^\((?P<flags>[^)]*)\) (?:"[^"]*"|NIL) (?P<name>.+)$')
+_RESULT = re.compile(r"\b(spf|dkim|dmarc)\s*=\s*([a-z]+)", re.I)
+
+
+@dataclass(frozen=True)
+class ImapAccount:
+    """The mailbox to read. `secret` is the password, or the access token with `oauth2`."""
+
+    host: str
+    port: int
+    security: Security
+    username: str
+    secret: str
+    oauth2: bool = False
+    allow_insecure_auth: bool = False
+    context: ssl.SSLContext | None = None  # None: the system's trust
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """What the mailbox showed. `folder` is "" when the message never arrived."""
+
+    arrived: bool
+    seconds: float
+    folder: str = ""
+    junk: bool = False
+    authentication_results: str = ""  # the receiving server's header, as found
+    results: tuple[tuple[str, str], ...] = ()  # ("spf", "pass"), ("dkim", "fail"), ...
+    deleted: bool = False
+
+
+class ArrivalError(Exception):
+    """The mailbox could not be read (connection, TLS, login): a sentence for the admin."""
+
+
+def wait_for_arrival(
+    account: ImapAccount,
+    message_id: str,
+    *,
+    limit: float = 120.0,
+    poll: float = 3.0,
+    delete: bool = False,
+    log: Log | None = None,
+    cancelled: threading.Event | None = None,
+) -> Arrival:
+    """Look for `message_id` in the Inbox and the junk folders until it shows or `limit` ends."""
+    mailbox = _Mailbox(account, log or (lambda _line: None))
+    started = time.monotonic()
+    try:
+        mailbox.open()
+        folders = mailbox.folders()
+        while True:
+            found = mailbox.find(folders, message_id)
+            if found is not None:
+                return mailbox.report(found, time.monotonic() - started, delete)
+            left = limit - (time.monotonic() - started)
+            if left <= 0 or (cancelled is not None and cancelled.is_set()):
+                return Arrival(False, round(time.monotonic() - started, 1))
+            mailbox.wait(min(poll, left))
+    except (OSError, imaplib.IMAP4.error, ssl.SSLError) as exc:
+        raise ArrivalError(f"the mailbox on {account.host} could not be read: {exc}") from None
+    finally:
+        mailbox.close()
+
+
+class _Mailbox:
+    """One IMAP connection, logged as it goes, secrets hidden."""
+
+    def __init__(self, account: ImapAccount, log: Log) -> None:
+        self._account = account
+        self._log = log
+        self._redactor = Redactor([account.secret], account.username)
+        self._started = time.monotonic()
+        self._conn: imaplib.IMAP4 | None = None
+
+    def _line(self, direction: Direction, text: str) -> None:
+        elapsed = round((time.monotonic() - self._started) * 1000)
+        self._log(TranscriptLine(direction, self._redactor.redact(text), elapsed))
+
+    def open(self) -> None:
+        account = self._account
+        context = account.context or ssl.create_default_context()
+        self._line(Direction.INFO, f"IMAP: connecting to {account.host}:{account.port}")
+        if account.security is Security.TLS:
+            conn: imaplib.IMAP4 = imaplib.IMAP4_SSL(
+                account.host, account.port, ssl_context=context, timeout=15
+            )
+        else:
+            conn = imaplib.IMAP4(account.host, account.port, timeout=15)
+            if account.security is Security.STARTTLS:
+                conn.starttls(context)
+                self._line(Direction.TLS, "IMAP: STARTTLS done")
+        self._conn = conn
+        self._line(Direction.SERVER, conn.welcome.decode("utf-8", "replace"))
+        self._login(conn)
+
+    def _login(self, conn: imaplib.IMAP4) -> None:
+        account = self._account
+        encrypted = account.security is not Security.NONE
+        if not (encrypted or account.allow_insecure_auth):
+            raise ArrivalError("IMAP login refused without encryption (allow it explicitly)")
+        if account.oauth2:
+            self._line(Direction.CLIENT, f"AUTHENTICATE XOAUTH2 {REDACTED}")
+            token = f"user={account.username}\x01auth=Bearer {account.secret}\x01\x01"
+            typ, data = conn.authenticate("XOAUTH2", lambda _challenge: token.encode())
+        elif "AUTH=PLAIN" in conn.capabilities:  # UTF-8 passwords: LOGIN is ASCII in imaplib
+            self._line(Direction.CLIENT, f"AUTHENTICATE PLAIN {REDACTED}")
+            plain = f"\0{account.username}\0{account.secret}".encode()
+            typ, data = conn.authenticate("PLAIN", lambda _challenge: plain)
+        else:
+            self._line(Direction.CLIENT, f"LOGIN {account.username} {REDACTED}")
+            typ, data = conn.login(account.username, account.secret)
+        self._line(Direction.SERVER, f"{typ} {_text(data)}")
+        # RFC 9051 §6.2.2: what is offered may change after login (Dovecot adds UIDPLUS, IDLE).
+        _typ, caps = conn.capability()
+        conn.capabilities = tuple(_text(caps).upper().split())
+
+    def folders(self) -> tuple[tuple[str, bool], ...]:
+        """(name, is junk) for the Inbox and every junk folder, Inbox first."""
+        assert self._conn is not None
+        _typ, data = self._conn.list()
+        found = [("INBOX", False)]
+        for raw in data:
+            match = _LIST_LINE.match(raw if isinstance(raw, bytes) else b"")
+            if match is None:
+                continue
+            name = match["name"].decode("utf-8", "replace").strip('"')
+            if b"\\junk" in match["flags"].lower() or _JUNK_NAMES.match(name):
+                found.append((name, True))
+        return tuple(dict.fromkeys(found))
+
+    def find(
+        self, folders: tuple[tuple[str, bool], ...], message_id: str
+    ) -> tuple[str, bool, bytes] | None:
+        assert self._conn is not None
+        for name, junk in folders:
+            self._conn.select(_quoted(name), readonly=True)
+            _typ, data = self._conn.uid("SEARCH", None, "HEADER", "Message-ID", _quoted(message_id))
+            uids = (data[0] or b"").split() if data else []
+            self._line(Direction.INFO, f"IMAP: {name}: {'found' if uids else 'not there yet'}")
+            if uids:
+                return name, junk, uids[-1]
+        return None
+
+    def report(self, found: tuple[str, bool, bytes], seconds: float, delete: bool) -> Arrival:
+        assert self._conn is not None
+        name, junk, uid = found
+        _typ, data = self._conn.uid(
+            "FETCH", uid, "(BODY.PEEK[HEADER.FIELDS (AUTHENTICATION-RESULTS)])"
+        )
+        header = _header_value(data)
+        results = tuple((k.lower(), v.lower()) for k, v in _first_of_each(_RESULT.findall(header)))
+        deleted = self._delete(name, uid) if delete else False
+        return Arrival(True, round(seconds, 1), name, junk, header, results, deleted)
+
+    def _delete(self, folder: str, uid: bytes) -> bool:
+        assert self._conn is not None
+        if "UIDPLUS" not in self._conn.capabilities:
+            self._line(
+                Direction.INFO, "IMAP: not deleted: the server cannot delete one message alone"
+            )
+            return False
+        self._conn.select(_quoted(folder))
+        self._conn.uid("STORE", uid, "+FLAGS.SILENT", r"(\Deleted)")
+        typ, _data = self._conn.uid("EXPUNGE", uid)
+        self._line(Direction.INFO, f"IMAP: test message deleted from {folder}")
+        return typ == "OK"
+
+    def wait(self, seconds: float) -> None:
+        """IDLE on the Inbox until it changes or `seconds` pass; else just wait."""
+        assert self._conn is not None
+        if "IDLE" not in self._conn.capabilities:
+            time.sleep(seconds)  # polling: the server offers no way to be told
+            return
+        conn = self._conn
+        conn.select("INBOX", readonly=True)
+        tag = conn._new_tag()  # imaplib (before 3.14) has no idle(): RFC 2177 by hand
+        conn.send(tag + b" IDLE\r\n")
+        if not conn.readline().startswith(b"+"):
+            return
+        select.select([conn.sock], [], [], seconds)  # "* n EXISTS" wakes us early
+        conn.send(b"DONE\r\n")
+        while not conn.readline().startswith(tag):
+            pass
+
+    def close(self) -> None:
+        if self._conn is None:
+            return
+        with contextlib.suppress(OSError, imaplib.IMAP4.error):
+            self._conn.logout()
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _text(data: list[object]) -> str:
+    return " ".join(d.decode("utf-8", "replace") if isinstance(d, bytes) else str(d) for d in data)
+
+
+def _header_value(data: list[object]) -> str:
+    for item in data:
+        if isinstance(item, tuple) and len(item) > 1 and isinstance(item[1], bytes):
+            text = item[1].decode("utf-8", "replace")
+            value = text.partition(":")[2]
+            return " ".join(value.split())  # unfolded (RFC 5322 §2.2.3)
+    return ""
+
+
+def _first_of_each(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    seen: dict[str, str] = {}
+    for method, result in pairs:
+        seen.setdefault(method.lower(), result)
+    return list(seen.items())
+
+
+@dataclass(frozen=True)
+class ArrivalCheck:
+    """What the admin asked for: look for the test message in this IMAP mailbox."""
+
+    server: str = ""  # "host[:port]" (993: TLS; 143: STARTTLS), "" = the provider's
+    security: Security | None = None  # None: from the port
+    username: str = ""  # "": the SMTP login's
+    limit: float = 120.0
+    delete: bool = False
+
+
+def imap_endpoint(check: ArrivalCheck, provider_imap: str = "") -> tuple[str, int, Security]:
+    """(host, port, security) of the typed server, else the provider's; ValueError if none."""
+    text = (check.server or provider_imap).strip()
+    if not text:
+        raise ValueError("no IMAP server: give one (the provider's is not known)")
+    host, _, port_text = text.rpartition(":") if text.count(":") == 1 else (text, "", "")
+    if not port_text.isdigit() and port_text:
+        raise ValueError(f"{text!r}: the IMAP port must be a number")
+    security = check.security or (Security.STARTTLS if port_text == "143" else Security.TLS)
+    default = {Security.TLS: 993}.get(security, 143)
+    return host.strip("[]"), int(port_text or default), security
+
+
+def prove_arrival(
+    check: ArrivalCheck,
+    settings: Settings,
+    secret: str,
+    message_id: str,
+    log: Log,
+    cancelled: threading.Event | None = None,
+) -> tuple[Arrival | None, Finding]:
+    """Wait for the test message as `check` asks, with the SMTP login's secret by default."""
+    from smtpgui.core.deliverability.verdicts import arrival_finding
+    from smtpgui.core.settings import AuthMethod, TrustMode
+    from smtpgui.core.tls import make_context
+
+    mailbox = settings.recipient
+    try:
+        host, port, security = imap_endpoint(check)
+        trust = TrustMode.CA_FILE if settings.ca_file else TrustMode.SYSTEM
+        account = ImapAccount(
+            host,
+            port,
+            security,
+            check.username or settings.username,
+            secret,
+            oauth2=settings.auth is AuthMethod.OAUTH2,
+            allow_insecure_auth=settings.allow_insecure_auth,
+            context=make_context(trust, settings.ca_file)
+            if security is not Security.NONE
+            else None,
+        )
+        arrival = wait_for_arrival(
+            account,
+            message_id,
+            limit=check.limit,
+            delete=check.delete,
+            log=log,
+            cancelled=cancelled,
+        )
+    except (ArrivalError, ValueError) as exc:
+        return None, arrival_finding(None, mailbox, str(exc))
+    return arrival, arrival_finding(arrival, mailbox)

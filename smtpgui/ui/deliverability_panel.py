@@ -1,0 +1,79 @@
+"""DeliverabilityPanel: the domain check after a passed test (SPF, DKIM, DMARC), with steps."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from smtpgui.core.deliverability.model import DomainReport, Finding, Status, shown_findings
+from smtpgui.core.deliverability.verdicts import summary
+from smtpgui.core.i18n import shown
+
+if TYPE_CHECKING:
+    from smtpgui.core.profile import Outcome
+
+# Colours and marks as the certificate panel and the steps use them.
+_LOOKS = {
+    Status.GOOD: ("#26a269", "✓"),
+    Status.UNKNOWN: ("#5e5c64", "?"),
+    Status.WARNING: ("#c64600", "!"),
+    Status.PROBLEM: ("#a51d2d", "✗"),
+}
+
+
+class DeliverabilityPanel(QGroupBox):
+    """Hidden until a passed test brings a domain check (or says why there is none)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Deliverability"), parent)
+        self.setToolTip(
+            self.tr(
+                "Whether mail sent From this domain through this server will be accepted by "
+                "the recipients: the domain's SPF, DKIM and DMARC records."
+            )
+        )
+        self.details = QLabel(wordWrap=True, objectName="deliverabilityDetails")
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        QVBoxLayout(self).addWidget(self.details)
+        self.hide()
+
+    def show_outcome(self, outcome: Outcome) -> None:
+        if outcome.deliverability is not None:
+            self.details.setText(self._report_html(outcome.deliverability))
+        elif outcome.deliverability_note and outcome.result.ok:
+            self.details.setText(html.escape(_tr(outcome.deliverability_note)))
+        else:
+            self.hide()
+            return
+        self.show()
+
+    def _report_html(self, report: DomainReport) -> str:
+        colour, mark = _LOOKS[report.status]
+        title = _escaped(summary(report.status, report.domain))
+        head = f"<p style='color:{colour}'><b>{mark} {title}</b></p>"
+        return head + "".join(self._finding_html(item) for item in shown_findings(report))
+
+    def _finding_html(self, item: Finding) -> str:
+        colour, mark = _LOOKS[item.status]
+        parts = [
+            f"<p><span style='color:{colour}'>{mark}</span> <b>{item.record.upper()}:</b> "
+            f"{_escaped(item.title)}<br>{_escaped(item.explanation)}"
+        ]
+        labels = ((self.tr("Published now:"), item.found), (self.tr("To publish:"), item.publish))
+        parts += [f"<br>{html.escape(k)} <tt>{html.escape(v)}</tt>" for k, v in labels if v]
+        parts.append("</p>")
+        if item.steps:
+            parts.append("<ol>" + "".join(f"<li>{_escaped(s)}</li>" for s in item.steps) + "</ol>")
+        return "".join(parts)
+
+
+def _tr(message: str) -> str:
+    return shown(message, QCoreApplication.translate)
+
+
+def _escaped(message: str) -> str:
+    return html.escape(_tr(message))

@@ -1,0 +1,110 @@
+"""Test, then proof of arrival: a real SMTP server hands the message to a real Dovecot."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+import trustme
+from aiosmtpd.smtp import SMTP, Envelope, Session
+
+from smtpgui.core.deliverability.arrival import ArrivalCheck
+from smtpgui.core.endpoint import Security, parse_server
+from smtpgui.core.profile import Job, JobRunner, Outcome
+from smtpgui.core.settings import AuthMethod, Settings
+from smtpgui.core.transcript import TranscriptLine
+from tests import imap_server
+from tests.imap_server import Dovecot, dovecot
+from tests.servers import PASSWORD, USER, Recorder, RunningServer, smtp_server
+
+pytestmark = pytest.mark.skipif(
+    not imap_server.available(), reason="Dovecot is not installed (apt-get install dovecot-imapd)"
+)
+VERDICTS = (
+    "Authentication-Results: mx.example.test; spf=fail smtp.mailfrom=office.test; dmarc=fail\r\n"
+)
+
+
+@dataclass
+class Delivering(Recorder):
+    """Accepts the message and delivers it to `folder` of the Dovecot ("" = it gets lost)."""
+
+    imap: Dovecot | None = None
+    folder: str = "INBOX"
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        if self.imap is not None and self.folder:
+            content = envelope.original_content or b""
+            self.imap.deliver(self.folder, VERDICTS.encode() + content)
+        return await super().handle_DATA(server, session, envelope)
+
+
+@pytest.fixture(scope="module")
+def imap() -> Iterator[Dovecot]:
+    with dovecot() as server:
+        yield server
+
+
+def test_and_prove(ca: trustme.CA, ca_file: str, imap: Dovecot, folder: str) -> tuple[Outcome, str]:
+    handler = Delivering(imap=imap, folder=folder)
+    check = ArrivalCheck(f"127.0.0.1:{imap.port}", Security.NONE, limit=1.5)
+    lines: list[str] = []
+
+    def collect(event: object) -> None:
+        if isinstance(event, TranscriptLine):
+            lines.append(event.text)
+
+    with smtp_server(ca, "starttls", handler) as server:
+        outcome = JobRunner(Job(_settings(server, ca_file), PASSWORD, False, "s", "b",
+                                arrival=check), collect).run()  # fmt: skip
+    return outcome, "\n".join(lines)
+
+
+test_and_prove.__test__ = False  # a helper, despite its name
+
+
+def _settings(server: RunningServer, ca_file: str) -> Settings:
+    return Settings(
+        endpoints=parse_server(server.server),
+        auth=AuthMethod.AUTO,
+        username=USER,
+        recipient="admin@office.test",
+        ca_file=ca_file,
+        allow_insecure_auth=True,  # the Dovecot of the tests has no TLS (loopback only)
+        timeout=5.0,
+    )
+
+
+@pytest.mark.parametrize(
+    ("folder", "verdict", "where"),
+    [
+        ("INBOX", "arrival-inbox", "INBOX"),
+        ("Junk", "arrival-junk", "Junk"),
+        ("", "arrival-never", ""),
+    ],
+)
+def test_the_mailbox_says_where_the_test_message_went(
+    ca: trustme.CA, ca_file: str, imap: Dovecot, folder: str, verdict: str, where: str
+) -> None:
+    outcome, transcript = test_and_prove(ca, ca_file, imap, folder)
+    assert outcome.result.ok
+    assert outcome.arrival is not None and outcome.arrival_finding is not None
+    assert outcome.arrival_finding.verdict == verdict
+    assert outcome.arrival.folder == where
+    if where:
+        assert dict(outcome.arrival.results) == {"spf": "fail", "dmarc": "fail"}
+        assert "spf=fail" in outcome.arrival_finding.explanation
+    assert "AUTHENTICATE PLAIN [redacted]" in transcript
+    assert PASSWORD not in transcript
+
+
+def test_an_unreadable_mailbox_never_fails_the_test(ca: trustme.CA, ca_file: str) -> None:
+    check = ArrivalCheck("127.0.0.1:1", Security.NONE, limit=1)
+    with smtp_server(ca, "starttls") as server:
+        job = Job(_settings(server, ca_file), PASSWORD, False, "s", "b", arrival=check)
+        outcome = JobRunner(job, lambda _e: None).run()
+    assert outcome.result.ok
+    assert outcome.arrival is None
+    assert outcome.arrival_finding is not None
+    assert outcome.arrival_finding.verdict == "arrival-unreadable"

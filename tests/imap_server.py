@@ -1,0 +1,140 @@
+"""A private Dovecot (Debian's dovecot-imapd) on 127.0.0.1 for the arrival tests.
+
+Its configuration, mail, state and sockets live in a temporary folder; it listens on a free
+port, accepts one user with a password (PLAIN/LOGIN, no TLS: loopback only), and has an Inbox
+and a Junk folder (special-use \\Junk). `deliver()` puts a message in a folder with IMAP
+APPEND, as the receiving server's delivery would.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import imaplib
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from tests.servers import PASSWORD, USER, free_port
+
+DOVECOT = shutil.which("dovecot") or "/usr/sbin/dovecot"
+# The SMTP test servers' account: the arrival check logs in to IMAP with the SMTP login.
+__all__ = ["PASSWORD", "USER", "Dovecot", "available", "dovecot"]
+
+
+def available() -> bool:
+    return os.path.exists(DOVECOT)
+
+
+class Dovecot:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.port = free_port()
+
+    def config(self) -> str:
+        me = getpass.getuser()
+        # As root, Dovecot's own users log in and the mail belongs to nobody; as anyone else,
+        # everything runs as that user (Dovecot's "rootless" mode).
+        users = (
+            "uid=nobody gid=nogroup"
+            if os.geteuid() == 0
+            else f"uid={os.getuid()} gid={os.getgid()}"
+        )
+        rootless = (
+            ""
+            if os.geteuid() == 0
+            else f"default_internal_user = {me}\ndefault_login_user = {me}\n"
+            f"default_internal_group = {os.getgid()}\n"
+        )
+        r = self.root
+        return f"""{rootless}base_dir = {r}/run
+state_dir = {r}/state
+log_path = {r}/dovecot.log
+protocols = imap
+listen = 127.0.0.1
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+mail_location = maildir:{r}/mail/%u
+first_valid_uid = 0
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u {r}/passwd
+}}
+userdb {{
+  driver = static
+  args = {users} home={r}/mail/%u
+}}
+service imap-login {{
+  inet_listener imap {{
+    address = 127.0.0.1
+    port = {self.port}
+  }}
+  inet_listener imaps {{
+    port = 0
+  }}
+}}
+namespace inbox {{
+  inbox = yes
+  mailbox Junk {{
+    special_use = \\Junk
+    auto = subscribe
+  }}
+}}
+"""
+
+    def start(self) -> None:
+        for folder in ("run", "state", "mail"):
+            (self.root / folder).mkdir(parents=True, exist_ok=True)
+        os.chmod(self.root, 0o755)
+        if os.geteuid() == 0:
+            shutil.chown(self.root / "mail", "nobody", "nogroup")
+        (self.root / "passwd").write_text(f"{USER}:{{PLAIN}}{PASSWORD}\n", "utf-8")
+        (self.root / "dovecot.conf").write_text(self.config(), "utf-8")
+        subprocess.run([DOVECOT, "-c", str(self.root / "dovecot.conf")], check=True)
+        self._wait_listening()
+
+    def _wait_listening(self) -> None:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                imaplib.IMAP4("127.0.0.1", self.port, timeout=1).logout()
+                return
+            except OSError:
+                if time.monotonic() > deadline:
+                    log = (self.root / "dovecot.log").read_text("utf-8", "replace")
+                    raise RuntimeError(f"Dovecot did not start:\n{log}") from None
+                time.sleep(0.05)  # polling a port that is about to open, not a blind wait
+
+    def stop(self) -> None:
+        pid_file = self.root / "run" / "master.pid"
+        with contextlib.suppress(OSError, ValueError):
+            os.kill(int(pid_file.read_text().strip()), signal.SIGTERM)
+
+    def deliver(self, folder: str, message: bytes) -> None:
+        conn = imaplib.IMAP4("127.0.0.1", self.port, timeout=5)
+        try:
+            plain = f"\0{USER}\0{PASSWORD}".encode()  # UTF-8: imaplib's LOGIN is ASCII only
+            conn.authenticate("PLAIN", lambda _challenge: plain)
+            typ, data = conn.append(folder, None, None, message)
+            assert typ == "OK", data
+        finally:
+            conn.logout()
+
+
+@contextlib.contextmanager
+def dovecot() -> Iterator[Dovecot]:
+    # A folder of its own, not pytest's tmp_path: as root, Dovecot's auth and mail processes
+    # run as other users, who cannot pass through pytest's private (0700) base folder.
+    with tempfile.TemporaryDirectory(prefix="smtpgui-dovecot-") as root:
+        server = Dovecot(Path(root))
+        server.start()
+        try:
+            yield server
+        finally:
+            server.stop()
