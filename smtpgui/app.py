@@ -40,7 +40,7 @@ def parse_args(
             QT_TRANSLATE_NOOP(
                 "CommandLine",
                 "Set up, test and safely store the outgoing mail (SMTP) server. The commands "
-                "check, show, forget, export, import and send work without the window "
+                "check, show, forget, export, import, send and discover work without the window "
                 "(smtpgui check --help).",
             )
         ),
@@ -96,9 +96,7 @@ def parse_args(
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    from smtpgui.cli import COMMANDS
-
-    if argv and argv[0] in COMMANDS:  # `smtpgui check ...`: the headless twin, no Qt loaded
+    if _names_a_command(argv):  # `smtpgui check ...`: the headless twin, no Qt loaded
         from smtpgui.cli import main as cli_main
 
         return cli_main(argv)
@@ -192,6 +190,18 @@ def help_translator(argv: Sequence[str]) -> ContextTranslate:
         return translator.translate(context, text) or text
 
     return translate
+
+
+def _names_a_command(argv: Sequence[str]) -> bool:
+    """`smtpgui check ...`, also as `smtpgui --lang es check ...`."""
+    from smtpgui.cli import COMMANDS
+
+    rest = list(argv)
+    if rest and rest[0].startswith("--lang="):
+        rest = rest[1:]
+    elif rest[:1] == ["--lang"]:
+        rest = rest[2:]
+    return bool(rest) and rest[0] in COMMANDS
 
 
 def _asks_help(argv: Sequence[str]) -> bool:

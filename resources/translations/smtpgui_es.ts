@@ -77,14 +77,357 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>Test, store and use the outgoing mail (SMTP) server, without the window.</source>
+        <translation>Pruebe, guarde y use el servidor de correo saliente (SMTP), sin la ventana.</translation>
+    </message>
+    <message>
+        <source>Exit codes: </source>
+        <translation>Códigos de salida: </translation>
+    </message>
+    <message>
+        <source>run the test (and --save on success)</source>
+        <translation>ejecutar la prueba (y --save si sale bien)</translation>
+    </message>
+    <message>
+        <source>print the saved settings (never the password)</source>
+        <translation>mostrar la configuración guardada (nunca la contraseña)</translation>
+    </message>
+    <message>
+        <source>print one JSON object</source>
+        <translation>imprimir un objeto JSON</translation>
+    </message>
+    <message>
+        <source>delete the saved settings and the stored password</source>
+        <translation>borrar la configuración guardada y la contraseña almacenada</translation>
+    </message>
+    <message>
+        <source>write the saved settings to a profile file</source>
+        <translation>escribir la configuración guardada en un archivo de perfil</translation>
+    </message>
+    <message>
+        <source>the profile to write (&apos;-&apos; for standard output)</source>
+        <translation>el perfil que se escribe (&apos;-&apos; para la salida estándar)</translation>
+    </message>
+    <message>
+        <source>test the settings of a profile and save them</source>
+        <translation>probar la configuración de un perfil y guardarla</translation>
+    </message>
+    <message>
+        <source>the profile to read (&apos;-&apos; for standard input)</source>
+        <translation>el perfil que se lee (&apos;-&apos; para la entrada estándar)</translation>
+    </message>
+    <message>
+        <source>send standard input as a mail with the saved settings</source>
+        <translation>enviar la entrada estándar como correo con la configuración guardada</translation>
+    </message>
+    <message>
+        <source>recipient (repeatable)</source>
+        <translation>destinatario (se puede repetir)</translation>
+    </message>
+    <message>
+        <source>copy to (repeatable)</source>
+        <translation>copia a (se puede repetir)</translation>
+    </message>
+    <message>
+        <source>the subject line</source>
+        <translation>el asunto</translation>
+    </message>
+    <message>
+        <source>print the SMTP conversation</source>
+        <translation>mostrar la conversación SMTP</translation>
+    </message>
+    <message>
+        <source>find the server settings from an address</source>
+        <translation>buscar la configuración del servidor a partir de una dirección</translation>
+    </message>
+    <message>
+        <source>the language of the messages (default: the system&apos;s)</source>
+        <translation>el idioma de los mensajes (predeterminado: el del sistema)</translation>
+    </message>
+    <message>
+        <source>the e-mail address that will send</source>
+        <translation>la dirección de correo que enviará</translation>
+    </message>
+    <message>
+        <source>also ask autoconfig.&lt;domain&gt; and Thunderbird&apos;s ISPDB (web requests)</source>
+        <translation>consultar también autoconfig.&lt;domain&gt; (su dominio) y la ISPDB de Thunderbird (consultas web)</translation>
+    </message>
+    <message>
+        <source>do not connect to guessed host names</source>
+        <translation>no conectarse a nombres de servidor supuestos</translation>
+    </message>
+    <message>
+        <source>seconds, 1 to 300 (default 10)</source>
+        <translation>segundos, de 1 a 300 (predeterminado 10)</translation>
+    </message>
+    <message>
+        <source>host, ssl://host:465, tls://host:587; backups after ;</source>
+        <translation>servidor, ssl://servidor:465, tls://servidor:587; los de respaldo tras ;</translation>
+    </message>
+    <message>
+        <source>the encryption: none, STARTTLS on 587/25, TLS on 465</source>
+        <translation>el cifrado: none (ninguno), STARTTLS en 587/25, TLS en 465</translation>
+    </message>
+    <message>
+        <source>a port</source>
+        <translation>un puerto</translation>
+    </message>
+    <message>
+        <source>1 to 65535</source>
+        <translation>de 1 a 65535</translation>
+    </message>
+    <message>
+        <source>how to log in (default: auto, the best offered)</source>
+        <translation>cómo iniciar sesión (predeterminado: auto, el mejor que se ofrezca)</translation>
+    </message>
+    <message>
+        <source>the login user name</source>
+        <translation>el nombre de usuario para iniciar sesión</translation>
+    </message>
+    <message>
+        <source>force this From on every mail</source>
+        <translation>forzar este remitente en todos los correos</translation>
+    </message>
+    <message>
+        <source>the test recipient (your own address)</source>
+        <translation>el destinatario de la prueba (su propia dirección)</translation>
+    </message>
+    <message>
+        <source>trust only the CAs in this PEM file</source>
+        <translation>confiar solo en las CA de este archivo PEM</translation>
+    </message>
+    <message>
+        <source>which certificates to accept (default: system; insecure checks none)</source>
+        <translation>qué certificados aceptar (predeterminado: system; insecure no comprueba ninguno)</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint of the one certificate to accept</source>
+        <translation>huella SHA-256 del único certificado que se acepta</translation>
+    </message>
+    <message>
+        <source>seconds per step, 1 to 300 (default 15)</source>
+        <translation>segundos por paso, de 1 a 300 (predeterminado 15)</translation>
+    </message>
+    <message>
+        <source>allow login without encryption</source>
+        <translation>permitir iniciar sesión sin cifrado</translation>
+    </message>
+    <message>
+        <source>stop after AUTH, send nothing</source>
+        <translation>parar después de AUTH, sin enviar nada</translation>
+    </message>
+    <message>
+        <source>save the settings if the test passes</source>
+        <translation>guardar la configuración si la prueba sale bien</translation>
+    </message>
+    <message>
+        <source>print one JSON object, no transcript</source>
+        <translation>imprimir un objeto JSON, sin la conversación</translation>
+    </message>
+    <message>
+        <source>sign in instead of a password (any of these selects --auth oauth2)</source>
+        <translation>iniciar sesión en lugar de usar una contraseña (cualquiera de estas opciones elige --auth oauth2)</translation>
+    </message>
+    <message>
+        <source>take the OAuth2 addresses and scopes from this catalogue entry</source>
+        <translation>tomar las direcciones y los permisos OAuth2 de esta entrada del catálogo</translation>
+    </message>
+    <message>
+        <source>the client (application) ID of the app registration</source>
+        <translation>el ID de cliente (aplicación) del registro de la aplicación</translation>
+    </message>
+    <message>
+        <source>the directory (Microsoft: ID or domain) for {tenant}</source>
+        <translation>el directorio (Microsoft: ID o dominio) para {tenant}</translation>
+    </message>
+    <message>
+        <source>the provider&apos;s authorization endpoint</source>
+        <translation>la dirección de autorización del proveedor</translation>
+    </message>
+    <message>
+        <source>the provider&apos;s token endpoint</source>
+        <translation>la dirección de tokens del proveedor</translation>
+    </message>
+    <message>
+        <source>the provider&apos;s device authorization endpoint</source>
+        <translation>la dirección de autorización de dispositivos del proveedor</translation>
+    </message>
+    <message>
+        <source>the scopes to ask for, separated by spaces</source>
+        <translation>los permisos (scopes) que se piden, separados por espacios</translation>
+    </message>
+    <message>
+        <source>read the client secret from standard input (never give it as an argument)</source>
+        <translation>leer el secreto de cliente de la entrada estándar (nunca lo dé como argumento)</translation>
+    </message>
+    <message>
+        <source>sign in first: in this computer&apos;s browser, or with a code on another device</source>
+        <translation>iniciar sesión primero: en el navegador de este equipo, o con un código en otro dispositivo</translation>
+    </message>
+    <message>
+        <source>read the password from standard input (never give it as an argument)</source>
+        <translation>leer la contraseña de la entrada estándar (nunca la dé como argumento)</translation>
+    </message>
+    <message>
+        <source>{text} is out of range: {unit} from {low} to {high}</source>
+        <translation>{text} está fuera del rango: {unit} de {low} a {high}</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>segundos</translation>
+    </message>
+    <message>
+        <source>--save needs a real test message: drop --no-send</source>
+        <translation>--save necesita un mensaje de prueba real: quite --no-send</translation>
+    </message>
+    <message>
+        <source>cannot import {file}: {error}</source>
+        <translation>no se puede importar {file}: {error}</translation>
+    </message>
+    <message>
+        <source>the profile and the password cannot both come from standard input</source>
+        <translation>el perfil y la contraseña no pueden venir los dos de la entrada estándar</translation>
+    </message>
+    <message>
+        <source>no settings are saved: give at least --server and --to</source>
+        <translation>no hay ninguna configuración guardada: indique al menos --server y --to</translation>
+    </message>
+    <message>
+        <source>invalid settings: {errors}</source>
+        <translation>configuración no válida: {errors}</translation>
+    </message>
+    <message>
+        <source>Password for {user}: </source>
+        <translation>Contraseña de {user}: </translation>
+    </message>
+    <message>
+        <source>no password for this server: {why} Pipe it in with --password-stdin.</source>
+        <translation>no hay contraseña para este servidor: {why} Pásela por la entrada estándar con --password-stdin.</translation>
+    </message>
+    <message>
+        <source>No outgoing mail server is saved ({path}).</source>
+        <translation>No hay ningún servidor de correo saliente guardado ({path}).</translation>
+    </message>
+    <message>
+        <source>Settings file: {path}</source>
+        <translation>Archivo de configuración: {path}</translation>
+    </message>
+    <message>
+        <source>the settings file is deleted, but {error}</source>
+        <translation>el archivo de configuración está borrado, pero {error}</translation>
+    </message>
+    <message>
+        <source>{path} cannot be deleted ({error}); nothing was changed</source>
+        <translation>no se puede borrar {path} ({error}); no se cambió nada</translation>
+    </message>
+    <message>
+        <source>The saved settings and the stored password are deleted.</source>
+        <translation>La configuración guardada y la contraseña almacenada están borradas.</translation>
+    </message>
+    <message>
+        <source>no settings are saved: nothing to export</source>
+        <translation>no hay ninguna configuración guardada: no hay nada que exportar</translation>
+    </message>
+    <message>
+        <source>cannot write {file}: {error}</source>
+        <translation>no se puede escribir {file}: {error}</translation>
+    </message>
+    <message>
+        <source>Exported to {file} (without the password).</source>
+        <translation>Exportado a {file} (sin la contraseña).</translation>
+    </message>
+    <message>
+        <source>the message on standard input is not UTF-8 text (byte {at})</source>
+        <translation>el mensaje de la entrada estándar no es texto UTF-8 (byte {at})</translation>
+    </message>
+    <message>
+        <source>Sent to {recipients}.</source>
+        <translation>Enviado a {recipients}.</translation>
+    </message>
+    <message>
+        <source>Nothing found for {address}: no source knew the domain, no guessed host answered.</source>
+        <translation>No se encontró nada para {address}: ninguna fuente conocía el dominio y ningún servidor supuesto respondió.</translation>
+    </message>
+    <message>
+        <source>Suggestions for {address}, best first (test one with: smtpgui check --server ...):</source>
+        <translation>Sugerencias para {address}, la mejor primero (pruebe una con: smtpgui check --server ...):</translation>
+    </message>
+    <message>
+        <source>from {source}</source>
+        <translation>de {source}</translation>
+    </message>
+    <message>
+        <source>--client-secret-stdin and --password-stdin cannot both read standard input</source>
+        <translation>--client-secret-stdin y --password-stdin no pueden leer los dos la entrada estándar</translation>
+    </message>
+    <message>
+        <source>--provider {id}: {problem}; the providers with OAuth2 are: {ids}</source>
+        <translation>--provider {id}: {problem}; los proveedores con OAuth2 son: {ids}</translation>
+    </message>
+    <message>
+        <source>--sign-in and --client-secret-stdin need --auth oauth2</source>
+        <translation>--sign-in y --client-secret-stdin necesitan --auth oauth2</translation>
+    </message>
+    <message>
+        <source>--client-secret-stdin: the first line of standard input is empty</source>
+        <translation>--client-secret-stdin: la primera línea de la entrada estándar está vacía</translation>
+    </message>
+    <message>
+        <source>Opening the browser to sign in: {url}</source>
+        <translation>Abriendo el navegador para iniciar sesión: {url}</translation>
+    </message>
+    <message>
+        <source>To sign in, open {url} and enter the code {code}</source>
+        <translation>Para iniciar sesión, abra {url} e introduzca el código {code}</translation>
+    </message>
+    <message>
+        <source>the sign-in failed: {error}</source>
+        <translation>el inicio de sesión falló: {error}</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>la contraseña</translation>
+    </message>
+    <message>
+        <source>sign-in</source>
+        <translation>el inicio de sesión</translation>
+    </message>
+    <message>
+        <source>OK: the server accepted the test message in {ms} ms.</source>
+        <translation>Correcto: el servidor aceptó el mensaje de prueba en {ms} ms.</translation>
+    </message>
+    <message>
+        <source>Saved: the {secret} in the keyring, the rest in the settings file.</source>
+        <translation>Guardado: {secret} en el llavero, el resto en el archivo de configuración.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {error}</source>
+        <translation>No se guardó nada: {error}</translation>
+    </message>
+    <message>
+        <source>FAILED at {step}: {title}</source>
+        <translation>FALLÓ en {step}: {title}</translation>
+    </message>
+    <message>
+        <source>Server: {reply}</source>
+        <translation>Servidor: {reply}</translation>
+    </message>
+    <message>
+        <source>Tip: {hint}</source>
+        <translation>Consejo: {hint}</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>usage: </source>
         <translation>uso: </translation>
     </message>
     <message>
-        <source>Set up, test and safely store the outgoing mail (SMTP) server. The commands check, show, forget, export, import and send work without the window (smtpgui check --help).</source>
-        <translation>Configura, prueba y guarda de forma segura el servidor de correo saliente (SMTP). Los comandos check, show, forget, export, import y send funcionan sin la ventana (smtpgui check --help).</translation>
+        <source>Set up, test and safely store the outgoing mail (SMTP) server. The commands check, show, forget, export, import, send and discover work without the window (smtpgui check --help).</source>
+        <translation>Configura, prueba y guarda de forma segura el servidor de correo saliente (SMTP). Los comandos check, show, forget, export, import, send y discover funcionan sin la ventana (smtpgui check --help).</translation>
     </message>
     <message>
         <source>options</source>
@@ -1166,6 +1509,73 @@
     <message>
         <source>&quot;{host}&quot; is not a valid IP address</source>
         <translation>«{host}» no es una dirección IP válida</translation>
+    </message>
+</context>
+<context>
+    <name>ExitCode</name>
+    <message>
+        <source>success: the test message was accepted (and saved, with --save)</source>
+        <translation>éxito: el mensaje de prueba fue aceptado (y guardado, con --save)</translation>
+    </message>
+    <message>
+        <source>unexpected error (a bug: please report it with the output)</source>
+        <translation>error inesperado (un fallo del programa: repórtelo con la salida)</translation>
+    </message>
+    <message>
+        <source>invalid input: an option, the saved settings or a profile file</source>
+        <translation>entrada no válida: una opción, la configuración guardada o un archivo de perfil</translation>
+    </message>
+    <message>
+        <source>no password: none stored for this user and server, none given on stdin</source>
+        <translation>sin contraseña: no hay ninguna guardada para este usuario y servidor, ni se dio por la entrada estándar</translation>
+    </message>
+    <message>
+        <source>connect: the name lookup or the TCP connection failed</source>
+        <translation>conexión: falló la búsqueda del nombre o la conexión TCP</translation>
+    </message>
+    <message>
+        <source>TLS: the handshake or the certificate check failed</source>
+        <translation>TLS: falló la negociación o la comprobación del certificado</translation>
+    </message>
+    <message>
+        <source>greeting: the server did not greet, or refused us</source>
+        <translation>saludo: el servidor no saludó o nos rechazó</translation>
+    </message>
+    <message>
+        <source>EHLO (or HELO) refused</source>
+        <translation>EHLO (o HELO) rechazado</translation>
+    </message>
+    <message>
+        <source>STARTTLS not offered or refused</source>
+        <translation>STARTTLS no ofrecido o rechazado</translation>
+    </message>
+    <message>
+        <source>AUTH: the login was refused or impossible</source>
+        <translation>AUTH: el inicio de sesión fue rechazado o no fue posible</translation>
+    </message>
+    <message>
+        <source>MAIL FROM: the sender was refused</source>
+        <translation>MAIL FROM: el remitente fue rechazado</translation>
+    </message>
+    <message>
+        <source>RCPT TO: the recipient was refused</source>
+        <translation>RCPT TO: el destinatario fue rechazado</translation>
+    </message>
+    <message>
+        <source>DATA: the message was refused</source>
+        <translation>DATA: el mensaje fue rechazado</translation>
+    </message>
+    <message>
+        <source>timeout: the server stopped answering in some step</source>
+        <translation>tiempo agotado: el servidor dejó de responder en algún paso</translation>
+    </message>
+    <message>
+        <source>the test passed but nothing was saved (keyring or file problem)</source>
+        <translation>la prueba salió bien pero no se guardó nada (problema del llavero o del archivo)</translation>
+    </message>
+    <message>
+        <source>cancelled with Ctrl-C</source>
+        <translation>cancelado con Ctrl-C</translation>
     </message>
 </context>
 <context>
@@ -2267,6 +2677,71 @@
     <message>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certificados (*.pem *.crt *.cer);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>uso: </translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>opciones</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>argumentos posicionales</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>mostrar esta ayuda y salir</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s: error: %(message)s
+</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>argumento %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>faltan estos argumentos obligatorios: %s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>argumentos no reconocidos: %s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>opción no válida: %(value)r (elija entre %(choices)s)</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>valor de %(type)s no válido: %(value)r</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>se esperaba un argumento</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>opción ambigua: %(option)s podría ser %(matches)s</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>se ignoró el argumento explícito %r</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>no se permite con el argumento %s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>se necesita uno de los argumentos %s</translation>
     </message>
 </context>
 </TS>
