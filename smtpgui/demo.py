@@ -7,6 +7,7 @@ only through the form's CA file field, that is for this server alone.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import socket
@@ -43,6 +44,17 @@ def _authenticate(server: Any, session: Any, envelope: Any, mechanism: str, auth
     password = getattr(auth_data, "password", b"").decode("utf-8", "replace")
     ok = (login, password) == (DEMO_USER, DEMO_PASSWORD)
     return AuthResult(success=ok, handled=False)
+
+
+class _AiosmtpdOwnDeprecation(logging.Filter):
+    """aiosmtpd 1.4 sets its own deprecated Session.login_data after every successful AUTH
+    (smtp.py, smtp_AUTH) and logs a warning about itself to the terminal: drop that one."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "login_data is deprecated" not in record.getMessage()
+
+
+_QUIET = _AiosmtpdOwnDeprecation()
 
 
 class DemoServer:
@@ -85,6 +97,7 @@ class DemoServer:
             auth_require_tls=True,
             server_hostname="demo.smtpgui.test",
         )
+        logging.getLogger("mail.log").addFilter(_QUIET)
         self._controller.start()
         return self
 
@@ -96,6 +109,7 @@ class DemoServer:
     ) -> None:
         if self._controller is not None:
             self._controller.stop()
+        logging.getLogger("mail.log").removeFilter(_QUIET)
         if self._old_env is None:
             os.environ.pop(CONFIG_DIR_ENV, None)
         else:

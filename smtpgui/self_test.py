@@ -24,6 +24,7 @@ from PySide6.QtGui import QIcon
 
 from smtpgui.resources import ROOT, TRANSLATIONS
 
+OFFSCREEN_PLATFORMS = {"offscreen", "minimal"}
 TIME_LIMIT_MS = 60_000  # the probe has its own per-step limits; this only stops a hang
 
 
@@ -36,10 +37,12 @@ class Check:
     detail: str
 
 
-def run_self_test() -> int:
+def run_self_test(native: bool = False) -> int:
+    """`native`: the window must open on the real platform (xcb, wayland, windows, cocoa)."""
     started = time.monotonic()
     qInstallMessageHandler(_quiet_offscreen)
     checks = [
+        check_platform(native),
         check_resources(),
         check_translations(),
         check_keyring_backends(),
@@ -52,6 +55,17 @@ def run_self_test() -> int:
     took = int((time.monotonic() - started) * 1000)
     _say(f"self-test {'passed' if passed else 'FAILED'} in {took} ms")
     return 0 if passed else 1
+
+
+def check_platform(native: bool) -> Check:
+    """Offscreen passes on any machine, so a native run must not have ended up on it: an
+    install whose real window aborts (an xcb library missing) passed the offscreen test."""
+    from PySide6.QtGui import QGuiApplication
+
+    name = QGuiApplication.platformName()
+    if native and name in OFFSCREEN_PLATFORMS:
+        return Check("platform", False, f"{name}, not the native one (QT_QPA_PLATFORM is set)")
+    return Check("platform", True, name)
 
 
 def check_resources() -> Check:
