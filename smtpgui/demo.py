@@ -46,15 +46,35 @@ def _authenticate(server: Any, session: Any, envelope: Any, mechanism: str, auth
     return AuthResult(success=ok, handled=False)
 
 
-class _AiosmtpdOwnDeprecation(logging.Filter):
-    """aiosmtpd 1.4 sets its own deprecated Session.login_data after every successful AUTH
-    (smtp.py, smtp_AUTH) and logs a warning about itself to the terminal: drop that one."""
+class _AiosmtpdNoise(logging.Filter):
+    """Keeps aiosmtpd's log (logger "mail.log") off the admin's terminal where it is noise.
+
+    aiosmtpd 1.4 sets its own deprecated Session.login_data after every successful AUTH
+    (smtp.py, smtp_AUTH) and warns about itself; and it logs a full traceback when a client
+    refuses the demo's certificate, which is the demo working as meant (the window explains the
+    failure). Both go to smtpgui's log at debug level instead.
+    """
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return "login_data is deprecated" not in record.getMessage()
+        failed_tls = record.exc_info is not None and _is_tls_failure(record.exc_info[1])
+        if not failed_tls and "login_data is deprecated" not in record.getMessage():
+            return True
+        _log.debug(
+            "demo server: %s %s", record.getMessage(), record.exc_info and record.exc_info[1]
+        )
+        return False
 
 
-_QUIET = _AiosmtpdOwnDeprecation()
+def _is_tls_failure(error: BaseException | None) -> bool:
+    while error is not None:
+        if isinstance(error, ssl.SSLError) or type(error).__name__ == "TLSSetupException":
+            return True
+        error = error.__cause__
+    return False
+
+
+_QUIET = _AiosmtpdNoise()
+_log = logging.getLogger(__name__)
 
 
 class DemoServer:
