@@ -151,3 +151,33 @@ def build_numbers() -> tuple[int, int, int, int]:
     """__version__ as Windows' four numbers: "0.1.0" -> (0, 1, 0, 0)."""
     numbers = [int(part) for part in __version__.split(".")[:4]]
     return tuple(numbers + [0] * (4 - len(numbers)))
+
+
+def test_the_man_page_lists_every_command_and_exit_code():
+    from smtpgui.cli import COMMANDS
+    from smtpgui.core.exit_codes import MEANINGS
+
+    page = (ROOT / "packaging" / "linux" / "smtpgui.1").read_text(encoding="utf-8")
+    assert all(f".B {c}\n" in page or f".BI {c} " in page for c in COMMANDS)
+    exit_status = page.split(".SH EXIT STATUS", 1)[1].split(".SH", 1)[0]
+    assert all(f"\n{code} " in exit_status for code in MEANINGS)
+
+
+def test_the_metainfo_shows_every_screenshot_and_links_home_and_bugs():
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(ROOT / "resources" / "smtpgui.metainfo.xml").getroot()
+    urls = {url.get("type"): url.text for url in root.iter("url")}
+    assert {"homepage", "bugtracker"} <= urls.keys()
+    shown = {Path(image.text or "").name for image in root.iter("image")}
+    assert shown == {p.name for p in (ROOT / "resources" / "screenshots").glob("*.png")}
+
+
+def test_the_debian_package_ships_its_review_files():
+    script = (ROOT / "packaging" / "linux" / "build-deb.sh").read_text(encoding="utf-8")
+    for needed in ("changelog.Debian.gz", "lintian/overrides", "man/man1", "Homepage:"):
+        assert needed in script
+    assert ".invalid" not in script
+    copyright = (ROOT / "packaging" / "linux" / "copyright").read_text(encoding="utf-8")
+    assert copyright.startswith("Format: https://www.debian.org/doc/packaging-manuals/")
+    assert "\nCopyright: " in copyright and "\nLicense: MIT\n Permission" in copyright
