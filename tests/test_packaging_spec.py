@@ -181,3 +181,37 @@ def test_the_debian_package_ships_its_review_files():
     copyright = (ROOT / "packaging" / "linux" / "copyright").read_text(encoding="utf-8")
     assert copyright.startswith("Format: https://www.debian.org/doc/packaging-manuals/")
     assert "\nCopyright: " in copyright and "\nLicense: MIT\n Permission" in copyright
+
+
+def test_macos_signs_inside_out_with_entitlements_for_macos_13(tmp_path, monkeypatch):
+    """What notarization checks, with PyInstaller stand-ins: the minimum macOS the Qt wheel
+    needs, the hardened runtime's entitlements, and signing by PyInstaller, not codesign --deep."""
+    import plistlib
+
+    monkeypatch.setenv("CODESIGN_IDENTITY", "Developer ID Application: Office (TEAM1234)")
+    steps = run_spec("darwin", tmp_path, monkeypatch)
+    (bundle,) = steps["BUNDLE"]
+    assert bundle.kwargs["info_plist"]["LSMinimumSystemVersion"] == "13.0"
+    (app,) = steps["EXE"]
+    assert app.kwargs["codesign_identity"] == "Developer ID Application: Office (TEAM1234)"
+    entitlements = plistlib.loads(Path(app.kwargs["entitlements_file"]).read_bytes())
+    assert entitlements == {"com.apple.security.cs.allow-unsigned-executable-memory": True}
+    script = (ROOT / "packaging" / "macos" / "build-dmg.sh").read_text(encoding="utf-8")
+    signing = [line for line in script.splitlines() if "codesign" in line and "--sign" in line]
+    assert signing and not [line for line in signing if "--deep" in line]
+    assert '--sign "$identity" --timestamp "$dmg"' in script  # the disk image is signed
+    # The self-test runs on the app as signed, after the signature is verified.
+    assert script.index("codesign --verify --deep") < script.index("--self-test")
+
+
+def test_the_icns_has_the_512_and_1024_pixel_icons():
+    import struct
+
+    data = (ROOT / "resources" / "icons" / "smtpgui.icns").read_bytes()
+    sizes, at = {}, 8
+    while at < len(data):
+        kind, length = data[at : at + 4], struct.unpack(">I", data[at + 4 : at + 8])[0]
+        width = struct.unpack(">I", data[at + 8 + 16 : at + 8 + 20])[0]  # the PNG's IHDR
+        sizes[kind] = width
+        at += length
+    assert sizes[b"ic09"] == 512 and sizes[b"ic14"] == 512 and sizes[b"ic10"] == 1024

@@ -3,10 +3,12 @@
 #
 #   pyinstaller --noconfirm build.spec && packaging/macos/build-dmg.sh
 #
-# Set CODESIGN_IDENTITY ("Developer ID Application: ...") to sign the bundle with the hardened
-# runtime, and NOTARY_PROFILE (a `xcrun notarytool store-credentials` profile) to notarize and
-# staple the image; without them the image is signed ad hoc and Gatekeeper asks before the
-# first start (right-click > Open).
+# Set CODESIGN_IDENTITY ("Developer ID Application: ...") for both commands: pyinstaller then
+# signs every binary and the bundle inside out with the hardened runtime and
+# packaging/macos/entitlements.plist (build.spec), and this script signs the disk image.
+# NOTARY_PROFILE (a `xcrun notarytool store-credentials` profile) notarizes and staples the
+# image. Without them the app is signed ad hoc and Gatekeeper asks before the first start
+# (right-click > Open).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -15,11 +17,12 @@ bundle=dist/smtpgui.app
 version=$(/usr/libexec/PlistBuddy -c "Print :CFBundleShortVersionString" "$bundle/Contents/Info.plist")
 dmg="dist/smtpgui-$version.dmg"
 
+identity=${CODESIGN_IDENTITY:-}
+# The signature pyinstaller made must hold for every nested binary (verifying with --deep is
+# right; signing with it is what notarization rejects), and the signed app must still work:
+# the hardened runtime is what breaks a frozen Python app that lacks an entitlement.
+codesign --verify --deep --strict --verbose=2 "$bundle"
 "$bundle/Contents/MacOS/smtpgui" --self-test
-
-identity=${CODESIGN_IDENTITY:--}  # "-": ad hoc
-codesign --force --deep --timestamp --options runtime --sign "$identity" "$bundle"
-codesign --verify --deep --strict "$bundle"
 
 staging=$(mktemp -d)
 trap 'rm -rf "$staging"' EXIT
@@ -27,6 +30,10 @@ cp -R "$bundle" "$staging/"
 ln -s /Applications "$staging/Applications"  # drag the app onto it to install
 rm -f "$dmg"
 hdiutil create -volname "smtpgui $version" -srcfolder "$staging" -format UDZO -ov "$dmg"
+if [ -n "$identity" ]; then
+  codesign --sign "$identity" --timestamp "$dmg"  # notarization checks the image's signature too
+  codesign --verify --strict "$dmg"
+fi
 
 if [ -n "${NOTARY_PROFILE:-}" ]; then
   xcrun notarytool submit "$dmg" --keychain-profile "$NOTARY_PROFILE" --wait
