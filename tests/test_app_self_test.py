@@ -100,3 +100,17 @@ def test_sigterm_ends_the_demo_and_removes_its_folder(tmp_path):
     assert demo.returncode == 0, err
     assert list(tmp_path.glob("smtpgui-demo-*")) == []
     assert "Traceback" not in err and "deprecated" not in err
+
+
+def test_a_hung_self_test_ends_with_1_at_its_time_limit():
+    """Installers wait for the self-test: a hang (here: the probe never answering) must end."""
+    code = (
+        "import sys, threading, smtpgui.self_test as s\n"
+        "s.TOTAL_LIMIT_S = 1.0\n"
+        "s.check_probe = lambda: threading.Event().wait()\n"
+        "from smtpgui.app import main\n"
+        "sys.exit(main(['--self-test']))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=90)
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert "FAIL time limit" in out.stdout and out.stdout.splitlines()[-1] == "self-test FAILED"

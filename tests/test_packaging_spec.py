@@ -215,3 +215,37 @@ def test_the_icns_has_the_512_and_1024_pixel_icons():
         sizes[kind] = width
         at += length
     assert sizes[b"ic09"] == 512 and sizes[b"ic14"] == 512 and sizes[b"ic10"] == 1024
+
+
+def test_the_windows_cli_twin_names_its_own_file(tmp_path, monkeypatch):
+    steps = run_spec("win32", tmp_path, monkeypatch)
+    gui, cli = (str(step.kwargs["version"]) for step in steps["EXE"])
+    assert "StringStruct('OriginalFilename', 'smtpgui.exe')" in gui
+    assert "StringStruct('OriginalFilename', 'smtpgui-cli.exe')" in cli
+
+
+def iss_numeric_version(version: str) -> str:
+    """What smtpgui.iss's preprocessor computes for VersionInfoVersion, step by step."""
+    numeric = ""
+    for char in version:
+        if char not in "0123456789.":
+            break
+        numeric += char
+    return numeric.removesuffix(".")
+
+
+@pytest.mark.parametrize(
+    ("version", "numeric"),
+    [("0.1.0", "0.1.0"), ("0.2.0rc1", "0.2.0"), ("1.0.dev1", "1.0"), ("2.1.3.4", "2.1.3.4")],
+)
+def test_a_prerelease_maps_to_a_numeric_windows_version(version, numeric):
+    assert iss_numeric_version(version) == numeric
+
+
+def test_the_windows_installer_offers_path_and_reports_a_failed_self_test():
+    iss = (ROOT / "packaging" / "windows" / "smtpgui.iss").read_text(encoding="utf-8")
+    assert "VersionInfoVersion={#NumericVersion}" in iss and "TakeVersionChar" in iss
+    assert 'Name: "addtopath"' in iss and "ChangesEnvironment=yes" in iss
+    assert 'ValueName: "Path"' in iss and "CurUninstallStepChanged" in iss  # and off again
+    # /VERYSILENT suppresses the message box: the exit code must carry the failure.
+    assert "function GetCustomSetupExitCode" in iss and "SelfTestFailed := True" in iss
