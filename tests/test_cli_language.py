@@ -83,7 +83,7 @@ def test_check_help_is_spanish_with_argparse_words(spanish):
     done = cli(spanish, "check", "--help")
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("uso: smtpgui check")
-    assert "\nopciones:\n" in done.stdout and "mostrar esta ayuda y salir" in done.stdout
+    assert "\nopciones:\n" in done.stdout and "muestra esta ayuda y termina" in done.stdout
     assert english_in(done.stdout) == set(), done.stdout
 
 

@@ -231,6 +231,24 @@ def test_spanish_uses_usted_and_neutral_words():
     assert offending == []
 
 
+# Words that mean something else to a mail admin, or are regional: "reenviar" is Forward in
+# mail programs (relay is "retransmitir"); "en nombre de" is Exchange's Send on Behalf, not Send
+# As ("enviar como"); "dirección From" where the form says "Remitente"; "rellene" and "Intro"
+# where Latin America says "complete" and "Entrar" (as Qt names the key there).
+MISLEADING = re.compile(
+    r"\b(reenvi\w*|en nombre de|direcci[oó]n From|rellen\w*|Intro)\b", re.IGNORECASE
+)
+
+
+def test_spanish_says_relay_send_as_and_sender_as_mail_programs_do():
+    offending = [
+        f"{c}: {t.text!r}"
+        for c, _, t in messages(TRANSLATIONS / "smtpgui_es.ts")
+        if finished(t) and MISLEADING.search(t.text or "")
+    ]
+    assert offending == []
+
+
 def test_spanish_questions_and_exclamations_open_with_inverted_marks():
     for context, _, translation in messages(TRANSLATIONS / "smtpgui_es.ts"):
         text = translation.text or "" if translation is not None else ""

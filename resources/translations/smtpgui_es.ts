@@ -453,6 +453,10 @@
         <source>open the window off screen, test against a built-in mail server and exit with 0 only if everything worked (for installers and CI)</source>
         <translation>abre la ventana fuera de la pantalla, hace una prueba con un servidor de correo integrado y termina con 0 solo si todo funcionó (para instaladores e integración continua)</translation>
     </message>
+    <message>
+        <source>with --self-test: offscreen (default, needs no display) or native, the platform the window really uses, to prove it can open here</source>
+        <translation>con --self-test: offscreen (predeterminada, no necesita pantalla) o native, la plataforma que la ventana usa de verdad, para comprobar que puede abrirse aquí</translation>
+    </message>
 </context>
 <context>
     <name>Demo</name>
@@ -1003,7 +1007,7 @@
     </message>
     <message>
         <source>The server refused the From address ({reply}). This is not about relaying: the server would deliver the mail, it only refuses to let this account send in someone else&apos;s name. An account may send as its own address, and as addresses it was given “Send As” rights to.</source>
-        <translation>El servidor rechazó la dirección del remitente ({reply}). No es un problema de retransmisión: el servidor entregaría el correo, pero no permite que esta cuenta envíe en nombre de otra. Una cuenta puede enviar con su propia dirección y con las direcciones para las que tenga permiso «Enviar como».</translation>
+        <translation>El servidor rechazó la dirección del remitente ({reply}). No es un problema de retransmisión: el servidor entregaría el correo, pero no permite que esta cuenta envíe como otra dirección. Una cuenta puede enviar con su propia dirección y con las direcciones para las que tenga permiso «Enviar como».</translation>
     </message>
     <message>
         <source>Set From to the login&apos;s own address (or leave From empty to use your own).</source>
@@ -1203,7 +1207,7 @@
     </message>
     <message>
         <source>The server refused to pass the mail on ({reply}). Relaying means delivering to addresses outside the server&apos;s own domains: a server does that only for logged-in accounts or for allowed internet addresses. The From address is not the problem.</source>
-        <translation>El servidor se negó a reenviar el correo ({reply}). Retransmitir (relay) significa entregar a direcciones de fuera de los dominios del propio servidor, y un servidor solo lo hace para cuentas que han iniciado sesión o para direcciones de internet autorizadas. El problema no es la dirección del remitente.</translation>
+        <translation>El servidor se negó a retransmitir el correo ({reply}). Retransmitir (relay) significa entregar a direcciones de fuera de los dominios del propio servidor, y un servidor solo lo hace para cuentas que han iniciado sesión o para direcciones de internet autorizadas. El problema no es la dirección del remitente.</translation>
     </message>
     <message>
         <source>Set Authentication to Automatic and enter the account&apos;s user name and password.</source>
@@ -2042,19 +2046,19 @@
     </message>
     <message>
         <source>Any other From address is replaced by the account&apos;s own, unless it is a verified alias of the account.</source>
-        <translation>Cualquier otra dirección From se sustituye por la de la cuenta, salvo que sea un alias verificado de la cuenta.</translation>
+        <translation>Cualquier otra dirección de remitente se sustituye por la de la cuenta, salvo que sea un alias verificado de la cuenta.</translation>
     </message>
     <message>
         <source>The From address must be the account&apos;s own address or one of its aliases; the server refuses any other.</source>
-        <translation>La dirección From debe ser la propia de la cuenta o uno de sus alias; el servidor rechaza cualquier otra.</translation>
+        <translation>La dirección del remitente debe ser la propia de la cuenta o uno de sus alias; el servidor rechaza cualquier otra.</translation>
     </message>
     <message>
         <source>To send with another From address, the mailbox needs the Send As permission for it.</source>
-        <translation>Para enviar con otra dirección From, el buzón necesita el permiso «Enviar como» (Send As) para ella.</translation>
+        <translation>Para enviar con otra dirección de remitente, el buzón necesita el permiso «Enviar como» (Send As) para ella.</translation>
     </message>
     <message>
         <source>The From address must be a verified sender or domain in the service.</source>
-        <translation>La dirección From debe ser un remitente o un dominio verificado en el servicio.</translation>
+        <translation>La dirección del remitente debe ser un remitente o un dominio verificado en el servicio.</translation>
     </message>
     <message>
         <source>the account&apos;s password</source>
@@ -2346,7 +2350,7 @@
     </message>
     <message>
         <source>Send a test message (Enter)</source>
-        <translation>Enviar un mensaje de prueba (Intro)</translation>
+        <translation>Enviar un mensaje de prueba (Entrar)</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -2434,7 +2438,7 @@
     </message>
     <message>
         <source>Fill in the form (or save settings) first.</source>
-        <translation>Primero rellene el formulario (o guarde una configuración).</translation>
+        <translation>Primero complete el formulario (o guarde una configuración).</translation>
     </message>
     <message>
         <source>The profile cannot be written</source>
@@ -2478,7 +2482,7 @@
     </message>
     <message>
         <source>Fill in the form with what your mail provider gave you, then press Test. Save keeps the settings only after a successful test.</source>
-        <translation>Rellene el formulario con los datos que le dio su proveedor de correo y haga clic en Probar. Guardar solo conserva la configuración después de una prueba correcta.</translation>
+        <translation>Complete el formulario con los datos que le dio su proveedor de correo y haga clic en Probar. Guardar solo conserva la configuración después de una prueba correcta.</translation>
     </message>
     <message>
         <source>Some fields need attention</source>
@@ -2695,7 +2699,7 @@
     </message>
     <message>
         <source>show this help message and exit</source>
-        <translation>mostrar esta ayuda y salir</translation>
+        <translation>muestra esta ayuda y termina</translation>
     </message>
     <message>
         <source>%(prog)s: error: %(message)s
