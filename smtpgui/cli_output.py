@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from typing import Any, TextIO
 
 from smtpgui.cli_language import cli, say, translate
@@ -27,7 +27,7 @@ class TranscriptPrinter:
         if isinstance(event, TranscriptLine):
             self.lines.append(event)
             if not self._quiet:
-                print(replace(event, text=say(event.text)).format(), file=self._out, flush=True)
+                print(event.shown(translate), file=self._out, flush=True)
 
 
 PASSWORD = QT_TRANSLATE_NOOP("Cli", "password")

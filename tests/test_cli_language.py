@@ -125,6 +125,7 @@ def test_a_failed_check_is_diagnosed_in_spanish(spanish, starttls_server, ca_fil
         stdin="wrong password\n",
     )
     assert done.returncode == codes.AUTH, done.stderr
+    assert "AUTH PLAIN [oculto]" in done.stdout  # the redaction marker is in Spanish too
     failure = done.stdout.split("\n\n", 1)[1]
     assert failure.startswith("FALLÓ en AUTH: "), failure
     assert english_in(failure) == set(), failure

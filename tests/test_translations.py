@@ -341,7 +341,7 @@ ENGLISH = frozenset(
         connected trying accepted message password settings certificate none port login test
         send save cancel steps log find copy file help trusted issued valid names status
         connection security user name time limit recipient optional usually address own here
-        reachable answer suggested close before after offered detect setting""",
+        reachable answer suggested close before after offered detect setting redacted formerly""",
     )
 )
 

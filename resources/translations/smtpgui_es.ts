@@ -2641,6 +2641,13 @@
     </message>
 </context>
 <context>
+    <name>Transcript</name>
+    <message>
+        <source>[redacted]</source>
+        <translation>[oculto]</translation>
+    </message>
+</context>
+<context>
     <name>TrustFields</name>
     <message>
         <source>Check with the system&apos;s certificate authorities</source>
