@@ -476,3 +476,18 @@ def test_the_spanish_form_fits_its_column_without_cutting_fields_off(qtbot, span
         return fields.minimumSizeHint().width() <= fields.width() <= viewport.width()
 
     qtbot.waitUntil(fits, timeout=2000)
+
+
+@pytest.mark.gui
+def test_the_spanish_server_placeholder_is_not_cut_off(qtbot, spanish):
+    window = SettingsWindow()
+    qtbot.addWidget(window)
+    window.show()
+    field = window.form.server
+    qtbot.waitUntil(field.isVisible)
+    text = field.placeholderText()
+    margins = field.textMargins().left() + field.textMargins().right() + 12  # frame and padding
+    assert field.fontMetrics().horizontalAdvance(text) + margins <= field.width(), (
+        text,
+        field.width(),
+    )

@@ -2222,8 +2222,8 @@
 <context>
     <name>SettingsForm</name>
     <message>
-        <source>smtp.example.com  or  ssl://smtp.example.com:465</source>
-        <translation>smtp.example.com  o  ssl://smtp.example.com:465</translation>
+        <source>smtp.example.com or ssl://…:465</source>
+        <translation>smtp.example.com o ssl://…:465</translation>
     </message>
     <message>
         <source>ssl:// = SSL/TLS (port 465), tls:// = STARTTLS (port 587). Backup servers follow after ; and are tried in order.</source>
