@@ -400,7 +400,7 @@
     </message>
     <message>
         <source>Saved: the {secret} in the keyring, the rest in the settings file.</source>
-        <translation>Guardado: {secret} en el llavero, el resto en el archivo de configuración.</translation>
+        <translation>Guardado: {secret} en el almacén de contraseñas, el resto en el archivo de configuración.</translation>
     </message>
     <message>
         <source>Nothing was saved: {error}</source>
@@ -1575,7 +1575,7 @@
     </message>
     <message>
         <source>the test passed but nothing was saved (keyring or file problem)</source>
-        <translation>la prueba salió bien pero no se guardó nada (problema del llavero o del archivo)</translation>
+        <translation>la prueba salió bien pero no se guardó nada (problema del almacén de contraseñas o del archivo)</translation>
     </message>
     <message>
         <source>cancelled with Ctrl-C</source>
