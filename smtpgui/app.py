@@ -40,7 +40,8 @@ def parse_args(
             QT_TRANSLATE_NOOP(
                 "CommandLine",
                 "Set up, test and safely store the outgoing mail (SMTP) server. The commands "
-                "check, show, forget, export, import and send work without the window "
+                "check, show, forget, export, import, send, discover and domain-check work without "
+                "the window "
                 "(smtpgui check --help).",
             )
         ),
@@ -91,20 +92,30 @@ def parse_args(
             )
         ),
     )
+    options.add_argument(
+        "--platform",
+        choices=("offscreen", "native"),
+        default="offscreen",
+        help=tr(
+            QT_TRANSLATE_NOOP(
+                "CommandLine",
+                "with --self-test: offscreen (default, needs no display) or native, the "
+                "platform the window really uses, to prove it can open here",
+            )
+        ),
+    )
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    from smtpgui.cli import COMMANDS
-
-    if argv and argv[0] in COMMANDS:  # `smtpgui check ...`: the headless twin, no Qt loaded
+    if _names_a_command(argv):  # `smtpgui check ...`: the headless twin, no Qt loaded
         from smtpgui.cli import main as cli_main
 
         return cli_main(argv)
     # Only --help needs Qt before the window: its translator. --version stays Qt-free.
     args = parse_args(argv, help_translator(argv) if _asks_help(argv) else untranslated_in)
-    if args.self_test:
+    if args.self_test and args.platform == "offscreen":
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # read when the application is created
     from PySide6.QtWidgets import QApplication
 
@@ -121,13 +132,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         from smtpgui.self_test import run_self_test
 
-        return run_self_test()
+        return run_self_test(native=args.platform == "native")
     return _run_window(app, demo=args.demo)
 
 
 def _run_window(app: QCoreApplication, demo: bool) -> int:
     from smtpgui.ui.main_window import SettingsWindow
 
+    _quit_on_sigterm(app)
     if demo:
         from smtpgui.demo import DemoServer
 
@@ -139,6 +151,29 @@ def _run_window(app: QCoreApplication, demo: bool) -> int:
     window = SettingsWindow()
     window.show()
     return app.exec()
+
+
+def _quit_on_sigterm(app: QCoreApplication) -> None:
+    """SIGTERM (kill, logout, systemd) ends the event loop, so cleanups run (--demo's folder).
+
+    Python runs a signal handler only when it gets control, which Qt's C++ loop never gives:
+    the signal's byte on a wakeup socket wakes the loop through a QSocketNotifier instead.
+    """
+    if os.name != "posix":
+        return  # Windows ends console programs with CTRL_CLOSE_EVENT, not SIGTERM
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    signal.signal(signal.SIGTERM, lambda *_: None)  # the wakeup byte does the work
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+    notifier.activated.connect(lambda: (reader.recv(64), app.quit()))
+    app.setProperty("sigterm_sockets", (reader, writer))  # keep both open while the app lives
 
 
 # -- language -------------------------------------------------------------------------------
@@ -192,6 +227,18 @@ def help_translator(argv: Sequence[str]) -> ContextTranslate:
         return translator.translate(context, text) or text
 
     return translate
+
+
+def _names_a_command(argv: Sequence[str]) -> bool:
+    """`smtpgui check ...`, also as `smtpgui --lang es check ...`."""
+    from smtpgui.cli import COMMANDS
+
+    rest = list(argv)
+    if rest and rest[0].startswith("--lang="):
+        rest = rest[1:]
+    elif rest[:1] == ["--lang"]:
+        rest = rest[2:]
+    return bool(rest) and rest[0] in COMMANDS
 
 
 def _asks_help(argv: Sequence[str]) -> bool:

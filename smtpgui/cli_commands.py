@@ -12,7 +12,10 @@ from typing import TYPE_CHECKING
 
 from smtpgui import cli_oauth
 from smtpgui.cli import CliError
+from smtpgui.cli_language import cli, message_of, option_error, say, translate
 from smtpgui.cli_output import (
+    PASSWORD,
+    SIGN_IN,
     TranscriptPrinter,
     format_diagnosis,
     outcome_json,
@@ -23,6 +26,7 @@ from smtpgui.cli_stdio import read_stdin, read_stdin_line
 from smtpgui.cli_worker import run_in_worker
 from smtpgui.core import exit_codes as codes
 from smtpgui.core.addresses import address_error, text_error
+from smtpgui.core.diagnosis import diagnose
 from smtpgui.core.endpoint import (
     DEFAULT_PORTS,
     Endpoint,
@@ -31,6 +35,7 @@ from smtpgui.core.endpoint import (
     parse_entries,
     resolve,
 )
+from smtpgui.core.i18n import QT_TRANSLATE_NOOP
 from smtpgui.core.insecure import weakened
 from smtpgui.core.profile import Job, JobRunner, delete_profile, no_password_for
 from smtpgui.core.profile_file import ProfileError, export_profile, read_profile_bytes
@@ -62,7 +67,10 @@ def run_check(args: argparse.Namespace) -> int:
     args = cli_oauth.prepared(args, saved)
     settings = _validated(_merge(saved, args))
     if args.save and args.no_send:
-        raise CliError("--save needs a real test message: drop --no-send", codes.INVALID_INPUT)
+        raise CliError(
+            cli(QT_TRANSLATE_NOOP("Cli", "--save needs a real test message: drop --no-send")),
+            codes.INVALID_INPUT,
+        )
     sign_in = cli_oauth.sign_in_first(settings, args, saved)
     password = _password(settings, args)
     job = Job(
@@ -105,7 +113,7 @@ def _resolver(server: str | None) -> str:
     try:
         parse_resolver(server)
     except ResolverError as exc:
-        raise CliError(f"--resolver: {exc}", codes.INVALID_INPUT) from None
+        raise CliError(option_error("--resolver", exc), codes.INVALID_INPUT) from None
     return server
 
 
@@ -118,12 +126,31 @@ def run_import(args: argparse.Namespace) -> int:
                 settings = read_profile_bytes(stream)
         settings = _validated(settings)
     except OSError as exc:
-        raise CliError(f"cannot import {args.file}: {exc.strerror}", codes.INVALID_INPUT) from None
+        raise CliError(
+            cli(
+                QT_TRANSLATE_NOOP("Cli", "cannot import {file}: {error}"),
+                file=args.file,
+                error=str(exc.strerror),
+            ),
+            codes.INVALID_INPUT,
+        ) from None
     except ProfileError as exc:
-        raise CliError(f"cannot import {args.file}: {exc}", codes.INVALID_INPUT) from None
+        raise CliError(
+            cli(
+                QT_TRANSLATE_NOOP("Cli", "cannot import {file}: {error}"),
+                file=args.file,
+                error=message_of(exc),
+            ),
+            codes.INVALID_INPUT,
+        ) from None
     if args.password_stdin and args.file == "-":
         raise CliError(
-            "the profile and the password cannot both come from standard input", codes.INVALID_INPUT
+            cli(
+                QT_TRANSLATE_NOOP(
+                    "Cli", "the profile and the password cannot both come from standard input"
+                )
+            ),
+            codes.INVALID_INPUT,
         )
     password = _password(settings, args)
     job = Job(settings, password, True, SUBJECT, BODY)
@@ -141,7 +168,7 @@ def _run_job(job: Job, *, as_json: bool) -> int:
         print_json(outcome_json(outcome, printer.lines, code))
     else:
         oauth = job.settings.auth is AuthMethod.OAUTH2
-        print_outcome(outcome, secret="sign-in" if oauth else "password")
+        print_outcome(outcome, secret=SIGN_IN if oauth else PASSWORD)
     return code
 
 
@@ -151,7 +178,8 @@ def _run_job(job: Job, *, as_json: bool) -> int:
 def _merge(saved: Settings | None, args: argparse.Namespace) -> Settings:
     if saved is None and not args.server:
         raise CliError(
-            "no settings are saved: give at least --server and --to", codes.INVALID_INPUT
+            cli(QT_TRANSLATE_NOOP("Cli", "no settings are saved: give at least --server and --to")),
+            codes.INVALID_INPUT,
         )
     endpoints = _endpoints(saved, args)
     base = saved or Settings(endpoints=endpoints)
@@ -185,7 +213,7 @@ def _endpoints(saved: Settings | None, args: argparse.Namespace) -> tuple[Endpoi
         port = args.port or (first.port if not args.security else DEFAULT_PORTS[security])
         return (Endpoint(security, first.host, port), *backups)
     except EndpointError as exc:
-        raise CliError(f"--server: {exc}", codes.INVALID_INPUT) from None
+        raise CliError(f"--server: {message_of(exc)}", codes.INVALID_INPUT) from None
 
 
 def _trust_changes(base: Settings, args: argparse.Namespace) -> dict[str, object]:
@@ -203,7 +231,10 @@ def _validated(settings: Settings) -> Settings:
     errors = field_errors(settings)
     if errors:
         text = "; ".join(f"{field}: {message}" for field, message in errors.items())
-        raise CliError(f"invalid settings: {text}", codes.INVALID_INPUT)
+        raise CliError(
+            cli(QT_TRANSLATE_NOOP("Cli", "invalid settings: {errors}"), errors=text),
+            codes.INVALID_INPUT,
+        )
     return settings
 
 
@@ -211,7 +242,7 @@ def _saved_or_none() -> Settings | None:
     try:
         return SettingsStore().load()
     except SettingsFileError as exc:
-        print(f"smtpgui: {exc}", file=sys.stderr)
+        print(f"smtpgui: {message_of(exc)}", file=sys.stderr)
         return None
 
 
@@ -225,7 +256,7 @@ def _password(settings: Settings, args: argparse.Namespace) -> str:
         try:
             return read_stdin_line()
         except TextDecodingError as exc:
-            raise CliError(f"--password-stdin: {exc}", codes.INVALID_INPUT) from None
+            raise CliError(option_error("--password-stdin", exc), codes.INVALID_INPUT) from None
     try:
         stored = SecretStore().get(binding_of(settings, SecretKind.PASSWORD))
     except SecretStoreError as exc:
@@ -235,9 +266,16 @@ def _password(settings: Settings, args: argparse.Namespace) -> str:
             return stored
         why = str(no_password_for(settings))
     if sys.stdin.isatty():
-        return getpass.getpass(f"Password for {settings.username}: ")
+        return getpass.getpass(
+            cli(QT_TRANSLATE_NOOP("Cli", "Password for {user}: "), user=settings.username)
+        )
     raise CliError(
-        f"no password for this server: {why} Pipe it in with --password-stdin.",
+        cli(
+            QT_TRANSLATE_NOOP(
+                "Cli", "no password for this server: {why} Pipe it in with --password-stdin."
+            ),
+            why=say(why),
+        ),
         codes.NO_PASSWORD,
     )
 
@@ -250,7 +288,7 @@ def run_show(args: argparse.Namespace) -> int:
     try:
         saved = store.load()
     except SettingsFileError as exc:
-        raise CliError(str(exc), codes.INVALID_INPUT) from None
+        raise CliError(message_of(exc), codes.INVALID_INPUT) from None
     stored, note = _password_state(saved)
     oauth = cli_oauth.stored_secrets(saved)  # OAuth2: the sign-in and the client secret
     if args.json:
@@ -263,15 +301,20 @@ def run_show(args: argparse.Namespace) -> int:
         )
         return codes.OK
     if saved is None:
-        print(f"No outgoing mail server is saved ({store.path}).")
+        print(
+            cli(
+                QT_TRANSLATE_NOOP("Cli", "No outgoing mail server is saved ({path})."),
+                path=str(store.path),
+            )
+        )
         return codes.OK
-    print(f"Settings file: {store.path}")
+    print(cli(QT_TRANSLATE_NOOP("Cli", "Settings file: {path}"), path=str(store.path)))
     for key, value in to_json(saved).items():
         print(f"  {key}: {value}")
     for label, text in [(s.label, s.note) for s in oauth] or [("password", note)]:
-        print(f"  {label}: {text}")
+        print(f"  {say(label)}: {say(text)}")
     for text in weakened(saved):
-        print(f"  INSECURE: {text}")
+        print("  " + cli(QT_TRANSLATE_NOOP("Cli", "INSECURE: {what}"), what=say(text)))
     return codes.OK
 
 
@@ -305,13 +348,23 @@ def run_forget(_args: argparse.Namespace) -> int:
     try:
         delete_profile(store, SecretStore(), saved.account if saved else None)
     except SecretStoreError as exc:
-        raise CliError(f"the settings file is deleted, but {exc}", codes.NO_PASSWORD) from None
+        raise CliError(
+            cli(
+                QT_TRANSLATE_NOOP("Cli", "the settings file is deleted, but {error}"),
+                error=message_of(exc),
+            ),
+            codes.NO_PASSWORD,
+        ) from None
     except OSError as exc:  # the file first: when it stays, so does every secret
         raise CliError(
-            f"{store.path} cannot be deleted ({exc.strerror}); nothing was changed",
+            cli(
+                QT_TRANSLATE_NOOP("Cli", "{path} cannot be deleted ({error}); nothing was changed"),
+                path=str(store.path),
+                error=str(exc.strerror),
+            ),
             codes.NOT_SAVED,
         ) from None
-    print("The saved settings and the stored password are deleted.")
+    print(cli(QT_TRANSLATE_NOOP("Cli", "The saved settings and the stored password are deleted.")))
     return codes.OK
 
 
@@ -319,9 +372,12 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         saved = SettingsStore().load()
     except SettingsFileError as exc:
-        raise CliError(str(exc), codes.INVALID_INPUT) from None
+        raise CliError(message_of(exc), codes.INVALID_INPUT) from None
     if saved is None:
-        raise CliError("no settings are saved: nothing to export", codes.INVALID_INPUT)
+        raise CliError(
+            cli(QT_TRANSLATE_NOOP("Cli", "no settings are saved: nothing to export")),
+            codes.INVALID_INPUT,
+        )
     try:
         if args.file == "-":  # in ASCII: the channel may be the ANSI code page
             sys.stdout.write(export_profile(saved, ascii_only=True))
@@ -329,9 +385,21 @@ def run_export(args: argparse.Namespace) -> int:
         else:
             Path(args.file).write_text(export_profile(saved), encoding="utf-8")
     except OSError as exc:
-        raise CliError(f"cannot write {args.file}: {exc.strerror}", codes.INVALID_INPUT) from None
+        raise CliError(
+            cli(
+                QT_TRANSLATE_NOOP("Cli", "cannot write {file}: {error}"),
+                file=args.file,
+                error=str(exc.strerror),
+            ),
+            codes.INVALID_INPUT,
+        ) from None
     if args.file != "-":
-        print(f"Exported to {args.file} (without the password).")
+        print(
+            cli(
+                QT_TRANSLATE_NOOP("Cli", "Exported to {file} (without the password)."),
+                file=args.file,
+            )
+        )
     return codes.OK
 
 
@@ -350,20 +418,32 @@ def run_send(args: argparse.Namespace) -> int:
     try:
         message.set_content(read_stdin())
     except TextDecodingError as exc:
-        raise CliError(f"the message on standard input: {exc}", codes.INVALID_INPUT) from None
+        raise CliError(
+            cli(
+                QT_TRANSLATE_NOOP("Cli", "the message on standard input: {error}"),
+                error=say(exc.args[0] if exc.args else str(exc)),
+            ),
+            codes.INVALID_INPUT,
+        ) from None
     printer = TranscriptPrinter(out=sys.stderr, quiet=not args.verbose)
     try:
         api.send_message(message, callback=printer)
     except api.NotConfiguredError as exc:
-        raise CliError(str(exc), codes.INVALID_INPUT) from None
+        raise CliError(message_of(exc), codes.INVALID_INPUT) from None
     except api.PasswordUnavailableError as exc:
-        raise CliError(str(exc), codes.NO_PASSWORD) from None
+        raise CliError(message_of(exc), codes.NO_PASSWORD) from None
     except api.SendError as exc:
-        print(format_diagnosis(exc.diagnosis, exc.result), file=sys.stderr)
+        diagnosis = diagnose(exc.result, translate) or exc.diagnosis  # in the CLI's language
+        print(format_diagnosis(diagnosis, exc.result), file=sys.stderr)
         return exc.exit_code
     except api.SmtpguiError as exc:
-        raise CliError(str(exc), codes.INVALID_INPUT) from None
-    print(f"Sent to {', '.join(args.to + args.cc)}.")
+        raise CliError(message_of(exc), codes.INVALID_INPUT) from None
+    print(
+        cli(
+            QT_TRANSLATE_NOOP("Cli", "Sent to {recipients}."),
+            recipients=", ".join(args.to + args.cc),
+        )
+    )
     return codes.OK
 
 
@@ -373,10 +453,10 @@ def _check_send_fields(args: argparse.Namespace) -> None:
         for value in values:
             error = address_error(value, required=True)
             if error:
-                raise CliError(f"{option} {value!a}: {error}", codes.INVALID_INPUT)
+                raise CliError(f"{option} {value!a}: {say(error)}", codes.INVALID_INPUT)
     error = text_error(args.subject)
     if error:
-        raise CliError(f"--subject: {error}", codes.INVALID_INPUT)
+        raise CliError(f"--subject: {say(error)}", codes.INVALID_INPUT)
 
 
 # -- discover ------------------------------------------------------------------------------------

@@ -7,10 +7,12 @@ import sys
 from typing import Any, TextIO
 
 from smtpgui.cli import CliError
+from smtpgui.cli_language import cli, say
 from smtpgui.cli_output import print_json
 from smtpgui.core import exit_codes as codes
 from smtpgui.core.deliverability.model import DomainReport, Finding, Status, shown_findings
 from smtpgui.core.deliverability.verdicts import summary
+from smtpgui.core.i18n import QT_TRANSLATE_NOOP
 from smtpgui.core.settings import Settings
 
 STATUS_WORDS = {
@@ -82,19 +84,34 @@ def finding_json(f: Finding) -> dict[str, Any]:
 
 def print_report(report: DomainReport, out: TextIO | None = None) -> None:
     out = out or sys.stdout
-    through = f" through {report.server}" if report.server else ""
-    print(f"Deliverability of mail From {report.domain}{through}:", file=out)
-    print(f"{summary(report.status, report.domain)}", file=out)
+    heading = (
+        cli(
+            QT_TRANSLATE_NOOP("Cli", "Deliverability of mail From {domain} through {server}:"),
+            domain=report.domain,
+            server=report.server,
+        )
+        if report.server
+        else cli(
+            QT_TRANSLATE_NOOP("Cli", "Deliverability of mail From {domain}:"), domain=report.domain
+        )
+    )
+    print(heading, file=out)
+    print(say(summary(report.status, report.domain)), file=out)
     for f in shown_findings(report):
         print_finding(f, out)
 
 
 def print_finding(f: Finding, out: TextIO) -> None:
-    print(f"  [{STATUS_WORDS[f.status]}] {f.record.upper()}: {f.title}", file=out)
-    print(f"      {f.explanation}", file=out)
+    print(f"  [{STATUS_WORDS[f.status]}] {f.record.upper()}: {say(f.title)}", file=out)
+    print(f"      {say(f.explanation)}", file=out)
     if f.found:
-        print(f"      found:   {f.found}", file=out)
+        print(
+            "      " + cli(QT_TRANSLATE_NOOP("Cli", "found:   {record}"), record=f.found), file=out
+        )
     if f.publish:
-        print(f"      publish: {f.publish}", file=out)
+        print(
+            "      " + cli(QT_TRANSLATE_NOOP("Cli", "publish: {record}"), record=f.publish),
+            file=out,
+        )
     for n, step in enumerate(f.steps, 1):
-        print(f"      {n}. {step}", file=out)
+        print(f"      {n}. {say(step)}", file=out)

@@ -14,10 +14,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from smtpgui.cli import CliError
+from smtpgui.cli_language import cli, message_of, option_error, say
 from smtpgui.cli_output import print_json
 from smtpgui.core import exit_codes as codes
 from smtpgui.core.discover import DiscoverError, Finding, discover
 from smtpgui.core.endpoint import Endpoint, Security
+from smtpgui.core.i18n import QT_TRANSLATE_NOOP
 from smtpgui.core.providers import provider, rule_text
 
 
@@ -28,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         resolver = make_resolver(args.resolver or "")  # else SMTPGUI_DNS_SERVER, else the system's
     except ResolverError as exc:
-        raise CliError(f"--resolver: {exc}", codes.INVALID_INPUT) from None
+        raise CliError(option_error("--resolver", exc), codes.INVALID_INPUT) from None
     try:
         findings = discover(
             args.address,
@@ -39,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
             **hooks,
         )
     except DiscoverError as exc:
-        raise CliError(str(exc), codes.INVALID_INPUT) from None
+        raise CliError(message_of(exc), codes.INVALID_INPUT) from None
     if args.json:
         print_json({"address": args.address, "findings": [finding_json(f) for f in findings]})
     else:
@@ -88,13 +90,34 @@ def finding_json(finding: Finding) -> dict[str, Any]:
 
 def print_findings(address: str, findings: Sequence[Finding]) -> None:
     if not findings:
-        print(f"Nothing found for {address}: no source knew the domain, no guessed host answered.")
+        print(
+            cli(
+                QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "Nothing found for {address}: no source knew the domain, "
+                    "no guessed host answered.",
+                ),
+                address=address,
+            )
+        )
         return
-    print(f"Suggestions for {address}, best first (test one with: smtpgui check --server ...):")
+    print(
+        cli(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "Suggestions for {address}, best first "
+                "(test one with: smtpgui check --server ...):",
+            ),
+            address=address,
+        )
+    )
     for finding in findings:
-        print(f"  {server_text(finding):40} from {finding.source_text}")
+        print(
+            f"  {server_text(finding):40} "
+            + cli(QT_TRANSLATE_NOOP("Cli", "from {source}"), source=say(finding.source_text))
+        )
         for note in _notes(finding):
-            print(f"      {note}")
+            print(f"      {say(note)}")
 
 
 def _notes(finding: Finding) -> list[str]:

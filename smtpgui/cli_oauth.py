@@ -14,9 +14,11 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NoReturn
 
 from smtpgui.cli import CliError
+from smtpgui.cli_language import cli, option_error, say
 from smtpgui.cli_output import outcome_json, print_json
 from smtpgui.cli_worker import run_in_worker
 from smtpgui.core import exit_codes as codes
+from smtpgui.core.i18n import QT_TRANSLATE_NOOP
 from smtpgui.core.oauth_settings import OAuthSettings
 from smtpgui.core.profile import Outcome
 from smtpgui.core.providers import Provider, load_providers, provider
@@ -59,7 +61,12 @@ def prepared(args: argparse.Namespace, saved: Settings | None) -> argparse.Names
     """The options checked, with the provider's first server when none is given or saved."""
     if args.client_secret_stdin and args.password_stdin:
         raise CliError(
-            "--client-secret-stdin and --password-stdin cannot both read standard input",
+            cli(
+                QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "--client-secret-stdin and --password-stdin cannot both read standard input",
+                )
+            ),
             codes.INVALID_INPUT,
         )
     if not args.provider or args.server or saved is not None:
@@ -85,7 +92,14 @@ def catalogue_entry(provider_id: str) -> Provider:
     ids = ", ".join(p.id for p in load_providers() if p.oauth2 is not None)
     problem = "is not in the catalogue" if entry is None else "offers no OAuth2 sign-in"
     raise CliError(
-        f"--provider {provider_id}: {problem}; the providers with OAuth2 are: {ids}",
+        cli(
+            QT_TRANSLATE_NOOP(
+                "Cli", "--provider {id}: {problem}; the providers with OAuth2 are: {ids}"
+            ),
+            id=provider_id,
+            problem=say(problem),
+            ids=ids,
+        ),
         codes.INVALID_INPUT,
     )
 
@@ -130,7 +144,12 @@ def sign_in_first(settings: Settings, args: argparse.Namespace, saved: Settings 
     if settings.auth is not AuthMethod.OAUTH2:
         if args.sign_in or args.client_secret_stdin:
             raise CliError(
-                "--sign-in and --client-secret-stdin need --auth oauth2", codes.INVALID_INPUT
+                cli(
+                    QT_TRANSLATE_NOOP(
+                        "Cli", "--sign-in and --client-secret-stdin need --auth oauth2"
+                    )
+                ),
+                codes.INVALID_INPUT,
             )
         return SignIn()
     client_secret = _read_client_secret() if args.client_secret_stdin else None
@@ -156,10 +175,15 @@ def _read_client_secret() -> str:
     try:
         secret = read_stdin_line().strip()
     except TextDecodingError as exc:
-        raise CliError(f"--client-secret-stdin: {exc}", codes.INVALID_INPUT) from None
+        raise CliError(option_error("--client-secret-stdin", exc), codes.INVALID_INPUT) from None
     if not secret:
         raise CliError(
-            "--client-secret-stdin: the first line of standard input is empty", codes.INVALID_INPUT
+            cli(
+                QT_TRANSLATE_NOOP(
+                    "Cli", "--client-secret-stdin: the first line of standard input is empty"
+                )
+            ),
+            codes.INVALID_INPUT,
         )
     return secret
 
@@ -175,17 +199,25 @@ def _sign_in(settings: Settings, how: str, cancel: threading.Event, secret: str)
 
 
 def _open_browser(url: str) -> bool:
-    print(f"Opening the browser to sign in: {url}", file=sys.stderr, flush=True)
+    print(
+        cli(QT_TRANSLATE_NOOP("Cli", "Opening the browser to sign in: {url}"), url=url),
+        file=sys.stderr,
+        flush=True,
+    )
     return webbrowser.open(url)
 
 
 def _print_notice(text: str) -> None:
-    print(text, file=sys.stderr, flush=True)
+    print(say(text), file=sys.stderr, flush=True)
 
 
 def _show_code(code: DeviceCode) -> None:
     print(
-        f"To sign in, open {code.verification_uri} and enter the code {code.user_code}",
+        cli(
+            QT_TRANSLATE_NOOP("Cli", "To sign in, open {url} and enter the code {code}"),
+            url=code.verification_uri,
+            code=code.user_code,
+        ),
         file=sys.stderr,
         flush=True,
     )
@@ -203,7 +235,9 @@ def sign_in_failed(settings: Settings, message: str, *, as_json: bool) -> NoRetu
         )
         line = TranscriptLine(Direction.ERROR, message, 0)
         print_json(outcome_json(Outcome(result), [line], codes.AUTH))
-    raise CliError(f"the sign-in failed: {message}", codes.AUTH)
+    raise CliError(
+        cli(QT_TRANSLATE_NOOP("Cli", "the sign-in failed: {error}"), error=say(message)), codes.AUTH
+    )
 
 
 # -- show ------------------------------------------------------------------------------------

@@ -7,7 +7,9 @@ import sys
 from dataclasses import asdict
 from typing import Any, TextIO
 
+from smtpgui.cli_language import cli, say, translate
 from smtpgui.core.diagnosis import Diagnosis, diagnose
+from smtpgui.core.i18n import QT_TRANSLATE_NOOP
 from smtpgui.core.profile import Outcome
 from smtpgui.core.result import PhaseChange, PhaseState, ProbeResult
 from smtpgui.core.transcript import TranscriptLine
@@ -25,24 +27,35 @@ class TranscriptPrinter:
         if isinstance(event, TranscriptLine):
             self.lines.append(event)
             if not self._quiet:
-                print(event.format(), file=self._out, flush=True)
+                print(event.shown(translate), file=self._out, flush=True)
 
 
-def print_outcome(outcome: Outcome, out: TextIO | None = None, secret: str = "password") -> None:
+PASSWORD = QT_TRANSLATE_NOOP("Cli", "password")
+SIGN_IN = QT_TRANSLATE_NOOP("Cli", "sign-in")
+
+
+def print_outcome(outcome: Outcome, out: TextIO | None = None, secret: str = PASSWORD) -> None:
     """`secret`: what went to the keyring on a save ("sign-in" for OAuth2)."""
     out = out or sys.stdout
     result = outcome.result
     if result.ok:
-        print(f"\nOK: the server accepted the test message in {result.elapsed_ms} ms.", file=out)
+        ok = QT_TRANSLATE_NOOP("Cli", "OK: the server accepted the test message in {ms} ms.")
+        print("\n" + cli(ok, ms=str(result.elapsed_ms)), file=out)
         if outcome.saved:
-            print(f"Saved: the {secret} in the keyring, the rest in the settings file.", file=out)
+            saved = QT_TRANSLATE_NOOP(
+                "Cli", "Saved: the {secret} in the keyring, the rest in the settings file."
+            )
+            print(cli(saved, secret=cli(secret)), file=out)
     else:
-        diagnosis = diagnose(result)
+        diagnosis = diagnose(result, translate)
         assert diagnosis is not None
         print(file=out)
         print(format_diagnosis(diagnosis, result), file=out)
     if outcome.save_error:
-        print(f"\nNothing was saved: {outcome.save_error}", file=out)
+        unsaved = cli(
+            QT_TRANSLATE_NOOP("Cli", "Nothing was saved: {error}"), error=say(outcome.save_error)
+        )
+        print("\n" + unsaved, file=out)
     _print_deliverability(outcome, out)
 
 
@@ -53,7 +66,8 @@ def _print_deliverability(outcome: Outcome, out: TextIO) -> None:
         print(file=out)
         print_report(outcome.deliverability, out)
     elif outcome.deliverability_note:
-        print(f"\nDeliverability: {outcome.deliverability_note}", file=out)
+        note = say(outcome.deliverability_note)
+        print("\n" + cli(QT_TRANSLATE_NOOP("Cli", "Deliverability: {note}"), note=note), file=out)
     if outcome.arrival_finding is not None:
         from smtpgui.cli_deliverability import print_finding
 
@@ -63,13 +77,18 @@ def _print_deliverability(outcome: Outcome, out: TextIO) -> None:
 
 def format_diagnosis(diagnosis: Diagnosis, result: ProbeResult) -> str:
     step = result.phase.value.upper() if result.phase else "?"
-    state = "UNCERTAIN" if result.uncertain else "FAILED"  # sent, never confirmed: not a failure
-    lines = [f"{state} at {step}: {diagnosis.title}", diagnosis.explanation]
+    # Sent but never confirmed is not a failure: the message may have been delivered.
+    template = (
+        QT_TRANSLATE_NOOP("Cli", "UNCERTAIN at {step}: {title}")
+        if result.uncertain
+        else QT_TRANSLATE_NOOP("Cli", "FAILED at {step}: {title}")
+    )
+    lines = [cli(template, step=step, title=diagnosis.title), diagnosis.explanation]
     if result.reply and result.reply not in diagnosis.explanation:
-        lines.append(f"Server: {result.reply}")
+        lines.append(cli(QT_TRANSLATE_NOOP("Cli", "Server: {reply}"), reply=result.reply))
     lines += [f"  {n}. {text}" for n, text in enumerate(diagnosis.steps, 1)]
     if diagnosis.hint:
-        lines.append(f"Tip: {diagnosis.hint}")
+        lines.append(cli(QT_TRANSLATE_NOOP("Cli", "Tip: {hint}"), hint=diagnosis.hint))
     lines += diagnosis.provider_lines()
     return "\n".join(lines)
 

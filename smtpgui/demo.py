@@ -7,6 +7,7 @@ only through the form's CA file field, that is for this server alone.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import socket
@@ -43,6 +44,37 @@ def _authenticate(server: Any, session: Any, envelope: Any, mechanism: str, auth
     password = getattr(auth_data, "password", b"").decode("utf-8", "replace")
     ok = (login, password) == (DEMO_USER, DEMO_PASSWORD)
     return AuthResult(success=ok, handled=False)
+
+
+class _AiosmtpdNoise(logging.Filter):
+    """Keeps aiosmtpd's log (logger "mail.log") off the admin's terminal where it is noise.
+
+    aiosmtpd 1.4 sets its own deprecated Session.login_data after every successful AUTH
+    (smtp.py, smtp_AUTH) and warns about itself; and it logs a full traceback when a client
+    refuses the demo's certificate, which is the demo working as meant (the window explains the
+    failure). Both go to smtpgui's log at debug level instead.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        failed_tls = record.exc_info is not None and _is_tls_failure(record.exc_info[1])
+        if not failed_tls and "login_data is deprecated" not in record.getMessage():
+            return True
+        _log.debug(
+            "demo server: %s %s", record.getMessage(), record.exc_info and record.exc_info[1]
+        )
+        return False
+
+
+def _is_tls_failure(error: BaseException | None) -> bool:
+    while error is not None:
+        if isinstance(error, ssl.SSLError) or type(error).__name__ == "TLSSetupException":
+            return True
+        error = error.__cause__
+    return False
+
+
+_QUIET = _AiosmtpdNoise()
+_log = logging.getLogger(__name__)
 
 
 class DemoServer:
@@ -85,6 +117,7 @@ class DemoServer:
             auth_require_tls=True,
             server_hostname="demo.smtpgui.test",
         )
+        logging.getLogger("mail.log").addFilter(_QUIET)
         self._controller.start()
         return self
 
@@ -96,6 +129,7 @@ class DemoServer:
     ) -> None:
         if self._controller is not None:
             self._controller.stop()
+        logging.getLogger("mail.log").removeFilter(_QUIET)
         if self._old_env is None:
             os.environ.pop(CONFIG_DIR_ENV, None)
         else:

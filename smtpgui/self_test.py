@@ -8,7 +8,9 @@ line per check and returns 0 only when every check passed.
 
 from __future__ import annotations
 
+import os
 import sys
+import threading
 import time
 from dataclasses import dataclass
 
@@ -24,7 +26,11 @@ from PySide6.QtGui import QIcon
 
 from smtpgui.resources import ROOT, TRANSLATIONS
 
+OFFSCREEN_PLATFORMS = {"offscreen", "minimal"}
 TIME_LIMIT_MS = 60_000  # the probe has its own per-step limits; this only stops a hang
+# The whole self-test, whatever hangs (a keyring backend, a platform plugin): installers wait
+# for it, so it must end. Past this it says so and exits 1.
+TOTAL_LIMIT_S = 120.0
 
 
 @dataclass(frozen=True)
@@ -36,10 +42,13 @@ class Check:
     detail: str
 
 
-def run_self_test() -> int:
+def run_self_test(native: bool = False) -> int:
+    """`native`: the window must open on the real platform (xcb, wayland, windows, cocoa)."""
     started = time.monotonic()
+    _exit_after(TOTAL_LIMIT_S)
     qInstallMessageHandler(_quiet_offscreen)
     checks = [
+        check_platform(native),
         check_resources(),
         check_translations(),
         check_keyring_backends(),
@@ -52,6 +61,30 @@ def run_self_test() -> int:
     took = int((time.monotonic() - started) * 1000)
     _say(f"self-test {'passed' if passed else 'FAILED'} in {took} ms")
     return 0 if passed else 1
+
+
+def _exit_after(seconds: float) -> None:
+    """A watchdog thread: the GUI thread may be the one that hangs, so it cannot be a QTimer."""
+
+    def expire() -> None:
+        _say(f"FAIL time limit: the self-test took longer than {seconds:g} s")
+        _say("self-test FAILED")
+        os._exit(1)  # a hung thread would keep a normal exit waiting
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+
+
+def check_platform(native: bool) -> Check:
+    """Offscreen passes on any machine, so a native run must not have ended up on it: an
+    install whose real window aborts (an xcb library missing) passed the offscreen test."""
+    from PySide6.QtGui import QGuiApplication
+
+    name = QGuiApplication.platformName()
+    if native and name in OFFSCREEN_PLATFORMS:
+        return Check("platform", False, f"{name}, not the native one (QT_QPA_PLATFORM is set)")
+    return Check("platform", True, name)
 
 
 def check_resources() -> Check:

@@ -52,7 +52,9 @@ def test_ico_and_icns_are_packed_from_the_committed_pngs(make_icons):
     hicolor = RESOURCES / "icons" / "hicolor"
     pngs = {size: make_icons.png_path(hicolor, size).read_bytes() for size in make_icons.SIZES}
     assert (RESOURCES / "icons" / "smtpgui.ico").read_bytes() == make_icons.ico_bytes(pngs)
-    assert (RESOURCES / "icons" / "smtpgui.icns").read_bytes() == make_icons.icns_bytes(pngs)
+    # The .icns holds these PNGs first, then the 512 and 1024 px ones rendered from the SVG.
+    small = make_icons.icns_bytes(pngs)[8:]
+    assert (RESOURCES / "icons" / "smtpgui.icns").read_bytes()[8 : 8 + len(small)] == small
 
 
 def test_ico_directory_lists_every_size(make_icons):
@@ -132,7 +134,7 @@ def test_deb_puts_each_file_where_debian_desktops_look(tmp_path):
         check=True,
     )
     deb = Path(out.stdout.strip())
-    assert deb.name.startswith(f"smtpgui_{__version__}_") and deb.is_file()
+    assert deb.name.startswith(f"smtpgui_{__version__}-1_") and deb.is_file()
     listing = subprocess.run(["dpkg-deb", "-c", str(deb)], capture_output=True, text=True)
     entries = {line.split(None, 5)[5] for line in listing.stdout.splitlines()}
     expected = {
@@ -144,6 +146,9 @@ def test_deb_puts_each_file_where_debian_desktops_look(tmp_path):
         "./usr/share/icons/hicolor/16x16/apps/smtpgui.png",
         "./usr/share/icons/hicolor/256x256/apps/smtpgui.png",
         "./usr/share/doc/smtpgui/copyright",
+        "./usr/share/doc/smtpgui/changelog.Debian.gz",
+        "./usr/share/man/man1/smtpgui.1.gz",
+        "./usr/share/lintian/overrides/smtpgui",
     }
     assert expected <= entries
     fields = subprocess.run(
@@ -151,8 +156,27 @@ def test_deb_puts_each_file_where_debian_desktops_look(tmp_path):
         capture_output=True,
         text=True,
     ).stdout
-    assert "Package: smtpgui" in fields and f"Version: {__version__}" in fields
+    assert "Package: smtpgui" in fields and f"Version: {__version__}-1" in fields
     assert "libc6 (>= " in fields
+
+
+@pytest.mark.skipif(
+    not (shutil.which("dpkg-deb") and shutil.which("objdump")), reason="dpkg-deb and binutils"
+)
+def test_a_release_candidate_sorts_before_its_release_in_debian(tmp_path):
+    frozen = fake_frozen_app(tmp_path / "smtpgui")
+    (frozen / "smtpgui").write_text("#!/bin/sh\necho 'smtpgui 0.2.0rc1'\n", encoding="utf-8")
+    out = subprocess.run(
+        [str(ROOT / "packaging" / "linux" / "build-deb.sh"), str(frozen), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    version = subprocess.run(
+        ["dpkg-deb", "-f", out.stdout.strip(), "Version"], capture_output=True, text=True
+    ).stdout.strip()
+    assert version == "0.2.0~rc1-1"
+    assert subprocess.run(["dpkg", "--compare-versions", version, "lt", "0.2.0-1"]).returncode == 0
 
 
 def test_inno_setup_script_installs_the_frozen_folder_in_both_languages():

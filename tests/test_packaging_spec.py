@@ -151,3 +151,101 @@ def build_numbers() -> tuple[int, int, int, int]:
     """__version__ as Windows' four numbers: "0.1.0" -> (0, 1, 0, 0)."""
     numbers = [int(part) for part in __version__.split(".")[:4]]
     return tuple(numbers + [0] * (4 - len(numbers)))
+
+
+def test_the_man_page_lists_every_command_and_exit_code():
+    from smtpgui.cli import COMMANDS
+    from smtpgui.core.exit_codes import MEANINGS
+
+    page = (ROOT / "packaging" / "linux" / "smtpgui.1").read_text(encoding="utf-8")
+    assert all(f".B {c}\n" in page or f".BI {c} " in page for c in COMMANDS)
+    exit_status = page.split(".SH EXIT STATUS", 1)[1].split(".SH", 1)[0]
+    assert all(f"\n{code} " in exit_status for code in MEANINGS)
+
+
+def test_the_metainfo_shows_every_screenshot_and_links_home_and_bugs():
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(ROOT / "resources" / "smtpgui.metainfo.xml").getroot()
+    urls = {url.get("type"): url.text for url in root.iter("url")}
+    assert {"homepage", "bugtracker"} <= urls.keys()
+    shown = {Path(image.text or "").name for image in root.iter("image")}
+    assert shown == {p.name for p in (ROOT / "resources" / "screenshots").glob("*.png")}
+
+
+def test_the_debian_package_ships_its_review_files():
+    script = (ROOT / "packaging" / "linux" / "build-deb.sh").read_text(encoding="utf-8")
+    for needed in ("changelog.Debian.gz", "lintian/overrides", "man/man1", "Homepage:"):
+        assert needed in script
+    assert ".invalid" not in script
+    copyright = (ROOT / "packaging" / "linux" / "copyright").read_text(encoding="utf-8")
+    assert copyright.startswith("Format: https://www.debian.org/doc/packaging-manuals/")
+    assert "\nCopyright: " in copyright and "\nLicense: MIT\n Permission" in copyright
+
+
+def test_macos_signs_inside_out_with_entitlements_for_macos_13(tmp_path, monkeypatch):
+    """What notarization checks, with PyInstaller stand-ins: the minimum macOS the Qt wheel
+    needs, the hardened runtime's entitlements, and signing by PyInstaller, not codesign --deep."""
+    import plistlib
+
+    monkeypatch.setenv("CODESIGN_IDENTITY", "Developer ID Application: Office (TEAM1234)")
+    steps = run_spec("darwin", tmp_path, monkeypatch)
+    (bundle,) = steps["BUNDLE"]
+    assert bundle.kwargs["info_plist"]["LSMinimumSystemVersion"] == "13.0"
+    (app,) = steps["EXE"]
+    assert app.kwargs["codesign_identity"] == "Developer ID Application: Office (TEAM1234)"
+    entitlements = plistlib.loads(Path(app.kwargs["entitlements_file"]).read_bytes())
+    assert entitlements == {"com.apple.security.cs.allow-unsigned-executable-memory": True}
+    script = (ROOT / "packaging" / "macos" / "build-dmg.sh").read_text(encoding="utf-8")
+    signing = [line for line in script.splitlines() if "codesign" in line and "--sign" in line]
+    assert signing and not [line for line in signing if "--deep" in line]
+    assert '--sign "$identity" --timestamp "$dmg"' in script  # the disk image is signed
+    # The self-test runs on the app as signed, after the signature is verified.
+    assert script.index("codesign --verify --deep") < script.index("--self-test")
+
+
+def test_the_icns_has_the_512_and_1024_pixel_icons():
+    import struct
+
+    data = (ROOT / "resources" / "icons" / "smtpgui.icns").read_bytes()
+    sizes, at = {}, 8
+    while at < len(data):
+        kind, length = data[at : at + 4], struct.unpack(">I", data[at + 4 : at + 8])[0]
+        width = struct.unpack(">I", data[at + 8 + 16 : at + 8 + 20])[0]  # the PNG's IHDR
+        sizes[kind] = width
+        at += length
+    assert sizes[b"ic09"] == 512 and sizes[b"ic14"] == 512 and sizes[b"ic10"] == 1024
+
+
+def test_the_windows_cli_twin_names_its_own_file(tmp_path, monkeypatch):
+    steps = run_spec("win32", tmp_path, monkeypatch)
+    gui, cli = (str(step.kwargs["version"]) for step in steps["EXE"])
+    assert "StringStruct('OriginalFilename', 'smtpgui.exe')" in gui
+    assert "StringStruct('OriginalFilename', 'smtpgui-cli.exe')" in cli
+
+
+def iss_numeric_version(version: str) -> str:
+    """What smtpgui.iss's preprocessor computes for VersionInfoVersion, step by step."""
+    numeric = ""
+    for char in version:
+        if char not in "0123456789.":
+            break
+        numeric += char
+    return numeric.removesuffix(".")
+
+
+@pytest.mark.parametrize(
+    ("version", "numeric"),
+    [("0.1.0", "0.1.0"), ("0.2.0rc1", "0.2.0"), ("1.0.dev1", "1.0"), ("2.1.3.4", "2.1.3.4")],
+)
+def test_a_prerelease_maps_to_a_numeric_windows_version(version, numeric):
+    assert iss_numeric_version(version) == numeric
+
+
+def test_the_windows_installer_offers_path_and_reports_a_failed_self_test():
+    iss = (ROOT / "packaging" / "windows" / "smtpgui.iss").read_text(encoding="utf-8")
+    assert "VersionInfoVersion={#NumericVersion}" in iss and "TakeVersionChar" in iss
+    assert 'Name: "addtopath"' in iss and "ChangesEnvironment=yes" in iss
+    assert 'ValueName: "Path"' in iss and "CurUninstallStepChanged" in iss  # and off again
+    # /VERYSILENT suppresses the message box: the exit code must carry the failure.
+    assert "function GetCustomSetupExitCode" in iss and "SelfTestFailed := True" in iss

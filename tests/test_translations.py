@@ -234,6 +234,24 @@ def test_spanish_uses_usted_and_neutral_words():
     assert offending == []
 
 
+# Words that mean something else to a mail admin, or are regional: "reenviar" is Forward in
+# mail programs (relay is "retransmitir"); "en nombre de" is Exchange's Send on Behalf, not Send
+# As ("enviar como"); "dirección From" where the form says "Remitente"; "rellene" and "Intro"
+# where Latin America says "complete" and "Entrar" (as Qt names the key there).
+MISLEADING = re.compile(
+    r"\b(reenvi\w*|en nombre de|direcci[oó]n From|rellen\w*|Intro)\b", re.IGNORECASE
+)
+
+
+def test_spanish_says_relay_send_as_and_sender_as_mail_programs_do():
+    offending = [
+        f"{c}: {t.text!r}"
+        for c, _, t in messages(TRANSLATIONS / "smtpgui_es.ts")
+        if finished(t) and MISLEADING.search(t.text or "")
+    ]
+    assert offending == []
+
+
 def test_spanish_questions_and_exclamations_open_with_inverted_marks():
     for context, _, translation in messages(TRANSLATIONS / "smtpgui_es.ts"):
         text = translation.text or "" if translation is not None else ""
@@ -326,7 +344,7 @@ ENGLISH = frozenset(
         connected trying accepted message password settings certificate none port login test
         send save cancel steps log find copy file help trusted issued valid names status
         connection security user name time limit recipient optional usually address own here
-        reachable answer suggested close before after offered detect setting""",
+        reachable answer suggested close before after offered detect setting redacted formerly""",
     )
 )
 
@@ -461,3 +479,18 @@ def test_the_spanish_form_fits_its_column_without_cutting_fields_off(qtbot, span
         return fields.minimumSizeHint().width() <= fields.width() <= viewport.width()
 
     qtbot.waitUntil(fits, timeout=2000)
+
+
+@pytest.mark.gui
+def test_the_spanish_server_placeholder_is_not_cut_off(qtbot, spanish):
+    window = SettingsWindow()
+    qtbot.addWidget(window)
+    window.show()
+    field = window.form.server
+    qtbot.waitUntil(field.isVisible)
+    text = field.placeholderText()
+    margins = field.textMargins().left() + field.textMargins().right() + 12  # frame and padding
+    assert field.fontMetrics().horizontalAdvance(text) + margins <= field.width(), (
+        text,
+        field.width(),
+    )

@@ -14,7 +14,7 @@ import struct
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
@@ -35,7 +35,13 @@ ICNS_TYPES: tuple[tuple[bytes, int], ...] = (
     (b"ic07", 128),
     (b"ic08", 256),
     (b"ic13", 256),
+    (b"ic09", 512),
+    (b"ic14", 512),
+    (b"ic10", 1024),
 )
+# Finder, the Dock and the App Store show 512 and 1024 px (512 points @2x) icons, and
+# notarization review expects them; the hicolor theme does not need them as files.
+ICNS_ONLY_SIZES: tuple[int, ...] = (512, 1024)
 
 
 def load_renderer(svg: Path) -> QSvgRenderer:
@@ -103,13 +109,25 @@ def icns_bytes(pngs: dict[int, bytes]) -> bytes:
     return b"icns" + struct.pack(">I", 8 + len(body)) + body
 
 
+def png_bytes(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise SystemExit("make_icons: could not encode a PNG")
+    return bytes(data.data())
+
+
 def pack_icons(out_dir: Path, icons_dir: Path) -> list[Path]:
-    """Write smtpgui.ico and smtpgui.icns next to the SVG from the PNGs in `out_dir`."""
+    """Write smtpgui.ico and smtpgui.icns next to the SVG from the PNGs in `out_dir` (and, for
+    the .icns, the large sizes rendered from the SVG)."""
     pngs = {size: png_path(out_dir, size).read_bytes() for size in SIZES}
+    renderer = load_renderer(icons_dir / f"{APP_ID}.svg")
+    large = {size: png_bytes(render(renderer, size)) for size in ICNS_ONLY_SIZES}
     written = []
-    for suffix, pack in ((".ico", ico_bytes), (".icns", icns_bytes)):
+    for suffix, data in ((".ico", ico_bytes(pngs)), (".icns", icns_bytes(pngs | large))):
         target = icons_dir / f"{APP_ID}{suffix}"
-        target.write_bytes(pack(pngs))
+        target.write_bytes(data)
         written.append(target)
     return written
 

@@ -35,7 +35,9 @@ find "$bundle/Contents" -type f \( -name '*.dylib' -o -name '*.so' -o -perm -u+x
   ! -path '*/Contents/MacOS/smtpgui' -print0 | while IFS= read -r -d '' file; do
   if file -b "$file" | grep -q 'Mach-O'; then sign "$file"; fi
 done
-sign --identifier "$identifier" "$bundle"
+# The hardened runtime's exceptions a frozen Python needs (the same file build.spec gives
+# PyInstaller): signing again without them would drop them.
+sign --entitlements packaging/macos/entitlements.plist --identifier "$identifier" "$bundle"
 codesign --verify --deep --strict "$bundle"
 
 requirement=$(codesign --display --requirements - "$bundle" 2>&1)

@@ -77,14 +77,437 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>Test, store and use the outgoing mail (SMTP) server, without the window.</source>
+        <translation>Pruebe, guarde y use el servidor de correo saliente (SMTP), sin la ventana.</translation>
+    </message>
+    <message>
+        <source>Exit codes: </source>
+        <translation>Códigos de salida: </translation>
+    </message>
+    <message>
+        <source>run the test (and --save on success)</source>
+        <translation>ejecutar la prueba (y --save si sale bien)</translation>
+    </message>
+    <message>
+        <source>print the saved settings (never the password)</source>
+        <translation>mostrar la configuración guardada (nunca la contraseña)</translation>
+    </message>
+    <message>
+        <source>print one JSON object</source>
+        <translation>imprimir un objeto JSON</translation>
+    </message>
+    <message>
+        <source>delete the saved settings and the stored password</source>
+        <translation>borrar la configuración guardada y la contraseña almacenada</translation>
+    </message>
+    <message>
+        <source>write the saved settings to a profile file</source>
+        <translation>escribir la configuración guardada en un archivo de perfil</translation>
+    </message>
+    <message>
+        <source>the profile to write (&apos;-&apos; for standard output)</source>
+        <translation>el perfil que se escribe (&apos;-&apos; para la salida estándar)</translation>
+    </message>
+    <message>
+        <source>test the settings of a profile and save them</source>
+        <translation>probar la configuración de un perfil y guardarla</translation>
+    </message>
+    <message>
+        <source>the profile to read (&apos;-&apos; for standard input)</source>
+        <translation>el perfil que se lee (&apos;-&apos; para la entrada estándar)</translation>
+    </message>
+    <message>
+        <source>send standard input as a mail with the saved settings</source>
+        <translation>enviar la entrada estándar como correo con la configuración guardada</translation>
+    </message>
+    <message>
+        <source>recipient (repeatable)</source>
+        <translation>destinatario (se puede repetir)</translation>
+    </message>
+    <message>
+        <source>copy to (repeatable)</source>
+        <translation>copia a (se puede repetir)</translation>
+    </message>
+    <message>
+        <source>the subject line</source>
+        <translation>el asunto</translation>
+    </message>
+    <message>
+        <source>print the SMTP conversation</source>
+        <translation>mostrar la conversación SMTP</translation>
+    </message>
+    <message>
+        <source>find the server settings from an address</source>
+        <translation>buscar la configuración del servidor a partir de una dirección</translation>
+    </message>
+    <message>
+        <source>will mail From this address arrive? SPF, DKIM, DMARC</source>
+        <translation>¿llegará el correo con este remitente? SPF, DKIM, DMARC</translation>
+    </message>
+    <message>
+        <source>the language of the messages (default: the system&apos;s)</source>
+        <translation>el idioma de los mensajes (predeterminado: el del sistema)</translation>
+    </message>
+    <message>
+        <source>the address mail is sent From</source>
+        <translation>la dirección remitente del correo</translation>
+    </message>
+    <message>
+        <source>the server mail goes through (default: the saved one)</source>
+        <translation>el servidor por el que sale el correo (predeterminado: el guardado)</translation>
+    </message>
+    <message>
+        <source>seconds per DNS question</source>
+        <translation>segundos por consulta DNS</translation>
+    </message>
+    <message>
+        <source>ask this DNS server instead of the system&apos;s (split-horizon DNS)</source>
+        <translation>preguntar a este servidor DNS en lugar del del sistema (DNS de horizonte dividido)</translation>
+    </message>
+    <message>
+        <source>the e-mail address that will send</source>
+        <translation>la dirección de correo que enviará</translation>
+    </message>
+    <message>
+        <source>also ask autoconfig.&lt;domain&gt; and Thunderbird&apos;s ISPDB (web requests)</source>
+        <translation>consultar también autoconfig.&lt;domain&gt; (su dominio) y la ISPDB de Thunderbird (consultas web)</translation>
+    </message>
+    <message>
+        <source>do not connect to guessed host names</source>
+        <translation>no conectarse a nombres de servidor supuestos</translation>
+    </message>
+    <message>
+        <source>seconds, 1 to 300 (default 10)</source>
+        <translation>segundos, de 1 a 300 (predeterminado 10)</translation>
+    </message>
+    <message>
+        <source>host, ssl://host:465, tls://host:587; backups after ;</source>
+        <translation>servidor, ssl://servidor:465, tls://servidor:587; los de respaldo tras ;</translation>
+    </message>
+    <message>
+        <source>the encryption: none, STARTTLS on 587/25, TLS on 465</source>
+        <translation>el cifrado: none (ninguno), STARTTLS en 587/25, TLS en 465</translation>
+    </message>
+    <message>
+        <source>a port</source>
+        <translation>un puerto</translation>
+    </message>
+    <message>
+        <source>1 to 65535</source>
+        <translation>de 1 a 65535</translation>
+    </message>
+    <message>
+        <source>how to log in (default: auto, the best offered)</source>
+        <translation>cómo iniciar sesión (predeterminado: auto, el mejor que se ofrezca)</translation>
+    </message>
+    <message>
+        <source>the login user name</source>
+        <translation>el nombre de usuario para iniciar sesión</translation>
+    </message>
+    <message>
+        <source>force this From on every mail</source>
+        <translation>forzar este remitente en todos los correos</translation>
+    </message>
+    <message>
+        <source>the test recipient (your own address)</source>
+        <translation>el destinatario de la prueba (su propia dirección)</translation>
+    </message>
+    <message>
+        <source>trust only the CAs in this file (PEM or DER)</source>
+        <translation>confiar solo en las CA de este archivo (PEM o DER)</translation>
+    </message>
+    <message>
+        <source>which certificates to accept (default: system; insecure checks none)</source>
+        <translation>qué certificados aceptar (predeterminado: system; insecure no comprueba ninguno)</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint of the one certificate to accept</source>
+        <translation>huella SHA-256 del único certificado que se acepta</translation>
+    </message>
+    <message>
+        <source>seconds per step, 1 to 300 (default 15)</source>
+        <translation>segundos por paso, de 1 a 300 (predeterminado 15)</translation>
+    </message>
+    <message>
+        <source>allow login without encryption</source>
+        <translation>permitir iniciar sesión sin cifrado</translation>
+    </message>
+    <message>
+        <source>stop after AUTH, send nothing</source>
+        <translation>parar después de AUTH, sin enviar nada</translation>
+    </message>
+    <message>
+        <source>save the settings if the test passes</source>
+        <translation>guardar la configuración si la prueba sale bien</translation>
+    </message>
+    <message>
+        <source>print one JSON object, no transcript</source>
+        <translation>imprimir un objeto JSON, sin la conversación</translation>
+    </message>
+    <message>
+        <source>skip the SPF/DKIM/DMARC check of the From domain after a passed test</source>
+        <translation>omitir la comprobación SPF/DKIM/DMARC del dominio remitente tras una prueba superada</translation>
+    </message>
+    <message>
+        <source>arrival</source>
+        <translation>llegada</translation>
+    </message>
+    <message>
+        <source>after a passed test, look for the message in the recipient&apos;s mailbox (IMAP)</source>
+        <translation>tras una prueba superada, buscar el mensaje en el buzón del destinatario (IMAP)</translation>
+    </message>
+    <message>
+        <source>the mailbox&apos;s IMAP server (993 TLS, 143 STARTTLS)</source>
+        <translation>el servidor IMAP del buzón (993 TLS, 143 STARTTLS)</translation>
+    </message>
+    <message>
+        <source>the IMAP server&apos;s encryption</source>
+        <translation>el cifrado del servidor IMAP</translation>
+    </message>
+    <message>
+        <source>the IMAP login (default: --user)</source>
+        <translation>el usuario IMAP (predeterminado: --user)</translation>
+    </message>
+    <message>
+        <source>wait this long</source>
+        <translation>esperar este tiempo</translation>
+    </message>
+    <message>
+        <source>delete the test message once found</source>
+        <translation>borrar el mensaje de prueba una vez encontrado</translation>
+    </message>
+    <message>
+        <source>sign in instead of a password (any of these selects --auth oauth2)</source>
+        <translation>iniciar sesión en lugar de usar una contraseña (cualquiera de estas opciones elige --auth oauth2)</translation>
+    </message>
+    <message>
+        <source>take the OAuth2 addresses and scopes from this catalogue entry</source>
+        <translation>tomar las direcciones y los permisos OAuth2 de esta entrada del catálogo</translation>
+    </message>
+    <message>
+        <source>the client (application) ID of the app registration</source>
+        <translation>el ID de cliente (aplicación) del registro de la aplicación</translation>
+    </message>
+    <message>
+        <source>the directory (Microsoft: ID or domain) for {tenant}</source>
+        <translation>el directorio (Microsoft: ID o dominio) para {tenant}</translation>
+    </message>
+    <message>
+        <source>the provider&apos;s authorization endpoint</source>
+        <translation>la dirección de autorización del proveedor</translation>
+    </message>
+    <message>
+        <source>the provider&apos;s token endpoint</source>
+        <translation>la dirección de tokens del proveedor</translation>
+    </message>
+    <message>
+        <source>the provider&apos;s device authorization endpoint</source>
+        <translation>la dirección de autorización de dispositivos del proveedor</translation>
+    </message>
+    <message>
+        <source>the scopes to ask for, separated by spaces</source>
+        <translation>los permisos (scopes) que se piden, separados por espacios</translation>
+    </message>
+    <message>
+        <source>read the client secret from standard input (never give it as an argument)</source>
+        <translation>leer el secreto de cliente de la entrada estándar (nunca lo dé como argumento)</translation>
+    </message>
+    <message>
+        <source>sign in first: in this computer&apos;s browser, or with a code on another device</source>
+        <translation>iniciar sesión primero: en el navegador de este equipo, o con un código en otro dispositivo</translation>
+    </message>
+    <message>
+        <source>read the password from standard input (never give it as an argument)</source>
+        <translation>leer la contraseña de la entrada estándar (nunca la dé como argumento)</translation>
+    </message>
+    <message>
+        <source>{text} is out of range: {unit} from {low} to {high}</source>
+        <translation>{text} está fuera del rango: {unit} de {low} a {high}</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>segundos</translation>
+    </message>
+    <message>
+        <source>--save needs a real test message: drop --no-send</source>
+        <translation>--save necesita un mensaje de prueba real: quite --no-send</translation>
+    </message>
+    <message>
+        <source>cannot import {file}: {error}</source>
+        <translation>no se puede importar {file}: {error}</translation>
+    </message>
+    <message>
+        <source>the profile and the password cannot both come from standard input</source>
+        <translation>el perfil y la contraseña no pueden venir los dos de la entrada estándar</translation>
+    </message>
+    <message>
+        <source>no settings are saved: give at least --server and --to</source>
+        <translation>no hay ninguna configuración guardada: indique al menos --server y --to</translation>
+    </message>
+    <message>
+        <source>invalid settings: {errors}</source>
+        <translation>configuración no válida: {errors}</translation>
+    </message>
+    <message>
+        <source>Password for {user}: </source>
+        <translation>Contraseña de {user}: </translation>
+    </message>
+    <message>
+        <source>no password for this server: {why} Pipe it in with --password-stdin.</source>
+        <translation>no hay contraseña para este servidor: {why} Pásela por la entrada estándar con --password-stdin.</translation>
+    </message>
+    <message>
+        <source>No outgoing mail server is saved ({path}).</source>
+        <translation>No hay ningún servidor de correo saliente guardado ({path}).</translation>
+    </message>
+    <message>
+        <source>Settings file: {path}</source>
+        <translation>Archivo de configuración: {path}</translation>
+    </message>
+    <message>
+        <source>INSECURE: {what}</source>
+        <translation>INSEGURO: {what}</translation>
+    </message>
+    <message>
+        <source>the settings file is deleted, but {error}</source>
+        <translation>el archivo de configuración está borrado, pero {error}</translation>
+    </message>
+    <message>
+        <source>{path} cannot be deleted ({error}); nothing was changed</source>
+        <translation>no se puede borrar {path} ({error}); no se cambió nada</translation>
+    </message>
+    <message>
+        <source>The saved settings and the stored password are deleted.</source>
+        <translation>La configuración guardada y la contraseña almacenada están borradas.</translation>
+    </message>
+    <message>
+        <source>no settings are saved: nothing to export</source>
+        <translation>no hay ninguna configuración guardada: no hay nada que exportar</translation>
+    </message>
+    <message>
+        <source>cannot write {file}: {error}</source>
+        <translation>no se puede escribir {file}: {error}</translation>
+    </message>
+    <message>
+        <source>Exported to {file} (without the password).</source>
+        <translation>Exportado a {file} (sin la contraseña).</translation>
+    </message>
+    <message>
+        <source>the message on standard input: {error}</source>
+        <translation>el mensaje de la entrada estándar: {error}</translation>
+    </message>
+    <message>
+        <source>Sent to {recipients}.</source>
+        <translation>Enviado a {recipients}.</translation>
+    </message>
+    <message>
+        <source>Nothing found for {address}: no source knew the domain, no guessed host answered.</source>
+        <translation>No se encontró nada para {address}: ninguna fuente conocía el dominio y ningún servidor supuesto respondió.</translation>
+    </message>
+    <message>
+        <source>Suggestions for {address}, best first (test one with: smtpgui check --server ...):</source>
+        <translation>Sugerencias para {address}, la mejor primero (pruebe una con: smtpgui check --server ...):</translation>
+    </message>
+    <message>
+        <source>from {source}</source>
+        <translation>de {source}</translation>
+    </message>
+    <message>
+        <source>--client-secret-stdin and --password-stdin cannot both read standard input</source>
+        <translation>--client-secret-stdin y --password-stdin no pueden leer los dos la entrada estándar</translation>
+    </message>
+    <message>
+        <source>--provider {id}: {problem}; the providers with OAuth2 are: {ids}</source>
+        <translation>--provider {id}: {problem}; los proveedores con OAuth2 son: {ids}</translation>
+    </message>
+    <message>
+        <source>--sign-in and --client-secret-stdin need --auth oauth2</source>
+        <translation>--sign-in y --client-secret-stdin necesitan --auth oauth2</translation>
+    </message>
+    <message>
+        <source>--client-secret-stdin: the first line of standard input is empty</source>
+        <translation>--client-secret-stdin: la primera línea de la entrada estándar está vacía</translation>
+    </message>
+    <message>
+        <source>Opening the browser to sign in: {url}</source>
+        <translation>Abriendo el navegador para iniciar sesión: {url}</translation>
+    </message>
+    <message>
+        <source>To sign in, open {url} and enter the code {code}</source>
+        <translation>Para iniciar sesión, abra {url} e introduzca el código {code}</translation>
+    </message>
+    <message>
+        <source>the sign-in failed: {error}</source>
+        <translation>el inicio de sesión falló: {error}</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>la contraseña</translation>
+    </message>
+    <message>
+        <source>sign-in</source>
+        <translation>el inicio de sesión</translation>
+    </message>
+    <message>
+        <source>OK: the server accepted the test message in {ms} ms.</source>
+        <translation>Correcto: el servidor aceptó el mensaje de prueba en {ms} ms.</translation>
+    </message>
+    <message>
+        <source>Saved: the {secret} in the keyring, the rest in the settings file.</source>
+        <translation>Guardado: {secret} en el almacén de contraseñas, el resto en el archivo de configuración.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {error}</source>
+        <translation>No se guardó nada: {error}</translation>
+    </message>
+    <message>
+        <source>Deliverability: {note}</source>
+        <translation>Entregabilidad: {note}</translation>
+    </message>
+    <message>
+        <source>UNCERTAIN at {step}: {title}</source>
+        <translation>SIN CONFIRMAR en {step}: {title}</translation>
+    </message>
+    <message>
+        <source>FAILED at {step}: {title}</source>
+        <translation>FALLÓ en {step}: {title}</translation>
+    </message>
+    <message>
+        <source>Server: {reply}</source>
+        <translation>Servidor: {reply}</translation>
+    </message>
+    <message>
+        <source>Tip: {hint}</source>
+        <translation>Consejo: {hint}</translation>
+    </message>
+    <message>
+        <source>Deliverability of mail From {domain} through {server}:</source>
+        <translation>Entregabilidad del correo con remitente {domain} a través de {server}:</translation>
+    </message>
+    <message>
+        <source>Deliverability of mail From {domain}:</source>
+        <translation>Entregabilidad del correo con remitente {domain}:</translation>
+    </message>
+    <message>
+        <source>found:   {record}</source>
+        <translation>hallado:  {record}</translation>
+    </message>
+    <message>
+        <source>publish: {record}</source>
+        <translation>publicar: {record}</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>usage: </source>
         <translation>uso: </translation>
     </message>
     <message>
-        <source>Set up, test and safely store the outgoing mail (SMTP) server. The commands check, show, forget, export, import and send work without the window (smtpgui check --help).</source>
-        <translation>Configura, prueba y guarda de forma segura el servidor de correo saliente (SMTP). Los comandos check, show, forget, export, import y send funcionan sin la ventana (smtpgui check --help).</translation>
+        <source>Set up, test and safely store the outgoing mail (SMTP) server. The commands check, show, forget, export, import, send, discover and domain-check work without the window (smtpgui check --help).</source>
+        <translation>Configura, prueba y guarda de forma segura el servidor de correo saliente (SMTP). Los comandos check, show, forget, export, import, send, discover y domain-check funcionan sin la ventana (smtpgui check --help).</translation>
     </message>
     <message>
         <source>options</source>
@@ -109,6 +532,10 @@
     <message>
         <source>open the window off screen, test against a built-in mail server and exit with 0 only if everything worked (for installers and CI)</source>
         <translation>abre la ventana fuera de la pantalla, hace una prueba con un servidor de correo integrado y termina con 0 solo si todo funcionó (para instaladores e integración continua)</translation>
+    </message>
+    <message>
+        <source>with --self-test: offscreen (default, needs no display) or native, the platform the window really uses, to prove it can open here</source>
+        <translation>con --self-test: offscreen (predeterminada, no necesita pantalla) o native, la plataforma que la ventana usa de verdad, para comprobar que puede abrirse aquí</translation>
     </message>
 </context>
 <context>
@@ -1006,7 +1433,7 @@
     </message>
     <message>
         <source>The server refused the From address ({reply}). This is not about relaying: the server would deliver the mail, it only refuses to let this account send in someone else&apos;s name. An account may send as its own address, and as addresses it was given “Send As” rights to.</source>
-        <translation>El servidor rechazó la dirección del remitente ({reply}). No es un problema de retransmisión: el servidor entregaría el correo, pero no permite que esta cuenta envíe en nombre de otra. Una cuenta puede enviar con su propia dirección y con las direcciones para las que tenga permiso «Enviar como».</translation>
+        <translation>El servidor rechazó la dirección del remitente ({reply}). No es un problema de retransmisión: el servidor entregaría el correo, pero no permite que esta cuenta envíe como otra dirección. Una cuenta puede enviar con su propia dirección y con las direcciones para las que tenga permiso «Enviar como».</translation>
     </message>
     <message>
         <source>Set From to the login&apos;s own address (or leave From empty to use your own).</source>
@@ -1042,7 +1469,7 @@
     </message>
     <message>
         <source>The server answered “{reply}”. It offers a login ({offered}) and this test did not log in: a server for sending usually takes mail, or passes it on, only from a logged-in account, and often checks block lists only for mail without a login.</source>
-        <translation>El servidor respondió «{reply}». Ofrece iniciar sesión ({offered}) y esta prueba no la inició: un servidor de envío suele aceptar correo, o reenviarlo, solo de una cuenta que ha iniciado sesión, y a menudo consulta las listas de bloqueo solo para el correo sin inicio de sesión.</translation>
+        <translation>El servidor respondió «{reply}». Ofrece iniciar sesión ({offered}) y esta prueba no la inició: un servidor de envío suele aceptar correo, o retransmitirlo, solo de una cuenta que ha iniciado sesión, y a menudo consulta las listas de bloqueo solo para el correo sin inicio de sesión.</translation>
     </message>
     <message>
         <source>The server requires a login</source>
@@ -1270,7 +1697,7 @@
     </message>
     <message>
         <source>The server refused to pass the mail on ({reply}). Relaying means delivering to addresses outside the server&apos;s own domains: a server does that only for logged-in accounts or for allowed internet addresses. The From address is not the problem.</source>
-        <translation>El servidor se negó a reenviar el correo ({reply}). Retransmitir (relay) significa entregar a direcciones de fuera de los dominios del propio servidor, y un servidor solo lo hace para cuentas que han iniciado sesión o para direcciones de internet autorizadas. El problema no es la dirección del remitente.</translation>
+        <translation>El servidor se negó a retransmitir el correo ({reply}). Retransmitir (relay) significa entregar a direcciones de fuera de los dominios del propio servidor, y un servidor solo lo hace para cuentas que han iniciado sesión o para direcciones de internet autorizadas. El problema no es la dirección del remitente.</translation>
     </message>
     <message>
         <source>Set Authentication to Automatic and enter the account&apos;s user name and password.</source>
@@ -1576,6 +2003,81 @@
     <message>
         <source>&quot;{host}&quot; is not a valid IP address</source>
         <translation>«{host}» no es una dirección IP válida</translation>
+    </message>
+</context>
+<context>
+    <name>ExitCode</name>
+    <message>
+        <source>success: the test message was accepted (and saved, with --save)</source>
+        <translation>éxito: el mensaje de prueba fue aceptado (y guardado, con --save)</translation>
+    </message>
+    <message>
+        <source>unexpected error (a bug: please report it with the output)</source>
+        <translation>error inesperado (un fallo del programa: repórtelo con la salida)</translation>
+    </message>
+    <message>
+        <source>invalid input: an option, the saved settings or a profile file</source>
+        <translation>entrada no válida: una opción, la configuración guardada o un archivo de perfil</translation>
+    </message>
+    <message>
+        <source>no password: none stored for this user and server, none given on stdin</source>
+        <translation>sin contraseña: no hay ninguna guardada para este usuario y servidor, ni se dio por la entrada estándar</translation>
+    </message>
+    <message>
+        <source>connect: the name lookup or the TCP connection failed</source>
+        <translation>conexión: falló la búsqueda del nombre o la conexión TCP</translation>
+    </message>
+    <message>
+        <source>TLS: the handshake or the certificate check failed</source>
+        <translation>TLS: falló la negociación o la comprobación del certificado</translation>
+    </message>
+    <message>
+        <source>greeting: the server did not greet, or refused us</source>
+        <translation>saludo: el servidor no saludó o nos rechazó</translation>
+    </message>
+    <message>
+        <source>EHLO (or HELO) refused</source>
+        <translation>EHLO (o HELO) rechazado</translation>
+    </message>
+    <message>
+        <source>STARTTLS not offered or refused</source>
+        <translation>STARTTLS no ofrecido o rechazado</translation>
+    </message>
+    <message>
+        <source>AUTH: the login was refused or impossible</source>
+        <translation>AUTH: el inicio de sesión fue rechazado o no fue posible</translation>
+    </message>
+    <message>
+        <source>MAIL FROM: the sender was refused</source>
+        <translation>MAIL FROM: el remitente fue rechazado</translation>
+    </message>
+    <message>
+        <source>RCPT TO: the recipient was refused</source>
+        <translation>RCPT TO: el destinatario fue rechazado</translation>
+    </message>
+    <message>
+        <source>DATA: the message was refused</source>
+        <translation>DATA: el mensaje fue rechazado</translation>
+    </message>
+    <message>
+        <source>timeout: the server stopped answering in some step</source>
+        <translation>tiempo agotado: el servidor dejó de responder en algún paso</translation>
+    </message>
+    <message>
+        <source>the test passed but nothing was saved (keyring or file problem)</source>
+        <translation>la prueba salió bien pero no se guardó nada (problema del almacén de contraseñas o del archivo)</translation>
+    </message>
+    <message>
+        <source>uncertain: the whole message was sent but never confirmed; it may have been delivered, so look in the recipient&apos;s inbox before testing again</source>
+        <translation>sin confirmar: el mensaje se envió entero pero nunca se confirmó; puede que se haya entregado, así que mire la bandeja de entrada del destinatario antes de volver a probar</translation>
+    </message>
+    <message>
+        <source>domain-check: the domain&apos;s records make recipients reject or drop the mail</source>
+        <translation>domain-check: los registros del dominio hacen que los destinatarios rechacen o descarten el correo</translation>
+    </message>
+    <message>
+        <source>cancelled with Ctrl-C</source>
+        <translation>cancelado con Ctrl-C</translation>
     </message>
 </context>
 <context>
@@ -2140,19 +2642,19 @@
     </message>
     <message>
         <source>Any other From address is replaced by the account&apos;s own, unless it is a verified alias of the account.</source>
-        <translation>Cualquier otra dirección From se sustituye por la de la cuenta, salvo que sea un alias verificado de la cuenta.</translation>
+        <translation>Cualquier otra dirección de remitente se sustituye por la de la cuenta, salvo que sea un alias verificado de la cuenta.</translation>
     </message>
     <message>
         <source>The From address must be the account&apos;s own address or one of its aliases; the server refuses any other.</source>
-        <translation>La dirección From debe ser la propia de la cuenta o uno de sus alias; el servidor rechaza cualquier otra.</translation>
+        <translation>La dirección del remitente debe ser la propia de la cuenta o uno de sus alias; el servidor rechaza cualquier otra.</translation>
     </message>
     <message>
         <source>To send with another From address, the mailbox needs the Send As permission for it.</source>
-        <translation>Para enviar con otra dirección From, el buzón necesita el permiso «Enviar como» (Send As) para ella.</translation>
+        <translation>Para enviar con otra dirección de remitente, el buzón necesita el permiso «Enviar como» (Send As) para ella.</translation>
     </message>
     <message>
         <source>The From address must be a verified sender or domain in the service.</source>
-        <translation>La dirección From debe ser un remitente o un dominio verificado en el servicio.</translation>
+        <translation>La dirección del remitente debe ser un remitente o un dominio verificado en el servicio.</translation>
     </message>
     <message>
         <source>the account&apos;s password</source>
@@ -2339,8 +2841,8 @@
 <context>
     <name>SettingsForm</name>
     <message>
-        <source>smtp.example.com  or  ssl://smtp.example.com:465</source>
-        <translation>smtp.example.com  o  ssl://smtp.example.com:465</translation>
+        <source>smtp.example.com or ssl://…:465</source>
+        <translation>smtp.example.com o ssl://…:465</translation>
     </message>
     <message>
         <source>ssl:// = SSL/TLS (port 465), tls:// = STARTTLS (port 587). Backup servers follow after ; and are tried in order.</source>
@@ -2475,7 +2977,7 @@
     </message>
     <message>
         <source>Send a test message (Enter)</source>
-        <translation>Enviar un mensaje de prueba (Intro)</translation>
+        <translation>Enviar un mensaje de prueba (Entrar)</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -2583,7 +3085,7 @@
     </message>
     <message>
         <source>Fill in the form (or save settings) first.</source>
-        <translation>Primero rellene el formulario (o guarde una configuración).</translation>
+        <translation>Primero complete el formulario (o guarde una configuración).</translation>
     </message>
     <message>
         <source>The profile cannot be written</source>
@@ -2627,7 +3129,7 @@
     </message>
     <message>
         <source>Fill in the form with what your mail provider gave you, then press Test. Save keeps the settings only after a successful test.</source>
-        <translation>Rellene el formulario con los datos que le dio su proveedor de correo y haga clic en Probar. Guardar solo conserva la configuración después de una prueba correcta.</translation>
+        <translation>Complete el formulario con los datos que le dio su proveedor de correo y haga clic en Probar. Guardar solo conserva la configuración después de una prueba correcta.</translation>
     </message>
     <message>
         <source>Some fields need attention</source>
@@ -2814,6 +3316,13 @@ Save them anyway?</source>
     </message>
 </context>
 <context>
+    <name>Transcript</name>
+    <message>
+        <source>[redacted]</source>
+        <translation>[oculto]</translation>
+    </message>
+</context>
+<context>
     <name>TrustFields</name>
     <message>
         <source>Check with the system&apos;s certificate authorities</source>
@@ -2862,6 +3371,71 @@ Save them anyway?</source>
     <message>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certificados (*.pem *.crt *.cer);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>uso: </translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>opciones</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>argumentos posicionales</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>muestra esta ayuda y termina</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s: error: %(message)s
+</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>argumento %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>faltan estos argumentos obligatorios: %s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>argumentos no reconocidos: %s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>opción no válida: %(value)r (elija entre %(choices)s)</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>valor de %(type)s no válido: %(value)r</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>se esperaba un argumento</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>opción ambigua: %(option)s podría ser %(matches)s</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>se ignoró el argumento explícito %r</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>no se permite con el argumento %s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>se necesita uno de los argumentos %s</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from smtpgui.core.i18n import QT_TRANSLATE_NOOP
 from smtpgui.core.result import Failure, Phase, ProbeResult
 
 OK = 0
@@ -24,25 +25,40 @@ DELIVERABILITY = 22
 CANCELLED = 130  # the shell's own code for a program stopped by Ctrl-C (128 + SIGINT)
 
 MEANINGS: dict[int, str] = {
-    OK: "success: the test message was accepted (and saved, with --save)",
-    INTERNAL: "unexpected error (a bug: please report it with the output)",
-    INVALID_INPUT: "invalid input: an option, the saved settings or a profile file",
-    NO_PASSWORD: "no password: none stored for this user and server, none given on stdin",
-    CONNECT: "connect: the name lookup or the TCP connection failed",
-    TLS: "TLS: the handshake or the certificate check failed",
-    GREETING: "greeting: the server did not greet, or refused us",
-    EHLO: "EHLO (or HELO) refused",
-    STARTTLS: "STARTTLS not offered or refused",
-    AUTH: "AUTH: the login was refused or impossible",
-    MAIL_FROM: "MAIL FROM: the sender was refused",
-    RCPT_TO: "RCPT TO: the recipient was refused",
-    DATA: "DATA: the message was refused",
-    TIMEOUT: "timeout: the server stopped answering in some step",
-    NOT_SAVED: "the test passed but nothing was saved (keyring or file problem)",
-    UNCERTAIN: "uncertain: the whole message was sent but never confirmed; it may have been "
-    "delivered, so look in the recipient's inbox before testing again",
-    DELIVERABILITY: "domain-check: the domain's records make recipients reject or drop the mail",
-    CANCELLED: "cancelled with Ctrl-C",
+    OK: QT_TRANSLATE_NOOP(
+        "ExitCode", "success: the test message was accepted (and saved, with --save)"
+    ),
+    INTERNAL: QT_TRANSLATE_NOOP(
+        "ExitCode", "unexpected error (a bug: please report it with the output)"
+    ),
+    INVALID_INPUT: QT_TRANSLATE_NOOP(
+        "ExitCode", "invalid input: an option, the saved settings or a profile file"
+    ),
+    NO_PASSWORD: QT_TRANSLATE_NOOP(
+        "ExitCode", "no password: none stored for this user and server, none given on stdin"
+    ),
+    CONNECT: QT_TRANSLATE_NOOP("ExitCode", "connect: the name lookup or the TCP connection failed"),
+    TLS: QT_TRANSLATE_NOOP("ExitCode", "TLS: the handshake or the certificate check failed"),
+    GREETING: QT_TRANSLATE_NOOP("ExitCode", "greeting: the server did not greet, or refused us"),
+    EHLO: QT_TRANSLATE_NOOP("ExitCode", "EHLO (or HELO) refused"),
+    STARTTLS: QT_TRANSLATE_NOOP("ExitCode", "STARTTLS not offered or refused"),
+    AUTH: QT_TRANSLATE_NOOP("ExitCode", "AUTH: the login was refused or impossible"),
+    MAIL_FROM: QT_TRANSLATE_NOOP("ExitCode", "MAIL FROM: the sender was refused"),
+    RCPT_TO: QT_TRANSLATE_NOOP("ExitCode", "RCPT TO: the recipient was refused"),
+    DATA: QT_TRANSLATE_NOOP("ExitCode", "DATA: the message was refused"),
+    TIMEOUT: QT_TRANSLATE_NOOP("ExitCode", "timeout: the server stopped answering in some step"),
+    NOT_SAVED: QT_TRANSLATE_NOOP(
+        "ExitCode", "the test passed but nothing was saved (keyring or file problem)"
+    ),
+    UNCERTAIN: QT_TRANSLATE_NOOP(
+        "ExitCode",
+        "uncertain: the whole message was sent but never confirmed; it may have been "
+        "delivered, so look in the recipient's inbox before testing again",
+    ),
+    DELIVERABILITY: QT_TRANSLATE_NOOP(
+        "ExitCode", "domain-check: the domain's records make recipients reject or drop the mail"
+    ),
+    CANCELLED: QT_TRANSLATE_NOOP("ExitCode", "cancelled with Ctrl-C"),
 }
 
 _BY_PHASE = {

@@ -8,10 +8,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from smtpgui.core.i18n import Text
+from smtpgui.core.i18n import QT_TRANSLATE_NOOP, ContextTranslate, Text, shown
 from smtpgui.core.printable import printable
 
-REDACTED = "[redacted]"
+REDACTED = QT_TRANSLATE_NOOP("Transcript", "[redacted]")
 
 
 class Direction(enum.StrEnum):
@@ -36,6 +36,13 @@ class TranscriptLine:
         # Every line reaches a terminal, the log pane or a file: a peer's control characters
         # are written out here, where all of them pass.
         object.__setattr__(self, "text", printable(self.text))
+
+    def shown(self, translate: ContextTranslate) -> str:
+        """The line as the admin reads it: the core's notes and the redaction marker in the
+        UI language (the marker only ever replaces a secret, so no server text is changed
+        that the admin needs to read as sent)."""
+        text = shown(self.text, translate).replace(REDACTED, translate("Transcript", REDACTED))
+        return TranscriptLine(self.direction, text, self.elapsed_ms).format()
 
     def format(self) -> str:
         """Render as in swaks: arrows for client/server, markers for the rest."""

@@ -64,9 +64,7 @@ class SettingsForm(ServerSync, QWidget):
 
     def _build(self) -> None:
         self.provider = ProviderField()
-        self.server = QLineEdit(
-            placeholderText=self.tr("smtp.example.com  or  ssl://smtp.example.com:465")
-        )
+        self.server = QLineEdit(placeholderText=self.tr("smtp.example.com or ssl://…:465"))
         self.server.setToolTip(
             self.tr(
                 "ssl:// = SSL/TLS (port 465), tls:// = STARTTLS (port 587). "

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from smtpgui.core.i18n import Text, shown
+from smtpgui.core.i18n import Text
 from smtpgui.core.transcript import Direction, TranscriptLine
 from smtpgui.ui.colours import colour
 
@@ -82,5 +82,4 @@ def _warns(text: str) -> bool:
 
 def _displayed(line: TranscriptLine) -> str:
     """The line as the admin reads it: the core's own notes in the UI language."""
-    text = shown(line.text, QCoreApplication.translate)
-    return TranscriptLine(line.direction, text, line.elapsed_ms).format()
+    return line.shown(QCoreApplication.translate)
