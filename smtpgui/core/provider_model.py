@@ -79,6 +79,9 @@ class Provider:
     help: tuple[HelpLink, ...]
     region_fills: tuple[str, ...] = ()
     password_retiring: bool = False  # the provider is turning password (Basic) login off
+    # The provider's published sending rate for one account (None: none published); a batch
+    # paces itself by it instead of being throttled (core/batch.py).
+    messages_per_minute: int | None = None
 
     def fill(self, template: str, region: str = "") -> str:
         """`template` with the region filled in (the first region when none is given)."""
