@@ -56,13 +56,26 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", help="the profile to read ('-' for standard input)")
     _password_options(imp)
     imp.add_argument("--json", action="store_true", help="print one JSON object")
-    send = sub.add_parser("send", help="send standard input as a mail with the saved settings")
-    send.add_argument("--to", action="append", required=True, help="recipient (repeatable)")
-    send.add_argument("--cc", action="append", default=[], help="copy to (repeatable)")
-    send.add_argument("--subject", required=True)
-    send.add_argument("--verbose", action="store_true", help="print the SMTP conversation")
+    _send_parser(sub.add_parser("send", help="send a mail (or --batch) with the saved settings"))
     _discover_parser(sub.add_parser("discover", help="find the server settings from an address"))
     return parser
+
+
+def _send_parser(send: argparse.ArgumentParser) -> None:
+    send.add_argument("--to", action="append", default=[], help="recipient (repeatable)")
+    send.add_argument("--cc", action="append", default=[], help="copy to (repeatable)")
+    send.add_argument("--subject", help="the subject (standard input is the text)")
+    send.add_argument(
+        "--batch",
+        metavar="PATH",
+        help="send every message of a folder of .eml files or of an mbox, on one connection",
+    )
+    send.add_argument(
+        "--per-minute",
+        type=_number_in(1, 10000, "messages a minute", int),
+        help="with --batch: at most this many a minute (default: the provider's published limit)",
+    )
+    send.add_argument("--verbose", action="store_true", help="print the SMTP conversation")
 
 
 def _discover_parser(discover: argparse.ArgumentParser) -> None:

@@ -292,6 +292,17 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_send(args: argparse.Namespace) -> int:
+    if args.batch is not None:
+        if args.to or args.cc or args.subject is not None:
+            raise CliError(
+                "--batch sends the messages as they are: drop --to, --cc and --subject",
+                codes.INVALID_INPUT,
+            )
+        from smtpgui import cli_batch  # its own module: reading folders and mboxes
+
+        return cli_batch.run(args)
+    if args.per_minute is not None:
+        raise CliError("--per-minute goes with --batch", codes.INVALID_INPUT)
     import smtpgui.api as api
 
     _check_send_fields(args)
@@ -325,6 +336,8 @@ def run_send(args: argparse.Namespace) -> int:
 
 def _check_send_fields(args: argparse.Namespace) -> None:
     """Each --to and --cc is one address, the subject one line: exit 2 naming the option."""
+    if not args.to or args.subject is None:
+        raise CliError("send needs --to and --subject (or --batch PATH)", codes.INVALID_INPUT)
     for option, values in (("--to", args.to), ("--cc", args.cc or [])):
         for value in values:
             error = address_error(value, required=True)
