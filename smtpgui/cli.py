@@ -151,6 +151,8 @@ def _oauth_options(check: argparse.ArgumentParser) -> None:
         choices=("browser", "device"),
         help="sign in first: in this computer's browser, or with a code on another device",
     )
+    # run_check loads the OAuth2 code only when one of these is given (or the auth is OAuth2).
+    check.set_defaults(oauth_options=tuple(action.dest for action in oauth._group_actions))
 
 
 def _password_options(parser: argparse.ArgumentParser) -> None:

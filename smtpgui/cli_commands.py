@@ -9,7 +9,6 @@ from dataclasses import replace
 from email.message import EmailMessage
 from pathlib import Path
 
-from smtpgui import cli_oauth
 from smtpgui.cli import CliError
 from smtpgui.cli_output import (
     TranscriptPrinter,
@@ -51,11 +50,20 @@ BODY = "This is a test message from smtpgui. If you can read it, the outgoing ma
 
 def run_check(args: argparse.Namespace) -> int:
     saved = _saved_or_none()
-    args = cli_oauth.prepared(args, saved)
-    settings = _validated(_merge(saved, args))
+    oauth = _oauth_in_play(args, saved)
+    if oauth:
+        # Deferred: the OAuth2 options, the sign-in and their urllib client are loaded only
+        # when OAuth2 is asked for; a check with a password starts without them (issue 20).
+        from smtpgui import cli_oauth
+
+        args = cli_oauth.prepared(args, saved)
+    settings = _validated(_merge(saved, args, oauth))
     if args.save and args.no_send:
         raise CliError("--save needs a real test message: drop --no-send", codes.INVALID_INPUT)
-    sign_in = cli_oauth.sign_in_first(settings, args, saved)
+    tokens, client_secret = None, None
+    if oauth:
+        sign_in = cli_oauth.sign_in_first(settings, args, saved)
+        tokens, client_secret = sign_in.tokens, sign_in.client_secret
     password = _password(settings, args)
     job = Job(
         settings,
@@ -64,10 +72,18 @@ def run_check(args: argparse.Namespace) -> int:
         SUBJECT,
         BODY,
         send=not args.no_send,
-        tokens=sign_in.tokens,
-        client_secret=sign_in.client_secret,
+        tokens=tokens,
+        client_secret=client_secret,
     )
     return _run_job(job, as_json=args.json)
+
+
+def _oauth_in_play(args: argparse.Namespace, saved: Settings | None) -> bool:
+    """An OAuth2 option was given, or --auth (else the saved settings) says OAuth2."""
+    if any(getattr(args, dest) for dest in args.oauth_options):
+        return True
+    auth = args.auth or (saved.auth.value if saved else "")
+    return bool(auth == AuthMethod.OAUTH2.value)
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -109,7 +125,7 @@ def _run_job(job: Job, *, as_json: bool) -> int:
 # -- building settings from options ------------------------------------------------------------
 
 
-def _merge(saved: Settings | None, args: argparse.Namespace) -> Settings:
+def _merge(saved: Settings | None, args: argparse.Namespace, oauth: bool) -> Settings:
     if saved is None and not args.server:
         raise CliError(
             "no settings are saved: give at least --server and --to", codes.INVALID_INPUT
@@ -130,7 +146,10 @@ def _merge(saved: Settings | None, args: argparse.Namespace) -> Settings:
     if args.allow_insecure_auth:
         changes["allow_insecure_auth"] = True
     changes.update(_trust_changes(base, args))
-    changes.update(cli_oauth.oauth_changes(base, args))
+    if oauth:  # cli_oauth was loaded by run_check
+        from smtpgui import cli_oauth
+
+        changes.update(cli_oauth.oauth_changes(base, args))
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
@@ -210,6 +229,8 @@ def run_show(args: argparse.Namespace) -> int:
     except SettingsFileError as exc:
         raise CliError(str(exc), codes.INVALID_INPUT) from None
     stored, note = _password_state(saved)
+    from smtpgui import cli_oauth  # Deferred like in run_check: only `show` and OAuth2 need it
+
     oauth = cli_oauth.stored_secrets(saved)  # OAuth2: the sign-in and the client secret
     if args.json:
         data = to_json(saved) if saved else None

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import asdict
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from smtpgui.core.diagnosis import Diagnosis, diagnose
-from smtpgui.core.profile import Outcome
 from smtpgui.core.result import PhaseChange, ProbeResult
 from smtpgui.core.transcript import TranscriptLine
+
+if TYPE_CHECKING:
+    from smtpgui.core.diagnosis import Diagnosis
+    from smtpgui.core.profile import Outcome
 
 
 class TranscriptPrinter:
@@ -37,6 +39,8 @@ def print_outcome(outcome: Outcome, out: TextIO | None = None, secret: str = "pa
         if outcome.saved:
             print(f"Saved: the {secret} in the keyring, the rest in the settings file.", file=out)
     else:
+        from smtpgui.core.diagnosis import diagnose  # Deferred: the rule catalogue, on failure
+
         diagnosis = diagnose(result)
         assert diagnosis is not None
         print(file=out)
@@ -59,6 +63,8 @@ def format_diagnosis(diagnosis: Diagnosis, result: ProbeResult) -> str:
 
 def outcome_json(outcome: Outcome, transcript: list[TranscriptLine], code: int) -> dict[str, Any]:
     """The --json object: everything a script needs to decide, and no secret."""
+    from smtpgui.core.diagnosis import diagnose  # Deferred: the rule catalogue, for --json
+
     result = outcome.result
     diagnosis = diagnose(result)
     return {
