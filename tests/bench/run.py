@@ -35,7 +35,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # million references to each, never released: it ends with os._exit(), not finalization.
 _BALLAST = [None, True, False] * 1_000_000 if sys.version_info < (3, 12) else []
 
-SECTIONS = ("startup", "responsive", "engine", "batch", "cancel", "timeout", "detect")
+SECTIONS = ("startup", "cli", "responsive", "engine", "batch", "cancel", "timeout", "detect")
 
 
 @dataclass(frozen=True)
@@ -132,11 +132,12 @@ def run_sections(
 def _measure(
     window: SettingsWindow, sections: Sequence[str], reps: Repetitions, frozen: Path
 ) -> list[Row]:
-    from tests.bench import batch, detection, engine, responsive, startup, stops
+    from tests.bench import batch, cli_start, detection, engine, responsive, startup, stops
 
     steps: dict[str, Callable[[], list[Row]]] = {
         "startup": lambda: startup.measure(reps.launches, frozen),
         "responsive": lambda: responsive.measure(window, reps.tests, reps.slow_tests),
+        "cli": lambda: cli_start.measure(reps.batch * 3),
         "engine": lambda: engine.measure(reps.engine, reps.latency),
         "batch": lambda: batch.measure(reps.batch, 1),
         "cancel": lambda: stops.measure_cancel(window, reps.stops),
