@@ -4,6 +4,7 @@ a hang-up, never a message sent twice, and pacing by the provider's published ra
 from __future__ import annotations
 
 import itertools
+import threading
 from collections.abc import Callable
 
 from smtpgui.core.batch import Batch, MessageReport, Outcome, Pacer, published_rate
@@ -134,3 +135,40 @@ def test_microsoft_365_publishes_30_a_minute():
     assert published_rate(settings) == 30
     assert published_rate(settings_for("tls://smtp.example.test", "")) is None
     assert parse_server("tls://smtp.office365.com")  # the catalogue's host, as typed
+
+
+def test_a_server_that_hung_up_between_messages_gets_the_next_one_on_a_new_connection(ca_file):
+    """An idle timeout: the next MAIL finds the connection gone. Nothing of that message was
+    taken, so it goes again; the others are not repeated."""
+    seen: list[str] = []
+    script = smtp_script({"MAIL": nth(2, "", "250 2.1.0 Ok")}, seen=seen)
+    with HostileServer(script) as server:
+        reports, _lines = send(f"127.0.0.1:{server.port}", ca_file, 3, auth=AuthMethod.NONE)
+    assert [r.outcome for r in reports] == [Outcome.ACCEPTED] * 3
+    senders = [line for line in seen if line.startswith("MAIL FROM")]
+    assert senders == [f"MAIL FROM:<clerk{i}@example.test>" for i in (0, 1, 1, 2)]
+
+
+def test_no_reply_to_the_final_dot_within_the_time_limit_is_uncertain(ca_file):
+    never = threading.Event()
+    ends = itertools.count(1)
+
+    def end_of_data(_line: str) -> str:
+        if next(ends) == 1:
+            never.wait(5)  # the first message's end is never answered in time
+        return "250 2.0.0 Ok: queued"
+
+    seen: list[str] = []
+    script = smtp_script({".": end_of_data}, seen=seen)
+    with HostileServer(script) as server:
+        try:
+            reports, _ = send(
+                f"127.0.0.1:{server.port}", ca_file, 2, auth=AuthMethod.NONE, timeout=1.0
+            )
+        finally:
+            never.set()  # the server thread ends before the server is closed
+    assert [r.outcome for r in reports] == [Outcome.UNCERTAIN, Outcome.ACCEPTED]
+    assert [line for line in seen if line.startswith("MAIL FROM")] == [
+        "MAIL FROM:<clerk0@example.test>",
+        "MAIL FROM:<clerk1@example.test>",
+    ]
