@@ -6,6 +6,9 @@ __version__ = "0.1.0"
 _API = (
     "load_settings",
     "send_message",
+    "send_messages",
+    "MessageReport",
+    "Outcome",
     "SmtpguiError",
     "NotConfiguredError",
     "PasswordUnavailableError",

@@ -9,6 +9,11 @@
     msg.set_content("...")
     smtpgui.send_message(msg)   # From, Reply-To, server, login and trust: as saved
 
+A batch (invoices at month's end) goes through one connection and one login:
+
+    for report in smtpgui.send_messages(messages):
+        print(report.message_id, report.outcome)   # accepted / refused / uncertain / not-sent
+
 Errors are SmtpguiError subclasses; a SendError carries the ProbeResult and the Diagnosis the
 window would show.
 """
@@ -17,10 +22,12 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable, Iterable, Iterator
 from email.message import EmailMessage
 from email.utils import formatdate, getaddresses, make_msgid
 
 from smtpgui.core.addresses import control_characters, mailbox
+from smtpgui.core.batch import Batch, MessageReport, Outcome, Pacer, published_rate
 from smtpgui.core.diagnosis import Diagnosis, diagnose
 from smtpgui.core.exit_codes import exit_code
 from smtpgui.core.message import TestMessage, sender_headers
@@ -139,6 +146,62 @@ def send_message(
         assert diagnosis is not None
         raise _error_class(result)(result, diagnosis)
     return result
+
+
+def send_messages(
+    messages: Iterable[EmailMessage],
+    *,
+    settings: Settings | None = None,
+    password: str | None = None,
+    secrets: SecretStore | None = None,
+    callback: Callback | None = None,
+    per_minute: int | None = None,
+    progress: Callable[[MessageReport], None] | None = None,
+) -> list[MessageReport]:
+    """Send every message through one connection and one login; one report per message.
+
+    Each message is prepared as send_message() prepares it. Messages go at most `per_minute`
+    a minute (default: the provider's published limit, e.g. Microsoft 365's 30). When the server
+    closes the connection a new one is opened; a message whose end was sent but not answered is
+    reported UNCERTAIN and never sent twice. `progress` gets each report as soon as it is made.
+    Raises only what stops the whole batch before it starts (no settings, no password).
+    """
+    settings = settings or load_settings()
+    if password is None:
+        password = _secret_for(settings, secrets or SecretStore())
+    pacer = Pacer(per_minute if per_minute is not None else published_rate(settings))
+    batch = Batch(settings, password, callback or _ignore, pacer)
+    reports: list[MessageReport] = []
+
+    def report(one: MessageReport) -> None:
+        reports.append(one)
+        if progress is not None:
+            progress(one)
+
+    for one in batch.send_all(_prepared_all(messages, settings, report)):
+        report(one)
+    return sorted(reports, key=lambda r: r.index)
+
+
+def _prepared_all(
+    messages: Iterable[EmailMessage], settings: Settings, report: Callable[[MessageReport], None]
+) -> Iterator[tuple[int, TestMessage]]:
+    """The messages as sent; one that cannot be sent (no recipient) is reported, not sent."""
+    for index, msg in enumerate(messages):
+        try:
+            prepared = _prepare(msg, settings)
+        except SmtpguiError as exc:
+            result = ProbeResult(ok=False, failure=Failure.PROTOCOL, detail=str(exc))
+            message_id = str(msg["Message-ID"] or "")
+            report(MessageReport(index, message_id, Outcome.NOT_SENT, result))
+            continue
+        yield index, prepared
+
+
+def _secret_for(settings: Settings, secrets: SecretStore) -> str:
+    if settings.auth is AuthMethod.OAUTH2:
+        return _access_token(settings, secrets)
+    return _stored_password(settings, secrets)
 
 
 def _stored_password(settings: Settings, secrets: SecretStore) -> str:

@@ -105,29 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument(
         "--json", action="store_true", help=cli(QT_TRANSLATE_NOOP("Cli", "print one JSON object"))
     )
-    send = sub.add_parser(
-        "send",
-        help=cli(QT_TRANSLATE_NOOP("Cli", "send standard input as a mail with the saved settings")),
-    )
-    send.add_argument(
-        "--to",
-        action="append",
-        required=True,
-        help=cli(QT_TRANSLATE_NOOP("Cli", "recipient (repeatable)")),
-    )
-    send.add_argument(
-        "--cc",
-        action="append",
-        default=[],
-        help=cli(QT_TRANSLATE_NOOP("Cli", "copy to (repeatable)")),
-    )
-    send.add_argument(
-        "--subject", required=True, help=cli(QT_TRANSLATE_NOOP("Cli", "the subject line"))
-    )
-    send.add_argument(
-        "--verbose",
-        action="store_true",
-        help=cli(QT_TRANSLATE_NOOP("Cli", "print the SMTP conversation")),
+    _send_parser(
+        sub.add_parser(
+            "send",
+            help=cli(QT_TRANSLATE_NOOP("Cli", "send a mail (or --batch) with the saved settings")),
+        )
     )
     _discover_parser(
         sub.add_parser(
@@ -199,6 +181,51 @@ def _resolver_option(parser: argparse.ArgumentParser) -> None:
                 "Cli", "ask this DNS server instead of the system's (split-horizon DNS)"
             )
         ),
+    )
+
+
+def _send_parser(send: argparse.ArgumentParser) -> None:
+    send.add_argument(
+        "--to",
+        action="append",
+        default=[],
+        help=cli(QT_TRANSLATE_NOOP("Cli", "recipient (repeatable)")),
+    )
+    send.add_argument(
+        "--cc",
+        action="append",
+        default=[],
+        help=cli(QT_TRANSLATE_NOOP("Cli", "copy to (repeatable)")),
+    )
+    send.add_argument(
+        "--subject",
+        help=cli(QT_TRANSLATE_NOOP("Cli", "the subject (standard input is the text)")),
+    )
+    send.add_argument(
+        "--batch",
+        metavar="PATH",
+        help=cli(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "send every message of a folder of .eml files or of an mbox, on one connection",
+            )
+        ),
+    )
+    send.add_argument(
+        "--per-minute",
+        type=_number_in(1, 10000, QT_TRANSLATE_NOOP("Cli", "messages a minute"), int),
+        help=cli(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "with --batch: at most this many a minute (default: the provider's published "
+                "limit)",
+            )
+        ),
+    )
+    send.add_argument(
+        "--verbose",
+        action="store_true",
+        help=cli(QT_TRANSLATE_NOOP("Cli", "print the SMTP conversation")),
     )
 
 
@@ -424,6 +451,8 @@ def _oauth_options(check: argparse.ArgumentParser) -> None:
             )
         ),
     )
+    # run_check loads the OAuth2 code only when one of these is given (or the auth is OAuth2).
+    check.set_defaults(oauth_options=tuple(action.dest for action in oauth._group_actions))
 
 
 def _password_options(parser: argparse.ArgumentParser) -> None:

@@ -10,7 +10,6 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from smtpgui import cli_oauth
 from smtpgui.cli import CliError
 from smtpgui.cli_language import cli, message_of, option_error, say, translate
 from smtpgui.cli_output import (
@@ -26,7 +25,6 @@ from smtpgui.cli_stdio import read_stdin, read_stdin_line
 from smtpgui.cli_worker import run_in_worker
 from smtpgui.core import exit_codes as codes
 from smtpgui.core.addresses import address_error, text_error
-from smtpgui.core.diagnosis import diagnose
 from smtpgui.core.endpoint import (
     DEFAULT_PORTS,
     Endpoint,
@@ -64,14 +62,23 @@ BODY = "This is a test message from smtpgui. If you can read it, the outgoing ma
 def run_check(args: argparse.Namespace) -> int:
     dns_server = _resolver(args.resolver)
     saved = _saved_or_none()
-    args = cli_oauth.prepared(args, saved)
-    settings = _validated(_merge(saved, args))
+    oauth = _oauth_in_play(args, saved)
+    if oauth:
+        # Deferred: the OAuth2 options, the sign-in and their urllib client are loaded only
+        # when OAuth2 is asked for; a check with a password starts without them (issue 20).
+        from smtpgui import cli_oauth
+
+        args = cli_oauth.prepared(args, saved)
+    settings = _validated(_merge(saved, args, oauth))
     if args.save and args.no_send:
         raise CliError(
             cli(QT_TRANSLATE_NOOP("Cli", "--save needs a real test message: drop --no-send")),
             codes.INVALID_INPUT,
         )
-    sign_in = cli_oauth.sign_in_first(settings, args, saved)
+    tokens, client_secret = None, None
+    if oauth:
+        sign_in = cli_oauth.sign_in_first(settings, args, saved)
+        tokens, client_secret = sign_in.tokens, sign_in.client_secret
     password = _password(settings, args)
     job = Job(
         settings,
@@ -80,8 +87,8 @@ def run_check(args: argparse.Namespace) -> int:
         SUBJECT,
         BODY,
         send=not args.no_send,
-        tokens=sign_in.tokens,
-        client_secret=sign_in.client_secret,
+        tokens=tokens,
+        client_secret=client_secret,
         domain_check=not args.no_domain_check,
         dns_server=dns_server,
         arrival=_arrival(args),
@@ -106,15 +113,24 @@ def _arrival(args: argparse.Namespace) -> ArrivalCheck | None:
 
 def _resolver(server: str | None) -> str:
     """--resolver, checked before the test starts (exit 2 for one that cannot be used)."""
-    from smtpgui.core.discover_dns import ResolverError, parse_resolver
-
     if not server:
         return ""
+    # Deferred: dnspython, only when a DNS server is named (a check otherwise needs none).
+    from smtpgui.core.discover_dns import ResolverError, parse_resolver
+
     try:
         parse_resolver(server)
     except ResolverError as exc:
         raise CliError(option_error("--resolver", exc), codes.INVALID_INPUT) from None
     return server
+
+
+def _oauth_in_play(args: argparse.Namespace, saved: Settings | None) -> bool:
+    """An OAuth2 option was given, or --auth (else the saved settings) says OAuth2."""
+    if any(getattr(args, dest) for dest in args.oauth_options):
+        return True
+    auth = args.auth or (saved.auth.value if saved else "")
+    return bool(auth == AuthMethod.OAUTH2.value)
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -175,7 +191,7 @@ def _run_job(job: Job, *, as_json: bool) -> int:
 # -- building settings from options ------------------------------------------------------------
 
 
-def _merge(saved: Settings | None, args: argparse.Namespace) -> Settings:
+def _merge(saved: Settings | None, args: argparse.Namespace, oauth: bool) -> Settings:
     if saved is None and not args.server:
         raise CliError(
             cli(QT_TRANSLATE_NOOP("Cli", "no settings are saved: give at least --server and --to")),
@@ -197,7 +213,10 @@ def _merge(saved: Settings | None, args: argparse.Namespace) -> Settings:
     if args.allow_insecure_auth:
         changes["allow_insecure_auth"] = True
     changes.update(_trust_changes(base, args))
-    changes.update(cli_oauth.oauth_changes(base, args))
+    if oauth:  # cli_oauth was loaded by run_check
+        from smtpgui import cli_oauth
+
+        changes.update(cli_oauth.oauth_changes(base, args))
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
@@ -290,6 +309,8 @@ def run_show(args: argparse.Namespace) -> int:
     except SettingsFileError as exc:
         raise CliError(message_of(exc), codes.INVALID_INPUT) from None
     stored, note = _password_state(saved)
+    from smtpgui import cli_oauth  # Deferred like in run_check: only `show` and OAuth2 need it
+
     oauth = cli_oauth.stored_secrets(saved)  # OAuth2: the sign-in and the client secret
     if args.json:
         data = to_json(saved) if saved else None
@@ -407,6 +428,24 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_send(args: argparse.Namespace) -> int:
+    if args.batch is not None:
+        if args.to or args.cc or args.subject is not None:
+            raise CliError(
+                cli(
+                    QT_TRANSLATE_NOOP(
+                        "Cli",
+                        "--batch sends the messages as they are: drop --to, --cc and --subject",
+                    )
+                ),
+                codes.INVALID_INPUT,
+            )
+        from smtpgui import cli_batch  # its own module: reading folders and mboxes
+
+        return cli_batch.run(args)
+    if args.per_minute is not None:
+        raise CliError(
+            cli(QT_TRANSLATE_NOOP("Cli", "--per-minute goes with --batch")), codes.INVALID_INPUT
+        )
     import smtpgui.api as api
 
     _check_send_fields(args)
@@ -433,6 +472,8 @@ def run_send(args: argparse.Namespace) -> int:
     except api.PasswordUnavailableError as exc:
         raise CliError(message_of(exc), codes.NO_PASSWORD) from None
     except api.SendError as exc:
+        from smtpgui.core.diagnosis import diagnose  # Deferred: the rule catalogue, on failure
+
         diagnosis = diagnose(exc.result, translate) or exc.diagnosis  # in the CLI's language
         print(format_diagnosis(diagnosis, exc.result), file=sys.stderr)
         return exc.exit_code
@@ -449,6 +490,11 @@ def run_send(args: argparse.Namespace) -> int:
 
 def _check_send_fields(args: argparse.Namespace) -> None:
     """Each --to and --cc is one address, the subject one line: exit 2 naming the option."""
+    if not args.to or args.subject is None:
+        raise CliError(
+            cli(QT_TRANSLATE_NOOP("Cli", "send needs --to and --subject (or --batch PATH)")),
+            codes.INVALID_INPUT,
+        )
     for option, values in (("--to", args.to), ("--cc", args.cc or [])):
         for value in values:
             error = address_error(value, required=True)

@@ -5,14 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import asdict
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from smtpgui.cli_language import cli, say, translate
-from smtpgui.core.diagnosis import Diagnosis, diagnose
 from smtpgui.core.i18n import QT_TRANSLATE_NOOP
-from smtpgui.core.profile import Outcome
 from smtpgui.core.result import PhaseChange, PhaseState, ProbeResult
 from smtpgui.core.transcript import TranscriptLine
+
+if TYPE_CHECKING:
+    from smtpgui.core.diagnosis import Diagnosis
+    from smtpgui.core.profile import Outcome
 
 
 class TranscriptPrinter:
@@ -47,6 +49,8 @@ def print_outcome(outcome: Outcome, out: TextIO | None = None, secret: str = PAS
             )
             print(cli(saved, secret=cli(secret)), file=out)
     else:
+        from smtpgui.core.diagnosis import diagnose  # Deferred: the rule catalogue, on failure
+
         diagnosis = diagnose(result, translate)
         assert diagnosis is not None
         print(file=out)
@@ -95,6 +99,8 @@ def format_diagnosis(diagnosis: Diagnosis, result: ProbeResult) -> str:
 
 def outcome_json(outcome: Outcome, transcript: list[TranscriptLine], code: int) -> dict[str, Any]:
     """The --json object: everything a script needs to decide, and no secret."""
+    from smtpgui.core.diagnosis import diagnose  # Deferred: the rule catalogue, for --json
+
     result = outcome.result
     diagnosis = diagnose(result)
     return {

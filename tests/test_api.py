@@ -97,3 +97,21 @@ def test_a_message_sent_but_never_confirmed_is_not_called_refused(ca, ca_file):
             smtpgui.send_message(invoice())
     assert not isinstance(raised.value, smtpgui.MessageRefusedError)
     assert raised.value.diagnosis.id == "unconfirmed" and raised.value.exit_code == 21
+
+
+def test_send_messages_logs_in_once_and_reports_each(starttls_server, ca_file):
+    """Issue 20: a batch of invoices costs one connection and one login; a message that cannot
+    be sent (no recipient) is reported and does not stop the others."""
+    save(starttls_server.server, ca_file)
+    batch = [invoice() for _ in range(3)]
+    del batch[1]["To"], batch[1]["Bcc"]
+    events: list[object] = []
+    seen: list[smtpgui.MessageReport] = []
+    reports = smtpgui.send_messages(batch, callback=events.append, progress=seen.append)
+    outcome = smtpgui.Outcome
+    assert [r.outcome for r in reports] == [outcome.ACCEPTED, outcome.NOT_SENT, outcome.ACCEPTED]
+    assert "no recipient" in reports[1].result.detail
+    assert sorted(r.index for r in seen) == [0, 1, 2]
+    assert len(starttls_server.handler.envelopes) == 2
+    logins = [e for e in events if getattr(e, "text", "").startswith("AUTH ")]
+    assert len(logins) == 1

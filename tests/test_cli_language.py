@@ -113,8 +113,10 @@ def test_argparse_errors_are_spanish(spanish):
     done = cli(spanish, "check", "--port", "99999")
     assert done.returncode == 2
     assert "error: argumento --port: '99999' está fuera del rango: un puerto" in done.stderr
+    done = cli(spanish, "discover")
+    assert "faltan estos argumentos obligatorios: address" in done.stderr
     done = cli(spanish, "send", "--bogus")
-    assert "faltan estos argumentos obligatorios: --to, --subject" in done.stderr
+    assert "argumentos no reconocidos: --bogus" in done.stderr
 
 
 def test_a_failed_check_is_diagnosed_in_spanish(spanish, starttls_server, ca_file):

@@ -119,10 +119,6 @@
         <translation>el perfil que se lee (&apos;-&apos; para la entrada estándar)</translation>
     </message>
     <message>
-        <source>send standard input as a mail with the saved settings</source>
-        <translation>enviar la entrada estándar como correo con la configuración guardada</translation>
-    </message>
-    <message>
         <source>recipient (repeatable)</source>
         <translation>destinatario (se puede repetir)</translation>
     </message>
@@ -131,16 +127,16 @@
         <translation>copia a (se puede repetir)</translation>
     </message>
     <message>
-        <source>the subject line</source>
-        <translation>el asunto</translation>
-    </message>
-    <message>
         <source>print the SMTP conversation</source>
         <translation>mostrar la conversación SMTP</translation>
     </message>
     <message>
         <source>find the server settings from an address</source>
         <translation>buscar la configuración del servidor a partir de una dirección</translation>
+    </message>
+    <message>
+        <source>send a mail (or --batch) with the saved settings</source>
+        <translation>enviar un correo (o --batch) con la configuración guardada</translation>
     </message>
     <message>
         <source>will mail From this address arrive? SPF, DKIM, DMARC</source>
@@ -165,6 +161,22 @@
     <message>
         <source>ask this DNS server instead of the system&apos;s (split-horizon DNS)</source>
         <translation>preguntar a este servidor DNS en lugar del del sistema (DNS de horizonte dividido)</translation>
+    </message>
+    <message>
+        <source>the subject (standard input is the text)</source>
+        <translation>el asunto (la entrada estándar es el texto)</translation>
+    </message>
+    <message>
+        <source>send every message of a folder of .eml files or of an mbox, on one connection</source>
+        <translation>enviar todos los mensajes de una carpeta de archivos .eml o de un mbox, en una sola conexión</translation>
+    </message>
+    <message>
+        <source>messages a minute</source>
+        <translation>mensajes por minuto</translation>
+    </message>
+    <message>
+        <source>with --batch: at most this many a minute (default: the provider&apos;s published limit)</source>
+        <translation>con --batch: como mucho esta cantidad por minuto (predeterminado: el límite publicado del proveedor)</translation>
     </message>
     <message>
         <source>the e-mail address that will send</source>
@@ -395,12 +407,24 @@
         <translation>Exportado a {file} (sin la contraseña).</translation>
     </message>
     <message>
+        <source>--batch sends the messages as they are: drop --to, --cc and --subject</source>
+        <translation>--batch envía los mensajes tal como están: quite --to, --cc y --subject</translation>
+    </message>
+    <message>
+        <source>--per-minute goes with --batch</source>
+        <translation>--per-minute va con --batch</translation>
+    </message>
+    <message>
         <source>the message on standard input: {error}</source>
         <translation>el mensaje de la entrada estándar: {error}</translation>
     </message>
     <message>
         <source>Sent to {recipients}.</source>
         <translation>Enviado a {recipients}.</translation>
+    </message>
+    <message>
+        <source>send needs --to and --subject (or --batch PATH)</source>
+        <translation>send necesita --to y --subject (o --batch RUTA)</translation>
     </message>
     <message>
         <source>Nothing found for {address}: no source knew the domain, no guessed host answered.</source>
@@ -497,6 +521,22 @@
     <message>
         <source>publish: {record}</source>
         <translation>publicar: {record}</translation>
+    </message>
+    <message>
+        <source>{path}: no .eml file in this folder</source>
+        <translation>{path}: no hay ningún archivo .eml en esta carpeta</translation>
+    </message>
+    <message>
+        <source>{path}: no such folder or mbox file</source>
+        <translation>{path}: no existe esa carpeta ni ese archivo mbox</translation>
+    </message>
+    <message>
+        <source>{path}: no message in this mbox</source>
+        <translation>{path}: no hay ningún mensaje en este mbox</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation>no se puede leer {path}: {reason}</translation>
     </message>
 </context>
 <context>

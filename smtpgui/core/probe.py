@@ -73,6 +73,8 @@ class SmtpProbe:
         self._redactor = (redactor or Redactor()).including([password], settings.username)
         self._steps = Steps(callback, self._redactor, settings.timeout, self.budget)
         self._state = Findings()
+        self._keep_open = False  # open_session(): stop after AUTH and keep the connection
+        self._held: TracingSMTP | None = None
 
     # -- public -------------------------------------------------------------------------------
 
@@ -91,15 +93,52 @@ class SmtpProbe:
 
     def run(self) -> ProbeResult:
         self._steps.start_clock(self.run_budget)
+        self._log_notices()
+        try:
+            return self._run_endpoints()
+        finally:
+            self._steps.close()
+
+    # -- a session for a batch (core/batch.py) ---------------------------------------------------
+
+    def open_session(self) -> tuple[ProbeResult, TracingSMTP | None]:
+        """Connect, secure and log in as run() does, and keep the connection open.
+
+        The steps (backup servers, time limits, Cancel) are run()'s; the client is None when
+        the result failed. Call close_session() when the batch is done.
+        """
+        self._keep_open, self._held = True, None
+        self._steps.start_clock(self.run_budget)
+        self._log_notices()
+        result = self._run_endpoints()
+        return result, self._held if result.ok else None
+
+    def send_in_session(self, client: TracingSMTP, message: TestMessage) -> ProbeResult:
+        """MAIL, RCPT and DATA for one message on an open session, with a fresh time budget."""
+        self._message = message
+        self._steps.renew_budget()
+        client.final_dot_sent = False
+        try:
+            self._send(client)
+        except Exception as exc:  # a failure becomes the message's result, never a crash
+            return self._state.failed(self._steps, self._redactor, exc)
+        return self._state.passed(self._steps, message)
+
+    def close_session(self, client: TracingSMTP | None) -> None:
+        """QUIT (best effort) and stop the time limits."""
+        if client is not None:
+            with contextlib.suppress(smtplib.SMTPException, OSError):
+                client.quit()
+            with contextlib.suppress(Exception):
+                client.close()
+        self._steps.close()
+
+    def _log_notices(self) -> None:
         if self._settings.trust is TrustMode.INSECURE:
             self._steps.log(Direction.TLS, INSECURE_NOTICE)
         notice = login_notice(self._settings)
         if notice is not None:
             self._steps.log(Direction.INFO, notice)
-        try:
-            return self._run_endpoints()
-        finally:
-            self._steps.close()
 
     # -- the conversation ---------------------------------------------------------------------
 
@@ -158,9 +197,10 @@ class SmtpProbe:
                 endpoint, self._state.failed(self._steps, self._redactor, exc), exc
             )
         finally:
-            with contextlib.suppress(Exception):
-                client.close()
-            self._steps.interrupter.watch(None)
+            if client is not self._held:
+                with contextlib.suppress(Exception):
+                    client.close()
+                self._steps.interrupter.watch(None)
         return self._state.passed(self._steps, self._message)
 
     def _converse(self, client: TracingSMTP, endpoint: Endpoint) -> None:
@@ -185,6 +225,9 @@ class SmtpProbe:
         self._state.capabilities = tuple(sorted(client.esmtp_features))
         self._state.auth_offered = tuple(client.esmtp_features.get("auth", "").upper().split())
         self._authenticate(client)
+        if self._keep_open:  # open_session(): the batch sends through this connection
+            self._held = client
+            return
         self._send(client)
         with self._steps.step(Phase.QUIT), contextlib.suppress(smtplib.SMTPException, OSError):
             client.quit()

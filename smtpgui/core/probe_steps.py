@@ -84,6 +84,12 @@ class Steps:
         if self._abort_reason is not None:
             self.interrupter.interrupt()
 
+    def renew_budget(self) -> None:
+        """A fresh budget for the same server: a batch's next message on an open session."""
+        self._server_deadline = time.monotonic() + self._budget
+        self._run_deadline = max(self._run_deadline, self._server_deadline)
+        self._shown_budget = self._budget
+
     def close(self) -> None:
         self._watchdog.stop()
         self.interrupter.close()

@@ -84,6 +84,9 @@ class Provider:
     # domain (empty when each account chooses its own).
     spf_include: str = ""
     dkim_selectors: tuple[str, ...] = ()
+    # The provider's published sending rate for one account (None: none published); a batch
+    # paces itself by it instead of being throttled (core/batch.py).
+    messages_per_minute: int | None = None
 
     def fill(self, template: str, region: str = "") -> str:
         """`template` with the region filled in (the first region when none is given)."""

@@ -110,7 +110,21 @@ def _provider(raw: _Reader) -> Provider:
         password_retiring=_flag(raw, "password_retiring"),
         spf_include=raw.get("spf_include", str, "").lower(),
         dkim_selectors=raw.strings("dkim_selectors"),
+        messages_per_minute=_rate(raw),
     )
+
+
+def _rate(raw: _Reader) -> int | None:
+    """`messages_per_minute`, with the page that publishes it (`rate_source`) required."""
+    if "messages_per_minute" not in raw.data:
+        return None
+    rate: int = raw.get("messages_per_minute", int)
+    if rate < 1 or not raw.get("rate_source", str, "").startswith("https://"):
+        raise ProviderFileError(
+            f"providers.json: {raw.where}: 'messages_per_minute' needs a positive number and "
+            "the https 'rate_source' that publishes it"
+        )
+    return rate
 
 
 def _flag(raw: _Reader, key: str) -> bool:

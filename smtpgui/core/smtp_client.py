@@ -47,6 +47,9 @@ class TracingSMTP(smtplib.SMTP):
         self._interrupter = interrupter
         self._hide_client_lines = False
         self.bearer_error: dict[str, str] | None = None  # the last OAuth2 334 error, decoded
+        # The message's final CRLF . CRLF went out: from then on the server may have taken it,
+        # so a batch never sends it again without the server's refusal (core/batch.py).
+        self.final_dot_sent = False
         # An explicit local name keeps smtplib from calling socket.getfqdn(), a DNS lookup
         # that can stall for seconds; the real EHLO name is set once the socket is connected.
         super().__init__(local_hostname="localhost", timeout=timeout)
@@ -76,6 +79,8 @@ class TracingSMTP(smtplib.SMTP):
             for line in lines[:-1] if lines[-1] == "" else lines:
                 self._report(Direction.CLIENT, self._redactor.redact(line))
         super().send(s)
+        if isinstance(s, bytes):
+            self.final_dot_sent = True
 
     def send_lines(self, lines: list[str]) -> None:
         """Several commands in one write (PIPELINING), each reported as its own line."""

@@ -35,7 +35,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # million references to each, never released: it ends with os._exit(), not finalization.
 _BALLAST = [None, True, False] * 1_000_000 if sys.version_info < (3, 12) else []
 
-SECTIONS = ("startup", "responsive", "engine", "cancel", "timeout", "detect", "deliverability")
+SECTIONS = (
+    "startup",
+    "cli",
+    "responsive",
+    "engine",
+    "batch",
+    "cancel",
+    "timeout",
+    "detect",
+    "deliverability",
+)
 
 
 @dataclass(frozen=True)
@@ -47,10 +57,13 @@ class Repetitions:
     latency: int
     stops: int
     detect: int
+    batch: int = 5
 
 
 DEFAULT = Repetitions(launches=21, tests=15, slow_tests=5, engine=40, latency=7, stops=9, detect=7)
-QUICK = Repetitions(launches=5, tests=5, slow_tests=2, engine=20, latency=3, stops=3, detect=3)
+QUICK = Repetitions(
+    launches=5, tests=5, slow_tests=2, engine=20, latency=3, stops=3, detect=3, batch=2
+)
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -129,12 +142,23 @@ def run_sections(
 def _measure(
     window: SettingsWindow, sections: Sequence[str], reps: Repetitions, frozen: Path
 ) -> list[Row]:
-    from tests.bench import deliverability, detection, engine, responsive, startup, stops
+    from tests.bench import (
+        batch,
+        cli_start,
+        deliverability,
+        detection,
+        engine,
+        responsive,
+        startup,
+        stops,
+    )
 
     steps: dict[str, Callable[[], list[Row]]] = {
         "startup": lambda: startup.measure(reps.launches, frozen),
         "responsive": lambda: responsive.measure(window, reps.tests, reps.slow_tests),
+        "cli": lambda: cli_start.measure(reps.batch * 3),
         "engine": lambda: engine.measure(reps.engine, reps.latency),
+        "batch": lambda: batch.measure(reps.batch, 1),
         "cancel": lambda: stops.measure_cancel(window, reps.stops),
         "timeout": lambda: stops.measure_timeout(window, reps.slow_tests),
         "detect": lambda: detection.measure(reps.detect),
