@@ -51,11 +51,13 @@ def render(app: QApplication, lang: str, out: Path) -> list[Path]:
             written.append(shot_path(out, "idle", lang))
             window.grab().save(str(written[-1]))
             run_and_wait(window, "test")
+            app.processEvents()  # the layout requests the outcome posted, as a person sees it
             written.append(shot_path(out, "success", lang))
             window.grab().save(str(written[-1]))
             window.form.password.setText("not-the-password")
             window.form.from_address.setText("office@smtpgui.test")
             run_and_wait(window, "save")
+            app.processEvents()
             written.append(shot_path(out, "failure", lang))
             window.grab().save(str(written[-1]))
             window.close()
