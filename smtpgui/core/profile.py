@@ -150,7 +150,13 @@ class JobRunner:
             self._callback(replace(line, text=self._redactor.redact(line.text)))
 
         arrival, finding = prove_arrival(
-            job.arrival, job.settings, secret, result.message_id, log, self._cancelled
+            job.arrival,
+            job.settings,
+            secret,
+            result.message_id,
+            log,
+            self._cancelled,
+            secret_stored=job.password is None,  # from the keyring (or a sign-in): bound
         )
         return replace(outcome, arrival=arrival, arrival_finding=finding)
 

@@ -239,3 +239,33 @@ def test_a_store_refusing_a_long_secret_is_named_for_what_it_is():
     with pytest.raises(SecretStoreError) as caught:
         store.set(binding_of(oauth_settings_for(465, ""), SecretKind.REFRESH_TOKEN), "rt")
     assert "longer than it can keep" in str(caught.value) and "unlocked" not in str(caught.value)
+
+
+def test_a_stored_password_is_not_sent_to_an_imap_server_of_another_organisation(ca, ca_file):
+    """Issue 19's arrival check uses the SMTP login: never the stored one at a foreign host."""
+    import socket
+
+    from smtpgui.core.deliverability.arrival import ArrivalCheck
+
+    listener = socket.create_server(("127.0.0.2", 0))  # another host, as far as names go
+    listener.settimeout(0.5)
+    with smtp_server(ca, "starttls") as office, listener:
+        settings = settings_at(f"tls://localhost:{office.port}", ca_file)
+        save_profile(settings, PASSWORD, SettingsStore(), SecretStore())
+        imap = f"127.0.0.2:{listener.getsockname()[1]}"
+        job = Job(settings, None, False, "s", "b", arrival=ArrivalCheck(server=imap, limit=2))
+        outcome = JobRunner(job, lambda _e: None).run()
+        with pytest.raises(TimeoutError):
+            listener.accept()  # nobody came: the password was not sent
+    assert outcome.result.ok and outcome.arrival is None
+    assert outcome.arrival_finding is not None
+    assert "sent only to the servers it was saved for" in outcome.arrival_finding.explanation
+
+
+def test_an_imap_server_of_the_same_organisation_may_get_the_stored_password():
+    from smtpgui.core.deliverability.arrival import same_organisation
+
+    gmail = Settings(endpoints=parse_server("ssl://smtp.gmail.com"), username=USER)
+    assert same_organisation("imap.gmail.com", gmail)
+    assert not same_organisation("imap.gmail.com.evil.example", gmail)
+    assert not same_organisation("127.0.0.2", settings_at("127.0.0.1:25"))

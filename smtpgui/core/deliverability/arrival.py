@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import imaplib
+import ipaddress
 import re
 import select
 import ssl
@@ -269,6 +270,22 @@ def imap_endpoint(check: ArrivalCheck, provider_imap: str = "") -> tuple[str, in
     return host.strip("[]"), int(port_text or default), security
 
 
+def same_organisation(host: str, settings: Settings) -> bool:
+    """`host` lies in the registered domain (public suffix + 1) of one of the SMTP servers."""
+    from publicsuffixlist import PublicSuffixList  # (lazy: only an arrival check reads it)
+
+    suffixes = PublicSuffixList()
+
+    def site(name: str) -> str:
+        name = name.lower().rstrip(".").strip("[]")
+        try:
+            return str(ipaddress.ip_address(name))  # an address is its own organisation
+        except ValueError:
+            return suffixes.privatesuffix(name) or name  # a bare name: itself
+
+    return site(host) in {site(endpoint.host) for endpoint in settings.endpoints}
+
+
 def prove_arrival(
     check: ArrivalCheck,
     settings: Settings,
@@ -276,8 +293,16 @@ def prove_arrival(
     message_id: str,
     log: Log,
     cancelled: threading.Event | None = None,
+    *,
+    secret_stored: bool = False,
 ) -> tuple[Arrival | None, Finding]:
-    """Wait for the test message as `check` asks, with the SMTP login's secret by default."""
+    """Wait for the test message as `check` asks, with the SMTP login's secret by default.
+
+    A stored secret goes only where it was given (issue 12): to an IMAP server of the same
+    organisation as the SMTP servers (imap.example.com beside smtp.example.com), never to
+    another host a typed option or a profile names. A password typed for this run may go to
+    the IMAP server the admin names with it.
+    """
     from smtpgui.core.deliverability.verdicts import arrival_finding
     from smtpgui.core.settings import AuthMethod, TrustMode
     from smtpgui.core.tls import make_context
@@ -285,6 +310,12 @@ def prove_arrival(
     mailbox = settings.recipient
     try:
         host, port, security = imap_endpoint(check)
+        if secret_stored and not same_organisation(host, settings):
+            raise ValueError(
+                f"the stored password is sent only to the servers it was saved for, and {host} "
+                "is not one of them; give the password for this check (--password-stdin, or "
+                "type it in the window) to read that mailbox"
+            )
         trust = TrustMode.CA_FILE if settings.ca_file else TrustMode.SYSTEM
         account = ImapAccount(
             host,
