@@ -26,17 +26,17 @@ from collections.abc import Callable, Iterable, Iterator
 from email.message import EmailMessage
 from email.utils import formatdate, getaddresses, make_msgid
 
-from smtpgui.core.addresses import control_characters, mailbox
-from smtpgui.core.batch import Batch, MessageReport, Outcome, Pacer, published_rate
-from smtpgui.core.diagnosis import Diagnosis, diagnose
+from smtpgui.core.diagnosis.diagnose import Diagnosis, diagnose
 from smtpgui.core.exit_codes import exit_code
-from smtpgui.core.message import TestMessage, sender_headers
-from smtpgui.core.probe import Callback, SmtpProbe
-from smtpgui.core.profile import no_password_for
-from smtpgui.core.result import Failure, Phase, ProbeResult
-from smtpgui.core.secrets import SecretKind, SecretStore, SecretStoreError, binding_of
-from smtpgui.core.settings import AuthMethod, Settings
-from smtpgui.core.settings_store import SettingsFileError, SettingsStore
+from smtpgui.core.jobs import no_password_for
+from smtpgui.core.profile.addresses import control_characters, mailbox
+from smtpgui.core.profile.secrets import SecretKind, SecretStore, SecretStoreError, binding_of
+from smtpgui.core.profile.settings import AuthMethod, Settings
+from smtpgui.core.profile.store import SettingsFileError, SettingsStore
+from smtpgui.core.smtp.batch import Batch, MessageReport, Outcome, Pacer, published_rate
+from smtpgui.core.smtp.message import TestMessage, sender_headers
+from smtpgui.core.smtp.probe import Callback, SmtpProbe
+from smtpgui.core.smtp.result import Failure, Phase, ProbeResult
 
 
 class SmtpguiError(Exception):
@@ -222,8 +222,8 @@ def _stored_password(settings: Settings, secrets: SecretStore) -> str:
 
 def _access_token(settings: Settings, secrets: SecretStore) -> str:
     """The saved sign-in's access token, refreshed when it has under a minute left."""
-    from smtpgui.core.oauth import OAuthError
-    from smtpgui.core.oauth_session import access_tokens
+    from smtpgui.core.oauth.session import access_tokens
+    from smtpgui.core.oauth.tokens import OAuthError
 
     try:
         return access_tokens(settings, secrets).access_token

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from smtpgui import __version__
-from smtpgui.core.i18n import QT_TRANSLATE_NOOP, ContextTranslate, untranslated_in
+from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, ContextTranslate, untranslated_in
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication, QLocale, QTranslator

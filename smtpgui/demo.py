@@ -17,8 +17,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
-from smtpgui.core.settings_store import CONFIG_DIR_ENV
+from smtpgui.core.profile.store import CONFIG_DIR_ENV
+from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, Text
 
 if TYPE_CHECKING:
     from smtpgui.ui.form import SettingsForm
@@ -97,7 +97,7 @@ class DemoServer:
                 f"The demo needs the demo extra: pip install 'smtpgui[demo]' "
                 f"({exc.name} is missing)."
             ) from None
-        from smtpgui.core.memory_keyring import MemoryKeyring
+        from smtpgui.core.profile.memory_keyring import MemoryKeyring
 
         self._old_env = os.environ.get(CONFIG_DIR_ENV)
         os.environ[CONFIG_DIR_ENV] = str(self._tmp / "config")
@@ -155,7 +155,7 @@ class DemoServer:
         )
 
     def fill(self, form: SettingsForm) -> None:
-        from smtpgui.core.endpoint import Security
+        from smtpgui.core.smtp.endpoint import Security
 
         form.server.setText(f"127.0.0.1:{self.port}")
         form.setCurrentSecurity(Security.STARTTLS)

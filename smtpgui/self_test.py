@@ -130,7 +130,7 @@ def check_keyring_backends() -> Check:
 def check_providers() -> Check:
     """The provider catalogue is package data and dnspython loads record types by name."""
     try:
-        from smtpgui.core.providers import load_providers
+        from smtpgui.core.providers.catalogue import load_providers
 
         providers = load_providers()
         import dns.rdtypes.IN.SRV  # noqa: F401  (what discovery's SRV lookups need)
@@ -141,8 +141,8 @@ def check_providers() -> Check:
 
 def check_probe() -> Check:
     """The real window, a real Test against the demo server; closes everything it opened."""
-    from smtpgui.core.i18n import shown, untranslated_in
-    from smtpgui.core.profile import Outcome
+    from smtpgui.core.jobs import Outcome
+    from smtpgui.core.text.i18n import shown, untranslated_in
     from smtpgui.demo import DemoServer
     from smtpgui.ui.main_window import SettingsWindow
 

@@ -10,8 +10,8 @@ import keyring
 import pytest
 import trustme
 
-from smtpgui.core import oauth_session
-from smtpgui.core.memory_keyring import MemoryKeyring
+from smtpgui.core.oauth import session as oauth_session
+from smtpgui.core.profile.memory_keyring import MemoryKeyring
 from tests.dns_server import DnsServer, dns_server
 from tests.oauth_server import AuthorizationServer, authorization_server
 from tests.servers import OAuthRecorder, RunningServer, SilentServer, smtp_server

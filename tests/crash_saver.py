@@ -15,11 +15,11 @@ from pathlib import Path
 
 from keyring.backend import KeyringBackend
 
-from smtpgui.core.endpoint import parse_server
-from smtpgui.core.profile import save_profile
-from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings import AuthMethod, Settings
-from smtpgui.core.settings_store import SettingsFileError, SettingsStore
+from smtpgui.core.jobs import save_profile
+from smtpgui.core.profile.secrets import SecretStore
+from smtpgui.core.profile.settings import AuthMethod, Settings
+from smtpgui.core.profile.store import SettingsFileError, SettingsStore
+from smtpgui.core.smtp.endpoint import parse_server
 from tests.helpers.keyring_records import stored_secret
 
 ACCOUNT = "alice@example.com"

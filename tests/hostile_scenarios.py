@@ -16,14 +16,14 @@ from pathlib import Path
 
 import trustme
 
-from smtpgui.core.endpoint import parse_server
-from smtpgui.core.memory_keyring import MemoryKeyring
-from smtpgui.core.probe import Event
-from smtpgui.core.profile import Job, JobRunner, Outcome
-from smtpgui.core.result import Failure, Phase, PhaseChange, PhaseState
-from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings import AuthMethod, Settings
-from smtpgui.core.settings_store import SettingsStore
+from smtpgui.core.jobs import Job, JobRunner, Outcome
+from smtpgui.core.profile.memory_keyring import MemoryKeyring
+from smtpgui.core.profile.secrets import SecretStore
+from smtpgui.core.profile.settings import AuthMethod, Settings
+from smtpgui.core.profile.store import SettingsStore
+from smtpgui.core.smtp.endpoint import parse_server
+from smtpgui.core.smtp.probe import Event
+from smtpgui.core.smtp.result import Failure, Phase, PhaseChange, PhaseState
 from tests import hostile, hostile_smtp
 from tests.hostile import Behaviour, HostileServer
 from tests.servers import PASSWORD, USER

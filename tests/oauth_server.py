@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from smtpgui.core.oauth import OAuthProvider
+from smtpgui.core.oauth.tokens import OAuthProvider
 
 CLIENT_ID = "smtpgui-test-client"
 SCOPE = "https://mail.test/SMTP.Send offline_access"

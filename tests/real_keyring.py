@@ -16,7 +16,7 @@ from contextlib import closing
 import pytest
 from keyring.backends import SecretService
 
-from smtpgui.core.secrets import SecretKind, SecretStore
+from smtpgui.core.profile.secrets import SecretKind, SecretStore
 
 
 def secret_service() -> SecretService.Keyring:

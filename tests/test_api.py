@@ -8,11 +8,11 @@ from email.message import EmailMessage
 import pytest
 
 import smtpgui
-from smtpgui.core.endpoint import parse_server
-from smtpgui.core.profile import save_profile
-from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings import Settings
-from smtpgui.core.settings_store import SettingsStore
+from smtpgui.core.jobs import save_profile
+from smtpgui.core.profile.secrets import SecretStore
+from smtpgui.core.profile.settings import Settings
+from smtpgui.core.profile.store import SettingsStore
+from smtpgui.core.smtp.endpoint import parse_server
 from tests.hostile import HostileServer
 from tests.hostile_smtp import smtp_script
 from tests.servers import PASSWORD, USER, Recorder, smtp_server

@@ -22,12 +22,12 @@ with open(sys.argv[0] + ".modules", "w") as out:
 sys.exit(code)
 """
 OAUTH2 = {
-    "smtpgui.cli_oauth",
-    "smtpgui.core.oauth",
-    "smtpgui.core.oauth_session",
-    "smtpgui.core.oauth_browser",
-    "smtpgui.core.oauth_device",
-    "smtpgui.core.catalogue_oauth",
+    "smtpgui.cli.oauth",
+    "smtpgui.core.oauth.tokens",
+    "smtpgui.core.oauth.session",
+    "smtpgui.core.oauth.browser",
+    "smtpgui.core.oauth.device",
+    "smtpgui.core.diagnosis.oauth",
     "urllib.request",
 }
 
@@ -55,7 +55,7 @@ def test_a_check_with_a_password_loads_neither_oauth2_nor_discovery(
     )
     assert done.returncode == codes.OK, done.stdout + done.stderr
     modules = set(json.loads((tmp_path / "run.py.modules").read_text()))
-    assert "smtpgui.core.probe" in modules  # the list is real
+    assert "smtpgui.core.smtp.probe" in modules  # the list is real
     assert not modules & OAUTH2, sorted(modules & OAUTH2)
     assert not {m for m in modules if "discover" in m}
-    assert "smtpgui.core.diagnosis" not in modules  # the rule catalogue: only on failure
+    assert "smtpgui.core.diagnosis.diagnose" not in modules  # the rule catalogue: only on failure

@@ -10,9 +10,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from smtpgui.cli_language import language_in
+from smtpgui.cli.language import language_in
 from smtpgui.core import exit_codes as codes
-from smtpgui.core.qm_file import read_catalogue
+from smtpgui.core.text.qm_file import read_catalogue
 from tests.servers import USER
 from tests.test_cli import OWN, ROOT, cli
 from tests.test_cli import env as cli_env
@@ -88,7 +88,7 @@ def test_check_help_is_spanish_with_argparse_words(spanish):
 
 
 def test_every_option_of_check_has_a_help_text():
-    from smtpgui.cli import build_parser
+    from smtpgui.cli.parser import build_parser
 
     check = build_parser()._subparsers._group_actions[0].choices["check"]  # type: ignore[union-attr]
     assert [a.dest for a in check._actions if not a.help] == []

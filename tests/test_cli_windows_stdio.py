@@ -17,9 +17,9 @@ import sys
 import pytest
 
 from smtpgui.core import exit_codes as codes
-from smtpgui.core.endpoint import parse_server
-from smtpgui.core.settings import AuthMethod, Settings
-from smtpgui.core.settings_store import SettingsStore
+from smtpgui.core.profile.settings import AuthMethod, Settings
+from smtpgui.core.profile.store import SettingsStore
+from smtpgui.core.smtp.endpoint import parse_server
 from tests.hostile import HostileServer
 from tests.hostile_smtp import smtp_script
 from tests.servers import PASSWORD, USER, smtp_server
@@ -180,8 +180,8 @@ def test_a_profile_in_no_known_encoding_is_a_clear_error(env, tmp_path):
 
 def test_a_failing_callback_is_never_the_servers_failure(starttls_server, ca_file, caplog):
     """The old CLI printer raised UnicodeEncodeError on a Cyrillic line: not the server's fault."""
-    from smtpgui.core.probe import SmtpProbe
-    from smtpgui.core.transcript import TranscriptLine
+    from smtpgui.core.smtp.probe import SmtpProbe
+    from smtpgui.core.smtp.transcript import TranscriptLine
     from tests.core.test_probe import settings_for
 
     def printer(event: object) -> None:

@@ -67,7 +67,7 @@ def test_the_self_test_never_writes_to_a_missing_stderr(monkeypatch):
 def test_settings_roam_with_the_password_on_windows(monkeypatch):
     import platformdirs
 
-    from smtpgui.core.settings_store import CONFIG_DIR_ENV, config_dir
+    from smtpgui.core.profile.store import CONFIG_DIR_ENV, config_dir
 
     asked: list[dict[str, object]] = []
 
@@ -83,7 +83,7 @@ def test_settings_roam_with_the_password_on_windows(monkeypatch):
 
 def test_winsock_errors_are_named(monkeypatch):
     """Windows: connect_ex gives Winsock codes, and os.strerror says "Unknown error" for them."""
-    from smtpgui.core.connection import Interrupter
+    from smtpgui.core.smtp.connection import Interrupter
 
     real_strerror = os.strerror
     monkeypatch.setattr(

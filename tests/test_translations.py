@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtpgui.core.endpoint import EndpointError, Security, parse_entries
-from smtpgui.core.i18n import Text
-from smtpgui.core.transcript import Direction
+from smtpgui.core.smtp.endpoint import EndpointError, Security, parse_entries
+from smtpgui.core.smtp.transcript import Direction
+from smtpgui.core.text.i18n import Text
 from smtpgui.ui.main_window import SettingsWindow
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,7 +53,7 @@ def sources(tmp_path_factory) -> dict[str, set[str]]:
 
 
 def test_every_diagnosis_text_is_extracted(sources):
-    from smtpgui.core.catalogue import RULES
+    from smtpgui.core.diagnosis.catalogue import RULES
 
     texts = {text for rule in RULES for text in rule.texts}
     assert texts - sources.get("Diagnosis", set()) == set()
@@ -463,7 +463,7 @@ def test_the_spanish_window_shows_no_english(qtbot, demo_window):
 @pytest.mark.parametrize("auth", ["auto", "oauth2"])
 def test_the_spanish_form_fits_its_column_without_cutting_fields_off(qtbot, spanish, auth):
     """Longer Spanish labels widen the form: its column grows instead of hiding fields."""
-    from smtpgui.core.settings import AuthMethod
+    from smtpgui.core.profile.settings import AuthMethod
 
     window = SettingsWindow()
     qtbot.addWidget(window)

@@ -22,7 +22,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from smtpgui.app import install_translations
-from smtpgui.core.settings import TrustMode
+from smtpgui.core.profile.settings import TrustMode
 from smtpgui.demo import DemoServer
 from smtpgui.ui.main_window import SettingsWindow
 

@@ -1,7 +1,7 @@
 """Entry script of smtpgui-cli.exe, the console twin build.spec adds on Windows.
 
 A windowed .exe has no console, so its output goes nowhere. This twin runs the same main() with
-one: `smtpgui-cli check ...` and the other commands (main() hands them to smtpgui.cli), and
+one: `smtpgui-cli check ...` and the other commands (main() hands them to smtpgui.cli.main()), and
 `smtpgui-cli --self-test` or `--version` with their output visible.
 """
 

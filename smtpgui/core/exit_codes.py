@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from smtpgui.core.i18n import QT_TRANSLATE_NOOP
-from smtpgui.core.result import Failure, Phase, ProbeResult
+from smtpgui.core.smtp.result import Failure, Phase, ProbeResult
+from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP
 
 OK = 0
 INTERNAL = 1

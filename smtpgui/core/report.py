@@ -10,10 +10,10 @@ from datetime import UTC, datetime
 from smtpgui import __version__
 from smtpgui.core.deliverability.model import DomainReport, shown_findings
 from smtpgui.core.deliverability.verdicts import summary
-from smtpgui.core.diagnosis import Diagnosis
-from smtpgui.core.result import ProbeResult
-from smtpgui.core.settings import Settings, to_json
-from smtpgui.core.transcript import TranscriptLine
+from smtpgui.core.diagnosis.diagnose import Diagnosis
+from smtpgui.core.profile.settings import Settings, to_json
+from smtpgui.core.smtp.result import ProbeResult
+from smtpgui.core.smtp.transcript import TranscriptLine
 
 
 def support_report(
@@ -58,7 +58,7 @@ def _settings_text(settings: Settings | None) -> str:
 
 
 def _insecure_text(settings: Settings | None) -> str:
-    from smtpgui.core.insecure import weakened
+    from smtpgui.core.profile.insecure import weakened
 
     found = weakened(settings) if settings is not None else ()
     return "\n".join(f"- {text}" for text in found) or "Nothing."

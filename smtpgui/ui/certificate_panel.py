@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from smtpgui.core.certificate import format_fingerprint
-from smtpgui.core.i18n import shown
-from smtpgui.core.result import CertificateInfo, Failure, ProbeResult
-from smtpgui.core.settings import TrustMode
+from smtpgui.core.profile.settings import TrustMode
+from smtpgui.core.smtp.certificate import format_fingerprint
+from smtpgui.core.smtp.result import CertificateInfo, Failure, ProbeResult
+from smtpgui.core.text.i18n import shown
 from smtpgui.ui.colours import colour
 
 

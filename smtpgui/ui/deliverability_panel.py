@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from smtpgui.core.deliverability.model import DomainReport, Finding, Status, shown_findings
 from smtpgui.core.deliverability.verdicts import summary
-from smtpgui.core.i18n import shown
+from smtpgui.core.text.i18n import shown
 
 if TYPE_CHECKING:
-    from smtpgui.core.profile import Outcome
+    from smtpgui.core.jobs import Outcome
 
 # Colours and marks as the certificate panel and the steps use them.
 _LOOKS = {

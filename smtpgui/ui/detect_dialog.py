@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtpgui.core.detect import DEFAULT_PORTS, Suggestion, suggest
-from smtpgui.core.endpoint import Security
-from smtpgui.core.i18n import shown
+from smtpgui.core.discovery.detect import DEFAULT_PORTS, Suggestion, suggest
+from smtpgui.core.smtp.endpoint import Security
+from smtpgui.core.text.i18n import shown
 from smtpgui.ui.worker import DetectWorker, WorkerThread
 
 if TYPE_CHECKING:  # the Detect engine (smtplib, ssl) loads on the worker thread
-    from smtpgui.core.detect_port import PortReport
+    from smtpgui.core.discovery.detect_port import PortReport
 
 _COLUMNS = (
     QT_TRANSLATE_NOOP("DetectDialog", "Port"),

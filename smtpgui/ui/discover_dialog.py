@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtpgui.core.discover import DiscoverError, DiscoverOptions, Finding
-from smtpgui.core.endpoint import Endpoint
-from smtpgui.core.providers import provider
+from smtpgui.core.discovery.findings import DiscoverError, DiscoverOptions, Finding
+from smtpgui.core.providers.catalogue import provider
+from smtpgui.core.smtp.endpoint import Endpoint
 from smtpgui.ui.worker import Worker, WorkerThread
 
 _COLUMNS = (
@@ -42,7 +42,7 @@ class DiscoverWorker(Worker):
 
     def __init__(self, address: str, options: DiscoverOptions) -> None:
         super().__init__()
-        from smtpgui.core.discover_run import Discovery
+        from smtpgui.core.discovery.run import Discovery
 
         self._discovery = Discovery(address, options, self.found.emit)  # DiscoverError
 

@@ -16,12 +16,12 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 
 from smtpgui import __version__
-from smtpgui.core.profile_file import ProfileError, export_profile, read_profile_bytes
+from smtpgui.core.profile.file import ProfileError, export_profile, read_profile_bytes
 from smtpgui.ui.background import call_in_background
 from smtpgui.ui.messages import error_text
 
 if TYPE_CHECKING:
-    from smtpgui.core.discover import DiscoverOptions
+    from smtpgui.core.discovery.findings import DiscoverOptions
     from smtpgui.ui.discover_dialog import DiscoverDialog
 
 
@@ -99,7 +99,7 @@ class FileActions:
         """Open Find settings for the address in the form; nothing is applied without a click."""
         if self.is_running():
             return None
-        from smtpgui.core.discover import DiscoverOptions
+        from smtpgui.core.discovery.findings import DiscoverOptions
         from smtpgui.ui.discover_dialog import DiscoverDialog
 
         options = dataclasses.replace(
@@ -263,7 +263,7 @@ class FileActions:
             self.delete_saved()
 
     def delete_saved(self) -> None:
-        from smtpgui.core.profile import delete_profile
+        from smtpgui.core.jobs import delete_profile
 
         account = self._saved.account if self._saved else None
         call_in_background(

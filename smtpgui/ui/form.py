@@ -15,24 +15,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtpgui.core.endpoint import (
+from smtpgui.core.profile.secrets import Binding, SecretKind, binding_of
+from smtpgui.core.profile.settings import AuthMethod, Settings
+from smtpgui.core.providers.hints import login_notice
+from smtpgui.core.smtp.endpoint import (
     DEFAULT_PORTS,
     Security,
 )
-from smtpgui.core.i18n import shown
-from smtpgui.core.provider_hints import login_notice
-from smtpgui.core.secrets import Binding, SecretKind, binding_of
-from smtpgui.core.settings import AuthMethod, Settings
+from smtpgui.core.text.i18n import shown
 from smtpgui.ui.colours import box
-from smtpgui.ui.field_error import with_error_line
 from smtpgui.ui.form_values import fill_form, read_form
 from smtpgui.ui.oauth_fields import OAuthFields
 from smtpgui.ui.provider_field import ProviderField
 from smtpgui.ui.server_advice import ServerAdvice
 from smtpgui.ui.server_sync import ServerSync
 from smtpgui.ui.trust_fields import TrustFields
-from smtpgui.ui.wheel_guard import guard_wheel
-from smtpgui.ui.wrapped_label import WrappedLabel
+from smtpgui.ui.widgets.field_error import with_error_line
+from smtpgui.ui.widgets.wheel_guard import guard_wheel
+from smtpgui.ui.widgets.wrapped_label import WrappedLabel
 
 
 class SettingsForm(ServerSync, QWidget):

@@ -7,16 +7,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from smtpgui.core.addresses import address_error, username_error
-from smtpgui.core.endpoint import (
+from smtpgui.core.oauth.settings import OAuthSettings
+from smtpgui.core.profile.addresses import address_error, username_error
+from smtpgui.core.profile.settings import AuthMethod, Settings, field_errors
+from smtpgui.core.smtp.endpoint import (
     EndpointError,
     ServerEntry,
     format_entry,
     parse_entries,
     resolve,
 )
-from smtpgui.core.oauth_settings import OAuthSettings
-from smtpgui.core.settings import AuthMethod, Settings, field_errors
 
 if TYPE_CHECKING:
     from smtpgui.ui.form import SettingsForm

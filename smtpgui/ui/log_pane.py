@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from smtpgui.core.i18n import Text
-from smtpgui.core.transcript import Direction, TranscriptLine
+from smtpgui.core.smtp.transcript import Direction, TranscriptLine
+from smtpgui.core.text.i18n import Text
 from smtpgui.ui.colours import colour
 
 _COLOURS = {  # names in smtpgui.ui.colours: a light and a dark variant each

@@ -18,29 +18,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtpgui.core.detect import DEFAULT_PORTS
-from smtpgui.core.endpoint import Security
-from smtpgui.core.i18n import shown
-from smtpgui.core.result import PhaseChange, PhaseState
-from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings import AuthMethod, Settings
-from smtpgui.core.settings_store import SettingsStore
-from smtpgui.core.transcript import TranscriptLine
+from smtpgui.core.discovery.detect import DEFAULT_PORTS
+from smtpgui.core.profile.secrets import SecretStore
+from smtpgui.core.profile.settings import AuthMethod, Settings
+from smtpgui.core.profile.store import SettingsStore
+from smtpgui.core.smtp.endpoint import Security
+from smtpgui.core.smtp.result import PhaseChange, PhaseState
+from smtpgui.core.smtp.transcript import TranscriptLine
+from smtpgui.core.text.i18n import shown
 from smtpgui.resources import resource
 from smtpgui.ui.certificate_panel import CertificatePanel
 from smtpgui.ui.deliverability_panel import DeliverabilityPanel
 from smtpgui.ui.file_actions import FileActions
-from smtpgui.ui.fitting_scroll import FittingScrollArea
 from smtpgui.ui.form import SettingsForm
 from smtpgui.ui.log_panel import LogPanel
 from smtpgui.ui.phases import phase_label
 from smtpgui.ui.saved_settings import SavedSettings
 from smtpgui.ui.sign_in import SignInActions
 from smtpgui.ui.status import StatusPanel
+from smtpgui.ui.widgets.fitting_scroll import FittingScrollArea
 
 if TYPE_CHECKING:
-    from smtpgui.core.diagnosis import Diagnosis
-    from smtpgui.core.profile import Outcome
+    from smtpgui.core.diagnosis.diagnose import Diagnosis
+    from smtpgui.core.jobs import Outcome
     from smtpgui.ui.detect_dialog import DetectDialog
     from smtpgui.ui.worker import WorkerThread
 
@@ -181,7 +181,7 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
 
     def _weakening_confirmed(self, settings: Settings) -> bool:
         """Weaker security is saved only on a clear yes (Enter means Cancel)."""
-        from smtpgui.core.insecure import weakened
+        from smtpgui.core.profile.insecure import weakened
 
         found = weakened(settings)
         if not found or self.is_running() or self._closed:
@@ -203,7 +203,7 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         if settings is None:
             self.ask_to_fix()
             return
-        from smtpgui.core.profile import Job
+        from smtpgui.core.jobs import Job
         from smtpgui.ui.worker import ProbeWorker, WorkerThread
 
         job = Job(
@@ -318,7 +318,7 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         self.outcome_ready.emit(outcome)
 
     def _say_what_is_insecure(self) -> None:
-        from smtpgui.core.insecure import weakened
+        from smtpgui.core.profile.insecure import weakened
 
         if self._last_settings is None:
             return

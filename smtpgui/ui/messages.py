@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from smtpgui.core.i18n import shown
+from smtpgui.core.text.i18n import shown
 
 
 def error_text(exc: BaseException) -> str:

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from smtpgui.core.oauth_settings import OAuthSettings
-from smtpgui.ui.field_error import with_error_line
+from smtpgui.core.oauth.settings import OAuthSettings
+from smtpgui.ui.widgets.field_error import with_error_line
 
 if TYPE_CHECKING:
-    from smtpgui.core.oauth import Tokens
-    from smtpgui.core.providers import Provider
+    from smtpgui.core.oauth.tokens import Tokens
+    from smtpgui.core.providers.catalogue import Provider
 
 
 class OAuthFields(QWidget):

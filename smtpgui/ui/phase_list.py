@@ -6,7 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
-from smtpgui.core.result import Phase, PhaseChange, PhaseState
+from smtpgui.core.smtp.result import Phase, PhaseChange, PhaseState
 from smtpgui.ui.colours import colour
 from smtpgui.ui.phases import phase_label
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from smtpgui.core.result import Phase
+from smtpgui.core.smtp.result import Phase
 
 _LABELS = {
     Phase.DNS: QT_TRANSLATE_NOOP("Phase", "finding the server (DNS)"),

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtpgui.core.oauth_settings import OAuthSettings
-from smtpgui.core.providers import (
+from smtpgui.core.oauth.settings import OAuthSettings
+from smtpgui.core.profile.settings import AuthMethod, TrustMode
+from smtpgui.core.providers.catalogue import (
     AuthKind,
     Provider,
     UsernameRule,
@@ -22,12 +23,11 @@ from smtpgui.core.providers import (
     load_providers,
     rule_text,
 )
-from smtpgui.core.settings import AuthMethod, TrustMode
 from smtpgui.ui.colours import colour
-from smtpgui.ui.wrapped_label import WrappedLabel
+from smtpgui.ui.widgets.wrapped_label import WrappedLabel
 
 if TYPE_CHECKING:
-    from smtpgui.core.discover import Finding
+    from smtpgui.core.discovery.findings import Finding
     from smtpgui.ui.form import SettingsForm
 
 

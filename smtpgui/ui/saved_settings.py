@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from smtpgui.core.i18n import shown
-from smtpgui.core.secrets import SecretKind, Stored, binding_of, kinds_used, stored_for
-from smtpgui.core.settings import AuthMethod
-from smtpgui.core.settings_store import SettingsFileError
+from smtpgui.core.profile.secrets import SecretKind, Stored, binding_of, kinds_used, stored_for
+from smtpgui.core.profile.settings import AuthMethod
+from smtpgui.core.profile.store import SettingsFileError
+from smtpgui.core.text.i18n import shown
 from smtpgui.ui.background import call_in_background
 from smtpgui.ui.messages import error_text
 

@@ -11,9 +11,15 @@ import re
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from smtpgui.core.endpoint import EndpointError, Security, ServerEntry, format_entry, parse_entries
-from smtpgui.core.providers import by_host
-from smtpgui.ui.wrapped_label import WrappedLabel
+from smtpgui.core.providers.catalogue import by_host
+from smtpgui.core.smtp.endpoint import (
+    EndpointError,
+    Security,
+    ServerEntry,
+    format_entry,
+    parse_entries,
+)
+from smtpgui.ui.widgets.wrapped_label import WrappedLabel
 
 # Misspellings of the two prefixes the field understands, and what they meant.
 _MEANT = {

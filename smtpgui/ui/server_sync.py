@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, Slot
 
-from smtpgui.core.endpoint import (
+from smtpgui.core.profile.settings import AuthMethod
+from smtpgui.core.providers.catalogue import by_host
+from smtpgui.core.smtp.endpoint import (
     DEFAULT_PORTS,
     EndpointError,
     Security,
@@ -21,16 +23,14 @@ from smtpgui.core.endpoint import (
     with_port,
     with_prefix,
 )
-from smtpgui.core.providers import by_host
-from smtpgui.core.settings import AuthMethod
 from smtpgui.ui.provider_field import fill_from_finding, fill_from_provider
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
 
-    from smtpgui.core.detect import Suggestion
-    from smtpgui.core.discover import Finding
-    from smtpgui.core.providers import Provider
+    from smtpgui.core.discovery.detect import Suggestion
+    from smtpgui.core.discovery.findings import Finding
+    from smtpgui.core.providers.catalogue import Provider
     from smtpgui.ui.form import SettingsForm
     from smtpgui.ui.provider_field import ProviderField
 

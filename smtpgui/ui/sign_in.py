@@ -11,16 +11,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 
-from smtpgui.core.i18n import shown
-from smtpgui.core.secrets import SecretStore, SecretStoreError
-from smtpgui.core.settings import AuthMethod, Settings
+from smtpgui.core.profile.secrets import SecretStore, SecretStoreError
+from smtpgui.core.profile.settings import AuthMethod, Settings
+from smtpgui.core.text.i18n import shown
 from smtpgui.ui.messages import error_text
 from smtpgui.ui.worker import Worker, WorkerThread
 
 if TYPE_CHECKING:
-    from smtpgui.core.oauth import OAuthError, Tokens
-    from smtpgui.core.oauth_browser import OpenBrowser
-    from smtpgui.core.oauth_device import DeviceCode
+    from smtpgui.core.oauth.browser import OpenBrowser
+    from smtpgui.core.oauth.device import DeviceCode
+    from smtpgui.core.oauth.tokens import OAuthError, Tokens
 
 
 class SignInWorker(Worker):
@@ -55,8 +55,8 @@ class SignInWorker(Worker):
     def work(self) -> Tokens | OAuthError | SecretStoreError:
         import webbrowser
 
-        from smtpgui.core import oauth_session  # urllib and http.server: on this thread
-        from smtpgui.core.oauth import OAuthError
+        from smtpgui.core.oauth import session as oauth_session  # urllib, http.server: here
+        from smtpgui.core.oauth.tokens import OAuthError
 
         try:
             secret = oauth_session.client_secret_of(
@@ -98,7 +98,7 @@ class SignInActions:
             timeout=float(self.form.timeout.value()),
             oauth=oauth.values(),
         )
-        from smtpgui.core.oauth_settings import oauth_errors
+        from smtpgui.core.oauth.settings import oauth_errors
 
         if oauth_errors(form_settings.oauth):
             self.ask_to_fix()
@@ -165,7 +165,7 @@ class SignInActions:
         run, self._sign_in_run = self._sign_in_run, None
         if run is not None:
             run.deleteLater()
-        from smtpgui.core.oauth import Tokens  # loaded by the sign-in that just ended
+        from smtpgui.core.oauth.tokens import Tokens  # loaded by the sign-in that just ended
 
         if isinstance(result, Tokens):
             self.form.oauth.signed_in(result)
@@ -187,7 +187,7 @@ class SignInActions:
 
     def show_password_notice(self, settings: Settings) -> None:
         """Under the outcome: a password where the provider wants OAuth2 or an app password."""
-        from smtpgui.core.provider_hints import login_notice  # loaded by the test that just ran
+        from smtpgui.core.providers.hints import login_notice  # loaded by the test that just ran
 
         notice = login_notice(settings)
         if notice is None:

@@ -9,14 +9,14 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from smtpgui.core.i18n import QT_TRANSLATE_NOOP, shown
+from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, shown
 from smtpgui.ui.colours import box, colour
 from smtpgui.ui.phases import phase_label
 
 if TYPE_CHECKING:
-    from smtpgui.core.diagnosis import Diagnosis
-    from smtpgui.core.profile import Outcome
-    from smtpgui.core.result import ProbeResult
+    from smtpgui.core.diagnosis.diagnose import Diagnosis
+    from smtpgui.core.jobs import Outcome
+    from smtpgui.core.smtp.result import ProbeResult
 
 
 class StatusPanel(QFrame):
@@ -153,7 +153,7 @@ class StatusPanel(QFrame):
                 % (result.elapsed_ms, recipient),
             )
         else:
-            from smtpgui.core.diagnosis import diagnose  # the catalogue: only when needed
+            from smtpgui.core.diagnosis.diagnose import diagnose  # the catalogue: only when needed
 
             diagnosis = diagnose(result, QCoreApplication.translate)
             assert diagnosis is not None

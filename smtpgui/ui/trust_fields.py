@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtpgui.core.certificate import format_fingerprint, normalise_fingerprint
-from smtpgui.core.settings import TrustMode
+from smtpgui.core.profile.settings import TrustMode
+from smtpgui.core.smtp.certificate import format_fingerprint, normalise_fingerprint
 from smtpgui.ui.colours import box, colour
-from smtpgui.ui.field_error import with_error_line
+from smtpgui.ui.widgets.field_error import with_error_line
 
 
 class TrustFields(QWidget):

@@ -7,16 +7,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from smtpgui.core.detect import Detector
-from smtpgui.core.endpoint import Security
-from smtpgui.core.profile import Job, JobRunner
-from smtpgui.core.result import PhaseChange
-from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings_store import SettingsStore
-from smtpgui.core.transcript import TranscriptLine
+from smtpgui.core.discovery.detect import Detector
+from smtpgui.core.jobs import Job, JobRunner
+from smtpgui.core.profile.secrets import SecretStore
+from smtpgui.core.profile.store import SettingsStore
+from smtpgui.core.smtp.endpoint import Security
+from smtpgui.core.smtp.result import PhaseChange
+from smtpgui.core.smtp.transcript import TranscriptLine
 
 if TYPE_CHECKING:
-    from smtpgui.core.detect_port import PortReport
+    from smtpgui.core.discovery.detect_port import PortReport
 
 
 class Worker(QObject):

@@ -13,10 +13,10 @@ import smtplib
 import ssl
 import time
 
-from smtpgui.core.batch import Batch, Pacer
-from smtpgui.core.endpoint import parse_server
-from smtpgui.core.probe import SmtpProbe
-from smtpgui.core.settings import AuthMethod, Settings
+from smtpgui.core.profile.settings import AuthMethod, Settings
+from smtpgui.core.smtp.batch import Batch, Pacer
+from smtpgui.core.smtp.endpoint import parse_server
+from smtpgui.core.smtp.probe import SmtpProbe
 from tests.bench.account import OWN, PASSWORD, USER
 from tests.bench.engine import message
 from tests.bench.remote import ServerSpec, server_process

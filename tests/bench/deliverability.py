@@ -13,9 +13,9 @@ import sys
 import time
 from collections.abc import Callable
 
-from smtpgui.core.endpoint import parse_server
-from smtpgui.core.profile import Job, JobRunner
-from smtpgui.core.settings import AuthMethod, Settings
+from smtpgui.core.jobs import Job, JobRunner
+from smtpgui.core.profile.settings import AuthMethod, Settings
+from smtpgui.core.smtp.endpoint import parse_server
 from tests.bench.account import OWN, PASSWORD, USER
 from tests.bench.engine import interleaved
 from tests.bench.remote import ServerSpec, server_process

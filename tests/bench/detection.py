@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
-from smtpgui.core.detect import Detector
-from smtpgui.core.endpoint import Security
+from smtpgui.core.discovery.detect import Detector
+from smtpgui.core.smtp.endpoint import Security
 from tests.bench.remote import ServerSpec, server_process
 from tests.bench.table import Row, ratios, sample
 

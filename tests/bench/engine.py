@@ -19,11 +19,11 @@ import ssl
 import time
 from collections.abc import Callable
 
-from smtpgui.core.endpoint import parse_server
-from smtpgui.core.message import TestMessage, build_test_message
-from smtpgui.core.probe import SmtpProbe
-from smtpgui.core.settings import AuthMethod, Settings
-from smtpgui.core.transcript import Direction, TranscriptLine
+from smtpgui.core.profile.settings import AuthMethod, Settings
+from smtpgui.core.smtp.endpoint import parse_server
+from smtpgui.core.smtp.message import TestMessage, build_test_message
+from smtpgui.core.smtp.probe import SmtpProbe
+from smtpgui.core.smtp.transcript import Direction, TranscriptLine
 from tests.bench.account import OWN, PASSWORD, USER
 from tests.bench.remote import ServerSpec, server_process
 from tests.bench.table import Row, ratios, sample

@@ -13,15 +13,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer
 
-from smtpgui.core.endpoint import parse_server
-from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings import AuthMethod, Settings
-from smtpgui.core.settings_store import SettingsStore
+from smtpgui.core.profile.secrets import SecretStore
+from smtpgui.core.profile.settings import AuthMethod, Settings
+from smtpgui.core.profile.store import SettingsStore
+from smtpgui.core.smtp.endpoint import parse_server
 from smtpgui.ui.main_window import SettingsWindow
 from tests.bench.account import OWN, PASSWORD, USER
 
 if TYPE_CHECKING:
-    from smtpgui.core.profile import Outcome
+    from smtpgui.core.jobs import Outcome
 
 
 class Heartbeat(QObject):

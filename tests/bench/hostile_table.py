@@ -16,9 +16,9 @@ from pathlib import Path
 
 import trustme
 
-from smtpgui.core.endpoint import parse_server
-from smtpgui.core.result import Failure
-from smtpgui.core.settings import AuthMethod
+from smtpgui.core.profile.settings import AuthMethod
+from smtpgui.core.smtp.endpoint import parse_server
+from smtpgui.core.smtp.result import Failure
 from tests.hostile_scenarios import SCENARIOS, phases_until, run_save
 
 
@@ -50,10 +50,10 @@ def main() -> None:
 
 def issue_14() -> None:
     """Issue 14's rows: the loopback listener, a device flow's numbers, silent backups."""
-    from smtpgui.core.oauth import TokenEndpoint
-    from smtpgui.core.oauth_device import sign_in_with_code
-    from smtpgui.core.probe import SmtpProbe
-    from smtpgui.core.settings import Settings
+    from smtpgui.core.oauth.device import sign_in_with_code
+    from smtpgui.core.oauth.tokens import TokenEndpoint
+    from smtpgui.core.profile.settings import Settings
+    from smtpgui.core.smtp.probe import SmtpProbe
     from tests.core.test_bounded_peers import _cancel_time
     from tests.hostile import HostileServer
     from tests.hostile_smtp import silent

@@ -7,7 +7,7 @@ import subprocess
 import sys
 import tempfile
 
-from smtpgui.core.result import Failure
+from smtpgui.core.smtp.result import Failure
 from smtpgui.ui.main_window import SettingsWindow
 from tests.bench.gui import Heartbeat, fill, run_test, spin
 from tests.bench.remote import ROOT, ServerSpec, server_process

@@ -122,7 +122,7 @@ def run_sections(
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    from smtpgui.core.memory_keyring import MemoryKeyring
+    from smtpgui.core.profile.memory_keyring import MemoryKeyring
     from tests.bench.gui import open_window
 
     app = QApplication.instance() or QApplication([sys.argv[0]])

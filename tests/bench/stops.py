@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from smtpgui.core.result import Failure
+from smtpgui.core.smtp.result import Failure
 from smtpgui.ui.main_window import SettingsWindow
 from tests.bench.gui import OutcomeWait, fill, run_test, spin, until
 from tests.bench.table import Row, sample

@@ -5,12 +5,12 @@ Imported by test_diagnosis.py before its table, so these @produces cases run the
 
 from __future__ import annotations
 
-from smtpgui.core import oauth_session
-from smtpgui.core.oauth import Tokens
-from smtpgui.core.oauth_settings import OAuthSettings
-from smtpgui.core.profile import Job, JobRunner
-from smtpgui.core.result import ProbeResult
-from smtpgui.core.settings import AuthMethod, Settings
+from smtpgui.core.jobs import Job, JobRunner
+from smtpgui.core.oauth import session as oauth_session
+from smtpgui.core.oauth.settings import OAuthSettings
+from smtpgui.core.oauth.tokens import Tokens
+from smtpgui.core.profile.settings import AuthMethod, Settings
+from smtpgui.core.smtp.result import ProbeResult
 from tests.core.test_diagnosis import Lab, produces
 from tests.core.test_probe import settings_for
 from tests.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer, authorization_server

@@ -13,8 +13,8 @@ from smtpgui.core.deliverability.arrival import (
     ImapAccount,
     wait_for_arrival,
 )
-from smtpgui.core.endpoint import Security
-from smtpgui.core.transcript import TranscriptLine
+from smtpgui.core.smtp.endpoint import Security
+from smtpgui.core.smtp.transcript import TranscriptLine
 from tests import imap_server
 from tests.imap_server import PASSWORD, USER, Dovecot, dovecot
 

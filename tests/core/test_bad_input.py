@@ -15,8 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smtpgui.core.addresses import address_error, mailbox, username_error
-from smtpgui.core.endpoint import (
+from smtpgui.core.profile.addresses import address_error, mailbox, username_error
+from smtpgui.core.profile.settings import Settings, field_errors, from_json, to_json
+from smtpgui.core.profile.store import SettingsFileError, SettingsStore
+from smtpgui.core.smtp.endpoint import (
     Endpoint,
     EndpointError,
     Security,
@@ -25,11 +27,9 @@ from smtpgui.core.endpoint import (
     with_port,
     with_prefix,
 )
-from smtpgui.core.envelope import ascii_address, envelope_for
-from smtpgui.core.message import build_test_message
-from smtpgui.core.result import ProbeFailed
-from smtpgui.core.settings import Settings, field_errors, from_json, to_json
-from smtpgui.core.settings_store import SettingsFileError, SettingsStore
+from smtpgui.core.smtp.envelope import ascii_address, envelope_for
+from smtpgui.core.smtp.message import build_test_message
+from smtpgui.core.smtp.result import ProbeFailed
 
 # No example database (nothing written next to the tests), no per-example deadline (CI is slow).
 QUICK = settings(max_examples=200, deadline=None, database=None)

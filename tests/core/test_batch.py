@@ -7,11 +7,11 @@ import itertools
 import threading
 from collections.abc import Callable
 
-from smtpgui.core.batch import Batch, MessageReport, Outcome, Pacer, published_rate
-from smtpgui.core.endpoint import parse_server
-from smtpgui.core.message import build_test_message
-from smtpgui.core.settings import AuthMethod
-from smtpgui.core.transcript import TranscriptLine
+from smtpgui.core.profile.settings import AuthMethod
+from smtpgui.core.smtp.batch import Batch, MessageReport, Outcome, Pacer, published_rate
+from smtpgui.core.smtp.endpoint import parse_server
+from smtpgui.core.smtp.message import build_test_message
+from smtpgui.core.smtp.transcript import TranscriptLine
 from tests.core.test_probe import settings_for
 from tests.hostile import HostileServer
 from tests.hostile_smtp import SHUTDOWN, smtp_script

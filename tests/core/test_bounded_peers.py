@@ -14,8 +14,9 @@ import urllib.request
 
 import pytest
 
-from smtpgui.core.endpoint import EndpointError, parse_server
-from smtpgui.core.oauth import (
+from smtpgui.core.oauth.browser import authorization_url, sign_in
+from smtpgui.core.oauth.device import DeviceCode, sign_in_with_code
+from smtpgui.core.oauth.tokens import (
     MAX_TOKEN_LIFETIME,
     OAuthError,
     OAuthProvider,
@@ -23,11 +24,10 @@ from smtpgui.core.oauth import (
     SignInRequired,
     TokenEndpoint,
 )
-from smtpgui.core.oauth_browser import authorization_url, sign_in
-from smtpgui.core.oauth_device import DeviceCode, sign_in_with_code
-from smtpgui.core.printable import printable
-from smtpgui.core.result import Failure
-from smtpgui.core.transcript import Direction, TranscriptLine
+from smtpgui.core.smtp.endpoint import EndpointError, parse_server
+from smtpgui.core.smtp.result import Failure
+from smtpgui.core.smtp.transcript import Direction, TranscriptLine
+from smtpgui.core.text.printable import printable
 from tests.core.test_oauth import follow
 from tests.core.test_probe import run, settings_for
 from tests.hostile import HostileServer

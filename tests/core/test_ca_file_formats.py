@@ -6,8 +6,8 @@ import ssl
 
 import pytest
 
-from smtpgui.core.result import Failure
-from smtpgui.core.settings import TrustMode
+from smtpgui.core.profile.settings import TrustMode
+from smtpgui.core.smtp.result import Failure
 from tests.core.test_probe import run, settings_for, transcript
 
 

@@ -13,7 +13,7 @@ import os
 import random
 import time
 
-from smtpgui.core.settings_store import SettingsStore
+from smtpgui.core.profile.store import SettingsStore
 from tests import crash_saver
 
 KILLS = 250
@@ -55,7 +55,7 @@ def test_every_kill_leaves_the_old_or_the_new_complete_file(tmp_path):
 
 
 def test_a_save_removes_temp_files_of_killed_saves_but_not_of_running_ones(tmp_path):
-    from smtpgui.core.settings_store import STALE_TEMP_SECONDS
+    from smtpgui.core.profile.store import STALE_TEMP_SECONDS
     from tests.core.test_settings import SETTINGS
 
     store = SettingsStore(tmp_path)

@@ -12,11 +12,11 @@ from collections.abc import Iterator
 import pytest
 import trustme
 
-from smtpgui.core.detect import Detector, PortReport, Suggestion, suggest
-from smtpgui.core.endpoint import EndpointError, Security
-from smtpgui.core.result import Failure, Phase
-from smtpgui.core.settings import AuthMethod
-from smtpgui.core.transcript import Direction, TranscriptLine
+from smtpgui.core.discovery.detect import Detector, PortReport, Suggestion, suggest
+from smtpgui.core.profile.settings import AuthMethod
+from smtpgui.core.smtp.endpoint import EndpointError, Security
+from smtpgui.core.smtp.result import Failure, Phase
+from smtpgui.core.smtp.transcript import Direction, TranscriptLine
 from tests.servers import SilentServer, free_port, smtp_server
 
 HOST = "127.0.0.1"

@@ -28,16 +28,16 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import AuthorityInformationAccessOID, NameOID
 
-from smtpgui.core.catalogue import PLACEHOLDERS, RULES
-from smtpgui.core.catalogue_rule import CONNECTING, ConnectAdvice
-from smtpgui.core.certificate import display_name
-from smtpgui.core.diagnosis import Diagnosis, diagnose, matching_rule
-from smtpgui.core.message import build_test_message
-from smtpgui.core.probe import SmtpProbe
-from smtpgui.core.profile import Job, JobRunner
-from smtpgui.core.result import Phase, PhaseChange, ProbeResult
-from smtpgui.core.secrets import SecretKind, SecretStore, binding_of
-from smtpgui.core.settings import AuthMethod, Settings, TrustMode
+from smtpgui.core.diagnosis.catalogue import PLACEHOLDERS, RULES
+from smtpgui.core.diagnosis.diagnose import Diagnosis, diagnose, matching_rule
+from smtpgui.core.diagnosis.rule import CONNECTING, ConnectAdvice
+from smtpgui.core.jobs import Job, JobRunner
+from smtpgui.core.profile.secrets import SecretKind, SecretStore, binding_of
+from smtpgui.core.profile.settings import AuthMethod, Settings, TrustMode
+from smtpgui.core.smtp.certificate import display_name
+from smtpgui.core.smtp.message import build_test_message
+from smtpgui.core.smtp.probe import SmtpProbe
+from smtpgui.core.smtp.result import Phase, PhaseChange, ProbeResult
 from tests.core.test_probe import settings_for
 from tests.hostile import (
     FullBacklogServer,

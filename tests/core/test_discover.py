@@ -11,19 +11,18 @@ from collections.abc import Iterator
 
 import pytest
 
-from smtpgui.core.discover import (
+from smtpgui.core.discovery.autoconfig import parse_config
+from smtpgui.core.discovery.findings import (
     DiscoverError,
     DiscoverOptions,
     Finding,
     Source,
-    discover,
     domain_of,
 )
-from smtpgui.core.discover_autoconfig import parse_config
-from smtpgui.core.discover_run import Discovery
-from smtpgui.core.endpoint import Security
-from smtpgui.core.providers import AuthKind
-from smtpgui.core.settings import AuthMethod
+from smtpgui.core.discovery.run import Discovery, discover
+from smtpgui.core.profile.settings import AuthMethod
+from smtpgui.core.providers.catalogue import AuthKind
+from smtpgui.core.smtp.endpoint import Security
 from tests.dns_server import dns_server
 from tests.servers import smtp_server
 

@@ -13,8 +13,9 @@ from email.message import Message
 
 import pytest
 
-from smtpgui.core.discover import Source, discover
-from smtpgui.core.discover_autoconfig import _SameHostRedirect
+from smtpgui.core.discovery.autoconfig import _SameHostRedirect
+from smtpgui.core.discovery.findings import Source
+from smtpgui.core.discovery.run import discover
 from tests.core.test_discover import ADDRESS, CONFIG
 from tests.dns_server import dns_server
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from smtpgui.core.endpoint import (
+from smtpgui.core.smtp.endpoint import (
     DEFAULT_PORTS,
     PREFIXES,
     Endpoint,
@@ -527,7 +527,7 @@ def test_core_does_not_import_qt() -> None:
     code = textwrap.dedent(
         """
         import sys
-        import smtpgui.core.endpoint
+        import smtpgui.core.smtp.endpoint
         assert "PySide6" not in sys.modules, sorted(m for m in sys.modules if "PySide6" in m)
         """
     )

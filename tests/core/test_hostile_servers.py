@@ -10,12 +10,12 @@ import time
 
 import pytest
 
-from smtpgui.core.diagnosis import diagnose
-from smtpgui.core.probe import STEP_LIMITS_PER_SERVER
-from smtpgui.core.result import Failure
-from smtpgui.core.settings import AuthMethod
-from smtpgui.core.smtp_client import MAX_LINE_BYTES, MAX_REPLY_BYTES
-from smtpgui.core.transcript import Direction, TranscriptLine
+from smtpgui.core.diagnosis.diagnose import diagnose
+from smtpgui.core.profile.settings import AuthMethod
+from smtpgui.core.smtp.client import MAX_LINE_BYTES, MAX_REPLY_BYTES
+from smtpgui.core.smtp.probe import STEP_LIMITS_PER_SERVER
+from smtpgui.core.smtp.result import Failure
+from smtpgui.core.smtp.transcript import Direction, TranscriptLine
 from tests.core.test_probe import run, settings_for
 from tests.hostile import HostileServer
 from tests.hostile_scenarios import SCENARIOS, phases_until, run_save

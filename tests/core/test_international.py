@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from smtpgui.core.diagnosis import diagnose
-from smtpgui.core.endpoint import parse_server
-from smtpgui.core.envelope import ascii_address, envelope_for
-from smtpgui.core.message import build_test_message
-from smtpgui.core.profile import Job, JobRunner
-from smtpgui.core.result import Failure, Phase
-from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings import AuthMethod, Settings
-from smtpgui.core.settings_store import SettingsStore
-from smtpgui.core.transcript import TranscriptLine
+from smtpgui.core.diagnosis.diagnose import diagnose
+from smtpgui.core.jobs import Job, JobRunner
+from smtpgui.core.profile.secrets import SecretStore
+from smtpgui.core.profile.settings import AuthMethod, Settings
+from smtpgui.core.profile.store import SettingsStore
+from smtpgui.core.smtp.endpoint import parse_server
+from smtpgui.core.smtp.envelope import ascii_address, envelope_for
+from smtpgui.core.smtp.message import build_test_message
+from smtpgui.core.smtp.result import Failure, Phase
+from smtpgui.core.smtp.transcript import TranscriptLine
 from tests.servers import PASSWORD, USER, smtp_server
 
 

@@ -10,10 +10,10 @@ import trustme
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from smtpgui.core.deliverability.arrival import ArrivalCheck
-from smtpgui.core.endpoint import Security, parse_server
-from smtpgui.core.profile import Job, JobRunner, Outcome
-from smtpgui.core.settings import AuthMethod, Settings
-from smtpgui.core.transcript import TranscriptLine
+from smtpgui.core.jobs import Job, JobRunner, Outcome
+from smtpgui.core.profile.settings import AuthMethod, Settings
+from smtpgui.core.smtp.endpoint import Security, parse_server
+from smtpgui.core.smtp.transcript import TranscriptLine
 from tests import imap_server
 from tests.imap_server import Dovecot, dovecot
 from tests.servers import PASSWORD, USER, Recorder, RunningServer, smtp_server

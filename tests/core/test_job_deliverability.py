@@ -8,9 +8,9 @@ import time
 import pytest
 
 from smtpgui.core.deliverability.model import Record, Status
-from smtpgui.core.endpoint import parse_server
-from smtpgui.core.profile import Job, JobRunner, Outcome
-from smtpgui.core.settings import AuthMethod, Settings
+from smtpgui.core.jobs import Job, JobRunner, Outcome
+from smtpgui.core.profile.settings import AuthMethod, Settings
+from smtpgui.core.smtp.endpoint import parse_server
 from tests.dns_server import dns_server
 from tests.servers import PASSWORD, USER, RunningServer
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from smtpgui.core.result import Failure, Phase
-from smtpgui.core.settings import AuthMethod
-from smtpgui.core.transcript import Direction
+from smtpgui.core.profile.settings import AuthMethod
+from smtpgui.core.smtp.result import Failure, Phase
+from smtpgui.core.smtp.transcript import Direction
 from tests.core.test_probe import run, settings_for
 from tests.servers import smtp_server
 

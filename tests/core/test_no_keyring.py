@@ -6,15 +6,15 @@ import os
 import subprocess
 import sys
 
-from smtpgui.core.secrets import NO_BACKEND
+from smtpgui.core.profile.secrets import NO_BACKEND
 
 HEADLESS = """
 import json, pathlib, sys
-from smtpgui.core.endpoint import parse_server
-from smtpgui.core.profile import save_profile
-from smtpgui.core.secrets import SecretStore, SecretStoreError
-from smtpgui.core.settings import AuthMethod, Settings
-from smtpgui.core.settings_store import SettingsStore
+from smtpgui.core.smtp.endpoint import parse_server
+from smtpgui.core.jobs import save_profile
+from smtpgui.core.profile.secrets import SecretStore, SecretStoreError
+from smtpgui.core.profile.settings import AuthMethod, Settings
+from smtpgui.core.profile.store import SettingsStore
 store = SettingsStore(pathlib.Path(sys.argv[1]))
 settings = Settings(endpoints=parse_server("smtp.example.com"), auth=AuthMethod.LOGIN,
                     username="alice@example.com", recipient="alice@example.com")

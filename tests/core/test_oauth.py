@@ -7,7 +7,9 @@ import urllib.request
 
 import pytest
 
-from smtpgui.core.oauth import (
+from smtpgui.core.oauth.browser import sign_in
+from smtpgui.core.oauth.device import DeviceCode, sign_in_with_code
+from smtpgui.core.oauth.tokens import (
     OAuthError,
     SignInCancelled,
     SignInRequired,
@@ -16,8 +18,6 @@ from smtpgui.core.oauth import (
     fresh,
     refresh,
 )
-from smtpgui.core.oauth_browser import sign_in
-from smtpgui.core.oauth_device import DeviceCode, sign_in_with_code
 from tests.oauth_server import CLIENT_ID
 
 

@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 
 import smtpgui
-from smtpgui.core import oauth_session
-from smtpgui.core.diagnosis import diagnose
-from smtpgui.core.oauth import OAuthError, Tokens
-from smtpgui.core.oauth_settings import OAuthSettings
-from smtpgui.core.profile import Job, JobRunner, Outcome, delete_profile, save_profile
-from smtpgui.core.result import Failure, Phase
-from smtpgui.core.secrets import SecretKind, SecretStore, binding_of
-from smtpgui.core.settings import AuthMethod, Settings, field_errors, from_json, to_json
-from smtpgui.core.settings_store import SettingsStore
-from smtpgui.core.transcript import TranscriptLine
+from smtpgui.core.diagnosis.diagnose import diagnose
+from smtpgui.core.jobs import Job, JobRunner, Outcome, delete_profile, save_profile
+from smtpgui.core.oauth import session as oauth_session
+from smtpgui.core.oauth.settings import OAuthSettings
+from smtpgui.core.oauth.tokens import OAuthError, Tokens
+from smtpgui.core.profile.secrets import SecretKind, SecretStore, binding_of
+from smtpgui.core.profile.settings import AuthMethod, Settings, field_errors, from_json, to_json
+from smtpgui.core.profile.store import SettingsStore
+from smtpgui.core.smtp.result import Failure, Phase
+from smtpgui.core.smtp.transcript import TranscriptLine
 from tests.core.test_probe import settings_for
 from tests.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer
 from tests.servers import USER, OAuthRecorder, RunningServer, smtp_server
@@ -184,7 +184,7 @@ def test_oauth_settings_round_trip_and_old_files(xoauth2_server, auth_server, ca
 def test_microsoft_365_with_a_password_gets_a_notice(plain_server, ca_file):
     import socket
 
-    from smtpgui.core.probe import SmtpProbe
+    from smtpgui.core.smtp.probe import SmtpProbe
 
     def loopback(host: str, port: int, *args: object, **kwargs: object) -> list[tuple]:  # type: ignore[type-arg]
         assert host == "smtp.office365.com"

@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from smtpgui.core.oauth import (
+from smtpgui.core.oauth.browser import sign_in
+from smtpgui.core.oauth.tokens import (
     OAuthProvider,
     SignInDenied,
     SignInRequired,
@@ -29,7 +30,6 @@ from smtpgui.core.oauth import (
     Tokens,
     refresh,
 )
-from smtpgui.core.oauth_browser import sign_in
 
 FOLDER = Path(__file__).resolve().parent.parent / "oidc"
 CLIENT = "smtpgui-oidc"

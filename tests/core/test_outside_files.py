@@ -7,13 +7,13 @@ import json
 
 import pytest
 
-from smtpgui.core.oauth import OAuthError, check_url
-from smtpgui.core.oauth_settings import OAuthSettings, oauth_errors
-from smtpgui.core.profile import save_profile
-from smtpgui.core.profile_file import ProfileError, read_profile_bytes
-from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings import from_json
-from smtpgui.core.settings_store import SettingsFileError, SettingsStore
+from smtpgui.core.jobs import save_profile
+from smtpgui.core.oauth.settings import OAuthSettings, oauth_errors
+from smtpgui.core.oauth.tokens import OAuthError, check_url
+from smtpgui.core.profile.file import ProfileError, read_profile_bytes
+from smtpgui.core.profile.secrets import SecretStore
+from smtpgui.core.profile.settings import from_json
+from smtpgui.core.profile.store import SettingsFileError, SettingsStore
 
 GOOD = {"version": 1, "server": "smtp.example.com", "auth": "none", "recipient": "a@b.example"}
 

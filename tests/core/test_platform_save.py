@@ -12,11 +12,11 @@ import os
 
 import pytest
 
-from smtpgui.core import settings_store
-from smtpgui.core.memory_keyring import MemoryKeyring
-from smtpgui.core.profile import Job, JobRunner, save_profile
-from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings_store import REPLACE_DELAYS, SettingsStore, replace_retrying
+from smtpgui.core.jobs import Job, JobRunner, save_profile
+from smtpgui.core.profile import store as settings_store
+from smtpgui.core.profile.memory_keyring import MemoryKeyring
+from smtpgui.core.profile.secrets import SecretStore
+from smtpgui.core.profile.store import REPLACE_DELAYS, SettingsStore, replace_retrying
 from tests.helpers.keyring_records import stored_secret
 from tests.helpers.profiles import NEW, OLD, settings_at
 from tests.servers import PASSWORD, USER

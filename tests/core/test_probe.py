@@ -9,12 +9,12 @@ import time
 
 import pytest
 
-from smtpgui.core.endpoint import Security, parse_server
-from smtpgui.core.message import build_test_message
-from smtpgui.core.probe import SmtpProbe
-from smtpgui.core.result import Failure, Phase, PhaseChange, PhaseState, ProbeResult
-from smtpgui.core.settings import AuthMethod, Settings
-from smtpgui.core.transcript import Direction, TranscriptLine
+from smtpgui.core.profile.settings import AuthMethod, Settings
+from smtpgui.core.smtp.endpoint import Security, parse_server
+from smtpgui.core.smtp.message import build_test_message
+from smtpgui.core.smtp.probe import SmtpProbe
+from smtpgui.core.smtp.result import Failure, Phase, PhaseChange, PhaseState, ProbeResult
+from smtpgui.core.smtp.transcript import Direction, TranscriptLine
 from tests.helpers.profiles import settings_at as settings_for
 from tests.servers import PASSWORD, USER, Recorder, StallAfterStarttls, smtp_server
 

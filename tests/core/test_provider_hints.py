@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from smtpgui.core.diagnosis import diagnose
-from smtpgui.core.provider_hints import login_notice
-from smtpgui.core.result import Phase, ProbeResult
-from smtpgui.core.settings import AuthMethod, Settings
+from smtpgui.core.diagnosis.diagnose import diagnose
+from smtpgui.core.profile.settings import AuthMethod, Settings
+from smtpgui.core.providers.hints import login_notice
+from smtpgui.core.smtp.result import Phase, ProbeResult
 from tests.core.test_probe import run, settings_for
 from tests.servers import PASSWORD, Recorder, free_port, smtp_server
 

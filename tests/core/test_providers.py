@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from smtpgui.core.endpoint import Security
-from smtpgui.core.providers import (
+from smtpgui.core.providers.catalogue import (
     AuthKind,
     FromRule,
     Match,
@@ -24,9 +23,10 @@ from smtpgui.core.providers import (
     provider,
     rule_text,
 )
+from smtpgui.core.smtp.endpoint import Security
 
 ROOT = Path(__file__).resolve().parents[2]
-SHIPPED = resources.files("smtpgui.core").joinpath("providers.json").read_text("utf-8")
+SHIPPED = resources.files("smtpgui.core.providers").joinpath("providers.json").read_text("utf-8")
 
 REQUIRED = {
     "microsoft365",
@@ -133,8 +133,12 @@ def test_not_json_is_a_clear_error():
 
 
 def test_the_wheel_ships_the_catalogue():
-    text = (ROOT / "pyproject.toml").read_text("utf-8")
-    assert re.search(r'smtpgui\s*=\s*\[[^\]]*"core/\*\.json"', text)
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    patterns = project["tool"]["setuptools"]["package-data"]["smtpgui"]
+    shipped = {path for pattern in patterns for path in (ROOT / "smtpgui").glob(pattern)}
+    assert ROOT / "smtpgui" / "core" / "providers" / "providers.json" in shipped
 
 
 def test_mailgun_eu_is_a_region_with_its_own_host():

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from smtpgui.core.memory_keyring import MemoryKeyring
-from smtpgui.core.profile import Job, JobRunner, save_profile
-from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings_store import SettingsStore
+from smtpgui.core.jobs import Job, JobRunner, save_profile
+from smtpgui.core.profile.memory_keyring import MemoryKeyring
+from smtpgui.core.profile.secrets import SecretStore
+from smtpgui.core.profile.store import SettingsStore
 from tests.helpers.keyring_records import stored_secret
 from tests.helpers.profiles import NEW, OLD, break_file, break_folder, settings_at
 from tests.servers import PASSWORD, USER
@@ -83,7 +83,7 @@ def test_save_after_a_passing_test_reports_the_failed_write_and_keeps_the_old_pr
 def test_cancel_after_the_test_passed_but_before_the_save_saves_nothing(
     tmp_path, starttls_server, ca_file
 ):
-    from smtpgui.core.result import Phase, PhaseChange, PhaseState
+    from smtpgui.core.smtp.result import Phase, PhaseChange, PhaseState
 
     store, keyring = SettingsStore(tmp_path / "cfg"), MemoryKeyring()
     settings = settings_at(starttls_server.server, ca_file)

@@ -6,9 +6,9 @@ import keyring
 import pytest
 from keyring.backends import SecretService
 
-from smtpgui.core.profile import Job, JobRunner, save_profile
-from smtpgui.core.secrets import Binding, SecretKind, binding_of
-from smtpgui.core.settings_store import SettingsStore
+from smtpgui.core.jobs import Job, JobRunner, save_profile
+from smtpgui.core.profile.secrets import Binding, SecretKind, binding_of
+from smtpgui.core.profile.store import SettingsStore
 from tests.helpers.profiles import NEW, OLD, break_file, settings_at
 from tests.real_keyring import real_secrets, secret_service
 from tests.servers import PASSWORD, USER

@@ -22,11 +22,11 @@ import trustme
 import truststore
 from cryptography.exceptions import InvalidSignature
 
-from smtpgui.core.discover_autoconfig import fetch_url
-from smtpgui.core.oauth import TokenEndpoint
-from smtpgui.core.result import Failure, Phase
-from smtpgui.core.settings import TrustMode
-from smtpgui.core.tls import make_context
+from smtpgui.core.discovery.autoconfig import fetch_url
+from smtpgui.core.oauth.tokens import TokenEndpoint
+from smtpgui.core.profile.settings import TrustMode
+from smtpgui.core.smtp.result import Failure, Phase
+from smtpgui.core.smtp.tls import make_context
 from tests.core.test_probe import run, settings_for
 
 TLS_PHASES = (Phase.TLS, Phase.STARTTLS)
@@ -152,7 +152,7 @@ def test_macos_autoconfig_lookup_asks_the_keychain(ca, keychain):
 
 
 def test_https_with_a_ca_the_system_does_not_know_fails(ca, no_openssl_cas):
-    from smtpgui.core.oauth import OAuthError
+    from smtpgui.core.oauth.tokens import OAuthError
 
     with _https_server(ca) as url, pytest.raises(OAuthError):
         TokenEndpoint("client").post(f"{url}/token", {"grant_type": "x"})

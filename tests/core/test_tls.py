@@ -20,13 +20,13 @@ import trustme
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, Session
 
-from smtpgui.core.certificate import fingerprint, format_fingerprint, normalise_fingerprint
-from smtpgui.core.probe import SmtpProbe
-from smtpgui.core.result import Failure, Phase, ProbeResult
-from smtpgui.core.settings import Settings, TrustMode, field_errors, from_json, to_json
-from smtpgui.core.settings_store import SettingsStore
-from smtpgui.core.tls import INSECURE_NOTICE
-from smtpgui.core.transcript import Direction, TranscriptLine
+from smtpgui.core.profile.settings import Settings, TrustMode, field_errors, from_json, to_json
+from smtpgui.core.profile.store import SettingsStore
+from smtpgui.core.smtp.certificate import fingerprint, format_fingerprint, normalise_fingerprint
+from smtpgui.core.smtp.probe import SmtpProbe
+from smtpgui.core.smtp.result import Failure, Phase, ProbeResult
+from smtpgui.core.smtp.tls import INSECURE_NOTICE
+from smtpgui.core.smtp.transcript import Direction, TranscriptLine
 from tests.core.test_probe import client_lines_starting, run, settings_for, transcript
 from tests.servers import PASSWORD, Recorder, RunningServer, free_port
 
@@ -435,7 +435,8 @@ def test_an_unknown_trust_mode_is_refused():
 
 def test_cryptography_is_imported_only_when_a_certificate_is_read():
     code = (
-        "import sys, smtpgui.core.probe, smtpgui.core.settings, smtpgui.core.certificate;"
+        "import sys, smtpgui.core.smtp.probe, smtpgui.core.profile.settings;"
+        "import smtpgui.core.smtp.certificate;"
         "assert 'cryptography' not in sys.modules, 'imported at start-up'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -6,7 +6,7 @@ import base64
 
 import pytest
 
-from smtpgui.core.transcript import REDACTED, Redactor
+from smtpgui.core.smtp.transcript import REDACTED, Redactor
 
 USER, PASSWORD = "alice@example.com", "correct horse ñ"
 NUL = b"\0"

@@ -7,14 +7,14 @@ import threading
 
 import trustme
 
-from smtpgui.cli_output import format_diagnosis, outcome_json
+from smtpgui.cli.output import format_diagnosis, outcome_json
 from smtpgui.core import exit_codes
-from smtpgui.core.diagnosis import diagnose
-from smtpgui.core.message import build_test_message
-from smtpgui.core.probe import SmtpProbe
-from smtpgui.core.profile import Outcome
-from smtpgui.core.result import Failure, Phase, PhaseChange, PhaseState, ProbeResult
-from smtpgui.core.transcript import TranscriptLine
+from smtpgui.core.diagnosis.diagnose import diagnose
+from smtpgui.core.jobs import Outcome
+from smtpgui.core.smtp.message import build_test_message
+from smtpgui.core.smtp.probe import SmtpProbe
+from smtpgui.core.smtp.result import Failure, Phase, PhaseChange, PhaseState, ProbeResult
+from smtpgui.core.smtp.transcript import TranscriptLine
 from tests.core.test_probe import settings_for
 from tests.hostile import HostileServer
 from tests.hostile_smtp import smtp_script

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
-from smtpgui.core.watchdog import Watchdog
+from smtpgui.core.smtp.watchdog import Watchdog
 
 
 def test_fires_after_the_deadline():

@@ -16,8 +16,8 @@ import types
 
 import pytest
 
-from smtpgui.core.probe import SmtpProbe
-from smtpgui.core.result import Failure, Phase, PhaseChange, ProbeResult
+from smtpgui.core.smtp.probe import SmtpProbe
+from smtpgui.core.smtp.result import Failure, Phase, PhaseChange, ProbeResult
 from tests.core import test_detect, test_hostile_servers
 from tests.core.test_probe import client_hello_arrived, settings_for
 from tests.core.test_tls import RefuseThenHang, leaf_from

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from smtpgui.core.secrets import SERVICE, SecretKind, SecretStore
+from smtpgui.core.profile.secrets import SERVICE, SecretKind, SecretStore
 
 
 def stored_secret(

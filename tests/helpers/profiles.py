@@ -3,9 +3,9 @@ and the ways the tests break a settings folder so that a save fails."""
 
 from __future__ import annotations
 
-from smtpgui.core.endpoint import parse_server
-from smtpgui.core.settings import AuthMethod, Settings
-from smtpgui.core.settings_store import SettingsStore
+from smtpgui.core.profile.settings import AuthMethod, Settings
+from smtpgui.core.profile.store import SettingsStore
+from smtpgui.core.smtp.endpoint import parse_server
 from tests.servers import USER
 
 OWN = "admin@example.test"

@@ -13,14 +13,14 @@ import pytest
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from smtpgui.core import exit_codes as codes
-from smtpgui.core.endpoint import parse_server
-from smtpgui.core.oauth_settings import OAuthSettings
-from smtpgui.core.profile import Job, JobRunner, save_profile
-from smtpgui.core.profile_file import export_profile
-from smtpgui.core.result import Failure
-from smtpgui.core.secrets import SecretKind, SecretStore, binding_of
-from smtpgui.core.settings import AuthMethod, Settings, to_json
-from smtpgui.core.settings_store import SettingsStore
+from smtpgui.core.jobs import Job, JobRunner, save_profile
+from smtpgui.core.oauth.settings import OAuthSettings
+from smtpgui.core.profile.file import export_profile
+from smtpgui.core.profile.secrets import SecretKind, SecretStore, binding_of
+from smtpgui.core.profile.settings import AuthMethod, Settings, to_json
+from smtpgui.core.profile.store import SettingsStore
+from smtpgui.core.smtp.endpoint import parse_server
+from smtpgui.core.smtp.result import Failure
 from tests.helpers.cli import cli, cli_env
 from tests.helpers.keyring_records import stored_binding
 from tests.helpers.profiles import settings_at
@@ -229,7 +229,7 @@ def test_a_store_refusing_a_long_secret_is_named_for_what_it_is():
     """What Windows says when a credential is too long; the advice is not "unlock it"."""
     from keyring.errors import PasswordSetError
 
-    from smtpgui.core.secrets import SecretStoreError
+    from smtpgui.core.profile.secrets import SecretStoreError
 
     class RefusingKeyring(SmallKeyring):
         def set_password(self, service: str, username: str, password: str) -> None:

@@ -11,7 +11,7 @@ import json
 import subprocess
 import sys
 
-from smtpgui.core.settings_store import SettingsStore
+from smtpgui.core.profile.store import SettingsStore
 from tests.helpers.cli import cli_env
 from tests.servers import Recorder, smtp_server
 

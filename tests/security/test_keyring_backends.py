@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from smtpgui.core import exit_codes as codes
-from smtpgui.core.secrets import NO_BACKEND
+from smtpgui.core.profile.secrets import NO_BACKEND
 from tests.helpers.cli import cli, cli_env
 from tests.servers import PASSWORD, USER
 
@@ -78,7 +78,7 @@ def test_a_chainer_of_only_insecure_backends_is_no_keyring(monkeypatch):
     from keyring.backends.chainer import ChainerBackend
     from keyrings.alt.file import PlaintextKeyring
 
-    from smtpgui.core.secrets import secret_store_of
+    from smtpgui.core.profile.secrets import secret_store_of
 
     monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
     monkeypatch.setattr(ChainerBackend, "backends", [PlaintextKeyring()])

@@ -13,14 +13,14 @@ from email.mime.text import MIMEText
 import pytest
 
 import smtpgui
-from smtpgui.core import envelope as envelope_module
 from smtpgui.core import exit_codes as codes
-from smtpgui.core.endpoint import parse_server
-from smtpgui.core.profile import save_profile
-from smtpgui.core.result import Failure
-from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings import Settings
-from smtpgui.core.settings_store import SettingsStore
+from smtpgui.core.jobs import save_profile
+from smtpgui.core.profile.secrets import SecretStore
+from smtpgui.core.profile.settings import Settings
+from smtpgui.core.profile.store import SettingsStore
+from smtpgui.core.smtp import envelope as envelope_module
+from smtpgui.core.smtp.endpoint import parse_server
+from smtpgui.core.smtp.result import Failure
 from tests.helpers.cli import cli, cli_env
 from tests.hostile import HostileServer
 from tests.hostile_smtp import smtp_script

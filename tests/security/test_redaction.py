@@ -17,15 +17,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from smtpgui.core.endpoint import parse_server
-from smtpgui.core.oauth_settings import OAuthSettings
-from smtpgui.core.probe import SmtpProbe
-from smtpgui.core.profile import save_profile
-from smtpgui.core.result import ProbeResult
-from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings import AuthMethod, Settings
-from smtpgui.core.settings_store import SettingsStore
-from smtpgui.core.transcript import TranscriptLine
+from smtpgui.core.jobs import save_profile
+from smtpgui.core.oauth.settings import OAuthSettings
+from smtpgui.core.profile.secrets import SecretStore
+from smtpgui.core.profile.settings import AuthMethod, Settings
+from smtpgui.core.profile.store import SettingsStore
+from smtpgui.core.smtp.endpoint import parse_server
+from smtpgui.core.smtp.probe import SmtpProbe
+from smtpgui.core.smtp.result import ProbeResult
+from smtpgui.core.smtp.transcript import TranscriptLine
 from tests.file_keyring import FileKeyring
 from tests.helpers.cli import cli, cli_env
 from tests.helpers.profiles import settings_at

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QWidget
 
-from smtpgui.core.settings import AuthMethod, TrustMode
+from smtpgui.core.profile.settings import AuthMethod, TrustMode
 from smtpgui.ui.main_window import SettingsWindow
 from tests.ui.test_window import fill, run
 

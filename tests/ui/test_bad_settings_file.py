@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from smtpgui.core.settings_store import SettingsStore
+from smtpgui.core.profile.store import SettingsStore
 from smtpgui.ui.main_window import SettingsWindow
 from tests.helpers.keyring_records import stored_secret
 from tests.servers import PASSWORD, USER

@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from smtpgui.core.result import Phase, ProbeResult
-from smtpgui.core.settings_store import SettingsStore
+from smtpgui.core.profile.store import SettingsStore
+from smtpgui.core.smtp.result import Phase, ProbeResult
 from smtpgui.ui.main_window import SettingsWindow
 from tests.hostile import HostileServer
 from tests.hostile_scenarios import server_context
@@ -170,7 +170,7 @@ class StuckKeyring:
 def test_closing_while_the_keyring_is_stuck_neither_crashes_nor_leaves_a_thread(
     qtbot, starttls_server, ca_file
 ):
-    from smtpgui.core.secrets import SecretStore
+    from smtpgui.core.profile.secrets import SecretStore
 
     stuck = StuckKeyring()
     win = SettingsWindow(secrets=SecretStore(stuck))

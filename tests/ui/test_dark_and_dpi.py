@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QPalette
 
-from smtpgui.core.transcript import Direction, TranscriptLine
+from smtpgui.core.smtp.transcript import Direction, TranscriptLine
 from smtpgui.ui.main_window import SettingsWindow
 
 pytestmark = pytest.mark.gui

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from smtpgui.core.endpoint import Security
-from smtpgui.core.settings import AuthMethod
+from smtpgui.core.profile.settings import AuthMethod
+from smtpgui.core.smtp.endpoint import Security
 from smtpgui.ui.main_window import SettingsWindow
 from tests.servers import SilentServer, free_port
 

@@ -7,9 +7,9 @@ import time
 
 import pytest
 
-from smtpgui.core.discover import DiscoverOptions, Source
-from smtpgui.core.endpoint import Security
-from smtpgui.core.settings import AuthMethod
+from smtpgui.core.discovery.findings import DiscoverOptions, Source
+from smtpgui.core.profile.settings import AuthMethod
+from smtpgui.core.smtp.endpoint import Security
 from tests.dns_server import dns_server
 from tests.servers import SilentServer, smtp_server
 

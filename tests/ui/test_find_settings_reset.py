@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from smtpgui.core.discover import DiscoverOptions
-from smtpgui.core.oauth_settings import OAuthSettings
-from smtpgui.core.settings import AuthMethod, TrustMode
+from smtpgui.core.discovery.findings import DiscoverOptions
+from smtpgui.core.oauth.settings import OAuthSettings
+from smtpgui.core.profile.settings import AuthMethod, TrustMode
 from tests.dns_server import dns_server
 from tests.ui.test_discover_dialog import no_network
 

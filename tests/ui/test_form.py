@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from smtpgui.core.endpoint import Security
-from smtpgui.core.settings import AuthMethod
+from smtpgui.core.profile.settings import AuthMethod
+from smtpgui.core.smtp.endpoint import Security
 from smtpgui.ui.main_window import SettingsWindow
 
 pytestmark = pytest.mark.gui

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from smtpgui.core.endpoint import Security
-from smtpgui.core.settings import TrustMode
-from smtpgui.core.settings_store import SettingsStore
+from smtpgui.core.profile.settings import TrustMode
+from smtpgui.core.profile.store import SettingsStore
+from smtpgui.core.smtp.endpoint import Security
 from tests.test_cli import cli
 from tests.ui.conftest import answer_next_box
 from tests.ui.test_window import fill, run

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLabel, QWidget
 
-from smtpgui.core.settings import AuthMethod
+from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.ui.main_window import SettingsWindow
 from tests.servers import PASSWORD, USER
 

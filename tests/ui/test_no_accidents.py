@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from smtpgui.core.settings import TrustMode
-from smtpgui.ui.fitting_scroll import FittingScrollArea
+from smtpgui.core.profile.settings import TrustMode
+from smtpgui.ui.widgets.fitting_scroll import FittingScrollArea
 from tests.ui.conftest import answer_next_box, wheel
 from tests.ui.test_window import fill, run
 

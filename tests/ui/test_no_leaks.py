@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from smtpgui.core.memory_keyring import MemoryKeyring
-from smtpgui.core.result import Phase
-from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings import AuthMethod
-from smtpgui.core.settings_store import SettingsStore
+from smtpgui.core.profile.memory_keyring import MemoryKeyring
+from smtpgui.core.profile.secrets import SecretStore
+from smtpgui.core.profile.settings import AuthMethod
+from smtpgui.core.profile.store import SettingsStore
+from smtpgui.core.smtp.result import Phase
 from smtpgui.ui.main_window import SettingsWindow
 from tests.hostile import HostileServer
 from tests.hostile_scenarios import server_context

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from smtpgui.core.result import Phase
-from smtpgui.core.settings import AuthMethod
+from smtpgui.core.profile.settings import AuthMethod
+from smtpgui.core.smtp.result import Phase
 from tests.ui.test_window import fill, run
 
 pytestmark = pytest.mark.gui

@@ -8,9 +8,9 @@ import urllib.request
 import pytest
 from PySide6.QtWidgets import QLineEdit
 
-from smtpgui.core import oauth_session
-from smtpgui.core.secrets import SecretKind
-from smtpgui.core.settings import AuthMethod
+from smtpgui.core.oauth import session as oauth_session
+from smtpgui.core.profile.secrets import SecretKind
+from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.ui.main_window import SettingsWindow
 from tests.helpers.keyring_records import stored_secret
 from tests.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer
@@ -169,7 +169,7 @@ def test_a_browser_that_does_not_come_back_gets_the_error_page_hint(
 ):
     """Issue 14: the provider's error page never reaches the listener; after a while the
     status says what it may show, instead of a silent wait to the limit."""
-    from smtpgui.core import oauth_browser
+    from smtpgui.core.oauth import browser as oauth_browser
 
     monkeypatch.setattr(oauth_browser, "HINT_AFTER", 0.2)
     fill_oauth(window, "smtp.example.test", ca_file, auth_server)

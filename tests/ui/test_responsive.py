@@ -8,7 +8,7 @@ import time
 import pytest
 from PySide6.QtCore import QTimer
 
-from smtpgui.core.result import Failure
+from smtpgui.core.smtp.result import Failure
 from smtpgui.ui.main_window import SettingsWindow
 from tests.hostile import HostileServer
 from tests.hostile_scenarios import SCENARIOS, Kit, server_context

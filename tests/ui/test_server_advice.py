@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from smtpgui.core.endpoint import Security
+from smtpgui.core.smtp.endpoint import Security
 from smtpgui.ui.server_advice import prefix_fix
 
 pytestmark = pytest.mark.gui

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtpgui.core.endpoint import Security
-from smtpgui.core.settings import AuthMethod, TrustMode
-from smtpgui.core.settings_store import SettingsStore
+from smtpgui.core.profile.settings import AuthMethod, TrustMode
+from smtpgui.core.profile.store import SettingsStore
+from smtpgui.core.smtp.endpoint import Security
 from smtpgui.ui.guide import GuideDialog
 from tests.ui.conftest import answer_next_box
 from tests.ui.test_window import fill, run

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from smtpgui.core.certificate import format_fingerprint
-from smtpgui.core.result import Failure
-from smtpgui.core.settings import TrustMode
-from smtpgui.core.settings_store import SettingsStore
+from smtpgui.core.profile.settings import TrustMode
+from smtpgui.core.profile.store import SettingsStore
+from smtpgui.core.smtp.certificate import format_fingerprint
+from smtpgui.core.smtp.result import Failure
 from smtpgui.ui.main_window import SettingsWindow
 from tests.ui.test_window import fill, run
 

@@ -12,12 +12,12 @@ import pytest
 from keyring.backends import fail
 from PySide6.QtCore import Qt, QTimer
 
-from smtpgui.core.endpoint import Security, parse_server
-from smtpgui.core.profile_file import export_profile
-from smtpgui.core.result import Failure, Phase, PhaseState
-from smtpgui.core.secrets import SecretStore
-from smtpgui.core.settings import AuthMethod, Settings
-from smtpgui.core.settings_store import SettingsStore
+from smtpgui.core.profile.file import export_profile
+from smtpgui.core.profile.secrets import SecretStore
+from smtpgui.core.profile.settings import AuthMethod, Settings
+from smtpgui.core.profile.store import SettingsStore
+from smtpgui.core.smtp.endpoint import Security, parse_server
+from smtpgui.core.smtp.result import Failure, Phase, PhaseState
 from smtpgui.ui.main_window import SettingsWindow
 from tests.helpers.keyring_records import stored_secret
 from tests.hostile import HostileServer

@@ -21,9 +21,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from smtpgui.core.deliverability.model import Finding
-from smtpgui.core.endpoint import Security
-from smtpgui.core.settings import Settings
-from smtpgui.core.transcript import REDACTED, Direction, Redactor, TranscriptLine
+from smtpgui.core.profile.settings import Settings
+from smtpgui.core.smtp.endpoint import Security
+from smtpgui.core.smtp.transcript import REDACTED, Direction, Redactor, TranscriptLine
 
 Log = Callable[[TranscriptLine], None]
 # Special-use Junk (RFC 6154) first; else the names big providers use for spam folders.
@@ -304,8 +304,8 @@ def prove_arrival(
     the IMAP server the admin names with it.
     """
     from smtpgui.core.deliverability.verdicts import arrival_finding
-    from smtpgui.core.settings import AuthMethod, TrustMode
-    from smtpgui.core.tls import make_context
+    from smtpgui.core.profile.settings import AuthMethod, TrustMode
+    from smtpgui.core.smtp.tls import make_context
 
     mailbox = settings.recipient
     try:

@@ -10,8 +10,8 @@ import threading
 
 from smtpgui.core.deliverability.domain_check import check_domain
 from smtpgui.core.deliverability.model import DomainReport
-from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
-from smtpgui.core.settings import Settings
+from smtpgui.core.profile.settings import Settings
+from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, Text
 
 
 class DomainCheckBesideTest:

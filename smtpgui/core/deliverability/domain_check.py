@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from smtpgui.core.deliverability.model import DomainReport, Finding, Record
 from smtpgui.core.deliverability.verdicts import finding
-from smtpgui.core.providers import by_host
+from smtpgui.core.providers.catalogue import by_host
 
 if TYPE_CHECKING:
     import dns.resolver
@@ -103,7 +103,7 @@ def sender_of(server_host: str, resolver: dns.resolver.Resolver) -> Sender:
 
 
 def _resolver(dns_server: str, timeout: float) -> dns.resolver.Resolver:
-    from smtpgui.core.discover_dns import make_resolver
+    from smtpgui.core.discovery.dns_records import make_resolver
 
     resolver = make_resolver(dns_server)
     resolver.timeout = resolver.lifetime = timeout  # checkdmarc's own timeout is per try

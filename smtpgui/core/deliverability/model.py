@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from smtpgui.core.i18n import Text
+from smtpgui.core.text.i18n import Text
 
 
 class Status(enum.IntEnum):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from smtpgui.core.deliverability.model import Finding, Record, Status
-from smtpgui.core.i18n import QT_TRANSLATE_NOOP, Text
+from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, Text
 
 if TYPE_CHECKING:
     from smtpgui.core.deliverability.arrival import Arrival

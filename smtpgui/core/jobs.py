@@ -1,0 +1,363 @@
+"""A test followed, only on success, by a save: the unit of work behind Test and Save."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from smtpgui.core.profile.secrets import (
+    Binding,
+    SecretKind,
+    SecretStore,
+    SecretStoreError,
+    binding_of,
+    kinds_used,
+)
+from smtpgui.core.profile.settings import AuthMethod, Settings
+from smtpgui.core.profile.store import SettingsStore
+from smtpgui.core.smtp.result import Failure, Phase, ProbeResult
+from smtpgui.core.smtp.transcript import Redactor, TranscriptLine
+from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, Text
+
+if TYPE_CHECKING:
+    from smtpgui.core.deliverability.arrival import Arrival, ArrivalCheck
+    from smtpgui.core.deliverability.beside_test import DomainCheckBesideTest
+    from smtpgui.core.deliverability.model import DomainReport, Finding
+    from smtpgui.core.oauth.tokens import Tokens
+    from smtpgui.core.smtp.probe import Callback, SmtpProbe
+
+
+@dataclass(frozen=True)
+class Job:
+    """What Test or Save asks for. `password=None` means "the stored one"."""
+
+    settings: Settings
+    password: str | None
+    save: bool
+    subject: str
+    body: str
+    send: bool = True  # False: stop after AUTH (the CLI's --no-send); never saves
+    tokens: Tokens | None = None  # OAuth2: a sign-in not saved yet (else the keyring's)
+    client_secret: str | None = None  # OAuth2: None means the stored one ("" when none)
+    domain_check: bool = True  # judge the From domain's SPF/DKIM/DMARC beside the test
+    dns_server: str = ""  # "host[:port]" for the domain check; "" the system's
+    arrival: ArrivalCheck | None = None  # look for the test message over IMAP (off: None)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """`deliverability`: the domain check after a passed test (None: not run, or `note` why)."""
+
+    result: ProbeResult
+    saved: bool = False
+    save_error: str = ""
+    deliverability: DomainReport | None = None
+    deliverability_note: str = ""
+    arrival: Arrival | None = None  # what the mailbox showed (None: not asked, or unreadable)
+    arrival_finding: Finding | None = None  # the verdict on it, when asked
+
+
+class JobRunner:
+    """Runs a Job on the calling (worker) thread; `cancel()` is safe from any thread."""
+
+    def __init__(
+        self,
+        job: Job,
+        callback: Callback,
+        store: SettingsStore | None = None,
+        secrets: SecretStore | None = None,
+    ) -> None:
+        self._job = job
+        self._callback = callback
+        self._store = store or SettingsStore()
+        self._secrets = secrets or SecretStore()
+        self._cancelled = threading.Event()
+        self._probe: SmtpProbe | None = None
+        self._lock = threading.Lock()
+        self._redactor = Redactor(
+            [job.password or "", job.client_secret or ""], job.settings.username
+        )
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._cancelled.set()
+            probe = self._probe
+        if probe is not None:
+            probe.cancel()
+
+    def run(self) -> Outcome:
+        # Imported here, on the worker thread: smtplib, ssl and email take tens of
+        # milliseconds to load, which the window's event loop must not wait for.
+        from smtpgui.core.smtp.envelope import ascii_address
+        from smtpgui.core.smtp.message import build_test_message
+        from smtpgui.core.smtp.probe import SmtpProbe
+
+        job = self._job
+        password, error = self._password()
+        if error:
+            return Outcome(self._failed_before_connecting(error, Failure.NO_PASSWORD))
+        secret = password  # what a save puts in the keyring
+        client_secret = None
+        if job.settings.auth is AuthMethod.OAUTH2:
+            from smtpgui.core.oauth.tokens import OAuthError  # urllib: only for an OAuth2 login
+
+            try:
+                client_secret = self._client_secret()
+                self._redactor = self._redactor.including([client_secret], "")
+                password, secret = self._access_token(client_secret)
+            except (OAuthError, SecretStoreError) as exc:  # both say what to do
+                return Outcome(self._failed_before_connecting(_message(exc), Failure.SIGN_IN))
+            self._redactor = self._redactor.including([password, secret], job.settings.username)
+        message = (
+            build_test_message(
+                own_address=ascii_address(job.settings.recipient),
+                forced_from=ascii_address(job.settings.from_address),
+                subject=job.subject,
+                body=job.body,
+            )
+            if job.send
+            else None
+        )
+        probe = SmtpProbe(job.settings, password, message, self._callback, redactor=self._redactor)
+        with self._lock:
+            self._probe = probe
+            if self._cancelled.is_set():
+                probe.cancel()
+        checker = self._start_domain_check()
+        result = probe.run()
+        outcome = self._after_test(result, error, secret, client_secret)
+        if not result.ok:
+            return outcome
+        if checker is None:
+            return self._with_arrival(outcome, password)
+        # Save first, then wait: a slow DNS server never delays what the admin asked for.
+        limit = 0.0 if self._cancelled.is_set() else job.settings.timeout
+        report, note = checker.report(limit)
+        outcome = replace(outcome, deliverability=report, deliverability_note=note)
+        return self._with_arrival(outcome, password)
+
+    def _with_arrival(self, outcome: Outcome, secret: str) -> Outcome:
+        """The mailbox proof, when asked, after a message went out (the same login)."""
+        from smtpgui.core.deliverability.arrival import prove_arrival
+
+        job, result = self._job, outcome.result
+        if job.arrival is None or not job.send or self._cancelled.is_set():
+            return outcome
+
+        def log(line: TranscriptLine) -> None:
+            self._callback(replace(line, text=self._redactor.redact(line.text)))
+
+        arrival, finding = prove_arrival(
+            job.arrival,
+            job.settings,
+            secret,
+            result.message_id,
+            log,
+            self._cancelled,
+            secret_stored=job.password is None,  # from the keyring (or a sign-in): bound
+        )
+        return replace(outcome, arrival=arrival, arrival_finding=finding)
+
+    def _after_test(
+        self, result: ProbeResult, error: str, secret: str, client_secret: str | None
+    ) -> Outcome:
+        job = self._job
+        if not (result.ok and job.save and job.send):
+            return Outcome(result, save_error=error if job.save and not result.ok else "")
+        if self._cancelled.is_set():  # after the test passed, before the save: nothing saved
+            return Outcome(
+                result, save_error=Text("Probe", QT_TRANSLATE_NOOP("Probe", "Cancelled."))
+            )
+        try:
+            save_profile(job.settings, secret, self._store, self._secrets, client_secret)
+        except Exception as exc:  # rolled back by save_profile; the test result still stands
+            return Outcome(result, saved=False, save_error=_save_error(exc))
+        return Outcome(result, saved=True)
+
+    def _start_domain_check(self) -> DomainCheckBesideTest | None:
+        """Started beside the SMTP test, which takes longer than a few DNS questions."""
+        from smtpgui.core.deliverability.beside_test import DomainCheckBesideTest
+
+        if not (self._job.domain_check and self._job.settings.sender):
+            return None
+        checker = DomainCheckBesideTest(self._job.settings, self._job.dns_server)
+        checker.start()
+        return checker
+
+    def _access_token(self, client_secret: str) -> tuple[str, str]:
+        """(access token, refresh token): refreshed first when it has under a minute left."""
+        from smtpgui.core.oauth.session import access_tokens
+
+        job = self._job
+        tokens = access_tokens(job.settings, self._secrets, job.tokens, client_secret)
+        return tokens.access_token, tokens.refresh_token
+
+    def _client_secret(self) -> str:
+        """The typed client secret, else the one stored for these settings ("": none)."""
+        from smtpgui.core.oauth.session import client_secret_of
+
+        return client_secret_of(self._secrets, self._job.settings, self._job.client_secret)
+
+    def _failed_before_connecting(self, message: str, failure: Failure) -> ProbeResult:
+        """No secret to log in with: the AUTH step fails before a byte is sent."""
+        from smtpgui.core.smtp.transcript import Direction, TranscriptLine
+
+        message = self._redactor.redact(message)  # a token server may repeat what it got
+        self._callback(TranscriptLine(Direction.ERROR, message, 0))
+        endpoints = self._job.settings.endpoints
+        return ProbeResult(
+            ok=False,
+            phase=Phase.AUTH,
+            failure=failure,
+            detail=message,
+            endpoint=str(endpoints[0]) if endpoints else "",
+        )
+
+    def _password(self) -> tuple[str, str]:
+        """The password to log in with, or "" and why there is none for these settings."""
+        job = self._job
+        if job.settings.auth is AuthMethod.OAUTH2:
+            return "", ""
+        if job.password is not None or job.settings.auth is AuthMethod.NONE:
+            return job.password or "", ""
+        try:
+            stored = self._secrets.get(binding_of(job.settings, SecretKind.PASSWORD))
+        except SecretStoreError as exc:
+            return "", _message(exc)
+        if stored is None:
+            return "", no_password_for(job.settings)
+        self._redactor = self._redactor.including([stored], job.settings.username)
+        return stored, ""
+
+
+def save_profile(
+    settings: Settings,
+    password: str,
+    store: SettingsStore,
+    secrets: SecretStore,
+    client_secret: str | None = None,
+) -> None:
+    """Keyring first, file last; if anything fails on the way, the old secrets are put back.
+
+    The file is what other programs read: written last, it never points at a password that
+    is not in the keyring yet. With OAuth2, `password` is the refresh token (the access token
+    is never stored), and `client_secret` is stored, or deleted when "" (None: left as it is).
+    Each secret is stored bound to these settings (secrets.Binding).
+
+    One save at a time, across processes: the lock beside settings.json is held from the
+    keyring write to the rename and the clean-up. The secrets that go afterwards are those the
+    profile no longer uses, and those of the profile the file named until now (read under the
+    lock: a save never deletes what another process has just saved).
+    """
+    with store.lock():
+        previous = _saved_or_none(store)
+        wanted = _secrets_of(settings, password, client_secret)
+        old = {binding: secrets.read_raw(binding.kind, binding.user) for binding in wanted}
+        try:
+            for binding, value in wanted.items():
+                _put(secrets, binding, value)
+            store.save(settings)
+        except BaseException:  # also KeyboardInterrupt, or a bug: never a secret without file
+            for binding, raw in old.items():
+                with contextlib.suppress(Exception):
+                    secrets.write_raw(binding.kind, binding.user, raw)
+            raise
+        _forget_stale(settings, previous, secrets)
+
+
+def _forget_stale(settings: Settings, previous: Settings | None, secrets: SecretStore) -> None:
+    """Delete the secrets no profile uses now (failures here leave only unused entries)."""
+    used = kinds_used(settings)
+    stale = {(kind, settings.account) for kind in SecretKind if kind not in used}
+    if previous is not None and previous.account != settings.account:
+        stale.update((kind, previous.account) for kind in SecretKind)
+    with contextlib.suppress(SecretStoreError):
+        for kind, user in sorted(stale):
+            secrets.delete(kind, user)
+
+
+def _saved_or_none(store: SettingsStore) -> Settings | None:
+    from smtpgui.core.profile.store import SettingsFileError
+
+    try:
+        return store.load()
+    except SettingsFileError:
+        return None
+
+
+def _secrets_of(
+    settings: Settings, password: str, client_secret: str | None
+) -> dict[Binding, str | None]:
+    """What the keyring must hold for this profile (None: nothing under that binding)."""
+    if settings.auth is AuthMethod.NONE:
+        return {}
+    if settings.auth is not AuthMethod.OAUTH2:
+        return {binding_of(settings, SecretKind.PASSWORD): password}
+    wanted: dict[Binding, str | None] = {binding_of(settings, SecretKind.REFRESH_TOKEN): password}
+    if client_secret is not None:
+        wanted[binding_of(settings, SecretKind.CLIENT_SECRET)] = client_secret or None
+    return wanted
+
+
+def _put(secrets: SecretStore, binding: Binding, value: str | None) -> None:
+    if value is None:
+        secrets.delete(binding.kind, binding.user)
+    else:
+        secrets.set(binding, value)
+
+
+def delete_profile(store: SettingsStore, secrets: SecretStore, account: str | None) -> None:
+    """Forget the saved settings and every secret of the profile (the file first: nothing
+    then points at them)."""
+    with store.lock():
+        store.delete()
+        if account:
+            for kind in SecretKind:
+                secrets.delete(kind, account)
+
+
+def no_password_for(settings: Settings) -> Text:
+    """Why a stored password is not used: none, or one saved for another user or server."""
+    return Text(
+        "Settings",
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "No password is stored for {user} on {servers}: a stored password is used only for "
+            "the user name and servers it was saved with. Type the password.",
+        ),
+        user=settings.username or settings.account,
+        servers=", ".join(endpoint.host for endpoint in settings.endpoints),
+    )
+
+
+def _save_error(exc: Exception) -> str:
+    if isinstance(exc, SecretStoreError):
+        return _message(exc)
+    reason = getattr(exc, "strerror", None) or type(exc).__name__
+    where = getattr(exc, "filename", None)
+    if not where:
+        return Text(
+            "Settings",
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "The settings could not be written to the settings folder ({reason}). "
+                "Nothing was changed.",
+            ),
+            reason=reason,
+        )
+    return Text(
+        "Settings",
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "The settings could not be written to {where} ({reason}). Nothing was changed.",
+        ),
+        where=str(where),
+        reason=reason,
+    )
+
+
+def _message(exc: Exception) -> str:
+    """The exception's message as raised: a Text stays a Text (str() would drop the template)."""
+    return exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)

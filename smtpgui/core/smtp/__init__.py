@@ -1,0 +1,21 @@
+"""The SMTP conversation of a test: the server field (endpoint), connection, TLS, EHLO, AUTH,
+MAIL/RCPT/DATA, each step under a deadline, every line into a redacted transcript; the probe that
+runs it (probe) and what it found (result); a batch over one session (batch).
+"""
+
+__all__ = [
+    "batch",
+    "certificate",
+    "client",
+    "connection",
+    "endpoint",
+    "envelope",
+    "failures",
+    "mechanisms",
+    "message",
+    "probe",
+    "result",
+    "tls",
+    "transcript",
+    "trust_store",
+]
