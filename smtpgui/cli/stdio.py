@@ -41,7 +41,8 @@ def has_console() -> bool:
         return False
     import ctypes
 
-    windll = ctypes.windll  # type: ignore[attr-defined]
+    # Windows only: typeshed has windll for win32, so this ignore is used off Windows only.
+    windll = ctypes.windll  # type: ignore[attr-defined,unused-ignore]
     if windll.kernel32.AttachConsole(-1):  # ATTACH_PARENT_PROCESS
         sys.stdout = sys.stdout or open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115
         sys.stderr = sys.stderr or open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115

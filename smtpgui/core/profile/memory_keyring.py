@@ -9,10 +9,10 @@ from keyring.errors import PasswordDeleteError
 class MemoryKeyring(KeyringBackend):
     """Forgets everything when the process ends; never touches the admin's real keyring."""
 
-    priority = 0.1  # type: ignore[assignment]  # never chosen on its own
+    priority = 0.1  # never chosen on its own
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # keyring's __init__ has no hints
         self._store: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:
