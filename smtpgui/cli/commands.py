@@ -19,10 +19,9 @@ from smtpgui.cli.output import (
     TranscriptPrinter,
     format_diagnosis,
     outcome_json,
-    print_json,
     print_outcome,
 )
-from smtpgui.cli.stdio import read_stdin, read_stdin_line
+from smtpgui.cli.stdio import print_json, read_stdin, read_stdin_line
 from smtpgui.cli.worker import run_in_worker
 from smtpgui.core import exit_codes as codes
 from smtpgui.core.jobs import Job, JobRunner, delete_profile, no_password_for

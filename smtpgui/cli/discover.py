@@ -15,7 +15,7 @@ from typing import Any
 
 from smtpgui.cli.errors import CliError, message_of, option_error
 from smtpgui.cli.language import cli, say
-from smtpgui.cli.output import print_json
+from smtpgui.cli.stdio import print_json
 from smtpgui.core import exit_codes as codes
 from smtpgui.core.discovery.findings import DiscoverError, Finding
 from smtpgui.core.discovery.run import discover

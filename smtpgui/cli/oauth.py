@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, NoReturn
 
 from smtpgui.cli.errors import CliError, option_error
 from smtpgui.cli.language import cli, say
-from smtpgui.cli.output import outcome_json, print_json
+from smtpgui.cli.output import outcome_json
+from smtpgui.cli.stdio import print_json
 from smtpgui.cli.worker import run_in_worker
 from smtpgui.core import exit_codes as codes
 from smtpgui.core.jobs import Outcome

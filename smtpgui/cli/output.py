@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, TextIO
 
 from smtpgui.cli.language import cli, say, translate
-from smtpgui.core.deliverability.model import DomainReport, Finding, Status, shown_findings
-from smtpgui.core.deliverability.verdicts import summary
 from smtpgui.core.smtp.result import PhaseChange, PhaseState, ProbeResult
 from smtpgui.core.smtp.transcript import TranscriptLine
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP
@@ -71,11 +68,15 @@ def _print_deliverability(outcome: Outcome, out: TextIO) -> None:
 
     if outcome.deliverability is not None:
         print(file=out)
+        from smtpgui.cli.deliverability import print_report  # Deferred: only after a domain check
+
         print_report(outcome.deliverability, out)
     elif outcome.deliverability_note:
         note = say(outcome.deliverability_note)
         print("\n" + cli(QT_TRANSLATE_NOOP("Cli", "Deliverability: {note}"), note=note), file=out)
     if outcome.arrival_finding is not None:
+        from smtpgui.cli.deliverability import print_finding  # Deferred: only with --arrival
+
         print(file=out)
         print_finding(outcome.arrival_finding, out)
 
@@ -142,6 +143,7 @@ def outcome_json(outcome: Outcome, transcript: list[TranscriptLine], code: int) 
 
 def _deliverability_json(outcome: Outcome) -> dict[str, Any] | None:
     """The domain check after a pass; {"error": ...} when it could not run; None: not run."""
+    from smtpgui.cli.deliverability import report_json  # Deferred: only after a domain check
 
     if outcome.deliverability is not None:
         return report_json(outcome.deliverability)
@@ -149,6 +151,7 @@ def _deliverability_json(outcome: Outcome) -> dict[str, Any] | None:
 
 
 def _arrival_json(outcome: Outcome) -> dict[str, Any] | None:
+    from smtpgui.cli.deliverability import finding_json  # Deferred: only with --arrival
 
     if outcome.arrival_finding is None:
         return None
@@ -173,12 +176,6 @@ def _phase_state(result: ProbeResult) -> str | None:
     if result.ok:
         return None
     return str(PhaseState.UNCERTAIN if result.uncertain else PhaseState.FAILED)
-
-
-def print_json(data: dict[str, Any], out: TextIO | None = None) -> None:
-    # ASCII-safe: whatever the channel's encoding (Windows: the ANSI code page), it carries it.
-    json.dump(data, out or sys.stdout, indent=2, ensure_ascii=True)
-    print(file=out or sys.stdout)
 
 
 def _diagnosis_json(diagnosis: Diagnosis | None) -> dict[str, Any] | None:
@@ -211,74 +208,3 @@ def _certificate_json(result: ProbeResult) -> dict[str, Any] | None:
     data["not_after"] = certificate.not_after.isoformat()
     data["alt_names"] = list(certificate.alt_names)
     return data
-
-
-# -- the deliverability section: the domain check's findings -----------------------------------
-
-STATUS_WORDS = {
-    Status.GOOD: "ok",
-    Status.UNKNOWN: "unknown",
-    Status.WARNING: "warning",
-    Status.PROBLEM: "problem",
-}
-
-
-def report_json(report: DomainReport) -> dict[str, Any]:
-    return {
-        "address": report.address,
-        "domain": report.domain,
-        "server": report.server or None,
-        "provider": report.provider or None,
-        "status": STATUS_WORDS[report.status],
-        "summary": str(summary(report.status, report.domain)),
-        "elapsed_ms": report.elapsed_ms,
-        "findings": [finding_json(f) for f in report.findings],
-    }
-
-
-def finding_json(f: Finding) -> dict[str, Any]:
-    return {
-        "record": str(f.record),
-        "status": STATUS_WORDS[f.status],
-        "verdict": f.verdict,
-        "title": str(f.title),
-        "explanation": str(f.explanation),
-        "steps": [str(step) for step in f.steps],
-        "found": f.found or None,
-        "publish": f.publish or None,
-    }
-
-
-def print_report(report: DomainReport, out: TextIO | None = None) -> None:
-    out = out or sys.stdout
-    heading = (
-        cli(
-            QT_TRANSLATE_NOOP("Cli", "Deliverability of mail From {domain} through {server}:"),
-            domain=report.domain,
-            server=report.server,
-        )
-        if report.server
-        else cli(
-            QT_TRANSLATE_NOOP("Cli", "Deliverability of mail From {domain}:"), domain=report.domain
-        )
-    )
-    print(heading, file=out)
-    print(say(summary(report.status, report.domain)), file=out)
-    for f in shown_findings(report):
-        print_finding(f, out)
-
-
-def print_finding(f: Finding, out: TextIO) -> None:
-    print(f"  [{STATUS_WORDS[f.status]}] {f.record.upper()}: {say(f.title)}", file=out)
-    print(f"      {say(f.explanation)}", file=out)
-    if f.found:
-        print(
-            "      " + cli(QT_TRANSLATE_NOOP("Cli", "found:   {record}"), record=f.found), file=out
-        )
-    if f.publish:
-        print(
-            "      " + cli(QT_TRANSLATE_NOOP("Cli", "publish: {record}"), record=f.publish),
-            file=out,
-        )
-    for n, step in enumerate(f.steps, 1):
-        print(f"      {n}. {say(step)}", file=out)

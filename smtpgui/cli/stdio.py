@@ -12,7 +12,9 @@ smtpgui-cli.
 from __future__ import annotations
 
 import io
+import json
 import sys
+from typing import Any, TextIO
 
 from smtpgui.core.text.encoding import decode_text, read_line
 
@@ -66,3 +68,9 @@ def _decoded(data: bytes) -> str:
     # The channel's declared encoding (the ANSI code page for a pipe on Windows) is the last
     # guess, after a BOM and UTF-8.
     return decode_text(data, getattr(sys.stdin, "encoding", None))
+
+
+def print_json(data: dict[str, Any], out: TextIO | None = None) -> None:
+    # ASCII-safe: whatever the channel's encoding (Windows: the ANSI code page), it carries it.
+    json.dump(data, out or sys.stdout, indent=2, ensure_ascii=True)
+    print(file=out or sys.stdout)
