@@ -97,10 +97,11 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _arrival(args: argparse.Namespace) -> ArrivalCheck | None:
-    from smtpgui.core.deliverability.arrival import ArrivalCheck
-
     if not args.arrival:
         return None
+    # Deferred: imaplib and the IMAP client, only for --arrival (issue 20: a check starts fast).
+    from smtpgui.core.deliverability.arrival import ArrivalCheck
+
     security = Security(args.arrival_security) if args.arrival_security else None
     return ArrivalCheck(
         server=args.arrival,

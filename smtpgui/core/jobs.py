@@ -140,11 +140,11 @@ class JobRunner:
 
     def _with_arrival(self, outcome: Outcome, secret: str) -> Outcome:
         """The mailbox proof, when asked, after a message went out (the same login)."""
-        from smtpgui.core.deliverability.arrival import prove_arrival
-
         job, result = self._job, outcome.result
         if job.arrival is None or not job.send or self._cancelled.is_set():
             return outcome
+        # Deferred: imaplib and the IMAP client, only when asked (issue 20: a check starts fast).
+        from smtpgui.core.deliverability.arrival import prove_arrival
 
         def log(line: TranscriptLine) -> None:
             self._callback(replace(line, text=self._redactor.redact(line.text)))
@@ -178,10 +178,11 @@ class JobRunner:
 
     def _start_domain_check(self) -> DomainCheckBesideTest | None:
         """Started beside the SMTP test, which takes longer than a few DNS questions."""
-        from smtpgui.core.deliverability.beside_test import DomainCheckBesideTest
-
         if not (self._job.domain_check and self._job.settings.sender):
             return None
+        # Deferred: the domain check's modules, only when it runs (not with --no-domain-check).
+        from smtpgui.core.deliverability.beside_test import DomainCheckBesideTest
+
         checker = DomainCheckBesideTest(self._job.settings, self._job.dns_server)
         checker.start()
         return checker

@@ -1,16 +1,20 @@
 """The server certificate: read from its DER form, fingerprinted, told in one line; and
 whether a pinned fingerprint or a CA file can be used.
 
-cryptography is imported inside the functions: it costs start-up time and is only needed once a
-server has answered in TLS.
+cryptography costs about 45 ms to import, more than the rest of a test's SMTP conversation on a
+fast network (issue 20). A certificate the TLS handshake verified is read from what the ssl module
+already decoded (`getpeercert()`), which gives the same facts; cryptography is imported, inside
+the functions, only for a certificate ssl did not decode (not verified, pinned, or a name it
+cannot spell the way cryptography does) and for the self-signature check.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
-from datetime import datetime
-from typing import TYPE_CHECKING
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
 from smtpgui.core.smtp.result import CertificateInfo
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, Text
@@ -100,6 +104,93 @@ def parse_certificate(der: bytes) -> CertificateInfo:
     )
 
 
+# RFC 4514 §3 short names, as cryptography writes them; other attributes by their dotted OID.
+# Keyed by OpenSSL's long names, which is how ssl's getpeercert() names them.
+_ATTRIBUTE_NAMES = {
+    "commonName": "CN",
+    "localityName": "L",
+    "stateOrProvinceName": "ST",
+    "organizationName": "O",
+    "organizationalUnitName": "OU",
+    "countryName": "C",
+    "streetAddress": "STREET",
+    "domainComponent": "DC",
+    "userId": "UID",
+    "emailAddress": "1.2.840.113549.1.9.1",
+    "serialNumber": "2.5.4.5",
+    "surname": "2.5.4.4",
+    "givenName": "2.5.4.42",
+    "title": "2.5.4.12",
+    "postalCode": "2.5.4.17",
+    "businessCategory": "2.5.4.15",
+    "organizationIdentifier": "2.5.4.97",
+    "jurisdictionLocalityName": "1.3.6.1.4.1.311.60.2.1.1",
+    "jurisdictionStateOrProvinceName": "1.3.6.1.4.1.311.60.2.1.2",
+    "jurisdictionCountryName": "1.3.6.1.4.1.311.60.2.1.3",
+}
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_ESCAPED = str.maketrans({c: "\\" + c for c in '\\"+,;<>'} | {"\0": "\\00"})
+
+
+def verified_certificate(der: bytes, peer: dict[str, Any]) -> CertificateInfo | None:
+    """The facts of a verified certificate from ssl's decoded form; None where only
+    cryptography can tell them (nothing decoded, an unusual name, or subject = issuer, where
+    RFC 5280 §3.2 needs the signature checked)."""
+    try:
+        subject, issuer = _rfc4514(peer["subject"]), _rfc4514(peer["issuer"])
+        not_before, not_after = _asn1_time(peer["notBefore"]), _asn1_time(peer["notAfter"])
+        alt_names = _peer_alt_names(peer.get("subjectAltName", ()))
+    except (KeyError, ValueError, TypeError):
+        return None
+    if subject == issuer:
+        return None
+    return CertificateInfo(
+        subject=subject,
+        alt_names=alt_names,
+        issuer=issuer,
+        not_before=not_before,
+        not_after=not_after,
+        fingerprint_sha256=fingerprint(der),
+        self_signed=False,  # subject and issuer differ: not self-issued
+        ca_issuers=tuple(peer.get("caIssuers", ())),
+    )
+
+
+def _rfc4514(name: tuple[tuple[tuple[str, str], ...], ...]) -> str:
+    """An RFC 4514 string, most specific RDN first, escaped as cryptography escapes it."""
+    return ",".join(
+        "+".join(f"{_ATTRIBUTE_NAMES[kind]}={_escape(value)}" for kind, value in rdn)
+        for rdn in reversed(name)
+    )
+
+
+def _escape(value: str) -> str:
+    if not value:
+        return ""
+    escaped = value.translate(_ESCAPED)  # RFC 4514 §2.4
+    if escaped[0] == "#" or (escaped[0] == " " and len(escaped) > 1):
+        escaped = "\\" + escaped
+    if escaped[-1] == " ":
+        escaped = escaped[:-1] + "\\ "
+    return escaped
+
+
+def _asn1_time(text: str) -> datetime:
+    """OpenSSL's `Jan  1 00:00:00 2030 GMT`, without the locale's month names."""
+    month, day, clock, year, zone = text.split()
+    if zone != "GMT":
+        raise ValueError(text)
+    hours, minutes, seconds = (int(part) for part in clock.split(":"))
+    return datetime(int(year), _MONTHS.index(month) + 1, int(day), hours, minutes, seconds, 0, UTC)
+
+
+def _peer_alt_names(entries: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """DNS names, then IP addresses, as cryptography lists them (IPv6 compressed)."""
+    dns = [value for kind, value in entries if kind == "DNS"]
+    ips = [str(ipaddress.ip_address(value)) for kind, value in entries if kind == "IP Address"]
+    return (*dns, *ips)
+
+
 def _ca_issuers(cert: x509.Certificate) -> tuple[str, ...]:
     """The leaf's caIssuers URLs (Authority Information Access), to show, never to fetch."""
     from cryptography import x509
@@ -119,18 +210,48 @@ def _ca_issuers(cert: x509.Certificate) -> tuple[str, ...]:
 
 def display_name(rfc4514: str) -> str:
     """The CN (else the O) of an RFC 4514 name, for one-line summaries; else the whole name."""
-    from cryptography import x509
-    from cryptography.x509.oid import NameOID
-
-    try:
-        name = x509.Name.from_rfc4514_string(rfc4514)
-    except ValueError:
-        return rfc4514
-    for oid in (NameOID.COMMON_NAME, NameOID.ORGANIZATION_NAME):
-        attributes = name.get_attributes_for_oid(oid)
-        if attributes:
-            return str(attributes[0].value)
+    # The string lists the most specific RDN first; the certificate's own order is the reverse,
+    # and its first CN is the one shown (as cryptography's get_attributes_for_oid finds it).
+    attributes = list(reversed(_attributes(rfc4514)))
+    for wanted in (("CN", "2.5.4.3"), ("O", "2.5.4.10")):
+        for kind, value in attributes:
+            if kind.upper() in wanted and not value.startswith("#"):
+                return _unescape(value)
     return rfc4514
+
+
+_PAIR = re.compile(r"((?:[^,+\\]|\\.)*)(?:[,+]|$)", re.DOTALL)
+_HEX = frozenset("0123456789abcdefABCDEF")
+
+
+def _attributes(rfc4514: str) -> list[tuple[str, str]]:
+    """The `type=value` pairs of an RFC 4514 string, values still escaped."""
+    pairs = []
+    for match in _PAIR.finditer(rfc4514):
+        kind, equals, value = match.group(1).partition("=")
+        if equals:
+            pairs.append((kind.strip(), value))
+        if match.end() == len(rfc4514):
+            break
+    return pairs
+
+
+def _unescape(value: str) -> str:
+    """RFC 4514 §2.4: `\\,` is `,`; `\\C3\\A9` are the UTF-8 bytes of `é`."""
+    out = bytearray()
+    i = 0
+    while i < len(value):
+        pair = value[i + 1 : i + 3]
+        if value[i] == "\\" and len(pair) == 2 and set(pair) <= _HEX:
+            out += bytes.fromhex(pair)
+            i += 3
+        elif value[i] == "\\" and pair:
+            out += pair[0].encode()
+            i += 2
+        else:
+            out += value[i].encode()
+            i += 1
+    return out.decode("utf-8", "replace")
 
 
 def describe(info: CertificateInfo) -> str:

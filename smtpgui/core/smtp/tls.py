@@ -18,6 +18,7 @@ from smtpgui.core.smtp.certificate import (
     fingerprint,
     format_fingerprint,
     parse_certificate,
+    verified_certificate,
 )
 from smtpgui.core.smtp.client import Report, TracingSMTP
 from smtpgui.core.smtp.connection import Interrupter, Resolver
@@ -134,7 +135,8 @@ class Handshake:
 def examine(sock: ssl.SSLSocket, trust: TrustMode, pinned_sha256: str = "") -> Handshake:
     """The session and certificate of a finished handshake, judged by the trust choice."""
     der = sock.getpeercert(binary_form=True) or b""
-    certificate = _parse(der)
+    # A verified handshake already decoded the certificate: no cryptography import (issue 20).
+    certificate = verified_certificate(der, sock.getpeercert() or {}) or _parse(der)
     info = tls_info(sock, certificate, der)
     refusal = None
     if trust is TrustMode.PINNED and info.fingerprint_sha256 != pinned_sha256:
