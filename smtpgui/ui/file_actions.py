@@ -36,7 +36,7 @@ class FileActions:
             QCoreApplication.translate("SettingsWindow", "Fi&nd settings…"), self.find_settings
         )
         self.form.find_requested.connect(self.find_settings)
-        self.form.provider.find.show()
+        self.form.provider.find_button.show()
         menu.addSeparator()
         import_action = menu.addAction(
             QCoreApplication.translate("SettingsWindow", "&Import settings…"), self._choose_import

@@ -161,7 +161,7 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         panel = self.log_panel
         chain = [*self.form.tab_chain(), self.status.body]
         chain += [self.test_button, self.save_button, self.cancel_button]
-        chain += [panel.find, panel.copy_button, panel.save_button, self.log]
+        chain += [panel.find_field, panel.copy_button, panel.save_button, self.log]
         chain.append(self.certificate.pin_button)
         for before, after in itertools.pairwise(chain):
             self.setTabOrder(before, after)
