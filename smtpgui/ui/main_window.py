@@ -32,7 +32,7 @@ from smtpgui.ui.deliverability_panel import DeliverabilityPanel
 from smtpgui.ui.file_actions import FileActions
 from smtpgui.ui.form import SettingsForm
 from smtpgui.ui.log_panel import LogPanel
-from smtpgui.ui.phases import phase_label
+from smtpgui.ui.phase_list import phase_label
 from smtpgui.ui.saved_settings import SavedSettings
 from smtpgui.ui.sign_in import SignInActions
 from smtpgui.ui.status import StatusPanel

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, shown
 from smtpgui.ui.colours import box, colour
-from smtpgui.ui.phases import phase_label
+from smtpgui.ui.phase_list import phase_label
 
 if TYPE_CHECKING:
     from smtpgui.core.diagnosis.diagnose import Diagnosis
