@@ -105,7 +105,6 @@ def _displayed(line: TranscriptLine) -> str:
     return line.shown(QCoreApplication.translate)
 
 
-
 class LogPanel(QWidget):
     """Steps + log + tools. Signals: save_requested() when "Save as…" is pressed."""
 

@@ -98,4 +98,3 @@ class ProviderField(QWidget):
         text = rule_text(rule).render(QCoreApplication.translate) if rule else ""
         self.hint.setText(text)
         self.hint.setVisible(bool(text))
-

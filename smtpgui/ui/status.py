@@ -77,6 +77,19 @@ class StatusPanel(QFrame):
         self._set_body(self.body.text() + paragraph)
         self.body.show()
 
+    def add_suggestion(self, text: str) -> None:
+        """A suggestion under the outcome (in blue), read with it by a screen reader too."""
+        self.add_paragraph(text)
+        self._describe()
+
+    def add_warning(self, text: str) -> None:
+        """A warning under the outcome (in red, with ⚠), read with it by a screen reader too."""
+        self.add_paragraph(text, "warning")
+        self._describe()
+
+    def _describe(self) -> None:
+        self.setAccessibleDescription(self.plain_text().removeprefix(self.title.text()).strip())
+
     def _announce(self) -> None:
         """Tell a screen reader: the panel's name is the title, its description the body."""
         self.setAccessibleName(self.title.text())
