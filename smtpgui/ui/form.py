@@ -96,16 +96,16 @@ class SettingsForm(QWidget):
             )
         )
         self.security = QComboBox()
-        for label, value in (
+        for label, security in (
             (self.tr("None"), Security.NONE),
             (self.tr("STARTTLS"), Security.STARTTLS),
             (self.tr("SSL/TLS"), Security.TLS),
         ):
-            self.security.addItem(label, value)
+            self.security.addItem(label, security)
         self.port = QSpinBox(minimum=1, maximum=65535, value=DEFAULT_PORTS[Security.NONE])
         self.port.setAccelerated(True)
         self.auth = QComboBox()
-        for label, value in (
+        for label, method in (
             (self.tr("None"), AuthMethod.NONE),
             (self.tr("Automatic"), AuthMethod.AUTO),
             ("PLAIN", AuthMethod.PLAIN),
@@ -113,7 +113,7 @@ class SettingsForm(QWidget):
             ("CRAM-MD5", AuthMethod.CRAM_MD5),
             ("OAuth2", AuthMethod.OAUTH2),
         ):
-            self.auth.addItem(label, value)
+            self.auth.addItem(label, method)
         self.username = QLineEdit(placeholderText=self.tr("usually your full e-mail address"))
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.oauth = OAuthFields()
@@ -199,7 +199,7 @@ class SettingsForm(QWidget):
         key did nothing. The label's words are also the field's name for a screen reader.
         """
         for label in self.findChildren(QLabel):
-            buddy = label.buddy()
+            buddy: QWidget | None = label.buddy()
             while buddy is not None and buddy.focusProxy() is not None:
                 buddy = buddy.focusProxy()
             if buddy is not None:

@@ -182,9 +182,9 @@ class LogPanel(QWidget):
             self.log.setExtraSelections([])
             return
         mark = QTextEdit.ExtraSelection()
-        mark.cursor = self.log.textCursor()  # type: ignore[misc]
-        mark.format.setBackground(QColor("#f6d32d"))  # type: ignore[attr-defined]
-        mark.format.setForeground(QColor("#241f31"))  # type: ignore[attr-defined]
+        mark.cursor = self.log.textCursor()
+        mark.format.setBackground(QColor("#f6d32d"))
+        mark.format.setForeground(QColor("#241f31"))
         self.log.setExtraSelections([mark])
         self.log.ensureCursorVisible()
 

@@ -123,7 +123,8 @@ class PhaseList(QFrame):
 
 
 def _set_text_colour(label: QLabel, colour: str | None) -> None:
-    palette = QPalette(label.parentWidget().palette()) if label.parentWidget() else QPalette()
+    parent = label.parentWidget()
+    palette = QPalette(parent.palette()) if parent is not None else QPalette()
     if colour is not None:
         palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
     label.setPalette(palette)
