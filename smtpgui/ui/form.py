@@ -320,11 +320,10 @@ class SettingsForm(QWidget):
         """The form as Settings for an OAuth2 sign-in, or None while a field it uses is invalid.
 
         The sign-in needs the user name and the OAuth2 fields only: an empty Server does not
-        stop it. On None the field errors are shown.
+        stop it. `show_all_errors()` shows what is wrong.
         """
         settings, errors = self._evaluate()
         if any(name.startswith(_SIGN_IN_FIELDS) for name in errors):
-            self.show_all_errors()
             return None
         return dataclasses.replace(settings, auth=AuthMethod.OAUTH2, oauth=self.oauth.values())
 

@@ -88,13 +88,7 @@ class SettingsWindow(QMainWindow):
         if icon:
             self.setWindowIcon(QIcon(str(icon)))
         self._build()
-        self.saved = SavedSettings(
-            self._store, self._secrets, self.form, self.status, self.log, parent=self
-        )
-        self.signing = SignIn(self.form, self.status, self._secrets, parent=self)
-        self.files = FileMenu(self, self.form, self.status, self.saved, busy=self.is_running)
-        self.help = HelpMenu(self, self.status)
-        self._connect_parts()
+        self._compose()
         self.saved.load(note)
         self._update_buttons()
         # The first thing typed is the server: the focus starts there, not on a list that the
@@ -118,7 +112,11 @@ class SettingsWindow(QMainWindow):
         self.cancel_button.setToolTip(self.tr("Stop the running test (Esc)"))
         self.test_button.setDefault(True)
         self.cancel_button.setEnabled(False)
+        left = self._lay_out()
+        self._connect(left)
 
+    def _lay_out(self) -> QWidget:
+        """The form, the status and the buttons left; the log and the certificate right."""
         fields = QWidget()
         fields_column = QVBoxLayout(fields)
         fields_column.setContentsMargins(0, 0, 0, 0)
@@ -149,7 +147,9 @@ class SettingsWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.resize(1280, 720)
         splitter.setSizes([540, 740])
+        return left
 
+    def _connect(self, left: QWidget) -> None:
         self.test_button.clicked.connect(self.test)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.cancel)
@@ -167,7 +167,16 @@ class SettingsWindow(QMainWindow):
         self._set_tab_order()
         self.log_panel.save_requested.connect(self.save_support_file)
 
-    def _connect_parts(self) -> None:
+    def _compose(self) -> None:
+        """The parts beside the widgets: each gets what it needs; the window wires them."""
+        self.saved: SavedSettings = SavedSettings(
+            self._store, self._secrets, self.form, self.status, self.log, parent=self
+        )
+        self.signing: SignIn = SignIn(self.form, self.status, self._secrets, parent=self)
+        self.files: FileMenu = FileMenu(
+            self, self.form, self.status, self.saved, busy=self.is_running
+        )
+        self.help: HelpMenu = HelpMenu(self, self.status)
         self.saved.secrets_checked.connect(self.password_state_known)
         self.saved.deleted.connect(self._on_parts_changed)
         self.signing.ended.connect(self._on_parts_changed)

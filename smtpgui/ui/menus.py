@@ -50,12 +50,14 @@ class FileMenu(QObject):
         self._saved = saved
         self._busy = busy
         self.discover_options: DiscoverOptions | None = None
-        menu = window.menuBar().addMenu(QCoreApplication.translate("SettingsWindow", "&File"))
+        self._build(window.menuBar().addMenu(QCoreApplication.translate("SettingsWindow", "&File")))
+        form.find_requested.connect(self.find_settings)
+        form.provider.find_button.show()
+
+    def _build(self, menu: QMenu) -> None:
         find_action = menu.addAction(
             QCoreApplication.translate("SettingsWindow", "Fi&nd settings…"), self.find_settings
         )
-        form.find_requested.connect(self.find_settings)
-        form.provider.find_button.show()
         menu.addSeparator()
         import_action = menu.addAction(
             QCoreApplication.translate("SettingsWindow", "&Import settings…"), self._choose_import
@@ -75,7 +77,7 @@ class FileMenu(QObject):
         menu.addAction(
             QCoreApplication.translate("SettingsWindow", "&Quit"),
             QKeySequence.StandardKey.Quit,
-            window.close,
+            self._window.close,
         )
         # Changing the form while a test runs: not from the menu either.
         self.form_actions: list[QAction] = [find_action, import_action]

@@ -102,12 +102,12 @@ class SignIn(QObject):
         self._form = form
         self._status = status
         self._secrets = secrets
-        self._parent = parent
+        self._window = parent  # the sign-in thread's parent: stopped with the window
         self.open_browser: OpenBrowser | None = None
         self._run: WorkerThread | None = None
 
     def start(self, device: bool) -> bool:
-        """Start a sign-in; False when a field it uses is wrong (the form shows which)."""
+        """Start a sign-in; False when a field it uses is wrong (see the form's errors)."""
         settings = self._form.sign_in_settings()
         if settings is None:
             return False
@@ -120,7 +120,7 @@ class SignIn(QObject):
         )
         worker.code_shown.connect(self._on_code_shown)
         worker.hint_shown.connect(self._on_hint)
-        self._run = WorkerThread(worker, "smtpgui-sign-in", parent=self._parent)
+        self._run = WorkerThread(worker, "smtpgui-sign-in", parent=self._window)
         self._run.finished.connect(self._on_signed_in)
         self._status.show_message(
             "busy",
