@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from smtpgui import __version__
@@ -26,13 +26,19 @@ def parse_args(
     def tr(text: str) -> str:
         return translate("CommandLine", text)
 
-    usage = tr(QT_TRANSLATE_NOOP("CommandLine", "usage: "))
+    usage_prefix = tr(QT_TRANSLATE_NOOP("CommandLine", "usage: "))
 
     class Formatter(argparse.HelpFormatter):
         """argparse's own "usage:" prefix, in the help's language."""
 
-        def add_usage(self, *args: Any, prefix: str | None = None) -> None:
-            super().add_usage(*args, prefix=prefix or usage)
+        def add_usage(
+            self,
+            usage: str | None,
+            actions: Iterable[argparse.Action],
+            groups: Iterable[Any],  # argparse's private _MutuallyExclusiveGroup
+            prefix: str | None = None,
+        ) -> None:
+            super().add_usage(usage, actions, groups, prefix or usage_prefix)
 
     parser = argparse.ArgumentParser(
         prog="smtpgui",
@@ -119,7 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # read when the application is created
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    existing = QApplication.instance()  # a QCoreApplication to the type checker
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     app.setApplicationName(APP_ID)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)

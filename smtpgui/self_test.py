@@ -152,7 +152,12 @@ def check_probe() -> Check:
         demo.fill(window.form)
         window.show()
         loop = QEventLoop()
-        window.outcome_ready.connect(lambda outcome: (outcomes.append(outcome), loop.quit()))
+
+        def ended(outcome: Outcome) -> None:
+            outcomes.append(outcome)
+            loop.quit()
+
+        window.outcome_ready.connect(ended)
         QTimer.singleShot(0, window.test)
         QTimer.singleShot(TIME_LIMIT_MS, loop.quit)
         loop.exec()

@@ -60,7 +60,7 @@ def test_every_diagnosis_text_is_extracted(sources):
 
 
 def test_phase_names_and_endpoint_messages_are_extracted(sources):
-    from smtpgui.ui.phases import _LABELS
+    from smtpgui.ui.phase_list import _LABELS
 
     assert set(_LABELS.values()) <= sources["Phase"]
     assert "Backup server {number}: {problem}" in sources["Endpoint"]

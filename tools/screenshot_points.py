@@ -88,10 +88,10 @@ def scene_wheel(window: SettingsWindow, demo: DemoServer, out: Path, name: str) 
 
 def scene_find_enter(window: SettingsWindow, demo: DemoServer, out: Path, name: str) -> None:
     wait_outcome(window, window.test)
-    window.log_panel.find.setFocus()
-    QTest.keyClicks(window.log_panel.find, "250")
-    QTest.keyClick(window.log_panel.find, Qt.Key.Key_Return)
-    QTest.keyClick(window.log_panel.find, Qt.Key.Key_Return)
+    window.log_panel.find_field.setFocus()
+    QTest.keyClicks(window.log_panel.find_field, "250")
+    QTest.keyClick(window.log_panel.find_field, Qt.Key.Key_Return)
+    QTest.keyClick(window.log_panel.find_field, Qt.Key.Key_Return)
     settle(1500)
     window.grab().save(str(out / name))
 

@@ -26,7 +26,8 @@ class CertificatePanel(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Server certificate"), parent)
-        self.details = QLabel(wordWrap=True, objectName="certificateDetails")
+        self.details = QLabel(wordWrap=True)
+        self.details.setObjectName("certificateDetails")
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.pin_button = QPushButton(self.tr("Accept only this certificate (pin it)"))

@@ -35,7 +35,8 @@ class DeliverabilityPanel(QGroupBox):
                 "the recipients: the domain's SPF, DKIM and DMARC records."
             )
         )
-        self.details = QLabel(wordWrap=True, objectName="deliverabilityDetails")
+        self.details = QLabel(wordWrap=True)
+        self.details.setObjectName("deliverabilityDetails")
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         QVBoxLayout(self).addWidget(self.details)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from smtpgui.core.discovery.findings import DiscoverError, DiscoverOptions, Finding
 from smtpgui.core.providers.catalogue import provider
 from smtpgui.core.smtp.endpoint import Endpoint
+from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP
 from smtpgui.ui.worker import Worker, WorkerThread
 
 _COLUMNS = (

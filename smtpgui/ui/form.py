@@ -1,6 +1,14 @@
-"""SettingsForm: the fields, their mutual sync (prefix / security / port) and field errors."""
+"""SettingsForm: the fields, their mutual sync (prefix / security / port) and field errors.
+
+One concept, the form: its layout; reading it into Settings (with an error per field) and
+filling it from Settings; the Server text, the Security dropdown and the Port following each
+other; and what the Provider, Detect and Find settings fill in.
+"""
 
 from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -15,27 +23,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smtpgui.core.oauth.settings import OAuthSettings
+from smtpgui.core.profile.addresses import address_error, username_error
 from smtpgui.core.profile.secrets import Binding, SecretKind, binding_of
-from smtpgui.core.profile.settings import AuthMethod, Settings
+from smtpgui.core.profile.settings import AuthMethod, Settings, TrustMode, field_errors
+from smtpgui.core.providers.catalogue import AuthKind, Provider, UsernameRule, by_host, rule_text
 from smtpgui.core.providers.hints import login_notice
 from smtpgui.core.smtp.endpoint import (
     DEFAULT_PORTS,
+    Endpoint,
+    EndpointError,
     Security,
+    ServerEntry,
+    format_entry,
+    parse_entries,
+    resolve,
+    with_port,
+    with_prefix,
 )
 from smtpgui.core.text.i18n import shown
 from smtpgui.ui.colours import box
-from smtpgui.ui.form_values import fill_form, read_form
 from smtpgui.ui.oauth_fields import OAuthFields
 from smtpgui.ui.provider_field import ProviderField
 from smtpgui.ui.server_advice import ServerAdvice
-from smtpgui.ui.server_sync import ServerSync
 from smtpgui.ui.trust_fields import TrustFields
 from smtpgui.ui.widgets.field_error import with_error_line
 from smtpgui.ui.widgets.wheel_guard import guard_wheel
 from smtpgui.ui.widgets.wrapped_label import WrappedLabel
 
+if TYPE_CHECKING:
+    from smtpgui.core.discovery.detect import Suggestion
+    from smtpgui.core.discovery.findings import Finding
 
-class SettingsForm(ServerSync, QWidget):
+# What a sign-in uses of the form: a problem elsewhere (no server yet) does not stop it.
+_SIGN_IN_FIELDS = ("username", "oauth_")
+
+
+class SettingsForm(QWidget):
     """The form. Emits `changed(bool valid)` whenever a value changes; never does network I/O.
 
     Signals:
@@ -72,16 +96,16 @@ class SettingsForm(ServerSync, QWidget):
             )
         )
         self.security = QComboBox()
-        for label, value in (
+        for label, security in (
             (self.tr("None"), Security.NONE),
             (self.tr("STARTTLS"), Security.STARTTLS),
             (self.tr("SSL/TLS"), Security.TLS),
         ):
-            self.security.addItem(label, value)
+            self.security.addItem(label, security)
         self.port = QSpinBox(minimum=1, maximum=65535, value=DEFAULT_PORTS[Security.NONE])
         self.port.setAccelerated(True)
         self.auth = QComboBox()
-        for label, value in (
+        for label, method in (
             (self.tr("None"), AuthMethod.NONE),
             (self.tr("Automatic"), AuthMethod.AUTO),
             ("PLAIN", AuthMethod.PLAIN),
@@ -89,7 +113,7 @@ class SettingsForm(ServerSync, QWidget):
             ("CRAM-MD5", AuthMethod.CRAM_MD5),
             ("OAuth2", AuthMethod.OAUTH2),
         ):
-            self.auth.addItem(label, value)
+            self.auth.addItem(label, method)
         self.username = QLineEdit(placeholderText=self.tr("usually your full e-mail address"))
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.oauth = OAuthFields()
@@ -175,7 +199,7 @@ class SettingsForm(ServerSync, QWidget):
         key did nothing. The label's words are also the field's name for a screen reader.
         """
         for label in self.findChildren(QLabel):
-            buddy = label.buddy()
+            buddy: QWidget | None = label.buddy()
             while buddy is not None and buddy.focusProxy() is not None:
                 buddy = buddy.focusProxy()
             if buddy is not None:
@@ -190,7 +214,7 @@ class SettingsForm(ServerSync, QWidget):
         return [
             self.provider.combo,
             self.provider.region,
-            self.provider.find,
+            self.provider.find_button,
             self.server,
             self.detect,
             self.server_advice.button,
@@ -263,7 +287,27 @@ class SettingsForm(ServerSync, QWidget):
         return None if not text and self._stored_for is not None else text
 
     def load(self, settings: Settings) -> None:
-        fill_form(self, settings)
+        """Put saved settings into the fields (the password stays empty: it is in the keyring)."""
+        first, backups = settings.endpoints[0], settings.endpoints[1:]
+        text = "; ".join(
+            [
+                format_entry(ServerEntry(first.host, None, None)),
+                *(str(endpoint) for endpoint in backups),
+            ]
+        )
+        self.server.setText(text)
+        self.provider.select_by_host(first.host)
+        self.setCurrentSecurity(first.security)
+        self.set_port_quietly(first.port)
+        self.auth.setCurrentIndex(self.auth.findData(settings.auth))
+        self.username.setText(settings.username)
+        self.password.clear()
+        self.allow_insecure.setChecked(settings.allow_insecure_auth)
+        self.from_address.setText(settings.from_address)
+        self.recipient.setText(settings.recipient)
+        self.timeout.setValue(round(settings.timeout))
+        self.trust.load(settings.trust, settings.ca_file, settings.pinned_sha256)
+        self.oauth.load(settings.oauth)
         self._touched.update(self._line_edits())
         self._refresh()
 
@@ -271,6 +315,17 @@ class SettingsForm(ServerSync, QWidget):
         """The form as Settings, or None while any field is invalid."""
         settings, errors = self._evaluate()
         return settings if not errors else None
+
+    def sign_in_settings(self) -> Settings | None:
+        """The form as Settings for an OAuth2 sign-in, or None while a field it uses is invalid.
+
+        The sign-in needs the user name and the OAuth2 fields only: an empty Server does not
+        stop it. `show_all_errors()` shows what is wrong.
+        """
+        settings, errors = self._evaluate()
+        if any(name.startswith(_SIGN_IN_FIELDS) for name in errors):
+            return None
+        return dataclasses.replace(settings, auth=AuthMethod.OAUTH2, oauth=self.oauth.values())
 
     def errors(self) -> dict[str, str]:
         return self._evaluate()[1]
@@ -281,7 +336,7 @@ class SettingsForm(ServerSync, QWidget):
 
     def _evaluate(self) -> tuple[Settings, dict[str, str]]:
         """The form as Settings (incomplete while there are errors), and the errors."""
-        settings, errors = read_form(self)
+        settings, errors = self._read()
         if settings.auth in (AuthMethod.NONE, AuthMethod.OAUTH2) or self.password.text():
             return settings, errors
         if self._stored_for is None:
@@ -292,6 +347,43 @@ class SettingsForm(ServerSync, QWidget):
                 "The stored password was saved for another user name or server: type the "
                 "password for these settings."
             )
+        return settings, errors
+
+    def _read(self) -> tuple[Settings, dict[str, str]]:
+        """The fields as Settings (incomplete while there are errors), and the field errors."""
+        errors: dict[str, str] = {}
+        endpoints: tuple[Endpoint, ...] = ()
+        try:
+            endpoints = resolve(
+                parse_entries(self.server.text()), self.current_security(), self.port.value()
+            )
+        except EndpointError as exc:
+            errors["server"] = exc.text
+        trust, ca_file, pinned = self.trust.values()
+        auth = AuthMethod(self.auth.currentData())
+        settings = Settings(
+            endpoints=endpoints,
+            auth=auth,
+            username=self.username.text().strip(),
+            from_address=self.from_address.text().strip(),
+            recipient=self.recipient.text().strip(),
+            allow_insecure_auth=self.allow_insecure.isChecked(),
+            timeout=float(self.timeout.value()),
+            trust=trust,
+            ca_file=ca_file,
+            pinned_sha256=pinned,
+            # The OAuth2 block belongs to an OAuth2 login: a password login saves none (the
+            # fields keep their values while the admin tries one login and the other).
+            oauth=self.oauth.values() if auth is AuthMethod.OAUTH2 else OAuthSettings(),
+        )
+        errors.update(field_errors(settings))
+        raw = {
+            "username": username_error(self.username.text()),
+            "from": address_error(self.from_address.text(), required=False),
+            "recipient": address_error(self.recipient.text(), required=True),
+        }
+        # CR/LF typed or pasted in: judge the raw text, not the stripped one.
+        errors.update({name: error for name, error in raw.items() if error})
         return settings, errors
 
     def _stored_password_usable(self, errors: dict[str, str]) -> bool:
@@ -342,3 +434,153 @@ class SettingsForm(ServerSync, QWidget):
     def _touch(self, name: str) -> None:
         self._touched.add(name)
         self._refresh()
+
+    # -- the server, its security and port follow each other --------------------------------------
+
+    def setCurrentSecurity(self, security: Security) -> None:
+        self.security.setCurrentIndex(self.security.findData(security))
+
+    def current_security(self) -> Security:
+        return Security(self.security.currentData())
+
+    @Slot(str)
+    def _on_server_edited(self, text: str) -> None:
+        """A typed prefix or port wins: it sets the dropdown and the spin box."""
+        self._touch("server")
+        try:
+            first = parse_entries(text)[0]
+        except EndpointError:
+            return
+        self.provider.select_by_host(first.host)
+        if first.security is not None:
+            self.setCurrentSecurity(first.security)
+        if first.port is not None:
+            self.set_port_quietly(first.port)
+        elif first.security is not None and self.port.value() in DEFAULT_PORTS.values():
+            self.set_port_quietly(DEFAULT_PORTS[first.security])
+        self._refresh()
+
+    @Slot(int)
+    def _on_security_chosen(self, _index: int) -> None:
+        security = self.current_security()
+        self.server.setText(with_prefix(self.server.text(), security))
+        if self.port.value() in DEFAULT_PORTS.values():
+            self.port.setValue(DEFAULT_PORTS[security])  # also rewrites an explicit :port
+        self._refresh()
+
+    @Slot(int)
+    def _on_port_changed(self, port: int) -> None:
+        self.server.setText(with_port(self.server.text(), port))
+        self._refresh()
+
+    def apply(self, security: Security, port: int, auth: AuthMethod) -> None:
+        """Fill in a detected setting, keeping the typed host and backup servers."""
+        self.setCurrentSecurity(security)
+        self.server.setText(with_prefix(self.server.text(), security))
+        self.port.setValue(port)
+        self.auth.setCurrentIndex(self.auth.findData(auth))
+        self._refresh()
+
+    def detect_host(self) -> str | None:
+        """The first server's host, when the Server field holds one."""
+        try:
+            return format_entry(ServerEntry(parse_entries(self.server.text())[0].host, None, None))
+        except EndpointError:
+            return None
+
+    def set_port_quietly(self, port: int) -> None:
+        self.port.blockSignals(True)
+        self.port.setValue(port)
+        self.port.blockSignals(False)
+
+    # -- what the Provider, Detect and Find settings fill in ---------------------------------------
+
+    @Slot(object, str)
+    def _on_provider_chosen(self, provider: Provider | None, region: str) -> None:
+        if provider is not None and not self._may_replace_server(provider):
+            self.provider.select_by_host(self.detect_host() or "")  # back to what is typed
+            return
+        self._fill_from_provider(provider, region)
+        self._touch("server")
+
+    def _may_replace_server(self, provider: Provider) -> bool:
+        """A server the admin typed (not a provider's) is replaced only when they say so."""
+        from PySide6.QtWidgets import QMessageBox
+
+        host = self.detect_host()
+        if host is None or by_host(host) is not None:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Replace the server?"),
+            self.tr("Replace the server you typed, %s, with the one of %s?")
+            % (host, provider.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _fill_from_provider(self, entry: Provider | None, region: str) -> None:
+        """Put the provider's preferred server, security, port and login rule into the form."""
+        self._forget_old_provider(entry)
+        self.username.setPlaceholderText(username_hint(entry))
+        if entry is None:
+            return
+        server = entry.servers_in(region)[0]
+        self.server.setText(server.host)
+        self.apply(server.security, server.port, auth_for(entry, self._offered_logins()))
+        self.oauth.fill_from(entry)
+        if entry.username_rule is UsernameRule.FIXED:
+            self.username.setText(entry.username)
+            self.username.setProperty("providerUsername", entry.username)
+
+    @Slot(object)
+    def apply_finding(self, finding: Finding) -> None:
+        """Fill in what Find settings found (only when the admin chose it).
+
+        A new server: the old one's user-name rule, OAuth2 block, CA file and pin go.
+        """
+        self.provider.select_by_host(finding.host)
+        entry = self.provider.current()
+        self._forget_old_provider(entry)
+        self.trust.load(TrustMode.SYSTEM, "", "")
+        self.server.setText(finding.host)
+        self.username.setPlaceholderText(username_hint(entry))
+        offered = self._offered_logins()
+        auth = finding.auth_method or (auth_for(entry, offered) if entry else AuthMethod.AUTO)
+        self.apply(finding.security, finding.port, auth)
+        if entry is not None:
+            self.oauth.fill_from(entry)
+        if finding.username:
+            self.username.setText(finding.username)
+        self._touch("server")
+
+    @Slot(object)
+    def apply_suggestion(self, suggestion: Suggestion) -> None:
+        """Fill in what Detect suggests."""
+        self.apply(suggestion.security, suggestion.port, suggestion.auth)
+
+    def _forget_old_provider(self, new: Provider | None) -> None:
+        """Drop what belonged to the provider chosen before: its fixed user name and its OAuth2."""
+        previous = self.username.property("providerUsername") or ""
+        if previous and self.username.text() == previous:
+            self.username.clear()  # a fixed name ("apikey") of the provider chosen before
+        self.username.setProperty("providerUsername", "")
+        if new is None or self.oauth.values().provider != new.id:  # another region: kept
+            self.oauth.load(OAuthSettings())
+
+    def _offered_logins(self) -> list[AuthMethod]:
+        return [AuthMethod(self.auth.itemData(i)) for i in range(self.auth.count())]
+
+
+def username_hint(entry: Provider | None) -> str:
+    if entry is None:
+        return QCoreApplication.translate("SettingsForm", "usually your full e-mail address")
+    return rule_text(entry.username_rule, entry.username).render(QCoreApplication.translate)
+
+
+def auth_for(entry: Provider, offered: list[AuthMethod]) -> AuthMethod:
+    """OAuth2 when the provider takes nothing else (and the form offers it); else Automatic."""
+    if set(entry.auth) == {AuthKind.OAUTH2} and AuthMethod.OAUTH2 in offered:
+        return AuthMethod.OAUTH2
+    return AuthMethod.AUTO

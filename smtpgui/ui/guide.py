@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP
 from smtpgui.resources import ROOT
 
 README = ROOT.parent / "README.md"  # beside resources/ in a checkout and in a build that ships it

@@ -1,21 +1,108 @@
-"""LogPanel: the steps checklist beside the live log, with find, copy and save-as."""
+"""The log side of the window: the live transcript (LogPane), and the panel around it (LogPanel).
+
+LogPane shows the redacted lines coloured by direction; LogPanel puts the steps checklist beside
+it, with find, copy and save-as.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QShortcut, QTextDocument
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QColor,
+    QFontDatabase,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from smtpgui.core.smtp.transcript import Direction, TranscriptLine
+from smtpgui.core.text.i18n import Text
 from smtpgui.ui.colours import colour
-from smtpgui.ui.log_pane import LogPane
 from smtpgui.ui.phase_list import PhaseList
+
+_COLOURS = {  # names in smtpgui.ui.colours: a light and a dark variant each
+    Direction.CLIENT: "blue",
+    Direction.SERVER: "text",
+    Direction.INFO: "muted",
+    Direction.TLS: "green",
+    Direction.ERROR: "error",
+}
+MAX_LINES = 5000  # a hostile server cannot make the pane grow without end
+
+
+class LogPane(QPlainTextEdit):
+    """Read-only transcript. Lines arrive already redacted from the core."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setMaximumBlockCount(MAX_LINES)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.setPlaceholderText(
+            self.tr(
+                "The conversation with the server appears here, "
+                "line by line, with passwords hidden."
+            )
+        )
+        self.setAccessibleName(self.tr("Server conversation"))
+        self._lines: list[TranscriptLine] = []
+
+    def add_line(self, line: TranscriptLine) -> None:
+        self._lines.append(line)
+        del self._lines[:-MAX_LINES]
+        warns = _warns(line.text)
+        shade = colour("red" if warns else _COLOURS[line.direction])
+        weight = "bold" if line.direction is Direction.ERROR or warns else "normal"
+        self.appendHtml(
+            f'<span style="color:{shade}; font-weight:{weight}; white-space:pre">'
+            f"{html.escape(_displayed(line))}</span>"
+        )
+
+    def add_note(self, text: str) -> None:
+        self.add_line(TranscriptLine(Direction.INFO, text, 0))
+
+    def clear_lines(self) -> None:
+        self._lines.clear()
+        self.clear()
+
+    def lines(self) -> list[TranscriptLine]:
+        return list(self._lines)
+
+    def text(self) -> str:
+        return "\n".join(_displayed(line) for line in self._lines)
+
+    def save_to(self, path: Path) -> None:
+        path.write_text(self.text() + "\n", encoding="utf-8")
+
+
+def _warns(text: str) -> bool:
+    """A TLS note that protection is off ("Certificate NOT verified"): never in TLS green.
+
+    The core spells such notes with an upper-case NOT (its English template, which is also
+    the catalogue's key), as a word or in a verdict inside the line.
+    """
+    if not isinstance(text, Text):
+        return False
+    return "NOT " in text.template or any(_warns(value) for _key, value in text.values)
+
+
+def _displayed(line: TranscriptLine) -> str:
+    """The line as the admin reads it: the core's own notes in the UI language."""
+    return line.shown(QCoreApplication.translate)
 
 
 class LogPanel(QWidget):
@@ -27,9 +114,9 @@ class LogPanel(QWidget):
         super().__init__(parent)
         self.phases = PhaseList()
         self.log = LogPane()
-        self.find = QLineEdit(placeholderText=self.tr("Find in log (Ctrl+F)"))
-        self.find.setClearButtonEnabled(True)
-        self.find.setAccessibleName(self.tr("Find in log"))
+        self.find_field = QLineEdit(placeholderText=self.tr("Find in log (Ctrl+F)"))
+        self.find_field.setClearButtonEnabled(True)
+        self.find_field.setAccessibleName(self.tr("Find in log"))
         self.copy_button = QPushButton(self.tr("C&opy log"))
         self.save_button = QPushButton(self.tr("Save support file…"))
         self.save_button.setToolTip(
@@ -39,7 +126,7 @@ class LogPanel(QWidget):
             )
         )
         tools = QHBoxLayout()
-        tools.addWidget(self.find, 1)
+        tools.addWidget(self.find_field, 1)
         tools.addWidget(self.copy_button)
         tools.addWidget(self.save_button)
         body = QHBoxLayout()
@@ -49,20 +136,20 @@ class LogPanel(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(tools)
         column.addLayout(body, 1)
-        self.find.returnPressed.connect(self.find_next)
-        self.find.textEdited.connect(self._find_from_start)
+        self.find_field.returnPressed.connect(self.find_next)
+        self.find_field.textEdited.connect(self._find_from_start)
         self.copy_button.clicked.connect(self.copy)
         self.save_button.clicked.connect(self.save_requested)
         self._add_shortcuts()
 
     def _add_shortcuts(self) -> None:
-        QShortcut(QKeySequence.StandardKey.Find, self, self.find.setFocus)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.find_field.setFocus)
         QShortcut(QKeySequence.StandardKey.FindNext, self, self.find_next)
         QShortcut(QKeySequence.StandardKey.FindPrevious, self, self.find_previous)
         # Shift+Enter in the field: the previous match. The field's own shortcuts, so Enter
         # here never reaches the window's "Enter runs Test".
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            back = QShortcut(QKeySequence(Qt.KeyboardModifier.ShiftModifier | key), self.find)
+            back = QShortcut(QKeySequence(Qt.KeyboardModifier.ShiftModifier | key), self.find_field)
             back.setContext(Qt.ShortcutContext.WidgetShortcut)
             back.activated.connect(self.find_previous)
 
@@ -77,7 +164,7 @@ class LogPanel(QWidget):
         return self._find(QTextDocument.FindFlag.FindBackward)
 
     def _find(self, flags: QTextDocument.FindFlag) -> bool:
-        text = self.find.text()
+        text = self.find_field.text()
         found = bool(text) and (self.log.find(text, flags) or self._wrap_and_find(text, flags))
         self._highlight(found)
         return found
@@ -95,9 +182,9 @@ class LogPanel(QWidget):
             self.log.setExtraSelections([])
             return
         mark = QTextEdit.ExtraSelection()
-        mark.cursor = self.log.textCursor()  # type: ignore[misc]
-        mark.format.setBackground(QColor("#f6d32d"))  # type: ignore[attr-defined]
-        mark.format.setForeground(QColor("#241f31"))  # type: ignore[attr-defined]
+        mark.cursor = self.log.textCursor()
+        mark.format.setBackground(QColor("#f6d32d"))
+        mark.format.setForeground(QColor("#241f31"))
         self.log.setExtraSelections([mark])
         self.log.ensureCursorVisible()
 
@@ -107,8 +194,8 @@ class LogPanel(QWidget):
         cursor.movePosition(cursor.MoveOperation.Start)
         self.log.setTextCursor(cursor)
         found = self.find_next()
-        missing = not found and self.find.text()
-        self.find.setStyleSheet(f"color: {colour('error')};" if missing else "")
+        missing = not found and self.find_field.text()
+        self.find_field.setStyleSheet(f"color: {colour('error')};" if missing else "")
 
     @Slot()
     def copy(self) -> None:

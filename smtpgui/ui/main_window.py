@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QHBoxLayout,
     QMainWindow,
     QMessageBox,
@@ -29,12 +31,12 @@ from smtpgui.core.text.i18n import shown
 from smtpgui.resources import resource
 from smtpgui.ui.certificate_panel import CertificatePanel
 from smtpgui.ui.deliverability_panel import DeliverabilityPanel
-from smtpgui.ui.file_actions import FileActions
 from smtpgui.ui.form import SettingsForm
 from smtpgui.ui.log_panel import LogPanel
-from smtpgui.ui.phases import phase_label
+from smtpgui.ui.menus import FileMenu, HelpMenu
+from smtpgui.ui.phase_list import phase_label
 from smtpgui.ui.saved_settings import SavedSettings
-from smtpgui.ui.sign_in import SignInActions
+from smtpgui.ui.sign_in import SignIn
 from smtpgui.ui.status import StatusPanel
 from smtpgui.ui.widgets.fitting_scroll import FittingScrollArea
 
@@ -48,8 +50,12 @@ if TYPE_CHECKING:
 # diagnosis catalogue) when first used: the first paint does not wait for them.
 
 
-class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
+class SettingsWindow(QMainWindow):
     """The outgoing mail server settings window.
+
+    It is composed of parts that each get what they need when built: the form, the status,
+    the log panel, the certificate and deliverability panels, the saved settings (`saved`),
+    the OAuth2 sign-in (`signing`) and the menus (`files`, `help`).
 
     Signals:
         outcome_ready(Outcome): a Test or Save ended (passed, failed or cancelled).
@@ -66,7 +72,6 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         super().__init__()
         self._store = store or SettingsStore()
         self._secrets = secrets or SecretStore()
-        self._saved: Settings | None = None
         self._run: WorkerThread | None = None
         self._closed = False  # closed: no new Test or Save (a queued click, a late Enter)
         self._closing_after_run = False
@@ -78,14 +83,14 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         self._result_inputs: tuple[object, ...] | None = None  # the form a shown result is for
         self._asked_to_fix = False  # "Some fields need attention" is on screen
         self._focus_before: QWidget | None = None
-        self.form_actions: list[QAction] = []
         self.setWindowTitle(self.tr("Outgoing mail server (SMTP) – smtpgui"))
         icon = resource("icons", "smtpgui.svg")
         if icon:
             self.setWindowIcon(QIcon(str(icon)))
         self._build()
-        self._build_menu()
-        self._load(note)
+        self._compose()
+        self.saved.load(note)
+        self._update_buttons()
         # The first thing typed is the server: the focus starts there, not on a list that the
         # mouse wheel would then turn.
         self.form.server.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -107,7 +112,11 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         self.cancel_button.setToolTip(self.tr("Stop the running test (Esc)"))
         self.test_button.setDefault(True)
         self.cancel_button.setEnabled(False)
+        left = self._lay_out()
+        self._connect(left)
 
+    def _lay_out(self) -> QWidget:
+        """The form, the status and the buttons left; the log and the certificate right."""
         fields = QWidget()
         fields_column = QVBoxLayout(fields)
         fields_column.setContentsMargins(0, 0, 0, 0)
@@ -138,7 +147,9 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         self.setCentralWidget(splitter)
         self.resize(1280, 720)
         splitter.setSizes([540, 740])
+        return left
 
+    def _connect(self, left: QWidget) -> None:
         self.test_button.clicked.connect(self.test)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.cancel)
@@ -154,14 +165,29 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
             enter.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel)
         self._set_tab_order()
-        self.log_panel.save_requested.connect(self._save_support_file)
+        self.log_panel.save_requested.connect(self.save_support_file)
+
+    def _compose(self) -> None:
+        """The parts beside the widgets: each gets what it needs; the window wires them."""
+        self.saved: SavedSettings = SavedSettings(
+            self._store, self._secrets, self.form, self.status, self.log, parent=self
+        )
+        self.signing: SignIn = SignIn(self.form, self.status, self._secrets, parent=self)
+        self.files: FileMenu = FileMenu(
+            self, self.form, self.status, self.saved, busy=self.is_running
+        )
+        self.help: HelpMenu = HelpMenu(self, self.status)
+        self.saved.secrets_checked.connect(self.password_state_known)
+        self.saved.deleted.connect(self._on_parts_changed)
+        self.signing.ended.connect(self._on_parts_changed)
+        self.files.support_action.triggered.connect(self.save_support_file)
 
     def _set_tab_order(self) -> None:
         """The form top to bottom, the diagnosis' links, Test, Save, Cancel, then the log side."""
         panel = self.log_panel
         chain = [*self.form.tab_chain(), self.status.body]
         chain += [self.test_button, self.save_button, self.cancel_button]
-        chain += [panel.find, panel.copy_button, panel.save_button, self.log]
+        chain += [panel.find_field, panel.copy_button, panel.save_button, self.log]
         chain.append(self.certificate.pin_button)
         for before, after in itertools.pairwise(chain):
             self.setTabOrder(before, after)
@@ -269,15 +295,26 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         asked = Security.STARTTLS if security is Security.NONE else security
         return (*self.detect_ports, (typed, asked))
 
+    @Slot(bool)
+    def sign_in(self, device: bool = False) -> bool:
+        """Start an OAuth2 sign-in with the form's fields; False when it cannot start."""
+        if self.is_running() or self._closed:
+            return False
+        if not self.signing.start(device):
+            self.ask_to_fix()
+            return False
+        self._update_buttons()
+        return True
+
     @Slot()
     def cancel(self) -> None:
-        self.cancel_sign_in()
+        self.signing.cancel()
         if self._run is not None:
             self.status.show_message("busy", self.tr("Cancelling…"))
             self._run.cancel()
 
     def is_running(self) -> bool:
-        return self._run is not None or self.signing_in()
+        return self._run is not None or self.signing.active()
 
     @Slot(object)
     def _on_line(self, line: TranscriptLine) -> None:
@@ -305,9 +342,9 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
             recipient=self.form.recipient.text(),
         )
         if self._last_settings is not None and not outcome.result.cancelled:
-            self.show_password_notice(self._last_settings)
-        if outcome.saved:
-            self._after_save()
+            self._suggest_login(self._last_settings)
+        if outcome.saved and self._last_settings is not None:
+            self.saved.saved(self._last_settings)  # what the job saved, not the form now
         if outcome.result.ok:  # a pass is green: what it did not check is said beside it
             self._say_what_is_insecure()
         self._update_buttons()
@@ -317,6 +354,15 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         self._restore_focus()
         self.outcome_ready.emit(outcome)
 
+    def _suggest_login(self, settings: Settings) -> None:
+        """Under the outcome: a password where the provider wants OAuth2 or an app password."""
+        from smtpgui.core.providers.hints import login_notice  # loaded by the test that just ran
+
+        notice = login_notice(settings)
+        if notice is not None:
+            text = shown(notice, QCoreApplication.translate)
+            self.status.add_suggestion(self.tr("Suggestion: %s") % text)
+
     def _say_what_is_insecure(self) -> None:
         from smtpgui.core.profile.insecure import weakened
 
@@ -324,7 +370,7 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
             return
         for text in weakened(self._last_settings):
             said = shown(text, QCoreApplication.translate)
-            self.status.add_paragraph(self.tr("Kept insecure: %s") % said, "warning")
+            self.status.add_warning(self.tr("Kept insecure: %s") % said)
 
     def _restore_focus(self) -> None:
         """The fields were disabled during the run: the focus goes back where it was (Test)."""
@@ -352,7 +398,7 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
             return
         if self._asked_to_fix and valid:
             self._asked_to_fix = False
-            self._show_idle(self._note)
+            self.saved.show_idle(self._note)
         elif self._result_inputs is not None and self._form_inputs() != self._result_inputs:
             self._result_inputs = None
             self.certificate.clear()
@@ -371,9 +417,9 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         self.save_button.setEnabled(valid and not running)
         self.cancel_button.setEnabled(running)
         self.form.setEnabled(not running)
-        for action in self.form_actions:  # Find settings, Import: they fill the form
+        for action in self.files.form_actions:  # Find settings, Import: they fill the form
             action.setEnabled(not running)
-        self.delete_action.setEnabled(not running and self._saved is not None)
+        self.files.delete_action.setEnabled(not running and self.saved.settings is not None)
         self._say_why_not(valid or running)
 
     def _say_why_not(self, can_test: bool) -> None:
@@ -388,6 +434,48 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
         self.test_button.setToolTip(reason or self.tr("Send a test message (Enter)"))
         self.statusBar().showMessage(reason)
 
+    @Slot()
+    def _on_parts_changed(self) -> None:
+        """A sign-in ended, or the saved settings went: the buttons and menus follow."""
+        self._update_buttons()
+
+    # -- the support file -----------------------------------------------------------------------
+
+    @Slot()
+    def save_support_file(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save support file"),
+            "smtpgui-support.txt",
+            self.tr("Text files (*.txt)"),
+        )
+        if name:
+            self.write_support_file(Path(name))
+            self.status.show_message(
+                "idle",
+                self.tr("Support file saved"),
+                self.tr(
+                    "%s holds the settings (never the password), the steps, the diagnosis and the "
+                    "log. Send it to whoever helps you."
+                )
+                % name,
+            )
+
+    def write_support_file(self, path: Path) -> None:
+        """The settings, the result, the steps, the diagnosis and the log of the last test."""
+        from smtpgui.core.report import support_report
+
+        outcome = self._last_outcome
+        text = support_report(
+            settings=self._last_settings or self.form.settings(),
+            result=outcome.result if outcome else None,
+            diagnosis=self._last_diagnosis,
+            steps=self.log_panel.phases.summary(),
+            transcript=self.log.lines(),
+            deliverability=outcome.deliverability if outcome else None,
+        )
+        path.write_text(text, encoding="utf-8")
+
     # -- closing --------------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -396,7 +484,7 @@ class SettingsWindow(SavedSettings, SignInActions, FileActions, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closed = True
-        self.stop_sign_in()
+        self.signing.stop()
         run = self._run
         if run is not None and not self._closing_after_run:
             # Cancel shuts the socket: the worker ends at once, and a cancelled run saves nothing.

@@ -53,7 +53,8 @@ class OAuthFields(QWidget):
         self.code_button.setToolTip(
             self.tr("For a computer without a browser: type a code on another device")
         )
-        self.state = QLabel(objectName="signInState", wordWrap=True)
+        self.state = QLabel(wordWrap=True)
+        self.state.setObjectName("signInState")
         self.errors: dict[str, QLabel] = {}
         self._lay_out()
         for edit in (*self.line_edits().values(), self.client_secret):

@@ -1,14 +1,35 @@
-"""PhaseList: the checklist of SMTP steps beside the log, updated live from the worker."""
+"""The probe's steps as the admin reads them: their names (phase_label), and PhaseList, the
+checklist beside the log, updated live from the worker."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from smtpgui.core.smtp.result import Phase, PhaseChange, PhaseState
+from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP
 from smtpgui.ui.colours import colour
-from smtpgui.ui.phases import phase_label
+
+_LABELS = {
+    Phase.DNS: QT_TRANSLATE_NOOP("Phase", "finding the server (DNS)"),
+    Phase.CONNECT: QT_TRANSLATE_NOOP("Phase", "connecting"),
+    Phase.TLS: QT_TRANSLATE_NOOP("Phase", "TLS handshake"),
+    Phase.GREETING: QT_TRANSLATE_NOOP("Phase", "server greeting"),
+    Phase.EHLO: QT_TRANSLATE_NOOP("Phase", "EHLO"),
+    Phase.STARTTLS: QT_TRANSLATE_NOOP("Phase", "STARTTLS"),
+    Phase.EHLO_TLS: QT_TRANSLATE_NOOP("Phase", "EHLO after STARTTLS"),
+    Phase.AUTH: QT_TRANSLATE_NOOP("Phase", "login (AUTH)"),
+    Phase.MAIL: QT_TRANSLATE_NOOP("Phase", "sender (MAIL FROM)"),
+    Phase.RCPT: QT_TRANSLATE_NOOP("Phase", "recipient (RCPT TO)"),
+    Phase.DATA: QT_TRANSLATE_NOOP("Phase", "message (DATA)"),
+    Phase.QUIT: QT_TRANSLATE_NOOP("Phase", "QUIT"),
+}
+
+
+def phase_label(phase: Phase) -> str:
+    return QCoreApplication.translate("Phase", _LABELS[phase])
+
 
 # (glyph, colour) per state; None = pending. DejaVu Sans has all of these glyphs.
 _LOOK: dict[PhaseState | None, tuple[str, str]] = {  # colours: smtpgui.ui.colours names
@@ -102,7 +123,8 @@ class PhaseList(QFrame):
 
 
 def _set_text_colour(label: QLabel, colour: str | None) -> None:
-    palette = QPalette(label.parentWidget().palette()) if label.parentWidget() else QPalette()
+    parent = label.parentWidget()
+    palette = QPalette(parent.palette()) if parent is not None else QPalette()
     if colour is not None:
         palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
     label.setPalette(palette)

@@ -1,56 +1,97 @@
-"""The window's saved settings: loading them into the form, the keyring check, after a Save.
+"""SavedSettings: the saved profile as the window knows it, loaded, checked, saved and deleted.
 
-SavedSettings is a mixin of SettingsWindow (like FileActions and SignInActions): its texts use
-the "SettingsWindow" translation context explicitly.
+Its texts are the window's: they use the "SettingsWindow" translation context explicitly.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from typing import TYPE_CHECKING
 
-from smtpgui.core.profile.secrets import SecretKind, Stored, binding_of, kinds_used, stored_for
-from smtpgui.core.profile.settings import AuthMethod
-from smtpgui.core.profile.store import SettingsFileError
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from smtpgui.core.profile.secrets import (
+    SecretKind,
+    SecretStore,
+    Stored,
+    binding_of,
+    kinds_used,
+    stored_for,
+)
+from smtpgui.core.profile.settings import AuthMethod, Settings
+from smtpgui.core.profile.store import SettingsFileError, SettingsStore
 from smtpgui.core.text.i18n import shown
 from smtpgui.ui.background import call_in_background
 from smtpgui.ui.messages import error_text
 
+if TYPE_CHECKING:
+    from smtpgui.ui.form import SettingsForm
+    from smtpgui.ui.log_panel import LogPane
+    from smtpgui.ui.status import StatusPanel
 
-class SavedSettings:
-    """What the window knows of the saved profile and its secrets; `self` is the SettingsWindow."""
 
-    def _load(self, note: str) -> None:
+class SavedSettings(QObject):
+    """The settings in the store and what the keyring holds for them, shown in the form.
+
+    Attributes:
+        settings: the saved settings (None: nothing saved, or the file could not be read).
+
+    Signals:
+        secrets_checked(bool): the background keyring check ended; True when a password or an
+            OAuth2 sign-in is stored.
+        deleted(): the saved settings and their secrets are gone.
+    """
+
+    secrets_checked = Signal(bool)
+    deleted = Signal()
+
+    def __init__(
+        self,
+        store: SettingsStore,
+        secrets: SecretStore,
+        form: SettingsForm,
+        status: StatusPanel,
+        log: LogPane,
+        parent: QObject,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._secrets = secrets
+        self._form = form
+        self._status = status
+        self._log = log
+        self.settings: Settings | None = None
+
+    def load(self, note: str) -> None:
+        """Read the store into the form, then ask the keyring (in the background) what it holds."""
         try:
-            self._saved = self._store.load()
+            self.settings = self.store.load()
         except SettingsFileError as exc:
-            self.status.show_message(
+            self._status.show_message(
                 "error",
                 QCoreApplication.translate(
                     "SettingsWindow", "The saved settings could not be read"
                 ),
                 error_text(exc),
             )
-            self._saved = None
+            self.settings = None
         else:
-            self._show_idle(note)
-        if self._saved is not None:
-            self.form.load(self._saved)
-            saved = self._saved
-            call_in_background(
-                self, lambda: stored_for(self._secrets, saved), self._on_password_checked
-            )
-        self.delete_action.setEnabled(self._saved is not None)
-        self._update_buttons()
+            self.show_idle(note)
+        saved = self.settings
+        if saved is not None:
+            self._form.load(saved)
+            secrets = self._secrets
+            call_in_background(self, lambda: stored_for(secrets, saved), self._on_secrets_checked)
 
-    def _show_idle(self, note: str = "") -> None:
+    def show_idle(self, note: str = "") -> None:
+        """What the status says before any test: the demo's note, or what is saved."""
         if note:
-            self.status.show_message(
+            self._status.show_message(
                 "idle",
                 QCoreApplication.translate("SettingsWindow", "Demo mode"),
                 shown(note, QCoreApplication.translate),
             )
-        elif self._saved is not None:
-            self.status.show_message(
+        elif self.settings is not None:
+            self._status.show_message(
                 "idle",
                 QCoreApplication.translate("SettingsWindow", "Saved settings loaded"),
                 QCoreApplication.translate(
@@ -58,7 +99,7 @@ class SavedSettings:
                 ),
             )
         else:
-            self.status.show_message(
+            self._status.show_message(
                 "idle",
                 QCoreApplication.translate("SettingsWindow", "No outgoing mail server saved yet"),
                 QCoreApplication.translate(
@@ -68,32 +109,60 @@ class SavedSettings:
                 ),
             )
 
-    def _on_password_checked(
+    def _on_secrets_checked(
         self, stored: dict[SecretKind, Stored] | None, error: BaseException | None
     ) -> None:
         found = stored or {}
         password = found.get(SecretKind.PASSWORD) is Stored.HERE
         sign_in = found.get(SecretKind.REFRESH_TOKEN) is Stored.HERE
         client_secret = found.get(SecretKind.CLIENT_SECRET) is Stored.HERE
-        saved = self._saved
+        saved = self.settings
         bound = binding_of(saved, SecretKind.PASSWORD) if password and saved else None
-        self.form.set_password_stored(bound)
-        self.form.oauth.set_stored(sign_in, client_secret)
+        self._form.set_password_stored(bound)
+        self._form.oauth.set_stored(sign_in, client_secret)
         if error is not None:
-            self.log.add_note(error_text(error))
-        self.password_state_known.emit(password or sign_in)
+            self._log.add_note(error_text(error))
+        self.secrets_checked.emit(password or sign_in)
 
-    def _after_save(self) -> None:
-        self._saved = saved = self.form.settings()
-        auth = saved.auth if saved is not None else AuthMethod.NONE
-        oauth = self.form.oauth
+    def saved(self, settings: Settings) -> None:
+        """A Save kept `settings` (the job's, not the form's now): the form says what is stored."""
+        self.settings = settings
+        oauth = self._form.oauth
         secret_kept = oauth.typed_client_secret() is not None or oauth.secret_stored()
-        self.form.password.clear()
-        password = saved is not None and SecretKind.PASSWORD in kinds_used(saved)
-        self.form.set_password_stored(
-            binding_of(saved, SecretKind.PASSWORD) if saved is not None and password else None
+        self._form.password.clear()
+        password = SecretKind.PASSWORD in kinds_used(settings)
+        self._form.set_password_stored(
+            binding_of(settings, SecretKind.PASSWORD) if password else None
         )
-        if auth is AuthMethod.OAUTH2:
+        if settings.auth is AuthMethod.OAUTH2:
             oauth.client_secret.clear()
             oauth.set_stored(True, secret_kept)
-        self.delete_action.setEnabled(True)
+
+    def delete(self) -> None:
+        """Delete the settings file and their secrets (in the background: a keyring may ask)."""
+        from smtpgui.core.jobs import delete_profile
+
+        account = self.settings.account if self.settings else None
+        store, secrets = self.store, self._secrets
+        call_in_background(self, lambda: delete_profile(store, secrets, account), self._on_deleted)
+
+    def _on_deleted(self, _result: object, error: BaseException | None) -> None:
+        if error is not None:
+            self._status.show_message(
+                "error",
+                QCoreApplication.translate("SettingsWindow", "Could not delete everything"),
+                error_text(error),
+            )
+            return
+        self.settings = None
+        self._form.set_password_stored(None)
+        self._status.show_message(
+            "idle",
+            QCoreApplication.translate("SettingsWindow", "Saved settings deleted"),
+            QCoreApplication.translate(
+                "SettingsWindow",
+                "The settings file and the stored password are gone. The form keeps what you "
+                "typed until you close the window.",
+            ),
+        )
+        self.deleted.emit()

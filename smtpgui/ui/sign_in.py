@@ -1,7 +1,7 @@
-"""OAuth2 sign-in from the window: a worker for the browser or device flow, and its wiring.
+"""OAuth2 sign-in from the window: a worker for the browser or device flow, and SignIn, which
+starts it from the form and shows how it goes.
 
-SignInActions is a mixin of SettingsWindow (like FileActions): its texts use the
-"SettingsWindow" translation context explicitly.
+Its texts are the window's: they use the "SettingsWindow" translation context explicitly.
 """
 
 from __future__ import annotations
@@ -9,10 +9,11 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 from smtpgui.core.profile.secrets import SecretStore, SecretStoreError
-from smtpgui.core.profile.settings import AuthMethod, Settings
+from smtpgui.core.profile.settings import Settings
 from smtpgui.core.text.i18n import shown
 from smtpgui.ui.messages import error_text
 from smtpgui.ui.worker import Worker, WorkerThread
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     from smtpgui.core.oauth.browser import OpenBrowser
     from smtpgui.core.oauth.device import DeviceCode
     from smtpgui.core.oauth.tokens import OAuthError, Tokens
+    from smtpgui.ui.form import SettingsForm
+    from smtpgui.ui.status import StatusPanel
 
 
 class SignInWorker(Worker):
@@ -80,41 +83,46 @@ class SignInWorker(Worker):
         self._cancel.set()  # both flows look at it at least every fraction of a second
 
 
-class SignInActions:
-    """Sign in, show the code, keep the tokens for Test and Save; `self` is the SettingsWindow."""
+class SignIn(QObject):
+    """Sign in from the form's OAuth2 fields, show the code, keep the tokens for Test and Save.
 
-    open_browser: OpenBrowser | None = None  # None: the system browser; tests follow the URL
-    _sign_in_run: WorkerThread | None = None
+    Attributes:
+        open_browser: opens the sign-in page (None: the system browser; tests follow the URL).
 
-    def sign_in(self, device: bool = False) -> bool:
-        """Start a sign-in with the form's OAuth2 fields; False when it cannot start."""
-        if self.is_running() or self._closed:
-            return False
-        oauth = self.form.oauth
-        form_settings = Settings(
-            endpoints=(),
-            auth=AuthMethod.OAUTH2,
-            username=self.form.username.text().strip(),
-            timeout=float(self.form.timeout.value()),
-            oauth=oauth.values(),
-        )
-        from smtpgui.core.oauth.settings import oauth_errors
+    Signals:
+        ended(): a sign-in ended (signed in, failed or stopped).
+    """
 
-        if oauth_errors(form_settings.oauth):
-            self.ask_to_fix()
+    ended = Signal()
+
+    def __init__(
+        self, form: SettingsForm, status: StatusPanel, secrets: SecretStore, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self._form = form
+        self._status = status
+        self._secrets = secrets
+        self._window = parent  # the sign-in thread's parent: stopped with the window
+        self.open_browser: OpenBrowser | None = None
+        self._run: WorkerThread | None = None
+
+    def start(self, device: bool) -> bool:
+        """Start a sign-in; False when a field it uses is wrong (see the form's errors)."""
+        settings = self._form.sign_in_settings()
+        if settings is None:
             return False
         worker = SignInWorker(
-            form_settings,
+            settings,
             device,
             self.open_browser,
-            oauth.typed_client_secret(),
+            self._form.oauth.typed_client_secret(),
             self._secrets,
         )
         worker.code_shown.connect(self._on_code_shown)
         worker.hint_shown.connect(self._on_hint)
-        self._sign_in_run = WorkerThread(worker, "smtpgui-sign-in", parent=self)
-        self._sign_in_run.finished.connect(self._on_signed_in)
-        self.status.show_message(
+        self._run = WorkerThread(worker, "smtpgui-sign-in", parent=self._window)
+        self._run.finished.connect(self._on_signed_in)
+        self._status.show_message(
             "busy",
             QCoreApplication.translate("SettingsWindow", "Signing in…"),
             QCoreApplication.translate(
@@ -124,27 +132,27 @@ class SignInActions:
             if not device
             else "",
         )
-        self._sign_in_run.start()
-        self._update_buttons()
+        self._run.start()
         return True
 
-    def signing_in(self) -> bool:
-        return self._sign_in_run is not None
+    def active(self) -> bool:
+        return self._run is not None
 
-    def cancel_sign_in(self) -> None:
-        if self._sign_in_run is not None:
-            self._sign_in_run.cancel()
+    def cancel(self) -> None:
+        if self._run is not None:
+            self._run.cancel()
 
-    def stop_sign_in(self) -> None:
+    def stop(self) -> None:
         """On close: stop waiting for the browser or the code (bounded wait)."""
-        run, self._sign_in_run = self._sign_in_run, None
+        run, self._run = self._run, None
         if run is not None:
             run.stop()
 
+    @Slot(object)
     def _on_code_shown(self, code: DeviceCode) -> None:
-        if self._sign_in_run is None:
+        if self._run is None:
             return
-        self.status.show_message(
+        self._status.show_message(
             "busy",
             QCoreApplication.translate("SettingsWindow", "Sign in with this code: %s")
             % code.user_code,
@@ -156,20 +164,22 @@ class SignInActions:
             % code.verification_uri,
         )
 
+    @Slot(object)
     def _on_hint(self, hint: str) -> None:
-        if self._sign_in_run is not None:
+        if self._run is not None:
             title = QCoreApplication.translate("SettingsWindow", "Signing in…")
-            self.status.show_message("busy", title, shown(hint, QCoreApplication.translate))
+            self._status.show_message("busy", title, shown(hint, QCoreApplication.translate))
 
+    @Slot(object)
     def _on_signed_in(self, result: Tokens | OAuthError | SecretStoreError) -> None:
-        run, self._sign_in_run = self._sign_in_run, None
+        run, self._run = self._run, None
         if run is not None:
             run.deleteLater()
         from smtpgui.core.oauth.tokens import Tokens  # loaded by the sign-in that just ended
 
         if isinstance(result, Tokens):
-            self.form.oauth.signed_in(result)
-            self.status.show_message(
+            self._form.oauth.signed_in(result)
+            self._status.show_message(
                 "ok",
                 QCoreApplication.translate("SettingsWindow", "Signed in"),
                 QCoreApplication.translate(
@@ -178,20 +188,9 @@ class SignInActions:
                 ),
             )
         else:
-            self.status.show_message(
+            self._status.show_message(
                 "error",
                 QCoreApplication.translate("SettingsWindow", "Not signed in"),
                 error_text(result),
             )
-        self._update_buttons()
-
-    def show_password_notice(self, settings: Settings) -> None:
-        """Under the outcome: a password where the provider wants OAuth2 or an app password."""
-        from smtpgui.core.providers.hints import login_notice  # loaded by the test that just ran
-
-        notice = login_notice(settings)
-        if notice is None:
-            return
-        text = shown(notice, QCoreApplication.translate)
-        tip = QCoreApplication.translate("SettingsWindow", "Suggestion: %s") % text
-        self.status.add_paragraph(tip)
+        self.ended.emit()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, shown
 from smtpgui.ui.colours import box, colour
-from smtpgui.ui.phases import phase_label
+from smtpgui.ui.phase_list import phase_label
 
 if TYPE_CHECKING:
     from smtpgui.core.diagnosis.diagnose import Diagnosis
@@ -25,8 +25,10 @@ class StatusPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusPanel")
-        self.title = QLabel(objectName="statusTitle", wordWrap=True)
-        self.body = QLabel(objectName="statusBody", wordWrap=True)
+        self.title = QLabel(wordWrap=True)
+        self.title.setObjectName("statusTitle")
+        self.body = QLabel(wordWrap=True)
+        self.body.setObjectName("statusBody")
         self.body.setTextFormat(Qt.TextFormat.RichText)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.body.setOpenExternalLinks(True)  # a provider's help pages, in the browser
@@ -76,6 +78,19 @@ class StatusPanel(QFrame):
         paragraph = f'<p style="color:{shade}">{mark}{html.escape(text)}</p>'
         self._set_body(self.body.text() + paragraph)
         self.body.show()
+
+    def add_suggestion(self, text: str) -> None:
+        """A suggestion under the outcome (in blue), read with it by a screen reader too."""
+        self.add_paragraph(text)
+        self._describe()
+
+    def add_warning(self, text: str) -> None:
+        """A warning under the outcome (in red, with ⚠), read with it by a screen reader too."""
+        self.add_paragraph(text, "warning")
+        self._describe()
+
+    def _describe(self) -> None:
+        self.setAccessibleDescription(self.plain_text().removeprefix(self.title.text()).strip())
 
     def _announce(self) -> None:
         """Tell a screen reader: the panel's name is the title, its description the body."""

@@ -44,7 +44,8 @@ class TrustFields(QWidget):
         self.ca_file.setAccessibleName(self.tr("CA file"))
         self.pinned = QLineEdit(placeholderText=self.tr("SHA-256 fingerprint, e.g. AB:CD:…"))
         self.pinned.setAccessibleName(self.tr("Pinned fingerprint"))
-        self.warning = QLabel(wordWrap=True, objectName="insecureWarning")
+        self.warning = QLabel(wordWrap=True)
+        self.warning.setObjectName("insecureWarning")
         self.warning.setText(
             self.tr(
                 "⚠ Certificates are not checked: anyone on the way to the server could pretend to "

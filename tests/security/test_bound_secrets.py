@@ -110,7 +110,7 @@ def test_the_window_asks_for_the_password_after_importing_another_servers_profil
         profile = tmp_path / "evil.json"
         evil_settings = settings_at(f"ssl://127.0.0.1:{evil.port}", ca_file)
         profile.write_text(export_profile(evil_settings))
-        assert win.import_profile(profile)
+        assert win.files.import_profile(profile)
         assert not win.form.valid
         assert "saved for another user name or server" in win.form._errors["password"].text()
         assert win.form._errors["password"].isVisible()

@@ -32,11 +32,11 @@ def test_findings_are_listed_with_their_source_and_applied_only_on_click(qtbot, 
         ("example.test", "MX"): ["10 example-test.mail.protection.outlook.com."],
     }
     with dns_server(records) as dns:
-        window.discover_options = DiscoverOptions(
+        window.files.discover_options = DiscoverOptions(
             resolver=dns.resolver(), address_resolver=no_network
         )
         window.form.recipient.setText("alice@example.test")
-        dialog = window.find_settings()
+        dialog = window.files.find_settings()
         assert dialog is not None and dialog.address.text() == "alice@example.test"
         with qtbot.waitSignal(dialog.finished_search, timeout=10_000) as blocker:
             pass
@@ -61,14 +61,14 @@ def test_findings_are_listed_with_their_source_and_applied_only_on_click(qtbot, 
 
 def test_a_guessed_server_found_by_probing(qtbot, window, ca, ca_file):
     with dns_server({}) as dns, smtp_server(ca, "starttls") as server:
-        window.discover_options = DiscoverOptions(
+        window.files.discover_options = DiscoverOptions(
             resolver=dns.resolver(),
             address_resolver=only_loopback,
             guess_hosts=("smtp.{domain}",),
             guess_ports=((server.port, Security.STARTTLS),),
         )
         window.form.ca_file.setText(ca_file)
-        dialog = window.find_settings()
+        dialog = window.files.find_settings()
         dialog.address.setText("bob@example.test")
         with qtbot.waitSignal(dialog.finished_search, timeout=15_000):
             dialog.find_button.click()
@@ -81,7 +81,7 @@ def test_a_guessed_server_found_by_probing(qtbot, window, ca, ca_file):
 
 
 def test_a_bad_address_says_so_and_starts_nothing(qtbot, window):
-    dialog = window.find_settings()
+    dialog = window.files.find_settings()
     dialog.address.setText("not an address")
     dialog.find_button.click()
     assert not dialog.is_running()
@@ -92,7 +92,7 @@ def test_stop_and_close_end_a_search_stuck_on_a_silent_server(qtbot, window):
     silent = SilentServer()
     try:
         with dns_server({}) as dns:
-            window.discover_options = DiscoverOptions(
+            window.files.discover_options = DiscoverOptions(
                 resolver=dns.resolver(),
                 address_resolver=only_loopback,
                 guess_hosts=("smtp.{domain}",),
@@ -100,7 +100,7 @@ def test_stop_and_close_end_a_search_stuck_on_a_silent_server(qtbot, window):
             )
             window.form.timeout.setValue(60)
             window.form.recipient.setText("carol@example.test")
-            dialog = window.find_settings()
+            dialog = window.files.find_settings()
             qtbot.waitUntil(silent.connected.is_set, timeout=10_000)
             with qtbot.waitSignal(dialog.finished_search, timeout=3000):
                 dialog.stop_button.click()

@@ -30,11 +30,11 @@ def test_use_this_setting_drops_the_old_servers_oauth_pin_and_login_rule(qtbot, 
     assert "accounts.google.com" in window.form.oauth.authorize_url.text()
     records = {("_submission._tcp.example.test", "SRV"): ["0 0 587 mail.example.test."]}
     with dns_server(records) as dns:
-        window.discover_options = DiscoverOptions(
+        window.files.discover_options = DiscoverOptions(
             resolver=dns.resolver(), address_resolver=no_network
         )
         window.form.recipient.setText("alice@example.test")
-        dialog = window.find_settings()
+        dialog = window.files.find_settings()
         with qtbot.waitSignal(dialog.finished_search, timeout=10_000):
             pass
     dialog.table.selectRow(0)

@@ -43,7 +43,7 @@ def test_every_underlined_label_focuses_its_field(qtbot, language, auth):
     assert len(labels) >= 10
     for label in labels:
         letter = MNEMONIC.search(label.text()).group(1)
-        window.log_panel.find.setFocus()  # start somewhere else each time
+        window.log_panel.find_field.setFocus()  # start somewhere else each time
         qtbot.keyClick(window, letter.lower(), Qt.KeyboardModifier.AltModifier)
         assert label.buddy() is not None, label.text()
         assert _focused() is label.buddy(), f"Alt+{letter}: {label.text()}"
@@ -69,7 +69,7 @@ def test_tab_goes_top_to_bottom_then_buttons_then_the_log_with_no_invisible_stop
     panel = window.log_panel
     expected = [
         form.provider.combo,
-        form.provider.find,
+        form.provider.find_button,
         form.server,
         form.detect,
         form.security,
@@ -84,7 +84,7 @@ def test_tab_goes_top_to_bottom_then_buttons_then_the_log_with_no_invisible_stop
         form.trust.mode,
         window.test_button,
         window.save_button,
-        panel.find,
+        panel.find_field,
         panel.copy_button,
         panel.save_button,
         window.log,

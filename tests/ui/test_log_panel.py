@@ -37,10 +37,10 @@ def test_find_copy_and_support_file(qtbot, window, starttls_server, ca_file, tmp
     fill(window, starttls_server.server, ca_file, password="wrong")
     run(qtbot, window)
     panel = window.log_panel
-    panel.find.setText("535")
+    panel.find_field.setText("535")
     assert panel.find_next()
     assert "535" in panel.log.textCursor().selectedText()
-    panel.find.setText("no such text anywhere")
+    panel.find_field.setText("no such text anywhere")
     assert not panel.find_next()
     panel.copy()
     copied = QGuiApplication.clipboard().text()

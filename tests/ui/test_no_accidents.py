@@ -79,7 +79,7 @@ def test_enter_in_find_selects_the_next_match_and_runs_no_test(
     run(qtbot, window)
     mails = len(starttls_server.handler.envelopes)
     lines = window.log.lines()
-    find = window.log_panel.find
+    find = window.log_panel.find_field
     find.setFocus()
     qtbot.keyClicks(find, "250")
     first = window.log.textCursor().selectionStart()

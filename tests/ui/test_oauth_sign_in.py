@@ -41,7 +41,7 @@ def fill_oauth(win: SettingsWindow, server: str, ca_file: str, auth: Authorizati
     oauth.token_url.setText(f"{auth.base}/{{tenant}}/token")
     oauth.device_url.setText(f"{auth.base}/{{tenant}}/device")
     oauth.scopes.setText(SCOPE)
-    win.open_browser = browser
+    win.signing.open_browser = browser
 
 
 def test_oauth2_replaces_the_password_row_and_needs_no_password(qtbot, window):
@@ -69,7 +69,7 @@ def test_browser_sign_in_then_save_uses_the_new_tokens(
     fill_oauth(window, xoauth2_server.server, ca_file, auth_server)
     assert window.sign_in()
     assert window.is_running() and window.cancel_button.isEnabled()
-    qtbot.waitUntil(lambda: not window.signing_in(), timeout=10_000)
+    qtbot.waitUntil(lambda: not window.signing.active(), timeout=10_000)
     tokens = window.form.oauth.tokens
     assert tokens is not None and window.status.title.text() == "Signed in"
     outcome = run(qtbot, window, "save")
@@ -98,7 +98,7 @@ def test_cancel_stops_waiting_for_the_code(qtbot, window, xoauth2_server, auth_s
     qtbot.waitUntil(lambda: "ABCD-EFGH" in window.status.text(), timeout=10_000)
     started = time.monotonic()
     window.cancel()
-    qtbot.waitUntil(lambda: not window.signing_in(), timeout=5000)
+    qtbot.waitUntil(lambda: not window.signing.active(), timeout=5000)
     assert time.monotonic() - started < 3
     assert window.status.kind == "error" and "cancelled" in window.status.text()
     assert window.form.oauth.tokens is None and window.test_button.isEnabled()
@@ -106,11 +106,11 @@ def test_cancel_stops_waiting_for_the_code(qtbot, window, xoauth2_server, auth_s
 
 def test_closing_the_window_stops_a_browser_sign_in(qtbot, window, auth_server, ca_file):
     fill_oauth(window, "127.0.0.1:1", ca_file, auth_server)
-    window.open_browser = lambda _url: True  # the admin never signs in
+    window.signing.open_browser = lambda _url: True  # the admin never signs in
     window.sign_in()
     started = time.monotonic()
     window.close()
-    assert not window.signing_in() and time.monotonic() - started < 3
+    assert not window.signing.active() and time.monotonic() - started < 3
 
 
 def test_microsoft_365_with_a_password_suggests_oauth2_in_the_status(
@@ -133,13 +133,13 @@ def test_client_secret_signs_in_is_saved_in_the_keyring_and_reused_after_a_resta
     window.form.oauth.client_secret.setText("g-desktop-secret")
     assert window.form.oauth.client_secret.echoMode() == QLineEdit.EchoMode.Password
     assert window.sign_in()
-    qtbot.waitUntil(lambda: not window.signing_in(), timeout=10_000)
+    qtbot.waitUntil(lambda: not window.signing.active(), timeout=10_000)
     assert window.form.oauth.tokens is not None, window.status.text()
     assert run(qtbot, window, "save").saved
     assert stored_secret(None, USER, SecretKind.CLIENT_SECRET) == "g-desktop-secret"
     assert "g-desktop-secret" not in (tmp_path / "config" / "settings.json").read_text()
     assert "g-desktop-secret" not in window.log.toPlainText()
-    oauth_session.forget(window._saved)  # as after a restart: only the keyring is left
+    oauth_session.forget(window.saved.settings)  # as after a restart: only the keyring is left
     again = SettingsWindow()
     qtbot.addWidget(again)
     with qtbot.waitSignal(again.password_state_known, timeout=5000) as known:
@@ -160,7 +160,7 @@ def test_sign_in_without_the_needed_client_secret_names_it(
     auth_server.client_secret = "g-desktop-secret"
     fill_oauth(window, xoauth2_server.server, ca_file, auth_server)
     window.sign_in()
-    qtbot.waitUntil(lambda: not window.signing_in(), timeout=10_000)
+    qtbot.waitUntil(lambda: not window.signing.active(), timeout=10_000)
     assert window.status.kind == "error" and "client secret" in window.status.text()
 
 
@@ -173,10 +173,10 @@ def test_a_browser_that_does_not_come_back_gets_the_error_page_hint(
 
     monkeypatch.setattr(oauth_browser, "HINT_AFTER", 0.2)
     fill_oauth(window, "smtp.example.test", ca_file, auth_server)
-    window.open_browser = lambda _url: None  # the page shows an error: nothing comes back
+    window.signing.open_browser = lambda _url: None  # the page shows an error: nothing comes back
     assert window.sign_in()
     qtbot.waitUntil(lambda: "If it shows an error" in window.status.text(), timeout=5_000)
-    assert window.signing_in()
-    window.cancel_sign_in()
-    qtbot.waitUntil(lambda: not window.signing_in(), timeout=5_000)
+    assert window.signing.active()
+    window.signing.cancel()
+    qtbot.waitUntil(lambda: not window.signing.active(), timeout=5_000)
     assert window.status.title.text() == "Not signed in"

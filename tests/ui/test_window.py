@@ -214,7 +214,7 @@ def test_no_keyring_backend_saves_nothing_and_says_so(qtbot, starttls_server, ca
 def test_delete_saved_settings(qtbot, window, starttls_server, ca_file, isolated):
     fill(window, starttls_server.server, ca_file)
     assert run(qtbot, window, "save").saved
-    window.delete_saved()
+    window.saved.delete()
     qtbot.waitUntil(
         lambda: (
             not SettingsStore().path.exists()
@@ -310,11 +310,11 @@ def test_export_then_import_a_profile(qtbot, window, starttls_server, ca_file, t
     fill(window, starttls_server.server, ca_file)
     window.form.from_address.setText("office@example.test")
     profile = tmp_path / "office.json"
-    assert window.export_profile(profile)
+    assert window.files.export_profile(profile)
     assert PASSWORD not in profile.read_text(encoding="utf-8")
     other = SettingsWindow()
     qtbot.addWidget(other)
-    assert other.import_profile(profile)
+    assert other.files.import_profile(profile)
     assert other.form.from_address.text() == "office@example.test"
     assert other.form.password.text() == "" and not other.save_button.isEnabled()
     assert not SettingsStore().path.exists()  # nothing saved before a passing test
@@ -325,7 +325,7 @@ def test_export_then_import_a_profile(qtbot, window, starttls_server, ca_file, t
 def test_a_newer_profile_is_refused_and_changes_nothing(window, tmp_path):
     profile = tmp_path / "new.json"
     profile.write_text('{"kind": "smtpgui-profile", "version": 7, "settings": {}}')
-    assert not window.import_profile(profile)
+    assert not window.files.import_profile(profile)
     assert "newer smtpgui" in window.status.text()
     assert window.form.server.text() == ""
 
@@ -342,7 +342,7 @@ def test_a_profile_powershell_or_notepad_wrote_is_imported(window, tmp_path, bom
     )
     profile = tmp_path / "office.json"
     profile.write_bytes(bom + text.encode(encoding))
-    assert window.import_profile(profile), window.status.text()
+    assert window.files.import_profile(profile), window.status.text()
     assert window.form.server.text() == "correo.españa.es"
 
 

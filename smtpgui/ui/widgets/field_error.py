@@ -15,7 +15,8 @@ def with_error_line(field: QWidget) -> tuple[QWidget, QLabel]:
     column.setContentsMargins(0, 0, 0, 0)
     column.setSpacing(2)
     column.addWidget(field)
-    error = QLabel(objectName="fieldError", wordWrap=True)
+    error = QLabel(wordWrap=True)
+    error.setObjectName("fieldError")
     palette = error.palette()  # a palette, not a style sheet: cheaper to lay out and paint
     palette.setColor(QPalette.ColorRole.WindowText, QColor(colour("error")))
     error.setPalette(palette)

@@ -38,7 +38,7 @@ class FittingScrollArea(QScrollArea):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            width = watched.minimumSizeHint().width()  # type: ignore[attr-defined]
+            width = watched.minimumSizeHint().width()
             if width != self._width:  # relayout the window only when the form's width changed
                 self._width = width
                 self.updateGeometry()
