@@ -100,7 +100,7 @@ def run_check(args: argparse.Namespace) -> int:
 def _arrival(args: argparse.Namespace) -> ArrivalCheck | None:
     from smtpgui.core.deliverability.arrival import ArrivalCheck
 
-    if not args.arrival:
+    if args.arrival is None:  # "--arrival" alone is "" (the catalogue's server)
         return None
     security = Security(args.arrival_security) if args.arrival_security else None
     return ArrivalCheck(

@@ -75,6 +75,7 @@ class JobRunner:
         self._secrets = secrets or SecretStore()
         self._cancelled = threading.Event()
         self._probe: SmtpProbe | None = None
+        self._tokens: Tokens | None = None  # OAuth2: the sign-in this run's tests used
         self._lock = threading.Lock()
         self._redactor = Redactor(
             [job.password or "", job.client_secret or ""], job.settings.username
@@ -141,10 +142,19 @@ class JobRunner:
     def _with_arrival(self, outcome: Outcome, secret: str) -> Outcome:
         """The mailbox proof, when asked, after a message went out (the same login)."""
         from smtpgui.core.deliverability.arrival import prove_arrival
+        from smtpgui.core.deliverability.verdicts import arrival_finding
 
         job, result = self._job, outcome.result
         if job.arrival is None or not job.send or self._cancelled.is_set():
             return outcome
+        if job.settings.auth is AuthMethod.OAUTH2:
+            from smtpgui.core.oauth.tokens import OAuthError
+
+            try:
+                secret = self._fresh_access_token()
+            except (OAuthError, SecretStoreError) as exc:  # the mailbox is unreadable, no more
+                finding = arrival_finding(None, job.settings.recipient, _message(exc))
+                return replace(outcome, arrival_finding=finding)
 
         def log(line: TranscriptLine) -> None:
             self._callback(replace(line, text=self._redactor.redact(line.text)))
@@ -192,7 +202,25 @@ class JobRunner:
 
         job = self._job
         tokens = access_tokens(job.settings, self._secrets, job.tokens, client_secret)
+        self._tokens = tokens
         return tokens.access_token, tokens.refresh_token
+
+    def _fresh_access_token(self) -> str:
+        """An access token of the same sign-in for the mailbox, valid a minute more: the one
+        the SMTP test used unless the test and the wait used it up (then refreshed). A
+        sign-in from the keyring is asked of the session again, so that a rotated refresh
+        token goes back to the keyring; an unsaved one goes on from what this run holds."""
+        from smtpgui.core.oauth.session import access_tokens
+
+        job = self._job
+        tokens = job.tokens and self._tokens  # an unsaved sign-in: the latest of this run
+        client_secret = self._client_secret()
+        renewed = access_tokens(job.settings, self._secrets, tokens, client_secret)
+        self._tokens = renewed
+        self._redactor = self._redactor.including(
+            [renewed.access_token, renewed.refresh_token], job.settings.username
+        )
+        return renewed.access_token
 
     def _client_secret(self) -> str:
         """The typed client secret, else the one stored for these settings ("": none)."""
