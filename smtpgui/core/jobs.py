@@ -77,8 +77,9 @@ class JobRunner:
         self._probe: SmtpProbe | None = None
         self._tokens: Tokens | None = None  # OAuth2: the sign-in this run's tests used
         self._lock = threading.Lock()
+        own = job.arrival.password if job.arrival is not None else ""  # the mailbox's own
         self._redactor = Redactor(
-            [job.password or "", job.client_secret or ""], job.settings.username
+            [job.password or "", job.client_secret or "", own], job.settings.username
         )
 
     def cancel(self) -> None:
@@ -147,7 +148,7 @@ class JobRunner:
         job, result = self._job, outcome.result
         if job.arrival is None or not job.send or self._cancelled.is_set():
             return outcome
-        if job.settings.auth is AuthMethod.OAUTH2:
+        if job.settings.auth is AuthMethod.OAUTH2 and not job.arrival.password:
             from smtpgui.core.oauth.tokens import OAuthError
 
             try:

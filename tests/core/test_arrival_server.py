@@ -43,7 +43,8 @@ def settings(server: str, recipient: str = "admin@office.test") -> Settings:
     ],
 )
 def test_the_catalogue_names_the_mailbox_s_imap_server(server, recipient, expected):
-    assert catalogue_imap(settings(server, recipient)) == expected
+    smtp_host = settings(server).endpoints[0].host
+    assert catalogue_imap(smtp_host, recipient) == expected
 
 
 def test_a_typed_server_wins_and_none_at_all_is_a_clear_sentence():

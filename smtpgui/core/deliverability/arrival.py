@@ -20,7 +20,7 @@ import ssl
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from smtpgui.core.deliverability.model import Finding
 from smtpgui.core.profile.settings import Settings
@@ -46,7 +46,7 @@ class ImapAccount:
     port: int
     security: Security
     username: str
-    secret: str
+    secret: str = field(repr=False)  # never in a traceback or a log
     oauth2: bool = False
     allow_insecure_auth: bool = False
     context: ssl.SSLContext | None = None  # None: the system's trust
@@ -289,6 +289,9 @@ class ArrivalCheck:
     username: str = ""  # "": the SMTP login's
     limit: float = 120.0
     delete: bool = False
+    # A login of the mailbox's own, typed for this run (the window keeps it in memory only);
+    # "": the SMTP login's secret (the password, or the sign-in's access token).
+    password: str = field(default="", repr=False)
 
 
 def imap_endpoint(check: ArrivalCheck, provider: Server | None = None) -> tuple[str, int, Security]:
@@ -321,19 +324,19 @@ def imap_endpoint(check: ArrivalCheck, provider: Server | None = None) -> tuple[
     return host.strip("[]"), int(port_text or default), security
 
 
-def catalogue_imap(settings: Settings) -> tuple[Server | None, bool]:
-    """The provider catalogue's IMAP server for these settings, and whether the catalogue
-    vouches that it belongs to the SMTP server's provider (outlook.office365.com for
-    smtp-mail.outlook.com): the SMTP server's provider first, else the test recipient's
-    (gmail.com's, when mail goes out through another server)."""
+def catalogue_imap(smtp_host: str, recipient: str) -> tuple[Server | None, bool]:
+    """The provider catalogue's IMAP server, and whether the catalogue vouches that it
+    belongs to the SMTP server's provider (outlook.office365.com for smtp-mail.outlook.com):
+    the SMTP server's provider first, else the test recipient's (gmail.com's, when mail goes
+    out through another server)."""
     from smtpgui.core.providers.catalogue import by_domain, by_host
 
-    smtp = by_host(settings.endpoints[0].host) if settings.endpoints else None
+    smtp = by_host(smtp_host) if smtp_host else None
     if smtp is not None and smtp.imap is not None:
         return smtp.imap, True
-    domain = settings.recipient.rpartition("@")[2]
-    recipient = by_domain(domain) if domain else None
-    return (recipient.imap if recipient is not None else None), False
+    domain = recipient.rpartition("@")[2]
+    theirs = by_domain(domain) if domain else None
+    return (theirs.imap if theirs is not None else None), False
 
 
 def same_organisation(host: str, settings: Settings) -> bool:
@@ -376,10 +379,12 @@ def prove_arrival(
 
     mailbox = settings.recipient
     try:
-        provider, vouched = catalogue_imap(settings)
+        smtp_host = settings.endpoints[0].host if settings.endpoints else ""
+        provider, vouched = catalogue_imap(smtp_host, settings.recipient)
         host, port, security = imap_endpoint(check, provider)
         vouched = vouched and provider is not None and host == provider.host
-        if secret_stored and not (vouched or same_organisation(host, settings)):
+        own_login = bool(check.password)  # typed for this check: goes where it was typed for
+        if secret_stored and not (own_login or vouched or same_organisation(host, settings)):
             raise ValueError(_not_bound(host))
         trust = TrustMode.CA_FILE if settings.ca_file else TrustMode.SYSTEM
         account = ImapAccount(
@@ -387,8 +392,8 @@ def prove_arrival(
             port,
             security,
             check.username or settings.username,
-            secret,
-            oauth2=settings.auth is AuthMethod.OAUTH2,
+            check.password or secret,
+            oauth2=settings.auth is AuthMethod.OAUTH2 and not own_login,
             allow_insecure_auth=settings.allow_insecure_auth,
             context=make_context(trust, settings.ca_file)
             if security is not Security.NONE
