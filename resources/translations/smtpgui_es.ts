@@ -44,8 +44,8 @@
         <translation>Automática: SSL/TLS, o STARTTLS en el puerto 143</translation>
     </message>
     <message>
-        <source>Same login as the SMTP server</source>
-        <translation>El mismo inicio de sesión que el servidor SMTP</translation>
+        <source>Same login as SMTP</source>
+        <translation>Mismo inicio de sesión que SMTP</translation>
     </message>
     <message>
         <source>the mailbox&apos;s user name</source>
@@ -953,10 +953,6 @@
     <message>
         <source>Whether mail sent From this domain through this server will be accepted by the recipients: the domain&apos;s SPF, DKIM and DMARC records.</source>
         <translation>Si los destinatarios aceptarán el correo enviado con remitente de este dominio por este servidor: los registros SPF, DKIM y DMARC del dominio.</translation>
-    </message>
-    <message>
-        <source>Mailbox</source>
-        <translation>Buzón</translation>
     </message>
     <message>
         <source>Published now:</source>

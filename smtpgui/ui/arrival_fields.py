@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -25,8 +26,9 @@ from smtpgui.core.smtp.endpoint import EndpointError, Security, parse_entries
 DEFAULT_WAIT = 120  # seconds: a provider's spam filter may hold a message a minute or more
 
 
-class ArrivalFields(QGroupBox):
-    """A checkable group under the test recipient. `check()` is what the Job asks for.
+class ArrivalFields(QWidget):
+    """A tick under the test recipient and, while it is ticked, a group with the mailbox's
+    fields. `check()` is what the Job asks for.
 
     It follows the form's `server` and `recipient` fields (given in `__init__`) to suggest the
     provider's IMAP server; a server typed here is kept.
@@ -35,11 +37,10 @@ class ArrivalFields(QGroupBox):
     def __init__(
         self, server: QLineEdit, recipient: QLineEdit, parent: QWidget | None = None
     ) -> None:
-        super().__init__(self.tr("Chec&k that it arrived"), parent)
+        super().__init__(parent)
         self.setObjectName("arrivalFields")
-        self.setCheckable(True)
-        self.setChecked(False)
-        self.setToolTip(
+        self.enabled = QCheckBox(self.tr("Chec&k that it arrived"))
+        self.enabled.setToolTip(
             self.tr(
                 "After a passed test, look for the test message in the test recipient's "
                 "mailbox (IMAP): in the Inbox or in the junk folder. It only reads."
@@ -49,9 +50,11 @@ class ArrivalFields(QGroupBox):
         self._typed = False  # the admin typed an IMAP server: no more suggestions
         self._build()
         self._lay_out()
+        self.setFocusProxy(self.enabled)
         self._connect()
         self._suggest()
         self._show_login_rows()
+        self._on_ticked(False)
 
     def _build(self) -> None:
         self.server = QLineEdit(placeholderText=self.tr("imap.example.com:993"))
@@ -66,7 +69,7 @@ class ArrivalFields(QGroupBox):
             self.security.addItem(label, value)
         self.security.setAccessibleName(self.tr("IMAP security"))
         self.security.setToolTip(self.tr("Automatic: SSL/TLS, or STARTTLS on port 143"))
-        self.same_login = QCheckBox(self.tr("Same login as the SMTP server"))
+        self.same_login = QCheckBox(self.tr("Same login as SMTP"))
         self.same_login.setChecked(True)
         self.username = QLineEdit(placeholderText=self.tr("the mailbox's user name"))
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
@@ -75,7 +78,14 @@ class ArrivalFields(QGroupBox):
         self.delete = QCheckBox(self.tr("Delete the test message afterwards"))
 
     def _lay_out(self) -> None:
-        rows = QFormLayout(self)
+        """The rows in a body that shows only while the group is ticked: unticked, the group
+        is one line in the form (the check is off by default)."""
+        self._body = QGroupBox()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.enabled)
+        column.addWidget(self._body)
+        rows = QFormLayout(self._body)
         rows.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         server_row = QHBoxLayout()
         server_row.addWidget(self.server, 1)
@@ -93,15 +103,16 @@ class ArrivalFields(QGroupBox):
         self._smtp_server.textChanged.connect(self._suggest)
         self._recipient.textChanged.connect(self._suggest)
         self.same_login.toggled.connect(self._show_login_rows)
+        self.enabled.toggled.connect(self._on_ticked)
 
     def tab_chain(self) -> list[QWidget]:
-        """The fields top to bottom (the group's own tick first)."""
-        return [self.server, self.security, self.same_login, self.username, self.password,
-                self.wait, self.delete]  # fmt: skip
+        """The tick, then the fields top to bottom (skipped by Tab while hidden)."""
+        fields = [self.server, self.security, self.same_login, self.username, self.password]
+        return [self.enabled, *fields, self.wait, self.delete]
 
     def check(self) -> ArrivalCheck | None:
         """What the admin asked for; None while the group is not ticked."""
-        if not self.isChecked():
+        if not self.enabled.isChecked():
             return None
         own = not self.same_login.isChecked()
         return ArrivalCheck(
@@ -130,6 +141,12 @@ class ArrivalFields(QGroupBox):
             host = ""
         imap, _vouched = catalogue_imap(host, self._recipient.text().strip())
         self.server.setText(f"{imap.host}:{imap.port}" if imap is not None else "")
+        self.server.setCursorPosition(0)  # a narrow field shows the host's start
+
+    @Slot(bool)
+    def _on_ticked(self, ticked: bool) -> None:
+        """Unticked, only the tick shows: no empty frame under the recipient."""
+        self._body.setVisible(ticked)
 
     @Slot()
     def _show_login_rows(self) -> None:

@@ -67,7 +67,7 @@ class DeliverabilityPanel(QGroupBox):
         """The mailbox's verdict under its own heading, as the domain check's summary."""
         colour, mark = _LOOKS[item.status]
         head = f"<p style='color:{colour}'><b>{mark} {_escaped(item.title)}</b></p>"
-        return head + self._finding_html(item)
+        return head + self._finding_html(item, titled=False)
 
     def _report_html(self, report: DomainReport) -> str:
         colour, mark = _LOOKS[report.status]
@@ -75,14 +75,15 @@ class DeliverabilityPanel(QGroupBox):
         head = f"<p style='color:{colour}'><b>{mark} {title}</b></p>"
         return head + "".join(self._finding_html(item) for item in shown_findings(report))
 
-    def _finding_html(self, item: Finding) -> str:
+    def _finding_html(self, item: Finding, titled: bool = True) -> str:
+        """The finding's line (`titled`: with its mark, record and title), and its steps."""
         colour, mark = _LOOKS[item.status]
         arrival = item.record is Record.ARRIVAL
-        name = self.tr("Mailbox") if arrival else item.record.upper()
-        parts = [
-            f"<p><span style='color:{colour}'>{mark}</span> <b>{html.escape(name)}:</b> "
-            f"{_escaped(item.title)}<br>{_escaped(item.explanation)}"
-        ]
+        title = (
+            f"<span style='color:{colour}'>{mark}</span> <b>{html.escape(item.record.upper())}:"
+            f"</b> {_escaped(item.title)}<br>"
+        )
+        parts = [f"<p>{title if titled else ''}{_escaped(item.explanation)}"]
         found = "Authentication-Results:" if arrival else self.tr("Published now:")
         labels = ((found, item.found), (self.tr("To publish:"), item.publish))
         parts += [f"<br>{html.escape(k)} <tt>{html.escape(v)}</tt>" for k, v in labels if v]

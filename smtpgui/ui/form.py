@@ -208,7 +208,6 @@ class SettingsForm(ServerSync, QWidget):
             self.allow_insecure,
             self.from_address,
             self.recipient,
-            self.arrival,
             *self.arrival.tab_chain(),
             self.timeout,
             self.trust.mode,

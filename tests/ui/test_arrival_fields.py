@@ -26,7 +26,8 @@ def _type_server(window: SettingsWindow, text: str) -> None:
 
 def test_the_imap_server_comes_from_the_catalogue_until_one_is_typed(window) -> None:
     arrival = window.form.arrival
-    assert not arrival.isChecked() and arrival.check() is None  # off by default
+    assert not arrival.enabled.isChecked() and arrival.check() is None  # off by default
+    assert not arrival.server.isVisible()
     _type_server(window, "tls://smtp-mail.outlook.com:587")
     assert arrival.server.text() == "outlook.office365.com:993"
     window.form.recipient.setText("me@gmail.com")  # the SMTP server's provider comes first
@@ -41,7 +42,7 @@ def test_the_imap_server_comes_from_the_catalogue_until_one_is_typed(window) -> 
 
 def test_the_job_gets_what_the_group_says_and_a_separate_login_only_when_asked(window) -> None:
     arrival = window.form.arrival
-    arrival.setChecked(True)
+    arrival.enabled.setChecked(True)
     arrival.server.setText("imap.office.test:143")
     arrival.username.setText("mailbox@office.test")
     arrival.password.setText("mailbox-secret")
@@ -76,7 +77,7 @@ def _prove(qtbot, window: SettingsWindow, ca: trustme.CA, ca_file: str, imap: Do
     with smtp_server(ca, "starttls", Delivering(imap=imap, folder=folder)) as server:
         fill(window, server.server, ca_file)
         window.form.allow_insecure.setChecked(True)  # the Dovecot of the tests has no TLS
-        arrival.setChecked(True)
+        arrival.enabled.setChecked(True)
         arrival.server.setText(f"127.0.0.1:{imap.port}")
         arrival.security.setCurrentIndex(arrival.security.findData(Security.NONE))
         arrival.wait.setValue(2)
