@@ -10,7 +10,6 @@ import trustme
 
 from smtpgui.core.smtp.endpoint import Security
 from smtpgui.ui.main_window import SettingsWindow
-from tests import imap_server
 from tests.core.test_job_arrival import Delivering
 from tests.imap_server import Dovecot, dovecot
 from tests.servers import PASSWORD, smtp_server
@@ -65,9 +64,7 @@ def test_the_job_gets_what_the_group_says_and_a_separate_login_only_when_asked(w
 
 @pytest.fixture(scope="module")
 def imap() -> Iterator[Dovecot]:
-    if not imap_server.available():
-        pytest.skip("Dovecot is not installed (apt-get install dovecot-imapd)")
-    with dovecot() as server:
+    with dovecot() as server:  # skips where Dovecot is missing, fails in CI
         yield server
 
 
