@@ -152,7 +152,7 @@ class JobRunner:
             from smtpgui.core.oauth.tokens import OAuthError
 
             try:
-                secret = self._fresh_access_token()
+                secret = self._fresh_access_token(saved=outcome.saved)
             except (OAuthError, SecretStoreError) as exc:  # the mailbox is unreadable, no more
                 finding = arrival_finding(None, job.settings.recipient, _message(exc))
                 return replace(outcome, arrival_finding=finding)
@@ -206,15 +206,16 @@ class JobRunner:
         self._tokens = tokens
         return tokens.access_token, tokens.refresh_token
 
-    def _fresh_access_token(self) -> str:
+    def _fresh_access_token(self, saved: bool) -> str:
         """An access token of the same sign-in for the mailbox, valid a minute more: the one
         the SMTP test used unless the test and the wait used it up (then refreshed). A
-        sign-in from the keyring is asked of the session again, so that a rotated refresh
-        token goes back to the keyring; an unsaved one goes on from what this run holds."""
+        sign-in in the keyring (as it was, or `saved` by this run) is asked of the session
+        again, so that a rotated refresh token goes back to the keyring at once; an unsaved
+        one goes on from the latest tokens of this run (the first may be rotated away)."""
         from smtpgui.core.oauth.session import access_tokens
 
         job = self._job
-        tokens = job.tokens and self._tokens  # an unsaved sign-in: the latest of this run
+        tokens = None if saved else job.tokens and self._tokens
         client_secret = self._client_secret()
         renewed = access_tokens(job.settings, self._secrets, tokens, client_secret)
         self._tokens = renewed

@@ -13,6 +13,7 @@ from smtpgui.core.deliverability.arrival import ArrivalCheck, ImapAccount, wait_
 from smtpgui.core.jobs import Job, JobRunner, Outcome
 from smtpgui.core.oauth import session as oauth_session
 from smtpgui.core.oauth.settings import OAuthSettings
+from smtpgui.core.profile.secrets import SecretKind, SecretStore, binding_of
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.smtp.endpoint import Security, parse_server
 from smtpgui.core.smtp.transcript import TranscriptLine
@@ -139,3 +140,23 @@ def _read_inbox(imap: Dovecot, token: str) -> str:
     arrival = wait_for_arrival(account, "<ob-1@smtpgui.test>", limit=2, log=lines.append)
     assert arrival.arrived
     return "\n".join(line.text for line in lines)
+
+
+def test_a_sign_in_saved_by_the_run_keeps_its_rotated_refresh_token(
+    ca: trustme.CA, ca_file: str, auth_server: AuthorizationServer, imap: Dovecot
+) -> None:
+    """Save, then the mailbox: the refresh for IMAP rotates the token the save just stored,
+    and the keyring gets the new one (the old one is dead at Microsoft's after rotation)."""
+    auth_server.expires_in = 30  # each use refreshes
+    handler = DeliveringOAuth(tokens=auth_server.valid_access, imap=imap, folder="INBOX")
+    check = ArrivalCheck(f"127.0.0.1:{imap.port}", Security.NONE, limit=5)
+    with smtp_server(ca, "starttls", handler, auth_exclude_mechanism=["OAUTHBEARER"]) as server:
+        settings = _settings(server, ca_file, auth_server)
+        tokens = oauth_session.sign_in(settings, browser)
+        outcome, _transcript = _run(Job(settings, None, True, "s", "b", tokens=tokens,
+                                        arrival=check))  # fmt: skip
+    assert outcome.saved
+    assert outcome.arrival_finding is not None
+    assert outcome.arrival_finding.verdict == "arrival-inbox"
+    stored = SecretStore().get(binding_of(settings, SecretKind.REFRESH_TOKEN))
+    assert stored in auth_server.refresh_tokens  # alive: the next test can refresh with it
