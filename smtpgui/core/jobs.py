@@ -143,19 +143,15 @@ class JobRunner:
     def _with_arrival(self, outcome: Outcome, secret: str) -> Outcome:
         """The mailbox proof, when asked, after a message went out (the same login)."""
         from smtpgui.core.deliverability.arrival import prove_arrival
-        from smtpgui.core.deliverability.verdicts import arrival_finding
 
         job, result = self._job, outcome.result
         if job.arrival is None or not job.send or self._cancelled.is_set():
             return outcome
         if job.settings.auth is AuthMethod.OAUTH2 and not job.arrival.password:
-            from smtpgui.core.oauth.tokens import OAuthError
-
-            try:
-                secret = self._fresh_access_token(saved=outcome.saved)
-            except (OAuthError, SecretStoreError) as exc:  # the mailbox is unreadable, no more
-                finding = arrival_finding(None, job.settings.recipient, _message(exc))
-                return replace(outcome, arrival_finding=finding)
+            token = self._mailbox_token(outcome.saved)
+            if not isinstance(token, str):  # a Finding: the mailbox is unreadable, no more
+                return replace(outcome, arrival_finding=token)
+            secret = token
 
         def log(line: TranscriptLine) -> None:
             self._callback(replace(line, text=self._redactor.redact(line.text)))
@@ -205,6 +201,16 @@ class JobRunner:
         tokens = access_tokens(job.settings, self._secrets, job.tokens, client_secret)
         self._tokens = tokens
         return tokens.access_token, tokens.refresh_token
+
+    def _mailbox_token(self, saved: bool) -> str | Finding:
+        """The access token for the mailbox, or the finding that says why there is none."""
+        from smtpgui.core.deliverability.verdicts import arrival_finding
+        from smtpgui.core.oauth.tokens import OAuthError
+
+        try:
+            return self._fresh_access_token(saved)
+        except (OAuthError, SecretStoreError) as exc:
+            return arrival_finding(None, self._job.settings.recipient, _message(exc))
 
     def _fresh_access_token(self, saved: bool) -> str:
         """An access token of the same sign-in for the mailbox, valid a minute more: the one

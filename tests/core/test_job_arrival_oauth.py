@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import pytest
 import trustme
+from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from smtpgui.core.deliverability.arrival import ArrivalCheck, ImapAccount, wait_for_arrival
 from smtpgui.core.jobs import Job, JobRunner, Outcome
@@ -160,3 +161,36 @@ def test_a_sign_in_saved_by_the_run_keeps_its_rotated_refresh_token(
     assert outcome.arrival_finding.verdict == "arrival-inbox"
     stored = SecretStore().get(binding_of(settings, SecretKind.REFRESH_TOKEN))
     assert stored in auth_server.refresh_tokens  # alive: the next test can refresh with it
+
+
+@dataclass
+class RevokingOnDelivery(DeliveringOAuth):
+    """Delivers, then the sign-in is revoked (as an admin does in the provider's portal)."""
+
+    auth: AuthorizationServer | None = None
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        reply = await super().handle_DATA(server, session, envelope)
+        if self.auth is not None:
+            self.auth.revoke()
+        return reply
+
+
+def test_a_sign_in_revoked_before_the_mailbox_is_read_says_so_and_the_test_stands(
+    ca: trustme.CA, ca_file: str, auth_server: AuthorizationServer, imap: Dovecot
+) -> None:
+    auth_server.expires_in = 30  # the mailbox needs a refresh, which the revocation refuses
+    handler = RevokingOnDelivery(
+        tokens=auth_server.valid_access, imap=imap, folder="INBOX", auth=auth_server
+    )
+    check = ArrivalCheck(f"127.0.0.1:{imap.port}", Security.NONE, limit=5)
+    with smtp_server(ca, "starttls", handler, auth_exclude_mechanism=["OAUTHBEARER"]) as server:
+        settings = _settings(server, ca_file, auth_server)
+        tokens = oauth_session.sign_in(settings, browser)
+        outcome, transcript = _run(Job(settings, None, False, "s", "b", tokens=tokens,
+                                       arrival=check))  # fmt: skip
+    assert outcome.result.ok  # the SMTP test passed before the revocation
+    finding = outcome.arrival_finding
+    assert finding is not None and finding.verdict == "arrival-unreadable"
+    assert "Sign in again" in finding.explanation
+    assert tokens.refresh_token not in transcript

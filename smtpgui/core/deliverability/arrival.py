@@ -374,31 +374,10 @@ def prove_arrival(
     admin names with it. With OAuth2, `secret` is the access token.
     """
     from smtpgui.core.deliverability.verdicts import arrival_finding
-    from smtpgui.core.profile.settings import AuthMethod, TrustMode
-    from smtpgui.core.smtp.tls import make_context
 
     mailbox = settings.recipient
     try:
-        smtp_host = settings.endpoints[0].host if settings.endpoints else ""
-        provider, vouched = catalogue_imap(smtp_host, settings.recipient)
-        host, port, security = imap_endpoint(check, provider)
-        vouched = vouched and provider is not None and host == provider.host
-        own_login = bool(check.password)  # typed for this check: goes where it was typed for
-        if secret_stored and not (own_login or vouched or same_organisation(host, settings)):
-            raise ValueError(_not_bound(host))
-        trust = TrustMode.CA_FILE if settings.ca_file else TrustMode.SYSTEM
-        account = ImapAccount(
-            host,
-            port,
-            security,
-            check.username or settings.username,
-            check.password or secret,
-            oauth2=settings.auth is AuthMethod.OAUTH2 and not own_login,
-            allow_insecure_auth=settings.allow_insecure_auth,
-            context=make_context(trust, settings.ca_file)
-            if security is not Security.NONE
-            else None,
-        )
+        account = _account(check, settings, secret, secret_stored)
         arrival = wait_for_arrival(
             account,
             message_id,
@@ -410,6 +389,34 @@ def prove_arrival(
     except (ArrivalError, ValueError) as exc:
         return None, arrival_finding(None, mailbox, _message(exc))
     return arrival, arrival_finding(arrival, mailbox)
+
+
+def _account(
+    check: ArrivalCheck, settings: Settings, secret: str, secret_stored: bool
+) -> ImapAccount:
+    """The mailbox to read, with the secret it may have (ValueError when none may go there)."""
+    from smtpgui.core.profile.settings import AuthMethod, TrustMode
+    from smtpgui.core.smtp.tls import make_context
+
+    smtp_host = settings.endpoints[0].host if settings.endpoints else ""
+    provider, vouched = catalogue_imap(smtp_host, settings.recipient)
+    host, port, security = imap_endpoint(check, provider)
+    vouched = vouched and provider is not None and host == provider.host
+    own_login = bool(check.password)  # typed for this check: goes where it was typed for
+    if secret_stored and not (own_login or vouched or same_organisation(host, settings)):
+        raise ValueError(_not_bound(host))
+    trust = TrustMode.CA_FILE if settings.ca_file else TrustMode.SYSTEM
+    encrypted = security is not Security.NONE
+    return ImapAccount(
+        host,
+        port,
+        security,
+        check.username or settings.username,
+        check.password or secret,
+        oauth2=settings.auth is AuthMethod.OAUTH2 and not own_login,
+        allow_insecure_auth=settings.allow_insecure_auth,
+        context=make_context(trust, settings.ca_file) if encrypted else None,
+    )
 
 
 def _not_bound(host: str) -> Text:
