@@ -3,7 +3,9 @@
 Its configuration, mail, state and sockets live in a temporary folder; it listens on a free
 port, accepts one user with a password (PLAIN/LOGIN, no TLS: loopback only), and has an Inbox
 and a Junk folder (special-use \\Junk). `deliver()` puts a message in a folder with IMAP
-APPEND, as the receiving server's delivery would.
+APPEND, as the receiving server's delivery would. Given a `userinfo_url`, it also accepts
+OAuth2 access tokens (AUTHENTICATE XOAUTH2 and OAUTHBEARER): Dovecot's oauth2 passdb asks that
+URL whose a token is, as it asks Google's or Microsoft's in production.
 """
 
 from __future__ import annotations
@@ -34,9 +36,11 @@ def available() -> bool:
 
 
 class Dovecot:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, userinfo_url: str = "", oauth_mechanisms: str = "") -> None:
         self.root = root
         self.port = free_port()
+        self.userinfo_url = userinfo_url
+        self.oauth_mechanisms = oauth_mechanisms or "xoauth2 oauthbearer"
 
     def config(self) -> str:
         me = getpass.getuser()
@@ -61,14 +65,14 @@ protocols = imap
 listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login {self.oauth_mechanisms if self.userinfo_url else ""}
 mail_location = maildir:{r}/mail/%u
 first_valid_uid = 0
 passdb {{
   driver = passwd-file
   args = scheme=PLAIN username_format=%u {r}/passwd
 }}
-userdb {{
+{self._oauth2_passdb()}userdb {{
   driver = static
   args = {users} home={r}/mail/%u
 }}
@@ -89,6 +93,22 @@ namespace inbox {{
   }}
 }}
 """
+
+    def _oauth2_passdb(self) -> str:
+        """Tokens checked by asking the authorization server's UserInfo endpoint, as Dovecot's
+        oauth2 documentation configures it for Microsoft (introspection_mode = auth: a GET
+        with the token as a Bearer header); its `email` must be the user who logs in."""
+        if not self.userinfo_url:
+            return ""
+        (self.root / "oauth2.conf").write_text(
+            f"introspection_mode = auth\nintrospection_url = {self.userinfo_url}\n"
+            "username_attribute = email\n",
+            "utf-8",
+        )
+        return (
+            f"passdb {{\n  driver = oauth2\n  mechanisms = {self.oauth_mechanisms}\n"
+            f"  args = {self.root}/oauth2.conf\n}}\n"
+        )
 
     def start(self) -> None:
         for folder in ("run", "state", "mail"):
@@ -130,7 +150,7 @@ namespace inbox {{
 
 
 @contextlib.contextmanager
-def dovecot() -> Iterator[Dovecot]:
+def dovecot(userinfo_url: str = "", oauth_mechanisms: str = "") -> Iterator[Dovecot]:
     if not Path(DOVECOT).exists():
         # A newcomer's machine may not have it; .ci/run installs it, and there a skip would
         # hide the arrival tests, so CI (CI=true) fails instead.
@@ -141,7 +161,7 @@ def dovecot() -> Iterator[Dovecot]:
     # A folder of its own, not pytest's tmp_path: as root, Dovecot's auth and mail processes
     # run as other users, who cannot pass through pytest's private (0700) base folder.
     with tempfile.TemporaryDirectory(prefix="smtpgui-dovecot-") as root:
-        server = Dovecot(Path(root))
+        server = Dovecot(Path(root), userinfo_url, oauth_mechanisms)
         server.start()
         try:
             yield server

@@ -3,7 +3,9 @@
 /authorize redirects straight back with a code (the "admin" always agrees) and remembers the
 PKCE challenge; /token checks the verifier against it, refreshes, and serves the device flow,
 which answers authorization_pending, then slow_down, then the tokens. Refresh tokens can be
-revoked; a revoked one gets invalid_grant.
+revoked; a revoked one gets invalid_grant. /userinfo answers, for a valid access token sent as
+"Authorization: Bearer", whose it is (OpenID Connect's UserInfo endpoint, as Google's and
+Microsoft's serve it): the IMAP server of the tests (Dovecot's oauth2 passdb) asks it.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ class AuthorizationServer:
     grants: list[str] = field(default_factory=list)
     device_polls: int = 0
     client_secret: str = ""  # when set, /token wants it, as Google's desktop clients do
+    email: str = "alice@example.test"  # whose tokens these are (/userinfo says it)
+    userinfo_asked: int = 0
 
     @property
     def provider(self) -> OAuthProvider:
@@ -107,6 +111,14 @@ class AuthorizationServer:
             return 200, self.issue()
         return 400, {"error": "unsupported_grant_type"}
 
+    def userinfo(self, authorization: str) -> tuple[int, dict[str, object]]:
+        """Whose token this is; 401 for a token not issued or expired (RFC 6750 §3.1)."""
+        self.userinfo_asked += 1
+        scheme, _, token = authorization.partition(" ")
+        if scheme.lower() != "bearer" or token not in self.valid_access:
+            return 401, {"error": "invalid_token"}
+        return 200, {"sub": "alice-1", "email": self.email, "email_verified": True}
+
     def device(self) -> dict[str, object]:
         return {
             "device_code": "dev-code",
@@ -124,6 +136,9 @@ def authorization_server() -> Iterator[AuthorizationServer]:
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             parts = urllib.parse.urlsplit(self.path)
+            if parts.path == "/userinfo":
+                self._json(*state.userinfo(self.headers.get("Authorization", "")))
+                return
             if not parts.path.endswith("/authorize"):
                 self.send_error(404)
                 return
@@ -141,6 +156,9 @@ def authorization_server() -> Iterator[AuthorizationServer]:
                 status, answer = 200, state.device()
             else:
                 status, answer = 404, {"error": "not_found"}
+            self._json(status, answer)
+
+        def _json(self, status: int, answer: dict[str, object]) -> None:
             body = json.dumps(answer).encode()
             self.send_response(status)
             self.send_header("Content-Type", "application/json")

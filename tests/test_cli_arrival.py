@@ -44,3 +44,17 @@ def test_check_arrival_json_reports_junk_and_hides_the_login(
     assert arrival["results"] == {"spf": "fail", "dmarc": "fail"}
     assert arrival["verdict"]["verdict"] == "arrival-junk"
     assert PASSWORD not in done.stdout and PASSWORD not in done.stderr
+
+
+def test_arrival_without_a_host_and_none_known_says_which_to_give(
+    env: dict[str, str],  # noqa: F811 - the fixture
+    ca: trustme.CA,
+    ca_file: str,
+) -> None:
+    with smtp_server(ca, "starttls") as server:
+        args = check_args(server.server, ca_file, "--json", "--arrival")
+        done = cli(env, *args, "--arrival-limit", "1", stdin=PASSWORD + "\n")
+    assert done.returncode == codes.OK, done.stderr  # the test passed; the mailbox is unknown
+    verdict = json.loads(done.stdout)["arrival"]["verdict"]
+    assert verdict["verdict"] == "arrival-unreadable"
+    assert "No IMAP server is known for this provider" in verdict["explanation"]

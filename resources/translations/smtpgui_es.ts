@@ -2,6 +2,85 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>ArrivalFields</name>
+    <message>
+        <source>Chec&amp;k that it arrived</source>
+        <translation>Co&amp;mprobar que llegó</translation>
+    </message>
+    <message>
+        <source>After a passed test, look for the test message in the test recipient&apos;s mailbox (IMAP): in the Inbox or in the junk folder. It only reads.</source>
+        <translation>Tras una prueba superada, buscar el mensaje de prueba en el buzón del destinatario de prueba (IMAP): en la bandeja de entrada o en la carpeta de correo no deseado. Solo lee.</translation>
+    </message>
+    <message>
+        <source>imap.example.com:993</source>
+        <translation>imap.example.com:993</translation>
+    </message>
+    <message>
+        <source>IMAP server</source>
+        <translation>Servidor IMAP</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automática</translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>IMAP security</source>
+        <translation>Seguridad IMAP</translation>
+    </message>
+    <message>
+        <source>Automatic: SSL/TLS, or STARTTLS on port 143</source>
+        <translation>Automática: SSL/TLS, o STARTTLS en el puerto 143</translation>
+    </message>
+    <message>
+        <source>Same login as SMTP</source>
+        <translation>Mismo inicio de sesión que SMTP</translation>
+    </message>
+    <message>
+        <source>the mailbox&apos;s user name</source>
+        <translation>el usuario del buzón</translation>
+    </message>
+    <message>
+        <source>kept in memory only, never saved</source>
+        <translation>solo en memoria, nunca se guarda</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Delete the test message afterwards</source>
+        <translation>Borrar después el mensaje de prueba</translation>
+    </message>
+    <message>
+        <source>IMAP server:</source>
+        <translation>Servidor IMAP:</translation>
+    </message>
+    <message>
+        <source>Mailbox user:</source>
+        <translation>Usuario del buzón:</translation>
+    </message>
+    <message>
+        <source>Mailbox password:</source>
+        <translation>Contraseña del buzón:</translation>
+    </message>
+    <message>
+        <source>Wait up to:</source>
+        <translation>Esperar hasta:</translation>
+    </message>
+</context>
+<context>
     <name>CertificatePanel</name>
     <message>
         <source>Server certificate</source>
@@ -271,8 +350,8 @@
         <translation>tras una prueba superada, buscar el mensaje en el buzón del destinatario (IMAP)</translation>
     </message>
     <message>
-        <source>the mailbox&apos;s IMAP server (993 TLS, 143 STARTTLS)</source>
-        <translation>el servidor IMAP del buzón (993 TLS, 143 STARTTLS)</translation>
+        <source>the mailbox&apos;s IMAP server (993 TLS, 143 STARTTLS); without one, the provider&apos;s</source>
+        <translation>el servidor IMAP del buzón (993 TLS, 143 STARTTLS); sin él, el del proveedor</translation>
     </message>
     <message>
         <source>the IMAP server&apos;s encryption</source>
@@ -843,6 +922,26 @@
     <message>
         <source>Recipients with strict checks will drop mail From {domain}</source>
         <translation>Los destinatarios con controles estrictos descartarán el correo con remitente de {domain}</translation>
+    </message>
+    <message>
+        <source>the mailbox on {host} could not be read: {reason}</source>
+        <translation>no se pudo leer el buzón en {host}: {reason}</translation>
+    </message>
+    <message>
+        <source>IMAP login refused without encryption (allow it explicitly)</source>
+        <translation>inicio de sesión IMAP rechazado sin cifrado (permítalo expresamente)</translation>
+    </message>
+    <message>
+        <source>No IMAP server is known for this provider: give the IMAP server of the test recipient&apos;s mailbox (e.g. imap.example.com).</source>
+        <translation>No se conoce ningún servidor IMAP de este proveedor: indique el servidor IMAP del buzón del destinatario de prueba (p. ej. imap.example.com).</translation>
+    </message>
+    <message>
+        <source>{server}: the IMAP port must be a number</source>
+        <translation>{server}: el puerto IMAP debe ser un número</translation>
+    </message>
+    <message>
+        <source>the stored password is sent only to the servers it was saved for, and {host} is not one of them; give the password for this check (--password-stdin, or type it in the window) to read that mailbox</source>
+        <translation>la contraseña guardada solo se envía a los servidores para los que se guardó, y {host} no es uno de ellos; indique la contraseña para esta comprobación (--password-stdin, o escríbala en la ventana) para leer ese buzón</translation>
     </message>
 </context>
 <context>

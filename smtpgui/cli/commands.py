@@ -97,7 +97,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _arrival(args: argparse.Namespace) -> ArrivalCheck | None:
-    if not args.arrival:
+    if args.arrival is None:  # "--arrival" alone is "" (the catalogue's server)
         return None
     # Deferred: imaplib and the IMAP client, only for --arrival (issue 20: a check starts fast).
     from smtpgui.core.deliverability.arrival import ArrivalCheck

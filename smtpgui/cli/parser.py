@@ -320,8 +320,15 @@ def _arrival_options(check: argparse.ArgumentParser) -> None:
     )
     arrival.add_argument(
         "--arrival",
+        nargs="?",
+        const="",  # no host: the provider catalogue's IMAP server for this account
         metavar="HOST[:PORT]",
-        help=cli(QT_TRANSLATE_NOOP("Cli", "the mailbox's IMAP server (993 TLS, 143 STARTTLS)")),
+        help=cli(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "the mailbox's IMAP server (993 TLS, 143 STARTTLS); without one, the provider's",
+            )
+        ),
     )
     arrival.add_argument(
         "--arrival-security",

@@ -75,9 +75,11 @@ class JobRunner:
         self._secrets = secrets or SecretStore()
         self._cancelled = threading.Event()
         self._probe: SmtpProbe | None = None
+        self._tokens: Tokens | None = None  # OAuth2: the sign-in this run's tests used
         self._lock = threading.Lock()
+        own = job.arrival.password if job.arrival is not None else ""  # the mailbox's own
         self._redactor = Redactor(
-            [job.password or "", job.client_secret or ""], job.settings.username
+            [job.password or "", job.client_secret or "", own], job.settings.username
         )
 
     def cancel(self) -> None:
@@ -146,6 +148,12 @@ class JobRunner:
         # Deferred: imaplib and the IMAP client, only when asked (issue 20: a check starts fast).
         from smtpgui.core.deliverability.arrival import prove_arrival
 
+        if job.settings.auth is AuthMethod.OAUTH2 and not job.arrival.password:
+            token = self._mailbox_token(outcome.saved)
+            if not isinstance(token, str):  # a Finding: the mailbox is unreadable, no more
+                return replace(outcome, arrival_finding=token)
+            secret = token
+
         def log(line: TranscriptLine) -> None:
             self._callback(replace(line, text=self._redactor.redact(line.text)))
 
@@ -193,7 +201,36 @@ class JobRunner:
 
         job = self._job
         tokens = access_tokens(job.settings, self._secrets, job.tokens, client_secret)
+        self._tokens = tokens
         return tokens.access_token, tokens.refresh_token
+
+    def _mailbox_token(self, saved: bool) -> str | Finding:
+        """The access token for the mailbox, or the finding that says why there is none."""
+        from smtpgui.core.deliverability.verdicts import arrival_finding
+        from smtpgui.core.oauth.tokens import OAuthError
+
+        try:
+            return self._fresh_access_token(saved)
+        except (OAuthError, SecretStoreError) as exc:
+            return arrival_finding(None, self._job.settings.recipient, _message(exc))
+
+    def _fresh_access_token(self, saved: bool) -> str:
+        """An access token of the same sign-in for the mailbox, valid a minute more: the one
+        the SMTP test used unless the test and the wait used it up (then refreshed). A
+        sign-in in the keyring (as it was, or `saved` by this run) is asked of the session
+        again, so that a rotated refresh token goes back to the keyring at once; an unsaved
+        one goes on from the latest tokens of this run (the first may be rotated away)."""
+        from smtpgui.core.oauth.session import access_tokens
+
+        job = self._job
+        tokens = None if saved else job.tokens and self._tokens
+        client_secret = self._client_secret()
+        renewed = access_tokens(job.settings, self._secrets, tokens, client_secret)
+        self._tokens = renewed
+        self._redactor = self._redactor.including(
+            [renewed.access_token, renewed.refresh_token], job.settings.username
+        )
+        return renewed.access_token
 
     def _client_secret(self) -> str:
         """The typed client secret, else the one stored for these settings ("": none)."""

@@ -1,4 +1,5 @@
-"""DeliverabilityPanel: the domain check after a passed test (SPF, DKIM, DMARC), with steps."""
+"""DeliverabilityPanel: the domain check after a passed test (SPF, DKIM, DMARC), and whether the
+test message arrived in the recipient's mailbox, each with steps."""
 
 from __future__ import annotations
 
@@ -8,7 +9,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from smtpgui.core.deliverability.model import DomainReport, Finding, Status, shown_findings
+from smtpgui.core.deliverability.model import (
+    DomainReport,
+    Finding,
+    Record,
+    Status,
+    shown_findings,
+)
 from smtpgui.core.deliverability.verdicts import summary
 from smtpgui.core.text.i18n import shown
 
@@ -43,14 +50,24 @@ class DeliverabilityPanel(QGroupBox):
         self.hide()
 
     def show_outcome(self, outcome: Outcome) -> None:
+        parts: list[str] = []
         if outcome.deliverability is not None:
-            self.details.setText(self._report_html(outcome.deliverability))
+            parts.append(self._report_html(outcome.deliverability))
         elif outcome.deliverability_note and outcome.result.ok:
-            self.details.setText(html.escape(_tr(outcome.deliverability_note)))
-        else:
+            parts.append(f"<p>{html.escape(_tr(outcome.deliverability_note))}</p>")
+        if outcome.arrival_finding is not None:
+            parts.append(self._arrival_html(outcome.arrival_finding))
+        if not parts:
             self.hide()
             return
+        self.details.setText("".join(parts))
         self.show()
+
+    def _arrival_html(self, item: Finding) -> str:
+        """The mailbox's verdict under its own heading, as the domain check's summary."""
+        colour, mark = _LOOKS[item.status]
+        head = f"<p style='color:{colour}'><b>{mark} {_escaped(item.title)}</b></p>"
+        return head + self._finding_html(item, titled=False)
 
     def _report_html(self, report: DomainReport) -> str:
         colour, mark = _LOOKS[report.status]
@@ -58,13 +75,17 @@ class DeliverabilityPanel(QGroupBox):
         head = f"<p style='color:{colour}'><b>{mark} {title}</b></p>"
         return head + "".join(self._finding_html(item) for item in shown_findings(report))
 
-    def _finding_html(self, item: Finding) -> str:
+    def _finding_html(self, item: Finding, titled: bool = True) -> str:
+        """The finding's line (`titled`: with its mark, record and title), and its steps."""
         colour, mark = _LOOKS[item.status]
-        parts = [
-            f"<p><span style='color:{colour}'>{mark}</span> <b>{item.record.upper()}:</b> "
-            f"{_escaped(item.title)}<br>{_escaped(item.explanation)}"
-        ]
-        labels = ((self.tr("Published now:"), item.found), (self.tr("To publish:"), item.publish))
+        arrival = item.record is Record.ARRIVAL
+        title = (
+            f"<span style='color:{colour}'>{mark}</span> <b>{html.escape(item.record.upper())}:"
+            f"</b> {_escaped(item.title)}<br>"
+        )
+        parts = [f"<p>{title if titled else ''}{_escaped(item.explanation)}"]
+        found = "Authentication-Results:" if arrival else self.tr("Published now:")
+        labels = ((found, item.found), (self.tr("To publish:"), item.publish))
         parts += [f"<br>{html.escape(k)} <tt>{html.escape(v)}</tt>" for k, v in labels if v]
         parts.append("</p>")
         if item.steps:

@@ -42,6 +42,7 @@ from smtpgui.core.smtp.endpoint import (
     with_prefix,
 )
 from smtpgui.core.text.i18n import shown
+from smtpgui.ui.arrival_fields import ArrivalFields
 from smtpgui.ui.colours import box
 from smtpgui.ui.oauth_fields import OAuthFields
 from smtpgui.ui.provider_field import ProviderField
@@ -124,6 +125,7 @@ class SettingsForm(QWidget):
         self.recipient = QLineEdit(
             placeholderText=self.tr("your own address: the test mail goes here")
         )
+        self.arrival = ArrivalFields(self.server, self.recipient)
         self.timeout = QSpinBox(minimum=1, maximum=300, value=15, suffix=self.tr(" s"))
         self.timeout.setToolTip(
             self.tr("How long each step may take; a server gets three times this in all")
@@ -182,6 +184,7 @@ class SettingsForm(QWidget):
         form.addRow("", self.allow_insecure)
         form.addRow(self.tr("Fro&m:"), self._checked("from", self.from_address))
         form.addRow(self.tr("Test rec&ipient:"), self._checked("recipient", self.recipient))
+        form.addRow("", self.arrival)
         form.addRow(self.tr("Time &limit:"), self.timeout)
         form.addRow(self.tr("&Certificate:"), self.trust)
         self._errors.update(self.trust.errors)
@@ -229,6 +232,7 @@ class SettingsForm(QWidget):
             self.allow_insecure,
             self.from_address,
             self.recipient,
+            *self.arrival.tab_chain(),
             self.timeout,
             self.trust.mode,
             self.ca_file,

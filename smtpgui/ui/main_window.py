@@ -247,6 +247,7 @@ class SettingsWindow(QMainWindow):
                 if settings.auth is AuthMethod.OAUTH2
                 else None
             ),
+            arrival=self.form.arrival.check(),
         )
         self._saving = save
         self._result_inputs = None

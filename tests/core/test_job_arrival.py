@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 import trustme
@@ -108,3 +108,30 @@ def test_an_unreadable_mailbox_never_fails_the_test(ca: trustme.CA, ca_file: str
     assert outcome.arrival is None
     assert outcome.arrival_finding is not None
     assert outcome.arrival_finding.verdict == "arrival-unreadable"
+
+
+def test_a_mailbox_login_of_its_own_is_used_for_imap_and_hidden(
+    ca: trustme.CA, ca_file: str, imap: Dovecot
+) -> None:
+    """The SMTP login (smtp-user) cannot read the Dovecot; the mailbox's own, typed for this
+    check, can, and neither password reaches the transcript."""
+    handler = Delivering(users={"smtp-user": "smtp-pässword"}, imap=imap, folder="INBOX")
+    check = ArrivalCheck(
+        f"127.0.0.1:{imap.port}", Security.NONE, username=USER, limit=3, password=PASSWORD
+    )
+    lines: list[str] = []
+
+    def collect(event: object) -> None:
+        if isinstance(event, TranscriptLine):
+            lines.append(event.text)
+
+    with smtp_server(ca, "starttls", handler) as server:
+        settings = replace(_settings(server, ca_file), username="smtp-user")
+        job = Job(settings, "smtp-pässword", False, "s", "b", arrival=check)
+        outcome = JobRunner(job, collect).run()
+    assert outcome.result.ok
+    assert outcome.arrival_finding is not None
+    assert outcome.arrival_finding.verdict == "arrival-inbox"
+    transcript = "\n".join(lines)
+    assert "smtp-pässword" not in transcript and PASSWORD not in transcript
+    assert "AUTHENTICATE PLAIN [redacted]" in transcript

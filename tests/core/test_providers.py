@@ -14,6 +14,7 @@ from smtpgui.core.providers.catalogue import (
     FromRule,
     Match,
     ProviderFileError,
+    Server,
     UsernameRule,
     by_domain,
     by_host,
@@ -160,3 +161,57 @@ def test_a_region_may_name_its_fill_and_flags_are_checked():
     data["providers"][0].update(password_retiring=False, regions=[{"name": "EU"}])
     with pytest.raises(ProviderFileError, match="'fill' must be a str"):
         parse_providers(json.dumps(data))
+
+
+# -- the mailbox's IMAP server (the arrival check) ---------------------------------------------
+
+
+def test_imap_servers_as_the_providers_publish_them():
+    imap = {entry.id: entry.imap for entry in load_providers() if entry.imap is not None}
+    assert imap == {
+        "microsoft365": Server("outlook.office365.com", 993, Security.TLS),
+        "outlook": Server("outlook.office365.com", 993, Security.TLS),
+        "google": Server("imap.gmail.com", 993, Security.TLS),
+        "fastmail": Server("imap.fastmail.com", 993, Security.TLS),
+    }
+    for entry in json.loads(SHIPPED)["providers"]:  # each with the provider's own page
+        assert ("imap" in entry) == entry.get("imap_source", "").startswith("https://")
+    # Sending services have no mailboxes to read.
+    assert provider("sendgrid").imap is None and by_host("smtp.sendgrid.net").imap is None
+
+
+def test_the_imap_server_of_a_region_has_its_region_filled_in():
+    data = json.loads(SHIPPED)
+    mailgun = next(p for p in data["providers"] if p["id"] == "mailgun")
+    mailgun.update(
+        imap={"host": "imap.{region}mailgun.org", "port": 993, "security": "tls"},
+        imap_source="https://example.test/imap",
+    )
+    entry = next(p for p in parse_providers(json.dumps(data)) if p.id == "mailgun")
+    assert Match(entry, "EU").imap == Server("imap.eu.mailgun.org", 993, Security.TLS)
+
+
+def _with_imap(imap: object, source: str = "https://example.test/imap"):
+    return lambda d: d["providers"][0].update(imap=imap, imap_source=source)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (_with_imap({"host": "imap.x.test", "port": 0, "security": "tls"}), "out of range"),
+        (_with_imap({"host": "imap.x.test", "port": 70000, "security": "tls"}), "out of range"),
+        (_with_imap({"host": "imap.x.test", "port": 143, "security": "none"}), "encrypted"),
+        (_with_imap({"host": "imap.x.test", "port": 993, "security": "ssl"}), "cannot be 'ssl'"),
+        (_with_imap({"port": 993, "security": "tls"}), "'host' must be a str"),
+        (_with_imap({"host": "imap.{region}.test", "port": 993, "security": "tls"}), "regions"),
+        (_with_imap("imap.x.test"), "imap must be an object"),
+        (_with_imap({"host": "imap.x.test", "port": 993, "security": "tls"}, ""), "imap_source"),
+        (
+            _with_imap({"host": "imap.x.test", "port": 993, "security": "tls"}, "http://x.test"),
+            "imap_source",
+        ),
+    ],
+)
+def test_a_broken_imap_server_is_a_clear_error(change, message):
+    with pytest.raises(ProviderFileError, match=re.escape(message)):
+        parse_providers(_broken(change))

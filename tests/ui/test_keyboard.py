@@ -80,6 +80,7 @@ def test_tab_goes_top_to_bottom_then_buttons_then_the_log_with_no_invisible_stop
         form.allow_insecure,
         form.from_address,
         form.recipient,
+        form.arrival.enabled,  # "Check that it arrived": its fields are hidden until ticked
         form.timeout,
         form.trust.mode,
         window.test_button,

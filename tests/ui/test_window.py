@@ -262,6 +262,7 @@ def test_tab_order_follows_the_form(qtbot, window):
         form.allow_insecure,
         form.from_address,
         form.recipient,
+        form.arrival.enabled,  # "Check that it arrived" (its fields hidden until ticked)
         form.timeout,
         form.trust.mode,
         window.test_button,

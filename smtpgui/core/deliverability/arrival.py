@@ -5,6 +5,8 @@ nothing is marked read; the test message is deleted only when the admin asks (UI
 RFC 4315, never a plain EXPUNGE that would remove other messages marked deleted). IMAP IDLE
 (RFC 2177) wakes the wait as soon as the Inbox changes; without it the mailbox is polled.
 The login is never written to the transcript: LOGIN and AUTHENTICATE lines hide their payload.
+With an OAuth2 sign-in the mailbox is opened with the access token (SASL XOAUTH2, or RFC 7628
+OAUTHBEARER where only that is offered), as the SMTP login was.
 """
 
 from __future__ import annotations
@@ -18,12 +20,14 @@ import ssl
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from smtpgui.core.deliverability.model import Finding
 from smtpgui.core.profile.settings import Settings
+from smtpgui.core.providers.model import Server
 from smtpgui.core.smtp.endpoint import Security
 from smtpgui.core.smtp.transcript import REDACTED, Direction, Redactor, TranscriptLine
+from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, Text
 
 Log = Callable[[TranscriptLine], None]
 # Special-use Junk (RFC 6154) first; else the names big providers use for spam folders.
@@ -42,7 +46,7 @@ class ImapAccount:
     port: int
     security: Security
     username: str
-    secret: str
+    secret: str = field(repr=False)  # never in a traceback or a log
     oauth2: bool = False
     allow_insecure_auth: bool = False
     context: ssl.SSLContext | None = None  # None: the system's trust
@@ -90,7 +94,16 @@ def wait_for_arrival(
                 return Arrival(False, round(time.monotonic() - started, 1))
             mailbox.wait(min(poll, left))
     except (OSError, imaplib.IMAP4.error, ssl.SSLError) as exc:
-        raise ArrivalError(f"the mailbox on {account.host} could not be read: {exc}") from None
+        raise ArrivalError(
+            Text(
+                "Deliverability",
+                QT_TRANSLATE_NOOP(
+                    "Deliverability", "the mailbox on {host} could not be read: {reason}"
+                ),
+                host=account.host,
+                reason=str(exc) or type(exc).__name__,
+            )
+        ) from None
     finally:
         mailbox.close()
 
@@ -130,19 +143,28 @@ class _Mailbox:
         account = self._account
         encrypted = account.security is not Security.NONE
         if not (encrypted or account.allow_insecure_auth):
-            raise ArrivalError("IMAP login refused without encryption (allow it explicitly)")
+            raise ArrivalError(
+                Text(
+                    "Deliverability",
+                    QT_TRANSLATE_NOOP(
+                        "Deliverability",
+                        "IMAP login refused without encryption (allow it explicitly)",
+                    ),
+                )
+            )
+        reply: tuple[str, object]  # typeshed types authenticate's data and login's apart
         if account.oauth2:
-            self._line(Direction.CLIENT, f"AUTHENTICATE XOAUTH2 {REDACTED}")
-            token = f"user={account.username}\x01auth=Bearer {account.secret}\x01\x01"
-            typ, data = conn.authenticate("XOAUTH2", lambda _challenge: token.encode())
+            mechanism, payload = _bearer(account, conn.capabilities)
+            self._line(Direction.CLIENT, f"AUTHENTICATE {mechanism} {REDACTED}")
+            reply = conn.authenticate(mechanism, lambda _challenge: payload)
         elif "AUTH=PLAIN" in conn.capabilities:  # UTF-8 passwords: LOGIN is ASCII in imaplib
             self._line(Direction.CLIENT, f"AUTHENTICATE PLAIN {REDACTED}")
             plain = f"\0{account.username}\0{account.secret}".encode()
-            typ, data = conn.authenticate("PLAIN", lambda _challenge: plain)
+            reply = conn.authenticate("PLAIN", lambda _challenge: plain)
         else:
             self._line(Direction.CLIENT, f"LOGIN {account.username} {REDACTED}")
-            typ, data = conn.login(account.username, account.secret)
-        self._line(Direction.SERVER, f"{typ} {_text(data)}")
+            reply = conn.login(account.username, account.secret)
+        self._line(Direction.SERVER, f"{reply[0]} {_text(reply[1])}")
         # RFC 9051 §6.2.2: what is offered may change after login (Dovecot adds UIDPLUS, IDLE).
         _typ, caps = conn.capability()
         conn.capabilities = tuple(_text(caps).upper().split())
@@ -163,18 +185,18 @@ class _Mailbox:
 
     def find(
         self, folders: tuple[tuple[str, bool], ...], message_id: str
-    ) -> tuple[str, bool, bytes] | None:
+    ) -> tuple[str, bool, str] | None:
         assert self._conn is not None
         for name, junk in folders:
             self._conn.select(_quoted(name), readonly=True)
-            _typ, data = self._conn.uid("SEARCH", None, "HEADER", "Message-ID", _quoted(message_id))
+            _typ, data = self._conn.uid("SEARCH", "HEADER", "Message-ID", _quoted(message_id))
             uids = (data[0] or b"").split() if data else []
             self._line(Direction.INFO, f"IMAP: {name}: {'found' if uids else 'not there yet'}")
             if uids:
-                return name, junk, uids[-1]
+                return name, junk, uids[-1].decode("ascii")
         return None
 
-    def report(self, found: tuple[str, bool, bytes], seconds: float, delete: bool) -> Arrival:
+    def report(self, found: tuple[str, bool, str], seconds: float, delete: bool) -> Arrival:
         assert self._conn is not None
         name, junk, uid = found
         _typ, data = self._conn.uid(
@@ -185,7 +207,7 @@ class _Mailbox:
         deleted = self._delete(name, uid) if delete else False
         return Arrival(True, round(seconds, 1), name, junk, header, results, deleted)
 
-    def _delete(self, folder: str, uid: bytes) -> bool:
+    def _delete(self, folder: str, uid: str) -> bool:
         assert self._conn is not None
         if "UIDPLUS" not in self._conn.capabilities:
             self._line(
@@ -222,12 +244,24 @@ class _Mailbox:
             self._conn.logout()
 
 
+def _bearer(account: ImapAccount, capabilities: tuple[str, ...]) -> tuple[str, bytes]:
+    """The SASL mechanism and initial response for the access token: XOAUTH2 (Google's and
+    Microsoft's), else OAUTHBEARER (RFC 7628 §3.1) where a server offers only that (Yahoo)."""
+    if "AUTH=OAUTHBEARER" in capabilities and "AUTH=XOAUTH2" not in capabilities:
+        gs2 = "a=" + account.username.replace("=", "=3D").replace(",", "=2C")  # RFC 5801 §4
+        where = f"host={account.host}\x01port={account.port}\x01"
+        bearer = f"n,{gs2},\x01{where}auth=Bearer {account.secret}\x01\x01"
+        return "OAUTHBEARER", bearer.encode()
+    return "XOAUTH2", f"user={account.username}\x01auth=Bearer {account.secret}\x01\x01".encode()
+
+
 def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _text(data: list[object]) -> str:
-    return " ".join(d.decode("utf-8", "replace") if isinstance(d, bytes) else str(d) for d in data)
+def _text(data: object) -> str:
+    items = data if isinstance(data, list) else [data]
+    return " ".join(d.decode("utf-8", "replace") if isinstance(d, bytes) else str(d) for d in items)
 
 
 def _header_value(data: list[object]) -> str:
@@ -255,19 +289,54 @@ class ArrivalCheck:
     username: str = ""  # "": the SMTP login's
     limit: float = 120.0
     delete: bool = False
+    # A login of the mailbox's own, typed for this run (the window keeps it in memory only);
+    # "": the SMTP login's secret (the password, or the sign-in's access token).
+    password: str = field(default="", repr=False)
 
 
-def imap_endpoint(check: ArrivalCheck, provider_imap: str = "") -> tuple[str, int, Security]:
+def imap_endpoint(check: ArrivalCheck, provider: Server | None = None) -> tuple[str, int, Security]:
     """(host, port, security) of the typed server, else the provider's; ValueError if none."""
-    text = (check.server or provider_imap).strip()
+    text = check.server.strip()
+    if not text and provider is not None:
+        return provider.host, provider.port, check.security or provider.security
     if not text:
-        raise ValueError("no IMAP server: give one (the provider's is not known)")
+        raise ValueError(
+            Text(
+                "Deliverability",
+                QT_TRANSLATE_NOOP(
+                    "Deliverability",
+                    "No IMAP server is known for this provider: give the IMAP server of the "
+                    "test recipient's mailbox (e.g. imap.example.com).",
+                ),
+            )
+        )
     host, _, port_text = text.rpartition(":") if text.count(":") == 1 else (text, "", "")
     if not port_text.isdigit() and port_text:
-        raise ValueError(f"{text!r}: the IMAP port must be a number")
+        raise ValueError(
+            Text(
+                "Deliverability",
+                QT_TRANSLATE_NOOP("Deliverability", "{server}: the IMAP port must be a number"),
+                server=text,
+            )
+        )
     security = check.security or (Security.STARTTLS if port_text == "143" else Security.TLS)
     default = {Security.TLS: 993}.get(security, 143)
     return host.strip("[]"), int(port_text or default), security
+
+
+def catalogue_imap(smtp_host: str, recipient: str) -> tuple[Server | None, bool]:
+    """The provider catalogue's IMAP server, and whether the catalogue vouches that it
+    belongs to the SMTP server's provider (outlook.office365.com for smtp-mail.outlook.com):
+    the SMTP server's provider first, else the test recipient's (gmail.com's, when mail goes
+    out through another server)."""
+    from smtpgui.core.providers.catalogue import by_domain, by_host
+
+    smtp = by_host(smtp_host) if smtp_host else None
+    if smtp is not None and smtp.imap is not None:
+        return smtp.imap, True
+    domain = recipient.rpartition("@")[2]
+    theirs = by_domain(domain) if domain else None
+    return (theirs.imap if theirs is not None else None), False
 
 
 def same_organisation(host: str, settings: Settings) -> bool:
@@ -299,36 +368,16 @@ def prove_arrival(
     """Wait for the test message as `check` asks, with the SMTP login's secret by default.
 
     A stored secret goes only where it was given (issue 12): to an IMAP server of the same
-    organisation as the SMTP servers (imap.example.com beside smtp.example.com), never to
-    another host a typed option or a profile names. A password typed for this run may go to
-    the IMAP server the admin names with it.
+    organisation as the SMTP servers (imap.example.com beside smtp.example.com), or the one the
+    provider catalogue names for the SMTP server's provider, never to another host a typed
+    option or a profile names. A password typed for this run may go to the IMAP server the
+    admin names with it. With OAuth2, `secret` is the access token.
     """
     from smtpgui.core.deliverability.verdicts import arrival_finding
-    from smtpgui.core.profile.settings import AuthMethod, TrustMode
-    from smtpgui.core.smtp.tls import make_context
 
     mailbox = settings.recipient
     try:
-        host, port, security = imap_endpoint(check)
-        if secret_stored and not same_organisation(host, settings):
-            raise ValueError(
-                f"the stored password is sent only to the servers it was saved for, and {host} "
-                "is not one of them; give the password for this check (--password-stdin, or "
-                "type it in the window) to read that mailbox"
-            )
-        trust = TrustMode.CA_FILE if settings.ca_file else TrustMode.SYSTEM
-        account = ImapAccount(
-            host,
-            port,
-            security,
-            check.username or settings.username,
-            secret,
-            oauth2=settings.auth is AuthMethod.OAUTH2,
-            allow_insecure_auth=settings.allow_insecure_auth,
-            context=make_context(trust, settings.ca_file)
-            if security is not Security.NONE
-            else None,
-        )
+        account = _account(check, settings, secret, secret_stored)
         arrival = wait_for_arrival(
             account,
             message_id,
@@ -338,5 +387,51 @@ def prove_arrival(
             cancelled=cancelled,
         )
     except (ArrivalError, ValueError) as exc:
-        return None, arrival_finding(None, mailbox, str(exc))
+        return None, arrival_finding(None, mailbox, _message(exc))
     return arrival, arrival_finding(arrival, mailbox)
+
+
+def _account(
+    check: ArrivalCheck, settings: Settings, secret: str, secret_stored: bool
+) -> ImapAccount:
+    """The mailbox to read, with the secret it may have (ValueError when none may go there)."""
+    from smtpgui.core.profile.settings import AuthMethod, TrustMode
+    from smtpgui.core.smtp.tls import make_context
+
+    smtp_host = settings.endpoints[0].host if settings.endpoints else ""
+    provider, vouched = catalogue_imap(smtp_host, settings.recipient)
+    host, port, security = imap_endpoint(check, provider)
+    vouched = vouched and provider is not None and host == provider.host
+    own_login = bool(check.password)  # typed for this check: goes where it was typed for
+    if secret_stored and not (own_login or vouched or same_organisation(host, settings)):
+        raise ValueError(_not_bound(host))
+    trust = TrustMode.CA_FILE if settings.ca_file else TrustMode.SYSTEM
+    encrypted = security is not Security.NONE
+    return ImapAccount(
+        host,
+        port,
+        security,
+        check.username or settings.username,
+        check.password or secret,
+        oauth2=settings.auth is AuthMethod.OAUTH2 and not own_login,
+        allow_insecure_auth=settings.allow_insecure_auth,
+        context=make_context(trust, settings.ca_file) if encrypted else None,
+    )
+
+
+def _not_bound(host: str) -> Text:
+    return Text(
+        "Deliverability",
+        QT_TRANSLATE_NOOP(
+            "Deliverability",
+            "the stored password is sent only to the servers it was saved for, and {host} is "
+            "not one of them; give the password for this check (--password-stdin, or type it "
+            "in the window) to read that mailbox",
+        ),
+        host=host,
+    )
+
+
+def _message(exc: Exception) -> str:
+    """The exception's message as raised: a Text stays a Text (str() would drop the template)."""
+    return exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)

@@ -111,7 +111,26 @@ def _provider(raw: _Reader) -> Provider:
         spf_include=raw.get("spf_include", str, "").lower(),
         dkim_selectors=raw.strings("dkim_selectors"),
         messages_per_minute=_rate(raw),
+        imap=_imap(raw, bool(regions)),
     )
+
+
+def _imap(raw: _Reader, has_regions: bool) -> Server | None:
+    """`imap`, an encrypted server, with the provider's own page that publishes it
+    (`imap_source`): a password is sent there, so only a documented host will do."""
+    if "imap" not in raw.data:
+        return None
+    server = _server(_Reader(raw.data["imap"], f"{raw.where} imap"))
+    if server.security is Security.NONE or (REGION in server.host and not has_regions):
+        raise ProviderFileError(
+            f"providers.json: {raw.where}: 'imap' must be encrypted (tls or starttls), and "
+            "{region} in it needs 'regions'"
+        )
+    if not raw.get("imap_source", str, "").startswith("https://"):
+        raise ProviderFileError(
+            f"providers.json: {raw.where}: 'imap' needs the https 'imap_source' that publishes it"
+        )
+    return server
 
 
 def _rate(raw: _Reader) -> int | None:

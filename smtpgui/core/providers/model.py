@@ -87,6 +87,9 @@ class Provider:
     # The provider's published sending rate for one account (None: none published); a batch
     # paces itself by it instead of being throttled (core/smtp/batch.py).
     messages_per_minute: int | None = None
+    # The mailbox's IMAP server as the provider publishes it (None: none published, or the
+    # service has no mailboxes): where the arrival check looks for the test message.
+    imap: Server | None = None
 
     def fill(self, template: str, region: str = "") -> str:
         """`template` with the region filled in (the first region when none is given)."""
@@ -112,3 +115,11 @@ class Match:
     @property
     def servers(self) -> tuple[Server, ...]:
         return self.provider.servers_in(self.region)
+
+    @property
+    def imap(self) -> Server | None:
+        """The provider's IMAP server with the region filled in (None: none published)."""
+        imap = self.provider.imap
+        if imap is None:
+            return None
+        return Server(self.provider.fill(imap.host, self.region), imap.port, imap.security)
