@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from smtpgui.core.deliverability.model import Finding
 from smtpgui.core.profile.settings import Settings
-from smtpgui.core.providers.model import Server
+from smtpgui.core.providers.catalogue import Server
 from smtpgui.core.smtp.endpoint import Security
 from smtpgui.core.smtp.transcript import REDACTED, Direction, Redactor, TranscriptLine
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, Text
