@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from smtpgui.core.deliverability.arrival import Arrival, ArrivalCheck
     from smtpgui.core.deliverability.beside_test import DomainCheckBesideTest
     from smtpgui.core.deliverability.model import DomainReport, Finding
+    from smtpgui.core.diagnosis.diagnose import Diagnosis
     from smtpgui.core.oauth.tokens import Tokens
     from smtpgui.core.smtp.probe import Callback, SmtpProbe
 
@@ -48,7 +49,12 @@ class Job:
 
 @dataclass(frozen=True)
 class Outcome:
-    """`deliverability`: the domain check after a passed test (None: not run, or `note` why)."""
+    """How a Test or Save ended: what the window, the CLI and the API show.
+
+    `diagnosis` is made here, once, for a failed result (None after a pass): its texts are
+    Text, which each view translates. `deliverability`: the domain check after a passed test
+    (None: not run, or `deliverability_note` says why).
+    """
 
     result: ProbeResult
     saved: bool = False
@@ -57,6 +63,23 @@ class Outcome:
     deliverability_note: str = ""
     arrival: Arrival | None = None  # what the mailbox showed (None: not asked, or unreadable)
     arrival_finding: Finding | None = None  # the verdict on it, when asked
+    diagnosis: Diagnosis | None = None
+
+    def __post_init__(self) -> None:
+        if self.diagnosis is None and not self.result.ok:
+            # The rule catalogue loads only when something failed (on the worker thread).
+            from smtpgui.core.diagnosis.diagnose import diagnose
+
+            object.__setattr__(self, "diagnosis", diagnose(self.result))
+
+
+def failed_before_connecting(settings: Settings, failure: Failure, message: str) -> Outcome:
+    """No secret to log in with (no password, a failed sign-in): AUTH fails before a byte is
+    sent. The one place this result is made (the window's and CLI's test, `oauth sign-in`)."""
+    endpoint = settings.endpoints[0] if settings.endpoints else None
+    return Outcome(
+        ProbeResult(ok=False, phase=Phase.AUTH, failure=failure, detail=message, endpoint=endpoint)
+    )
 
 
 class JobRunner:
@@ -97,7 +120,7 @@ class JobRunner:
         job = self._job
         password, error = self._password()
         if error:
-            return Outcome(self._failed_before_connecting(error, Failure.NO_PASSWORD))
+            return self._failed_before_connecting(error, Failure.NO_PASSWORD)
         secret = password  # what a save puts in the keyring
         client_secret = None
         if job.settings.auth is AuthMethod.OAUTH2:
@@ -108,7 +131,7 @@ class JobRunner:
                 self._redactor = self._redactor.including([client_secret], "")
                 password, secret = self._access_token(client_secret)
             except (OAuthError, SecretStoreError) as exc:  # both say what to do
-                return Outcome(self._failed_before_connecting(_message(exc), Failure.SIGN_IN))
+                return self._failed_before_connecting(_message(exc), Failure.SIGN_IN)
             self._redactor = self._redactor.including([password, secret], job.settings.username)
         message = (
             build_test_message(
@@ -200,20 +223,13 @@ class JobRunner:
 
         return client_secret_of(self._secrets, self._job.settings, self._job.client_secret)
 
-    def _failed_before_connecting(self, message: str, failure: Failure) -> ProbeResult:
-        """No secret to log in with: the AUTH step fails before a byte is sent."""
+    def _failed_before_connecting(self, message: str, failure: Failure) -> Outcome:
+        """No secret to log in with: said in the log, and the AUTH step fails."""
         from smtpgui.core.smtp.transcript import Direction, TranscriptLine
 
         message = self._redactor.redact(message)  # a token server may repeat what it got
         self._callback(TranscriptLine(Direction.ERROR, message, 0))
-        endpoints = self._job.settings.endpoints
-        return ProbeResult(
-            ok=False,
-            phase=Phase.AUTH,
-            failure=failure,
-            detail=message,
-            endpoint=str(endpoints[0]) if endpoints else "",
-        )
+        return failed_before_connecting(self._job.settings, failure, message)
 
     def _password(self) -> tuple[str, str]:
         """The password to log in with, or "" and why there is none for these settings."""

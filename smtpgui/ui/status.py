@@ -152,11 +152,8 @@ class StatusPanel(QFrame):
                 )
                 % (result.elapsed_ms, recipient),
             )
-        else:
-            from smtpgui.core.diagnosis.diagnose import diagnose  # the catalogue: only when needed
-
-            diagnosis = diagnose(result, QCoreApplication.translate)
-            assert diagnosis is not None
+        elif outcome.diagnosis is not None:  # made in the core, shown in the window's language
+            diagnosis = outcome.diagnosis.translated(QCoreApplication.translate)
             extra = self.tr("Nothing was saved.") if saving else ""
             if outcome.save_error:
                 save_error = shown(outcome.save_error, QCoreApplication.translate)

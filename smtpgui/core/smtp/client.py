@@ -292,7 +292,7 @@ class _RecordingReader:
 
 def _not_smtp(template: str, first_line: bytes, **values: str) -> ProbeFailed:
     """A PROTOCOL failure quoting the start of what the server sent (never all of it)."""
-    # The whole line: the probe redacts it and only then cuts it (probe_result.SHOWN_CHARS), so a
+    # The whole line: the probe redacts it and only then cuts it (result.MAX_SHOWN_CHARS), so a
     # password that straddles the cut is never half shown.
     start = first_line.decode("utf-8", "replace").rstrip("\r\n")
     return ProbeFailed(Failure.PROTOCOL, Text("Probe", template, **values), None, start)

@@ -17,8 +17,7 @@ from smtpgui.core.smtp.endpoint import MAX_SERVERS, Endpoint, Security
 from smtpgui.core.smtp.failures import expect
 from smtpgui.core.smtp.login import log_in
 from smtpgui.core.smtp.message import TestMessage
-from smtpgui.core.smtp.probe_result import Findings
-from smtpgui.core.smtp.result import Failure, Phase, ProbeFailed, ProbeResult
+from smtpgui.core.smtp.result import Failure, Findings, Phase, ProbeFailed, ProbeResult
 from smtpgui.core.smtp.steps import Callback, Event, Steps
 from smtpgui.core.smtp.tls import (
     INSECURE_NOTICE,
@@ -121,8 +120,8 @@ class SmtpProbe:
         try:
             self._send(client)
         except Exception as exc:  # a failure becomes the message's result, never a crash
-            return self._state.failed(self._steps, self._redactor, exc)
-        return self._state.passed(self._steps, message)
+            return self._failed(exc)
+        return self._state.passed(self._steps.now(), message.message_id)
 
     def close_session(self, client: TracingSMTP | None) -> None:
         """QUIT (best effort) and stop the time limits."""
@@ -193,15 +192,29 @@ class SmtpProbe:
         except Exception as exc:  # every failure becomes a result, never a crash
             with contextlib.suppress(Exception):
                 client.close()  # before the second look at a refused certificate
-            return self._show_refused_certificate(
-                endpoint, self._state.failed(self._steps, self._redactor, exc), exc
-            )
+            return self._show_refused_certificate(endpoint, self._failed(exc), exc)
         finally:
             if client is not self._held:
                 with contextlib.suppress(Exception):
                     client.close()
                 self._steps.interrupter.watch(None)
-        return self._state.passed(self._steps, self._message)
+        message_id = self._message.message_id if self._message else ""
+        return self._state.passed(self._steps.now(), message_id)
+
+    def _failed(self, exc: BaseException) -> ProbeResult:
+        """Log why the conversation ended with `exc` in the current step; the failed result."""
+        steps = self._steps
+        result = self._state.failed(steps.phase, steps.now(), steps.failure_of(exc), self._redactor)
+        steps.log(
+            Direction.ERROR,
+            Text(
+                "Probe",
+                QT_TRANSLATE_NOOP("Probe", "{phase} failed: {detail}"),
+                phase=steps.phase.value.upper(),
+                detail=result.detail,
+            ),
+        )
+        return result
 
     def _converse(self, client: TracingSMTP, endpoint: Endpoint) -> None:
         self._steps.log(
