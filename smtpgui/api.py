@@ -145,6 +145,10 @@ def send_message(
         password = _stored_password(settings, secrets or SecretStore())
     prepared = _prepare(msg, settings)
     outcome = TestOutcome(SmtpProbe(settings, password, prepared, callback or _ignore).run())
+    if settings.auth is AuthMethod.OAUTH2:
+        from smtpgui.core.oauth.session import forget_if_refused
+
+        forget_if_refused(settings, outcome.result)
     if outcome.diagnosis is not None:  # made by the core for a failed result
         raise _error_class(outcome.result)(outcome.result, outcome.diagnosis)
     return outcome.result

@@ -150,6 +150,10 @@ class JobRunner:
                 probe.cancel()
         checker = self._start_domain_check()
         result = probe.run()
+        if job.settings.auth is AuthMethod.OAUTH2:
+            from smtpgui.core.oauth.session import forget_if_refused
+
+            forget_if_refused(job.settings, result)
         outcome = self._after_test(result, error, secret, client_secret)
         if not result.ok:
             return outcome

@@ -268,3 +268,37 @@ def test_a_failed_file_write_puts_every_secret_back(
         save_profile(settings, "rt-new", blocked, secrets, "")
     assert secrets.get(binding_of(settings, SecretKind.REFRESH_TOKEN)) == "rt-old"
     assert secrets.get(binding_of(settings, SecretKind.CLIENT_SECRET)) == "cs-old"
+
+
+def test_a_refused_access_token_is_forgotten_so_the_next_test_refreshes(
+    xoauth2_server, auth_server, ca_file
+):
+    # session.forget() promised to drop the access token after a refused one, but nothing
+    # called it: the window kept offering the refused token until it expired (an hour).
+    settings = oauth_settings(xoauth2_server, ca_file, auth_server)
+    assert run(settings, save=True, tokens=oauth_session.sign_in(settings, browser))[0].saved
+    auth_server.expire_access()  # the mail server no longer takes the token this process holds
+    refused, _ = run(settings)
+    assert (refused.result.phase, refused.result.code) == (Phase.AUTH, 535)
+    grants = len(auth_server.grants)
+    outcome, _ = run(settings)
+    assert outcome.result.ok, outcome.result.detail
+    assert auth_server.grants[grants:] == ["refresh_token"]  # the stored sign-in, refreshed
+
+
+def test_send_message_forgets_a_refused_access_token(xoauth2_server, auth_server, ca_file):
+    from email.message import EmailMessage
+
+    from smtpgui.api import AuthenticationError
+
+    settings = oauth_settings(xoauth2_server, ca_file, auth_server)
+    assert run(settings, save=True, tokens=oauth_session.sign_in(settings, browser))[0].saved
+    auth_server.expire_access()
+    msg = EmailMessage()
+    msg["To"] = USER
+    msg["Subject"] = "Invoice"
+    msg.set_content("Attached.")
+    with pytest.raises(AuthenticationError):
+        smtpgui.send_message(msg)
+    assert smtpgui.send_message(msg).ok  # refreshed from the keyring, not the refused token
+    assert auth_server.grants[-1] == "refresh_token"
