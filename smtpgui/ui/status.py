@@ -171,10 +171,6 @@ class StatusPanel(QFrame):
             return self.tr("Step with no confirmation: %s") % phase_label(result.phase)
         return self.tr("Failed step: %s") % phase_label(result.phase)
 
-    @staticmethod
-    def _translate_diagnosis(text: str) -> str:
-        return QCoreApplication.translate("Diagnosis", text)
-
 
 def _provider_html(diagnosis: Diagnosis) -> str:
     """The provider's rules and help pages, under the steps."""

@@ -19,7 +19,6 @@ from smtpgui.core.smtp.result import Failure, Phase
 from smtpgui.core.smtp.steps import Event, Steps
 from smtpgui.core.smtp.tls import make_context
 from smtpgui.core.smtp.transcript import Direction, Redactor, TranscriptLine
-from smtpgui.core.text.printable import printable
 
 Log = Callable[[Direction, str], None]
 
@@ -42,7 +41,6 @@ class PortReport:
     phase: Phase | None = None
     failure: Failure | None = None
     failure_text: str = ""
-    greeting: str = ""
     tls_version: str = ""
     tls_cipher: str = ""
     certificate_ok: bool | None = None
@@ -153,7 +151,7 @@ class PortProbe:
         try:
             sock = open_socket(steps, endpoint, self._timeout, self._resolver, context, seen)
             client.attach(sock, endpoint.ascii_host)
-            self._note(greeting=printable(greet(steps, client)))
+            greet(steps, client)
             hello(steps, client, Phase.EHLO)
             self._note(**_offered("before", client))
             if endpoint.security is Security.STARTTLS:
