@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from smtpgui.core.discovery.detect import DETECT_PORTS, Suggestion, suggest
 from smtpgui.core.smtp.endpoint import Security
-from smtpgui.core.text.i18n import shown
+from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, shown  # typed str; PySide6's: object
 from smtpgui.ui.worker import DetectWorker, WorkerThread
 
 if TYPE_CHECKING:  # the Detect engine (smtplib, ssl) loads on the worker thread

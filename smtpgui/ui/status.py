@@ -25,8 +25,10 @@ class StatusPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusPanel")
-        self.title = QLabel(objectName="statusTitle", wordWrap=True)
-        self.body = QLabel(objectName="statusBody", wordWrap=True)
+        self.title = QLabel(wordWrap=True)
+        self.title.setObjectName("statusTitle")
+        self.body = QLabel(wordWrap=True)
+        self.body.setObjectName("statusBody")
         self.body.setTextFormat(Qt.TextFormat.RichText)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.body.setOpenExternalLinks(True)  # a provider's help pages, in the browser
