@@ -153,7 +153,8 @@ class PortProbe:
             client.attach(sock, endpoint.ascii_host)
             greet(steps, client)
             hello(steps, client, Phase.EHLO)
-            self._note(**_offered("before", client))
+            extensions, auth = _offered(client)
+            self._note(extensions_before=extensions, auth_before=auth)
             if endpoint.security is Security.STARTTLS:
                 self._starttls(client, context, seen)
             with steps.step(Phase.QUIT), contextlib.suppress(smtplib.SMTPException, OSError):
@@ -170,7 +171,8 @@ class PortProbe:
             self._note(security=Security.NONE)
             return
         start_tls(self._steps, client, context, seen)
-        self._note(**_offered("after", client))
+        extensions, auth = _offered(client)
+        self._note(extensions_after=extensions, auth_after=auth)
 
     # -- TLS ------------------------------------------------------------------------------------
 
@@ -208,13 +210,9 @@ class PortProbe:
         )
 
 
-def _offered(when: str, client: TracingSMTP) -> dict[str, tuple[str, ...]]:
-    """The report's extensions_{when} and auth_{when} from the EHLO just answered."""
-    features = client.esmtp_features
-    return {
-        f"extensions_{when}": extension_list(features),
-        f"auth_{when}": mechanism_list(features),
-    }
+def _offered(client: TracingSMTP) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The extensions and the AUTH mechanisms of the EHLO just answered."""
+    return extension_list(client.esmtp_features), mechanism_list(client.esmtp_features)
 
 
 def extension_list(features: dict[str, str]) -> tuple[str, ...]:
