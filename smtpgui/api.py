@@ -145,10 +145,7 @@ def send_message(
         password = _stored_password(settings, secrets or SecretStore())
     prepared = _prepare(msg, settings)
     outcome = TestOutcome(SmtpProbe(settings, password, prepared, callback or _ignore).run())
-    if settings.auth is AuthMethod.OAUTH2:
-        from smtpgui.core.oauth.session import forget_if_refused
-
-        forget_if_refused(settings, outcome.result)
+    _forget_if_refused(settings, outcome.result)
     if outcome.diagnosis is not None:  # made by the core for a failed result
         raise _error_class(outcome.result)(outcome.result, outcome.diagnosis)
     return outcome.result
@@ -186,7 +183,17 @@ def send_messages(
 
     for one in batch.send_all(_prepared_all(messages, settings, report)):
         report(one)
+    for one in reports:
+        _forget_if_refused(settings, one.result)
     return sorted(reports, key=lambda r: r.index)
+
+
+def _forget_if_refused(settings: Settings, result: ProbeResult) -> None:
+    """A refused OAuth2 access token is dropped: the next send refreshes it."""
+    if settings.auth is AuthMethod.OAUTH2:
+        from smtpgui.core.oauth.session import forget_if_refused
+
+        forget_if_refused(settings, result)
 
 
 def _prepared_all(

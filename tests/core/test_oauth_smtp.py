@@ -302,3 +302,19 @@ def test_send_message_forgets_a_refused_access_token(xoauth2_server, auth_server
         smtpgui.send_message(msg)
     assert smtpgui.send_message(msg).ok  # refreshed from the keyring, not the refused token
     assert auth_server.grants[-1] == "refresh_token"
+
+
+def test_send_messages_forgets_a_refused_access_token(xoauth2_server, auth_server, ca_file):
+    from email.message import EmailMessage
+
+    settings = oauth_settings(xoauth2_server, ca_file, auth_server)
+    assert run(settings, save=True, tokens=oauth_session.sign_in(settings, browser))[0].saved
+    auth_server.expire_access()
+    msg = EmailMessage()
+    msg["To"] = USER
+    msg["Subject"] = "Invoice"
+    msg.set_content("Attached.")
+    (refused,) = smtpgui.send_messages([msg])
+    assert refused.result.phase is Phase.AUTH and refused.result.code == 535
+    (sent,) = smtpgui.send_messages([msg])  # refreshed from the keyring
+    assert sent.outcome == "accepted" and auth_server.grants[-1] == "refresh_token"
