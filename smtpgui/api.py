@@ -25,9 +25,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from email.message import EmailMessage
 from email.utils import formatdate, getaddresses, make_msgid
+from typing import TYPE_CHECKING
 
-from smtpgui.core.diagnosis.diagnose import Diagnosis, diagnose
 from smtpgui.core.exit_codes import exit_code
+from smtpgui.core.jobs import Outcome as TestOutcome
 from smtpgui.core.jobs import no_password_for
 from smtpgui.core.profile.addresses import control_characters, mailbox
 from smtpgui.core.profile.secrets import SecretKind, SecretStore, SecretStoreError, binding_of
@@ -37,6 +38,9 @@ from smtpgui.core.smtp.batch import Batch, MessageReport, Outcome, Pacer, publis
 from smtpgui.core.smtp.message import TestMessage, sender_headers
 from smtpgui.core.smtp.probe import Callback, SmtpProbe
 from smtpgui.core.smtp.result import Failure, Phase, ProbeResult
+
+if TYPE_CHECKING:
+    from smtpgui.core.diagnosis.diagnose import Diagnosis
 
 
 class SmtpguiError(Exception):
@@ -140,12 +144,11 @@ def send_message(
     elif password is None:
         password = _stored_password(settings, secrets or SecretStore())
     prepared = _prepare(msg, settings)
-    result = SmtpProbe(settings, password, prepared, callback or _ignore).run()
-    if not result.ok:
-        diagnosis = diagnose(result)
-        assert diagnosis is not None
-        raise _error_class(result)(result, diagnosis)
-    return result
+    outcome = TestOutcome(SmtpProbe(settings, password, prepared, callback or _ignore).run())
+    _forget_if_refused(settings, outcome.result)
+    if outcome.diagnosis is not None:  # made by the core for a failed result
+        raise _error_class(outcome.result)(outcome.result, outcome.diagnosis)
+    return outcome.result
 
 
 def send_messages(
@@ -180,7 +183,17 @@ def send_messages(
 
     for one in batch.send_all(_prepared_all(messages, settings, report)):
         report(one)
+    for one in reports:
+        _forget_if_refused(settings, one.result)
     return sorted(reports, key=lambda r: r.index)
+
+
+def _forget_if_refused(settings: Settings, result: ProbeResult) -> None:
+    """A refused OAuth2 access token is dropped: the next send refreshes it."""
+    if settings.auth is AuthMethod.OAUTH2:
+        from smtpgui.core.oauth.session import forget_if_refused
+
+        forget_if_refused(settings, result)
 
 
 def _prepared_all(

@@ -82,7 +82,7 @@ def test_a_nested_message_is_translated_piece_by_piece():
     rendered = error.value.text.render(mark)
     assert rendered.startswith("<Backup server 1: <")  # the outer and the inner message
     assert '"smtp://"' in rendered  # values are data, never translated
-    assert str(Text.of("X", "{a}-{b}", a="1", b=Text.of("Y", "two"))) == "1-two"
+    assert str(Text("X", "{a}-{b}", a="1", b=Text("Y", "two"))) == "1-two"
 
 
 # -- the catalogues ------------------------------------------------------------------------------

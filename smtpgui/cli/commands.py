@@ -474,11 +474,7 @@ def run_send(args: argparse.Namespace) -> int:
     except api.PasswordUnavailableError as exc:
         raise CliError(message_of(exc), codes.NO_PASSWORD) from None
     except api.SendError as exc:
-        from smtpgui.core.diagnosis.diagnose import (
-            diagnose,  # Deferred: the rule catalogue, on failure
-        )
-
-        diagnosis = diagnose(exc.result, translate) or exc.diagnosis  # in the CLI's language
+        diagnosis = exc.diagnosis.translated(translate)  # in the CLI's language
         print(format_diagnosis(diagnosis, exc.result), file=sys.stderr)
         return exc.exit_code
     except api.SmtpguiError as exc:

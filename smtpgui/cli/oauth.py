@@ -19,7 +19,7 @@ from smtpgui.cli.output import outcome_json
 from smtpgui.cli.stdio import print_json
 from smtpgui.cli.worker import run_in_worker
 from smtpgui.core import exit_codes as codes
-from smtpgui.core.jobs import Outcome
+from smtpgui.core.jobs import failed_before_connecting
 from smtpgui.core.oauth.settings import OAuthSettings
 from smtpgui.core.profile.secrets import (
     SecretKind,
@@ -30,7 +30,7 @@ from smtpgui.core.profile.secrets import (
 )
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.providers.catalogue import Provider, load_providers, provider
-from smtpgui.core.smtp.result import Failure, Phase, ProbeResult
+from smtpgui.core.smtp.result import Failure
 from smtpgui.core.smtp.transcript import Direction, TranscriptLine
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP
 
@@ -233,15 +233,9 @@ def _show_code(code: DeviceCode) -> None:
 def sign_in_failed(settings: Settings, message: str, *, as_json: bool) -> NoReturn:
     """With --json, the outcome object of a failed sign-in first; then the message, AUTH."""
     if as_json:
-        result = ProbeResult(
-            ok=False,
-            phase=Phase.AUTH,
-            failure=Failure.SIGN_IN,
-            detail=message,
-            endpoint=str(settings.endpoints[0]) if settings.endpoints else "",
-        )
+        outcome = failed_before_connecting(settings, Failure.SIGN_IN, message)
         line = TranscriptLine(Direction.ERROR, message, 0)
-        print_json(outcome_json(Outcome(result), [line], codes.AUTH))
+        print_json(outcome_json(outcome, [line], codes.AUTH))
     raise CliError(
         cli(QT_TRANSLATE_NOOP("Cli", "the sign-in failed: {error}"), error=say(message)), codes.AUTH
     )

@@ -47,15 +47,9 @@ def print_outcome(outcome: Outcome, out: TextIO | None = None, secret: str = PAS
                 "Cli", "Saved: the {secret} in the keyring, the rest in the settings file."
             )
             print(cli(saved, secret=cli(secret)), file=out)
-    else:
-        from smtpgui.core.diagnosis.diagnose import (
-            diagnose,  # Deferred: the rule catalogue, on failure
-        )
-
-        diagnosis = diagnose(result, translate)
-        assert diagnosis is not None
+    elif outcome.diagnosis is not None:
         print(file=out)
-        print(format_diagnosis(diagnosis, result), file=out)
+        print(format_diagnosis(outcome.diagnosis.translated(translate), result), file=out)
     if outcome.save_error:
         unsaved = cli(
             QT_TRANSLATE_NOOP("Cli", "Nothing was saved: {error}"), error=say(outcome.save_error)
@@ -101,10 +95,7 @@ def format_diagnosis(diagnosis: Diagnosis, result: ProbeResult) -> str:
 
 def outcome_json(outcome: Outcome, transcript: list[TranscriptLine], code: int) -> dict[str, Any]:
     """The --json object: everything a script needs to decide, and no secret."""
-    from smtpgui.core.diagnosis.diagnose import diagnose  # Deferred: the rule catalogue, for --json
-
     result = outcome.result
-    diagnosis = diagnose(result)
     return {
         "ok": result.ok,
         "exit_code": code,
@@ -116,8 +107,8 @@ def outcome_json(outcome: Outcome, transcript: list[TranscriptLine], code: int) 
         "enhanced_code": result.enhanced or None,
         "server_text": result.server_text or None,
         "detail": str(result.detail) or None,
-        "diagnosis": _diagnosis_json(diagnosis),
-        "endpoint": result.endpoint or None,
+        "diagnosis": _diagnosis_json(outcome.diagnosis),
+        "endpoint": str(result.endpoint) if result.endpoint else None,
         "tls": asdict(result.tls) if result.tls else None,
         "certificate": _certificate_json(result),
         "verified": result.verified,

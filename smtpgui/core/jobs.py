@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from smtpgui.core.deliverability.arrival import Arrival, ArrivalCheck
     from smtpgui.core.deliverability.beside_test import DomainCheckBesideTest
     from smtpgui.core.deliverability.model import DomainReport, Finding
+    from smtpgui.core.diagnosis.diagnose import Diagnosis
     from smtpgui.core.oauth.tokens import Tokens
+    from smtpgui.core.smtp.message import TestMessage
     from smtpgui.core.smtp.probe import Callback, SmtpProbe
 
 
@@ -48,7 +50,12 @@ class Job:
 
 @dataclass(frozen=True)
 class Outcome:
-    """`deliverability`: the domain check after a passed test (None: not run, or `note` why)."""
+    """How a Test or Save ended: what the window, the CLI and the API show.
+
+    `diagnosis` is made here, once, for a failed result (None after a pass): its texts are
+    Text, which each view translates. `deliverability`: the domain check after a passed test
+    (None: not run, or `deliverability_note` says why).
+    """
 
     result: ProbeResult
     saved: bool = False
@@ -57,6 +64,23 @@ class Outcome:
     deliverability_note: str = ""
     arrival: Arrival | None = None  # what the mailbox showed (None: not asked, or unreadable)
     arrival_finding: Finding | None = None  # the verdict on it, when asked
+    diagnosis: Diagnosis | None = None
+
+    def __post_init__(self) -> None:
+        if self.diagnosis is None and not self.result.ok:
+            # The rule catalogue loads only when something failed (on the worker thread).
+            from smtpgui.core.diagnosis.diagnose import diagnose
+
+            object.__setattr__(self, "diagnosis", diagnose(self.result))
+
+
+def failed_before_connecting(settings: Settings, failure: Failure, message: str) -> Outcome:
+    """No secret to log in with (no password, a failed sign-in): AUTH fails before a byte is
+    sent. The one place this result is made (the window's and CLI's test, `oauth sign-in`)."""
+    endpoint = settings.endpoints[0] if settings.endpoints else None
+    return Outcome(
+        ProbeResult(ok=False, phase=Phase.AUTH, failure=failure, detail=message, endpoint=endpoint)
+    )
 
 
 class JobRunner:
@@ -90,55 +114,76 @@ class JobRunner:
             probe.cancel()
 
     def run(self) -> Outcome:
+        login = self._login()
+        if isinstance(login, Outcome):  # no password, or no sign-in: AUTH failed already
+            return login
+        password, secret, client_secret = login
+        probe = self._probe_for(password)
+        checker = self._start_domain_check()
+        result = probe.run()
+        self._forget_refused_token(result)
+        outcome = self._after_test(result, secret, client_secret)
+        if not result.ok:
+            return outcome
+        if checker is not None:
+            # Save first, then wait: a slow DNS server never delays what the admin asked for.
+            limit = 0.0 if self._cancelled.is_set() else self._job.settings.timeout
+            report, note = checker.report(limit)
+            outcome = replace(outcome, deliverability=report, deliverability_note=note)
+        return self._with_arrival(outcome, password)
+
+    def _login(self) -> tuple[str, str, str | None] | Outcome:
+        """(what AUTH sends, what a save stores, the client secret), or the failed Outcome."""
+        password, error = self._password()
+        if error:
+            return self._failed_before_connecting(error, Failure.NO_PASSWORD)
+        if self._job.settings.auth is not AuthMethod.OAUTH2:
+            return password, password, None
+        from smtpgui.core.oauth.tokens import OAuthError  # urllib: only for an OAuth2 login
+
+        try:
+            client_secret = self._client_secret()
+            self._redactor = self._redactor.including([client_secret], "")
+            access, refresh = self._access_token(client_secret)
+        except (OAuthError, SecretStoreError) as exc:  # both say what to do
+            return self._failed_before_connecting(_message(exc), Failure.SIGN_IN)
+        self._redactor = self._redactor.including([access, refresh], self._job.settings.username)
+        return access, refresh, client_secret
+
+    def _probe_for(self, password: str) -> SmtpProbe:
+        """The job's probe, known to cancel() from now on."""
         # Imported here, on the worker thread: smtplib, ssl and email take tens of
         # milliseconds to load, which the window's event loop must not wait for.
-        from smtpgui.core.smtp.envelope import ascii_address
-        from smtpgui.core.smtp.message import build_test_message
         from smtpgui.core.smtp.probe import SmtpProbe
 
         job = self._job
-        password, error = self._password()
-        if error:
-            return Outcome(self._failed_before_connecting(error, Failure.NO_PASSWORD))
-        secret = password  # what a save puts in the keyring
-        client_secret = None
-        if job.settings.auth is AuthMethod.OAUTH2:
-            from smtpgui.core.oauth.tokens import OAuthError  # urllib: only for an OAuth2 login
-
-            try:
-                client_secret = self._client_secret()
-                self._redactor = self._redactor.including([client_secret], "")
-                password, secret = self._access_token(client_secret)
-            except (OAuthError, SecretStoreError) as exc:  # both say what to do
-                return Outcome(self._failed_before_connecting(_message(exc), Failure.SIGN_IN))
-            self._redactor = self._redactor.including([password, secret], job.settings.username)
-        message = (
-            build_test_message(
-                own_address=ascii_address(job.settings.recipient),
-                forced_from=ascii_address(job.settings.from_address),
-                subject=job.subject,
-                body=job.body,
-            )
-            if job.send
-            else None
-        )
+        message = self._test_message()
         probe = SmtpProbe(job.settings, password, message, self._callback, redactor=self._redactor)
         with self._lock:
             self._probe = probe
             if self._cancelled.is_set():
                 probe.cancel()
-        checker = self._start_domain_check()
-        result = probe.run()
-        outcome = self._after_test(result, error, secret, client_secret)
-        if not result.ok:
-            return outcome
-        if checker is None:
-            return self._with_arrival(outcome, password)
-        # Save first, then wait: a slow DNS server never delays what the admin asked for.
-        limit = 0.0 if self._cancelled.is_set() else job.settings.timeout
-        report, note = checker.report(limit)
-        outcome = replace(outcome, deliverability=report, deliverability_note=note)
-        return self._with_arrival(outcome, password)
+        return probe
+
+    def _test_message(self) -> TestMessage | None:
+        from smtpgui.core.smtp.envelope import ascii_address
+        from smtpgui.core.smtp.message import build_test_message
+
+        job = self._job
+        if not job.send:
+            return None
+        return build_test_message(
+            own_address=ascii_address(job.settings.recipient),
+            forced_from=ascii_address(job.settings.from_address),
+            subject=job.subject,
+            body=job.body,
+        )
+
+    def _forget_refused_token(self, result: ProbeResult) -> None:
+        if self._job.settings.auth is AuthMethod.OAUTH2:
+            from smtpgui.core.oauth.session import forget_if_refused
+
+            forget_if_refused(self._job.settings, result)
 
     def _with_arrival(self, outcome: Outcome, secret: str) -> Outcome:
         """The mailbox proof, when asked, after a message went out (the same login)."""
@@ -168,12 +213,10 @@ class JobRunner:
         )
         return replace(outcome, arrival=arrival, arrival_finding=finding)
 
-    def _after_test(
-        self, result: ProbeResult, error: str, secret: str, client_secret: str | None
-    ) -> Outcome:
+    def _after_test(self, result: ProbeResult, secret: str, client_secret: str | None) -> Outcome:
         job = self._job
         if not (result.ok and job.save and job.send):
-            return Outcome(result, save_error=error if job.save and not result.ok else "")
+            return Outcome(result)
         if self._cancelled.is_set():  # after the test passed, before the save: nothing saved
             return Outcome(
                 result, save_error=Text("Probe", QT_TRANSLATE_NOOP("Probe", "Cancelled."))
@@ -238,20 +281,13 @@ class JobRunner:
 
         return client_secret_of(self._secrets, self._job.settings, self._job.client_secret)
 
-    def _failed_before_connecting(self, message: str, failure: Failure) -> ProbeResult:
-        """No secret to log in with: the AUTH step fails before a byte is sent."""
+    def _failed_before_connecting(self, message: str, failure: Failure) -> Outcome:
+        """No secret to log in with: said in the log, and the AUTH step fails."""
         from smtpgui.core.smtp.transcript import Direction, TranscriptLine
 
         message = self._redactor.redact(message)  # a token server may repeat what it got
         self._callback(TranscriptLine(Direction.ERROR, message, 0))
-        endpoints = self._job.settings.endpoints
-        return ProbeResult(
-            ok=False,
-            phase=Phase.AUTH,
-            failure=failure,
-            detail=message,
-            endpoint=str(endpoints[0]) if endpoints else "",
-        )
+        return failed_before_connecting(self._job.settings, failure, message)
 
     def _password(self) -> tuple[str, str]:
         """The password to log in with, or "" and why there is none for these settings."""

@@ -68,12 +68,11 @@ def _outcome_text(result: ProbeResult | None) -> str:
     if result is None:
         return "No test was run."
     if result.ok:
-        return (
-            f"Passed in {result.elapsed_ms} ms via {result.endpoint}; message {result.message_id}"
-        )
+        via = result.endpoint or ""
+        return f"Passed in {result.elapsed_ms} ms via {via}; message {result.message_id}"
     lines = [
         f"Failed at {result.phase.value if result.phase else '?'} ({result.failure})",
-        f"Server: {result.endpoint}",
+        f"Server: {result.endpoint or ''}",
         f"Reply: {result.reply or '-'}",
         f"Detail: {result.detail or '-'}",
     ]

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtpgui.core.discovery.detect import DEFAULT_PORTS, Suggestion, suggest
+from smtpgui.core.discovery.detect import DETECT_PORTS, Suggestion, suggest
 from smtpgui.core.smtp.endpoint import Security
-from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, shown
+from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, shown  # typed str; PySide6's: object
 from smtpgui.ui.worker import DetectWorker, WorkerThread
 
 if TYPE_CHECKING:  # the Detect engine (smtplib, ssl) loads on the worker thread
@@ -54,7 +54,7 @@ class DetectDialog(QDialog):
         host: str,
         ca_file: str,
         timeout: float,
-        ports: Sequence[tuple[int, Security]] = DEFAULT_PORTS,
+        ports: Sequence[tuple[int, Security]] = DETECT_PORTS,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

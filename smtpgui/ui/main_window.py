@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtpgui.core.discovery.detect import DEFAULT_PORTS
+from smtpgui.core.discovery.detect import DETECT_PORTS
 from smtpgui.core.profile.secrets import SecretStore
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.profile.store import SettingsStore
@@ -63,7 +63,7 @@ class SettingsWindow(QMainWindow):
     """
 
     outcome_ready = Signal(object)
-    detect_ports: tuple[tuple[int, Security], ...] = DEFAULT_PORTS  # tests point it at loopback
+    detect_ports: tuple[tuple[int, Security], ...] = DETECT_PORTS  # tests point it at loopback
     password_state_known = Signal(bool)
 
     def __init__(
@@ -289,7 +289,7 @@ class SettingsWindow(QMainWindow):
     def _ports_to_detect(self) -> tuple[tuple[int, Security], ...]:
         """465, 587 and 25, and the form's port when it is another (2525, a demo's port)."""
         typed = self.form.port.value()
-        if typed in {port for port, _security in DEFAULT_PORTS}:
+        if typed in {port for port, _security in DETECT_PORTS}:
             return self.detect_ports
         security = self.form.current_security()
         # STARTTLS asked of a server without it reports the plain conversation (NONE).

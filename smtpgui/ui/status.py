@@ -167,11 +167,8 @@ class StatusPanel(QFrame):
                 )
                 % (result.elapsed_ms, recipient),
             )
-        else:
-            from smtpgui.core.diagnosis.diagnose import diagnose  # the catalogue: only when needed
-
-            diagnosis = diagnose(result, QCoreApplication.translate)
-            assert diagnosis is not None
+        elif outcome.diagnosis is not None:  # made in the core, shown in the window's language
+            diagnosis = outcome.diagnosis.translated(QCoreApplication.translate)
             extra = self.tr("Nothing was saved.") if saving else ""
             if outcome.save_error:
                 save_error = shown(outcome.save_error, QCoreApplication.translate)
@@ -188,10 +185,6 @@ class StatusPanel(QFrame):
         if result.uncertain:  # the message may have been delivered: not a failed step
             return self.tr("Step with no confirmation: %s") % phase_label(result.phase)
         return self.tr("Failed step: %s") % phase_label(result.phase)
-
-    @staticmethod
-    def _translate_diagnosis(text: str) -> str:
-        return QCoreApplication.translate("Diagnosis", text)
 
 
 def _provider_html(diagnosis: Diagnosis) -> str:

@@ -15,8 +15,12 @@ import trustme
 from smtpgui.core.discovery.detect import Detector, PortReport, Suggestion, suggest
 from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.core.smtp.endpoint import EndpointError, Security
+from smtpgui.core.smtp.probe import SmtpProbe
 from smtpgui.core.smtp.result import Failure, Phase
 from smtpgui.core.smtp.transcript import Direction, TranscriptLine
+from tests.helpers.profiles import settings_at
+from tests.hostile import HostileServer
+from tests.hostile_smtp import smtp_script
 from tests.servers import SilentServer, free_port, smtp_server
 
 HOST = "127.0.0.1"
@@ -343,3 +347,37 @@ def test_suggested_login_is_the_strongest_offered_after_tls():
     assert suggest([starttls]).auth is AuthMethod.AUTO
     relay = suggest([report(587, Security.STARTTLS, auth_before=(), auth_after=())])
     assert relay.auth is AuthMethod.NONE and "no login" in relay.reason
+
+
+# -- Detect and the Test agree: one conversation, one EHLO/HELO rule -----------------------------
+
+
+@pytest.mark.parametrize(
+    "ehlo_reply",
+    [
+        "451 4.3.0 Temporary failure, try again later",
+        "421 4.7.0 Too many connections, closing",  # smtp_script hangs up after a 421
+    ],
+)
+def test_detect_and_the_test_agree_on_a_server_whose_ehlo_answers_4xx(ehlo_reply):
+    # RFC 5321 §3.2: HELO is for a server without ESMTP, which answers EHLO with 5xx. A 4xx is
+    # the server's own temporary refusal: HELO would only hide it (Detect used to try HELO on
+    # any non-250 and called such a port reachable, while the Test failed at EHLO).
+    with HostileServer(smtp_script({"EHLO": ehlo_reply})) as server:
+        (report,), _ = detect([(server.port, Security.NONE)], timeout=5.0)
+        settings = settings_at(f"127.0.0.1:{server.port}", auth=AuthMethod.NONE)
+        result = SmtpProbe(settings, "", None, lambda event: None).run()
+    code = int(ehlo_reply[:3])
+    assert (result.phase, result.failure, result.code) == (Phase.EHLO, Failure.REPLY, code)
+    assert not report.reachable
+    assert (report.phase, report.failure) == (result.phase, result.failure)
+    assert ehlo_reply[4:] in report.failure_text
+
+
+def test_detect_falls_back_to_helo_where_the_test_does():
+    with HostileServer(smtp_script({"EHLO": "502 5.5.2 Command not recognized"})) as server:
+        (report,), log = detect([(server.port, Security.NONE)], timeout=5.0)
+        settings = settings_at(f"127.0.0.1:{server.port}", auth=AuthMethod.NONE)
+        result = SmtpProbe(settings, "", None, lambda event: None).run()
+    assert result.ok and report.reachable
+    assert log.client_commands() == ["EHLO", "HELO", "QUIT"]

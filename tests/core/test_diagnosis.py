@@ -95,6 +95,23 @@ def test_every_text_is_translated_including_the_hint(ca, ca_file):
         assert text.startswith("«") and text.endswith("»")
 
 
+def test_the_outcome_carries_the_one_diagnosis_each_view_translates(ca, ca_file):
+    # Made once, in the core, as Text: the window, the CLI and the API each translate it.
+    with smtp_server(ca, "starttls", Answering(auth_reply=GMAIL_535)) as server:
+        job = Job(settings_for(server.server, ca_file), PASSWORD, False, "smtpgui test", "Hi.")
+        outcome = JobRunner(job, lambda event: None).run()
+    assert outcome.diagnosis is not None
+    assert outcome.diagnosis == diagnose(outcome.result)  # English, as str
+    shown = outcome.diagnosis.translated(lambda context, text: f"«{text}»")
+    for text in (shown.title, shown.explanation, *shown.steps, shown.hint):
+        assert text.startswith("«") and text.endswith("»")
+
+
+def test_a_passed_outcome_has_no_diagnosis(starttls_server, ca_file):
+    job = Job(settings_for(starttls_server.server, ca_file), PASSWORD, False, "s", "Hi.")
+    assert JobRunner(job, lambda event: None).run().diagnosis is None
+
+
 def test_the_probes_own_detail_is_translated_inside_the_explanation(ca, ca_file):
     with smtp_server(ca, "starttls") as server:  # AUTH is offered only after STARTTLS
         settings = settings_for(f"127.0.0.1:{server.port}", ca_file, allow_insecure_auth=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import urllib.request
 from dataclasses import replace
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -268,3 +269,47 @@ def test_a_failed_file_write_puts_every_secret_back(
         save_profile(settings, "rt-new", blocked, secrets, "")
     assert secrets.get(binding_of(settings, SecretKind.REFRESH_TOKEN)) == "rt-old"
     assert secrets.get(binding_of(settings, SecretKind.CLIENT_SECRET)) == "cs-old"
+
+
+@pytest.fixture
+def refused_token(xoauth2_server, auth_server, ca_file) -> Settings:
+    """A saved sign-in whose access token, still held in memory, the mail server refuses."""
+    settings = oauth_settings(xoauth2_server, ca_file, auth_server)
+    assert run(settings, save=True, tokens=oauth_session.sign_in(settings, browser))[0].saved
+    auth_server.expire_access()  # the mail server no longer takes the token this process holds
+    return settings
+
+
+def invoice() -> EmailMessage:
+    msg = EmailMessage()
+    msg["To"] = USER
+    msg["Subject"] = "Invoice"
+    msg.set_content("Attached.")
+    return msg
+
+
+def test_a_refused_access_token_is_forgotten_so_the_next_test_refreshes(refused_token, auth_server):
+    # session.forget() promised to drop the access token after a refused one, but nothing
+    # called it: the window kept offering the refused token until it expired (an hour).
+    refused, _ = run(refused_token)
+    assert (refused.result.phase, refused.result.code) == (Phase.AUTH, 535)
+    grants = len(auth_server.grants)
+    outcome, _ = run(refused_token)
+    assert outcome.result.ok, outcome.result.detail
+    assert auth_server.grants[grants:] == ["refresh_token"]  # the stored sign-in, refreshed
+
+
+def test_send_message_forgets_a_refused_access_token(refused_token, auth_server):
+    from smtpgui.api import AuthenticationError
+
+    with pytest.raises(AuthenticationError):
+        smtpgui.send_message(invoice())
+    assert smtpgui.send_message(invoice()).ok  # refreshed from the keyring
+    assert auth_server.grants[-1] == "refresh_token"
+
+
+def test_send_messages_forgets_a_refused_access_token(refused_token, auth_server):
+    (refused,) = smtpgui.send_messages([invoice()])
+    assert refused.result.phase is Phase.AUTH and refused.result.code == 535
+    (sent,) = smtpgui.send_messages([invoice()])  # refreshed from the keyring
+    assert sent.outcome == "accepted" and auth_server.grants[-1] == "refresh_token"

@@ -161,7 +161,7 @@ def test_connection_refused_then_backup_host_succeeds(starttls_server, ca_file):
     server = f"tls://127.0.0.1:{dead};{starttls_server.server}"
     result, lines, _ = run(settings_for(server, ca_file))
     assert result.ok, result
-    assert result.endpoint == starttls_server.server
+    assert result.endpoint == parse_server(starttls_server.server)[0]
     assert any("backup" in ln.text for ln in lines)
 
 
@@ -230,7 +230,7 @@ def test_a_backup_server_is_tried_after_the_first_one_timed_out(
     server = f"127.0.0.1:{silent_server.port};{starttls_server.server}"
     result, lines, _ = run(settings_for(server, ca_file, timeout=1.0, allow_insecure_auth=False))
     assert result.ok, result
-    assert result.endpoint == starttls_server.server
+    assert result.endpoint == parse_server(starttls_server.server)[0]
     assert any("TIMEOUT" in ln.text or "GREETING failed" in ln.text for ln in lines)
 
 

@@ -1,28 +1,28 @@
 """ProbeResult -> Diagnosis: what went wrong in plain words, and numbered steps to fix it.
 
-The catalogue is data: one Rule per cause, most specific first (see catalogue_rule.Rule for
-how a rule matches). Unknown failures still get the phase and the server's exact reply.
+The catalogue is data: one Rule per cause, most specific first (see rule.Rule for how a rule
+matches). Unknown failures still get the phase and the server's exact reply.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from smtpgui.core.diagnosis.catalogue import RULES, Rule
 from smtpgui.core.providers.catalogue import HelpLink
 from smtpgui.core.providers.hints import advice
 from smtpgui.core.smtp.certificate import display_name
-from smtpgui.core.smtp.endpoint import EndpointError, Security, parse_server
+from smtpgui.core.smtp.endpoint import Security
 from smtpgui.core.smtp.mechanisms import PREFERENCE_CLEAR, PREFERENCE_TLS
 from smtpgui.core.smtp.result import Phase, ProbeResult
-from smtpgui.core.text.i18n import ContextTranslate, shown, untranslated_in
+from smtpgui.core.text.i18n import ContextTranslate, Text, shown
 
 
 @dataclass(frozen=True)
 class Diagnosis:
-    """A cause the admin can act on; strings are translated and filled in.
+    """A cause the admin can act on; its texts are filled in, and Text until translated().
 
     `hint` is provider-specific advice (Microsoft 365, Gmail, ...), or "". When the server
     is in the provider catalogue, `provider` names it, `notes` are its rules that bear on the
@@ -37,6 +37,17 @@ class Diagnosis:
     provider: str = ""
     notes: tuple[str, ...] = field(default=())
     links: tuple[HelpLink, ...] = field(default=())
+
+    def translated(self, translate: ContextTranslate) -> Diagnosis:
+        """The same diagnosis in the language of `translate` (QCoreApplication.translate)."""
+        return replace(
+            self,
+            title=shown(self.title, translate),
+            explanation=shown(self.explanation, translate),
+            steps=tuple(shown(step, translate) for step in self.steps),
+            hint=shown(self.hint, translate),
+            notes=tuple(shown(note, translate) for note in self.notes),
+        )
 
     def provider_lines(self) -> list[str]:
         """The provider's notes and help pages as plain text lines (CLI, support file)."""
@@ -54,40 +65,42 @@ def matching_rule(result: ProbeResult) -> Rule:
     raise AssertionError("the catalogue ends with a rule that matches everything")
 
 
-def diagnose(
-    result: ProbeResult, translate: ContextTranslate = untranslated_in
-) -> Diagnosis | None:
+def diagnose(result: ProbeResult, translate: ContextTranslate | None = None) -> Diagnosis | None:
     """None for a success; otherwise the first catalogue rule that matches the result.
 
-    `translate(context, text)` is QCoreApplication.translate in the window.
+    The texts are Text: English as str, translated when shown (`Diagnosis.translated`), so
+    the one diagnosis the core makes serves the window, the CLI and the API in their own
+    language. `translate(context, text)`, if given, translates them at once.
     """
     if result.ok:
         return None
     rule = matching_rule(result)
-    values = {key: shown(value, translate) for key, value in fill_values(result).items()}
+    values = fill_values(result)
 
-    def fill(text: str) -> str:
-        return translate("Diagnosis", text).format(**values) if text else ""
+    def fill(template: str) -> str:
+        return Text("Diagnosis", template, **values) if template else ""
 
-    found = advice(result, _split_endpoint(result.endpoint)[0])
-    return Diagnosis(
+    endpoint = result.endpoint
+    found = advice(result, endpoint.host if endpoint else "")
+    made = Diagnosis(
         rule.id,
         fill(rule.title),
         fill(rule.explanation),
         tuple(fill(step) for step in rule.steps),
         fill(rule.hint),
         provider=found.provider if found else "",
-        notes=tuple(shown(note, translate) for note in found.notes) if found else (),
+        notes=found.notes if found else (),
         links=found.links if found else (),
     )
+    return made if translate is None else made.translated(translate)
 
 
 def fill_values(result: ProbeResult) -> dict[str, str]:
-    """What the catalogue's {placeholders} stand for (catalogue_rule.PLACEHOLDERS)."""
-    host, port = _split_endpoint(result.endpoint)
+    """What the catalogue's {placeholders} stand for (rule.PLACEHOLDERS)."""
+    endpoint = result.endpoint
     return {
-        "host": host,
-        "port": port,
+        "host": endpoint.host if endpoint else "",
+        "port": str(endpoint.port) if endpoint else "",
         "phase": (result.phase or Phase.DNS).value.upper(),
         "reply": result.reply or result.detail,
         "text": result.server_text or result.detail,
@@ -125,7 +138,7 @@ def _matches(rule: Rule, result: ProbeResult) -> bool:
         and (not rule.phases or result.phase in rule.phases)
         and _reply_matches(rule, result)
         and (not rule.text or _text_matches(rule.text, result))
-        and (not rule.security or _security(result.endpoint) in rule.security)
+        and (not rule.security or _security(result) in rule.security)
         and (not rule.login_unused or (bool(result.auth_offered) and not result.auth_mechanism))
     )
 
@@ -151,14 +164,5 @@ def _text_matches(pattern: str, result: ProbeResult) -> bool:
     return re.search(pattern, f"{result.reply}\n{result.detail}", re.IGNORECASE) is not None
 
 
-def _security(endpoint: str) -> Security | None:
-    try:
-        return parse_server(endpoint)[0].security
-    except EndpointError:
-        return None
-
-
-def _split_endpoint(endpoint: str) -> tuple[str, str]:
-    bare = endpoint.split("://", 1)[-1]
-    host, _, port = bare.rpartition(":")
-    return host.strip("[]") or bare, port
+def _security(result: ProbeResult) -> Security | None:
+    return result.endpoint.security if result.endpoint else None

@@ -8,7 +8,6 @@ import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from email.message import Message
 from typing import IO
 
 from smtpgui.core.discovery.findings import Finding, HttpOpener, Source, server_host
@@ -73,7 +72,7 @@ class _SameHostRedirect(urllib.request.HTTPRedirectHandler):
         fp: IO[bytes],
         code: int,
         msg: str,
-        headers: Message,
+        headers: http.client.HTTPMessage,
         newurl: str,
     ) -> urllib.request.Request | None:
         old, new = urllib.parse.urlsplit(req.full_url), urllib.parse.urlsplit(newurl)

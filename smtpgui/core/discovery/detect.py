@@ -9,7 +9,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from smtpgui.core.profile.settings import AuthMethod
-from smtpgui.core.smtp.endpoint import Endpoint, EndpointError, Security, parse_entries
+from smtpgui.core.smtp.endpoint import (
+    DEFAULT_PORTS,
+    Endpoint,
+    EndpointError,
+    Security,
+    parse_entries,
+)
 from smtpgui.core.smtp.mechanisms import PREFERENCE_CLEAR, PREFERENCE_TLS
 from smtpgui.core.smtp.transcript import Direction, TranscriptLine
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, Text
@@ -18,12 +24,12 @@ if TYPE_CHECKING:
     from smtpgui.core.discovery.detect_port import PortProbe, PortReport
     from smtpgui.core.smtp.connection import Resolver
 
-__all__ = ["DEFAULT_PORTS", "Detector", "PortReport", "Suggestion", "suggest"]
+__all__ = ["DETECT_PORTS", "Detector", "PortReport", "Suggestion", "suggest"]
 
 
 def __getattr__(name: str) -> object:
     # PortReport is re-exported lazily: detect_port pulls in smtplib and ssl, and the window
-    # imports this module for DEFAULT_PORTS long before anything is detected (PEP 562).
+    # imports this module for DETECT_PORTS long before anything is detected (PEP 562).
     if name == "PortReport":
         from smtpgui.core.discovery.detect_port import PortReport
 
@@ -31,12 +37,14 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-# RFC 8314 §3.3: submission over implicit TLS first, then STARTTLS on 587 (RFC 6409); port 25
-# is for relaying between servers but some offices' providers only open that one.
-DEFAULT_PORTS: tuple[tuple[int, Security], ...] = (
-    (465, Security.TLS),
-    (587, Security.STARTTLS),
-    (25, Security.STARTTLS),
+# The ports Detect asks, each with the security tried first. RFC 8314 §3.3: submission over
+# implicit TLS first, then STARTTLS on 587 (RFC 6409); port 25 is for relaying between servers
+# but some offices' providers only open that one: STARTTLS is tried there too, and a port 25
+# without it is reported unencrypted.
+DETECT_PORTS: tuple[tuple[int, Security], ...] = (
+    (DEFAULT_PORTS[Security.TLS], Security.TLS),
+    (DEFAULT_PORTS[Security.STARTTLS], Security.STARTTLS),
+    (DEFAULT_PORTS[Security.NONE], Security.STARTTLS),
 )
 
 PortCallback = Callable[[int, TranscriptLine], None]
@@ -57,7 +65,7 @@ class Detector:
         *,
         ca_file: str = "",
         timeout: float = 10.0,
-        ports: Sequence[tuple[int, Security]] = DEFAULT_PORTS,
+        ports: Sequence[tuple[int, Security]] = DETECT_PORTS,
         callback: PortCallback | None = None,
         resolver: Resolver | None = None,
     ) -> None:

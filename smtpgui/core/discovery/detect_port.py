@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import contextlib
+import math
 import smtplib
-import socket
 import ssl
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 
 from smtpgui.core.smtp.client import TracingSMTP
-from smtpgui.core.smtp.connection import Interrupter, Resolver
+from smtpgui.core.smtp.connection import Resolver
 from smtpgui.core.smtp.endpoint import Endpoint, Security
-from smtpgui.core.smtp.failures import abort_text, classify, expect
-from smtpgui.core.smtp.result import Failure, Phase, ProbeFailed
+from smtpgui.core.smtp.opening import SeenTls, TlsContext, greet, hello, open_socket, start_tls
+from smtpgui.core.smtp.result import Failure, Phase
+from smtpgui.core.smtp.steps import Event, Steps
 from smtpgui.core.smtp.tls import make_context
-from smtpgui.core.smtp.transcript import Direction, Redactor
-from smtpgui.core.text.printable import printable
+from smtpgui.core.smtp.transcript import Direction, Redactor, TranscriptLine
 
 Log = Callable[[Direction, str], None]
 
@@ -41,7 +41,6 @@ class PortReport:
     phase: Phase | None = None
     failure: Failure | None = None
     failure_text: str = ""
-    greeting: str = ""
     tls_version: str = ""
     tls_cipher: str = ""
     certificate_ok: bool | None = None
@@ -79,7 +78,12 @@ class PortReport:
 
 
 class PortProbe:
-    """Runs the conversation on one port; `cancel()` may be called from any thread."""
+    """Runs the conversation on one port; `cancel()` may be called from any thread.
+
+    The steps (connect, TLS, greeting, EHLO or HELO, STARTTLS) are the Test's own
+    (smtp/opening.py) under the Test's time limits (smtp/steps.py): Detect and the Test
+    cannot disagree about what a server answered.
+    """
 
     def __init__(
         self,
@@ -95,14 +99,13 @@ class PortProbe:
         self._timeout = timeout
         self._resolver = resolver
         self._log = log
-        self._interrupter = Interrupter()
-        self._lock = threading.Lock()
-        self._abort_reason: Failure | None = None
-        self._phase = Phase.DNS
+        # Each step has the Test's time limit; a port has no total budget of its own (all
+        # ports run at once, and Cancel stops them).
+        self._steps = Steps(self._transcript, Redactor(), timeout, budget=math.inf)
         self._report = PortReport(endpoint.port, endpoint.security, reachable=False)
 
     def cancel(self) -> None:
-        self._abort(Failure.CANCELLED)
+        self._steps.cancel()
 
     def run(self) -> PortReport:
         started = time.monotonic()
@@ -112,8 +115,12 @@ class PortProbe:
         except Exception as exc:  # every failure becomes a report, never a crash
             report = self._failed(exc)
         finally:
-            self._interrupter.close()
+            self._steps.close()
         return replace(report, elapsed_ms=int((time.monotonic() - started) * 1000))
+
+    def _transcript(self, event: Event) -> None:
+        if isinstance(event, TranscriptLine):  # Detect shows no steps list
+            self._log(event.direction, event.text)
 
     # -- the conversation ---------------------------------------------------------------------
 
@@ -131,100 +138,52 @@ class PortProbe:
             self._converse(verify=False)
 
     def _converse(self, *, verify: bool) -> None:
+        steps, endpoint = self._steps, self._endpoint
+        steps.next_server()  # a fresh connection to break (the second look's too)
+        self._log(Direction.INFO, f"Connecting to {endpoint} (time limit {self._timeout:g} s)")
         client = TracingSMTP(
-            report=self._log,
+            report=steps.log,
             redactor=Redactor(),
-            interrupter=self._interrupter,
+            interrupter=steps.interrupter,
             timeout=self._timeout,
         )
+        context, seen = partial(self._context, verify), partial(self._seen_tls, verify)
         try:
-            client.attach(self._open(verify), self._endpoint.ascii_host)
-            with self._step(Phase.GREETING):
-                code, text = client.getreply()
-                expect(code, text, 220)
-            self._note(greeting=printable(text.decode("utf-8", "replace")))
-            extensions, auth = self._ehlo(client, Phase.EHLO)
+            sock = open_socket(steps, endpoint, self._timeout, self._resolver, context, seen)
+            client.attach(sock, endpoint.ascii_host)
+            greet(steps, client)
+            hello(steps, client, Phase.EHLO)
+            extensions, auth = _offered(client)
             self._note(extensions_before=extensions, auth_before=auth)
-            if self._endpoint.security is Security.STARTTLS:
-                self._starttls(client, verify)
-            with self._step(Phase.QUIT), contextlib.suppress(smtplib.SMTPException, OSError):
+            if endpoint.security is Security.STARTTLS:
+                self._starttls(client, context, seen)
+            with steps.step(Phase.QUIT), contextlib.suppress(smtplib.SMTPException, OSError):
                 client.quit()
         finally:
             with contextlib.suppress(Exception):
                 client.close()
-            self._interrupter.watch(None)
+            steps.interrupter.watch(None)
 
-    def _open(self, verify: bool) -> socket.socket:
-        endpoint = self._endpoint
-        self._log(Direction.INFO, f"Connecting to {endpoint} (time limit {self._timeout:g} s)")
-        with self._step(Phase.DNS):
-            addresses = self._interrupter.resolve(
-                endpoint.ascii_host, endpoint.port, self._timeout, self._resolver
-            )
-        with self._step(Phase.CONNECT):
-            sock = self._connect_any(addresses)
-        if endpoint.security is not Security.TLS:
-            return sock
-        with self._step(Phase.TLS):
-            return self._handshake(sock, verify)
-
-    def _connect_any(self, addresses: list[tuple]) -> socket.socket:  # type: ignore[type-arg]
-        error: OSError | None = None
-        for address in addresses:
-            try:
-                sock = self._interrupter.connect(address, self._timeout)
-            except OSError as exc:
-                error = exc
-                self._log(Direction.INFO, f"{address[4][0]}: {exc.strerror or exc}")
-                continue
-            self._log(Direction.INFO, f"Connected to {address[4][0]} port {self._endpoint.port}")
-            return sock
-        assert error is not None
-        raise error
-
-    def _ehlo(self, client: TracingSMTP, phase: Phase) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        with self._step(phase):
-            code, text = client.ehlo()
-            if code != 250:  # RFC 5321 §3.2: fall back to HELO for servers without ESMTP
-                code, text = client.helo()
-            expect(code, text, 250)
-        return extension_list(client.esmtp_features), mechanism_list(client.esmtp_features)
-
-    def _starttls(self, client: TracingSMTP, verify: bool) -> None:
+    def _starttls(self, client: TracingSMTP, context: TlsContext, seen: SeenTls) -> None:
         if not client.has_extn("starttls"):
             # Port 25 often has no STARTTLS; what it offers in the clear is still worth knowing.
             self._log(Direction.INFO, "STARTTLS is not offered here: going on unencrypted")
             self._note(security=Security.NONE)
             return
-        with self._step(Phase.STARTTLS):
-            expect(*client.docmd("STARTTLS"), 220)
-            client.sock = self._handshake(client.sock, verify)
-            # RFC 3207 §4.2: forget everything learned before TLS, including unread bytes
-            # (a reply injected after "220" must not be taken as sent over TLS).
-            client.file = None
-            client.helo_resp = client.ehlo_resp = None
-            client.esmtp_features = {}
-            client.does_esmtp = False
-        extensions, auth = self._ehlo(client, Phase.EHLO_TLS)
+        start_tls(self._steps, client, context, seen)
+        extensions, auth = _offered(client)
         self._note(extensions_after=extensions, auth_after=auth)
 
     # -- TLS ------------------------------------------------------------------------------------
 
-    def _handshake(self, sock: socket.socket, verify: bool) -> ssl.SSLSocket:
+    def _context(self, verify: bool) -> ssl.SSLContext:
         context = make_context(ca_file=self._ca_file)
         if not verify:
             context.check_hostname = False  # must come first: CERT_NONE is refused while on
             context.verify_mode = ssl.CERT_NONE
-        # wrap_socket() detaches `sock`, so shutting `sock` down would no longer break the
-        # handshake: watch the new socket first, then shake hands.
-        tls = context.wrap_socket(
-            sock, server_hostname=self._endpoint.ascii_host, do_handshake_on_connect=False
-        )
-        try:
-            self._interrupter.complete_handshake(tls)
-        except BaseException:
-            tls.close()
-            raise
+        return context
+
+    def _seen_tls(self, verify: bool, tls: ssl.SSLSocket) -> None:
         cipher = tls.cipher()
         self._note(tls_version=tls.version() or "", tls_cipher=cipher[0] if cipher else "")
         if verify:
@@ -232,48 +191,28 @@ class PortProbe:
         trust = "verified" if verify else "NOT verified"
         report = self._report
         self._log(Direction.TLS, f"{report.tls_version} {report.tls_cipher}; certificate {trust}")
-        return tls
 
-    # -- steps, time limits, results ------------------------------------------------------------
-
-    @contextlib.contextmanager
-    def _step(self, phase: Phase) -> Iterator[None]:
-        self._interrupter.check()
-        self._phase = phase
-        # The socket time limit covers one read; this covers the whole step (a server that
-        # drips one byte a second would otherwise never time out).
-        watchdog = threading.Timer(self._timeout + 0.5, self._abort, (Failure.TIMEOUT,))
-        watchdog.daemon = True
-        watchdog.start()
-        try:
-            yield
-        finally:
-            watchdog.cancel()
-        self._interrupter.check()
-
-    def _abort(self, reason: Failure) -> None:
-        with self._lock:
-            if self._abort_reason is None:
-                self._abort_reason = reason
-        self._interrupter.interrupt()
+    # -- results --------------------------------------------------------------------------------
 
     def _note(self, **changes: object) -> None:
         self._report = replace(self._report, **changes)  # type: ignore[arg-type]
 
     def _failed(self, exc: BaseException) -> PortReport:
-        reason = self._abort_reason
-        if reason is not None:  # Cancel or the step deadline broke the socket
-            failed = ProbeFailed(reason, abort_text(reason, self._timeout))
-        else:
-            failed = classify(exc)
-        self._log(Direction.ERROR, f"{self._phase.value.upper()} failed: {failed.detail}")
+        failed = self._steps.failure_of(exc)  # also Cancel, or a step's time limit
+        phase = self._steps.phase
+        self._log(Direction.ERROR, f"{phase.value.upper()} failed: {failed.detail}")
         return replace(
             self._report,
             reachable=False,
-            phase=self._phase,
+            phase=phase,
             failure=failed.failure,
             failure_text=failed.detail,
         )
+
+
+def _offered(client: TracingSMTP) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The extensions and the AUTH mechanisms of the EHLO just answered."""
+    return extension_list(client.esmtp_features), mechanism_list(client.esmtp_features)
 
 
 def extension_list(features: dict[str, str]) -> tuple[str, ...]:

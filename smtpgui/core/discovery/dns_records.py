@@ -94,7 +94,7 @@ def mx_findings(
     domain: str, resolver: dns.resolver.Resolver | None, timeout: float
 ) -> list[Finding]:
     findings: list[Finding] = []
-    matched: set[str] = set()
+    matched: set[tuple[str, str]] = set()  # (provider, region): each once
     records = _answer(resolver, domain, "MX", timeout)
     for record in sorted(records, key=lambda r: r.preference):
         host = record.exchange.to_text(omit_final_dot=True).lower()

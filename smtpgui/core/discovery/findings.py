@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from smtpgui.core.discovery.detect import DEFAULT_PORTS
+from smtpgui.core.discovery.detect import DETECT_PORTS
 from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.core.providers.catalogue import AuthKind, Match, UsernameRule, by_domain, provider
 from smtpgui.core.smtp.endpoint import Security
@@ -149,7 +149,7 @@ class DiscoverOptions:
     http_opener: HttpOpener | None = None
     probe_guesses: bool = True
     guess_hosts: Sequence[str] = GUESS_HOSTS
-    guess_ports: Sequence[tuple[int, Security]] = DEFAULT_PORTS
+    guess_ports: Sequence[tuple[int, Security]] = DETECT_PORTS
     address_resolver: Resolver | None = None
     ca_file: str = ""
     timeout: float = 10.0

@@ -35,7 +35,6 @@ class DeviceCode:
 
     user_code: str
     verification_uri: str
-    verification_uri_complete: str
     expires_in: float
     message: str = ""  # Microsoft adds a ready-made sentence
 
@@ -93,7 +92,6 @@ def _device_code(answer: dict[str, object]) -> DeviceCode:
     return DeviceCode(
         user_code=shown("user_code"),
         verification_uri=shown("verification_uri", "verification_url"),  # Google: ..._url
-        verification_uri_complete=shown("verification_uri_complete"),
         expires_in=seconds_in(answer, "expires_in", 900.0, EXPIRY_LIMITS),
         message=shown("message"),  # Microsoft adds a ready-made sentence
     )

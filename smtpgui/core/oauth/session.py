@@ -27,6 +27,7 @@ from smtpgui.core.oauth.tokens import (
 )
 from smtpgui.core.profile.secrets import SecretKind, SecretStore, binding_of
 from smtpgui.core.profile.settings import Settings
+from smtpgui.core.smtp.result import Failure, Phase, ProbeResult
 
 _CacheKey = tuple[str, str, str, str]
 _cache: dict[_CacheKey, Tokens] = {}
@@ -137,9 +138,19 @@ def client_secret_of(secrets: SecretStore, settings: Settings, typed: str | None
 
 
 def forget(settings: Settings) -> None:
-    """Drop the access token kept in memory (after a sign-out or a refused token)."""
+    """Drop the access token kept in memory: the next test refreshes it from the keyring."""
     with _cache_lock:
         _cache.pop(_key(settings), None)
+
+
+def forget_if_refused(settings: Settings, result: ProbeResult) -> None:
+    """After the mail server refused the access token (an AUTH reply), forget it.
+
+    A token can be dead before it expires (revoked, or issued before the consent the server
+    wants): offered again, it would fail every test until its expiry, up to an hour.
+    """
+    if result.phase is Phase.AUTH and result.failure is Failure.REPLY:
+        forget(settings)
 
 
 def _remember(settings: Settings, tokens: Tokens) -> None:

@@ -1,6 +1,7 @@
 """The SMTP conversation of a test: the server field (endpoint), connection, TLS, EHLO, AUTH,
-MAIL/RCPT/DATA, each step under a deadline, every line into a redacted transcript; the probe that
-runs it (probe) and what it found (result); a batch over one session (batch).
+MAIL/RCPT/DATA, each step under a deadline (steps), every line into a redacted transcript; the
+opening the Test and Detect share (opening); the probe that runs it (probe) and what it found
+(result); a batch over one session (batch).
 """
 
 __all__ = [
@@ -13,8 +14,10 @@ __all__ = [
     "failures",
     "mechanisms",
     "message",
+    "opening",
     "probe",
     "result",
+    "steps",
     "tls",
     "transcript",
     "trust_store",

@@ -12,7 +12,7 @@ import enum
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from smtpgui.core.profile.settings import Settings
@@ -43,22 +43,24 @@ class Outcome(enum.StrEnum):
 
 @dataclass(frozen=True)
 class MessageReport:
-    """One message's outcome; `result` is its transaction's (or the failed connection's)."""
+    """One message's outcome; `result` is its transaction's (or the failed connection's).
+
+    `diagnosis` says why it was not accepted, as the window would (None when accepted): made
+    here, once, with Text to translate when shown.
+    """
 
     index: int
     message_id: str
     outcome: Outcome
     result: ProbeResult
+    diagnosis: Diagnosis | None = field(default=None, compare=False)
 
-    @property
-    def diagnosis(self) -> Diagnosis | None:
-        """Why it was not accepted, as the window would say it (None when accepted)."""
-        if self.outcome is Outcome.ACCEPTED:
-            return None
-        # Deferred: the rule catalogue is only needed when something failed.
-        from smtpgui.core.diagnosis.diagnose import diagnose
+    def __post_init__(self) -> None:
+        if self.diagnosis is None and self.outcome is not Outcome.ACCEPTED:
+            # Deferred: the rule catalogue is only needed when something failed.
+            from smtpgui.core.diagnosis.diagnose import diagnose
 
-        return diagnose(self.result)
+            object.__setattr__(self, "diagnosis", diagnose(self.result))
 
 
 def published_rate(settings: Settings) -> int | None:

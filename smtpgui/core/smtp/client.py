@@ -11,12 +11,15 @@ import smtplib
 import socket
 import ssl
 from collections.abc import Callable
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from smtpgui.core.smtp.connection import Interrupter
 from smtpgui.core.smtp.result import Failure, ProbeFailed
 from smtpgui.core.smtp.transcript import REDACTED, Direction, Redactor
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, Text
+
+if TYPE_CHECKING:
+    from typing_extensions import Buffer  # collections.abc.Buffer from Python 3.12
 
 Report = Callable[[Direction, str], None]
 
@@ -25,7 +28,7 @@ Report = Callable[[Direction, str], None]
 # no bound: a server answering EHLO with megabytes of "250-..." would fill memory. RFC 5321
 # §4.5.3.1.5 caps a reply line at 512 octets and real replies have a few dozen lines, so these
 # caps are far above any real server and far below any memory trouble.
-MAX_LINE_BYTES = smtplib._MAXLINE  # 8192
+MAX_LINE_BYTES: int = smtplib._MAXLINE  # type: ignore[attr-defined]  # 8192; typeshed omits it
 MAX_REPLY_BYTES = 64 * 1024
 MAX_REPLY_LINES = 1000
 # A transcript line shows at most this much of a server line (the rest is counted, not shown).
@@ -63,7 +66,7 @@ class TracingSMTP(smtplib.SMTP):
         self.file = None
         self.local_hostname = ehlo_name(sock)
 
-    def send(self, s: str | bytes) -> None:
+    def send(self, s: str | Buffer) -> None:
         if isinstance(s, str):
             line = s.removesuffix("\r\n")
             _refuse_line_breaks(line)
@@ -75,7 +78,7 @@ class TracingSMTP(smtplib.SMTP):
                 shown = self._redactor.redact(line)
             self._report(Direction.CLIENT, shown)
         else:  # the DATA payload, already dot-stuffed and ending in CRLF . CRLF
-            lines = s.decode("utf-8", "replace").split("\r\n")
+            lines = bytes(s).decode("utf-8", "replace").split("\r\n")
             for line in lines[:-1] if lines[-1] == "" else lines:
                 self._report(Direction.CLIENT, self._redactor.redact(line))
         super().send(s)
@@ -98,7 +101,7 @@ class TracingSMTP(smtplib.SMTP):
         that did arrive are reported also when the reply breaks off (hang-up, too long).
         """
         if self.file is None:
-            self.file = _RecordingReader(self._interrupter.reader(self.sock))
+            self.file = _RecordingReader(self._interrupter.reader(self._connected()))
         recorder = self.file if isinstance(self.file, _RecordingReader) else None
         if recorder is not None:
             recorder.start_reply()
@@ -111,6 +114,11 @@ class TracingSMTP(smtplib.SMTP):
             message = b"\n".join(line.rstrip(b"\r\n") for line in recorder.lines)
         return code, message
 
+    def _connected(self) -> socket.socket:
+        if self.sock is None:  # smtplib's own words for it
+            raise smtplib.SMTPServerDisconnected("please run connect() first")
+        return self.sock
+
     def _shown(self, line: bytes) -> str:
         text = self._redactor.redact(line.decode("utf-8", "replace").rstrip("\r\n"))
         if len(text) <= SHOWN_LINE_CHARS:
@@ -122,7 +130,7 @@ class TracingSMTP(smtplib.SMTP):
         code, reply = self.docmd("STARTTLS")
         if code != 220:
             return code, reply
-        self.sock = self._interrupter.handshake(context, self.sock, self._host)
+        self.sock = self._interrupter.handshake(context, self._connected(), self._host)
         self.file = None
         # RFC 3207 §4.2: forget everything learned before TLS; the caller sends EHLO again.
         self.helo_resp = self.ehlo_resp = None
@@ -292,7 +300,7 @@ class _RecordingReader:
 
 def _not_smtp(template: str, first_line: bytes, **values: str) -> ProbeFailed:
     """A PROTOCOL failure quoting the start of what the server sent (never all of it)."""
-    # The whole line: the probe redacts it and only then cuts it (probe_result.SHOWN_CHARS), so a
+    # The whole line: the probe redacts it and only then cuts it (result.MAX_SHOWN_CHARS), so a
     # password that straddles the cut is never half shown.
     start = first_line.decode("utf-8", "replace").rstrip("\r\n")
     return ProbeFailed(Failure.PROTOCOL, Text("Probe", template, **values), None, start)

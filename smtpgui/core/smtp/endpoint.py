@@ -46,7 +46,7 @@ class EndpointError(ValueError):
     """A message for the Server field: str() in English, `text.render(tr)` translated."""
 
     def __init__(self, template: str, **values: str | Text) -> None:
-        self.text = Text.of("Endpoint", template, **values)
+        self.text = Text("Endpoint", template, **values)
         super().__init__(str(self.text))
 
 

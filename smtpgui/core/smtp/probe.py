@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import smtplib
-import socket
 import ssl
 from collections.abc import Sequence
 
@@ -14,11 +13,10 @@ from smtpgui.core.providers.hints import login_notice
 from smtpgui.core.smtp.client import TracingSMTP
 from smtpgui.core.smtp.connection import Resolver
 from smtpgui.core.smtp.endpoint import MAX_SERVERS, Endpoint, Security
-from smtpgui.core.smtp.failures import expect
 from smtpgui.core.smtp.login import log_in
 from smtpgui.core.smtp.message import TestMessage
-from smtpgui.core.smtp.probe_result import Findings
-from smtpgui.core.smtp.result import Failure, Phase, ProbeFailed, ProbeResult
+from smtpgui.core.smtp.opening import greet, hello, open_socket, start_tls
+from smtpgui.core.smtp.result import Findings, Phase, ProbeResult
 from smtpgui.core.smtp.steps import Callback, Event, Steps
 from smtpgui.core.smtp.tls import (
     INSECURE_NOTICE,
@@ -121,8 +119,8 @@ class SmtpProbe:
         try:
             self._send(client)
         except Exception as exc:  # a failure becomes the message's result, never a crash
-            return self._state.failed(self._steps, self._redactor, exc)
-        return self._state.passed(self._steps, message)
+            return self._failed(exc)
+        return self._state.passed(self._steps.now(), message.message_id)
 
     def close_session(self, client: TracingSMTP | None) -> None:
         """QUIT (best effort) and stop the time limits."""
@@ -193,17 +191,58 @@ class SmtpProbe:
         except Exception as exc:  # every failure becomes a result, never a crash
             with contextlib.suppress(Exception):
                 client.close()  # before the second look at a refused certificate
-            return self._show_refused_certificate(
-                endpoint, self._state.failed(self._steps, self._redactor, exc), exc
-            )
+            return self._show_refused_certificate(endpoint, self._failed(exc), exc)
         finally:
             if client is not self._held:
                 with contextlib.suppress(Exception):
                     client.close()
                 self._steps.interrupter.watch(None)
-        return self._state.passed(self._steps, self._message)
+        message_id = self._message.message_id if self._message else ""
+        return self._state.passed(self._steps.now(), message_id)
+
+    def _failed(self, exc: BaseException) -> ProbeResult:
+        """Log why the conversation ended with `exc` in the current step; the failed result."""
+        steps = self._steps
+        result = self._state.failed(steps.phase, steps.now(), steps.failure_of(exc), self._redactor)
+        steps.log(
+            Direction.ERROR,
+            Text(
+                "Probe",
+                QT_TRANSLATE_NOOP("Probe", "{phase} failed: {detail}"),
+                phase=steps.phase.value.upper(),
+                detail=result.detail,
+            ),
+        )
+        return result
 
     def _converse(self, client: TracingSMTP, endpoint: Endpoint) -> None:
+        self._log_connecting(endpoint)
+        sock = open_socket(
+            self._steps,
+            endpoint,
+            self._settings.timeout,
+            self._resolver,
+            self._tls_context,
+            self._record_tls,
+        )
+        client.attach(sock, endpoint.ascii_host)
+        greet(self._steps, client)
+        hello(self._steps, client, Phase.EHLO)
+        if endpoint.security is Security.STARTTLS:
+            start_tls(self._steps, client, self._tls_context, self._record_tls)
+        else:
+            self._steps.skip(Phase.STARTTLS, Phase.EHLO_TLS)
+        self._state.capabilities = tuple(sorted(client.esmtp_features))
+        self._state.auth_offered = tuple(client.esmtp_features.get("auth", "").upper().split())
+        self._authenticate(client)
+        if self._keep_open:  # open_session(): the batch sends through this connection
+            self._held = client
+            return
+        self._send(client)
+        with self._steps.step(Phase.QUIT), contextlib.suppress(smtplib.SMTPException, OSError):
+            client.quit()
+
+    def _log_connecting(self, endpoint: Endpoint) -> None:
         self._steps.log(
             Direction.INFO,
             Text(
@@ -217,83 +256,6 @@ class SmtpProbe:
                 total=f"{self.budget:g}",
             ),
         )
-        client.attach(self._open(endpoint), endpoint.ascii_host)
-        with self._steps.step(Phase.GREETING):
-            expect(*client.getreply(), 220)
-        self._ehlo(client, Phase.EHLO)
-        self._starttls(client, endpoint)
-        self._state.capabilities = tuple(sorted(client.esmtp_features))
-        self._state.auth_offered = tuple(client.esmtp_features.get("auth", "").upper().split())
-        self._authenticate(client)
-        if self._keep_open:  # open_session(): the batch sends through this connection
-            self._held = client
-            return
-        self._send(client)
-        with self._steps.step(Phase.QUIT), contextlib.suppress(smtplib.SMTPException, OSError):
-            client.quit()
-
-    def _open(self, endpoint: Endpoint) -> socket.socket:
-        """DNS, TCP and, for ssl://, the TLS handshake."""
-        host, timeout = endpoint.ascii_host, self._settings.timeout
-        with self._steps.step(Phase.DNS):
-            addresses = self._steps.interrupter.resolve(
-                host, endpoint.port, timeout, self._resolver
-            )
-        with self._steps.step(Phase.CONNECT):
-            sock = self._connect_any(addresses, timeout)
-            self._steps.log(
-                Direction.INFO,
-                Text("Probe", QT_TRANSLATE_NOOP("Probe", "Connected to {peer}"), peer=_peer(sock)),
-            )
-        if endpoint.security is not Security.TLS:
-            self._steps.skip(Phase.TLS)
-            return sock
-        with self._steps.step(Phase.TLS):
-            tls_sock = self._steps.interrupter.handshake(self._tls_context(), sock, host)
-            self._record_tls(tls_sock)
-        return tls_sock
-
-    def _connect_any(self, addresses: list[tuple], timeout: float) -> socket.socket:  # type: ignore[type-arg]
-        error: OSError | None = None
-        for address in addresses:
-            try:
-                return self._steps.interrupter.connect(address, timeout)
-            except OSError as exc:
-                error = exc
-                self._steps.log(Direction.INFO, f"{address[4][0]}: {exc.strerror or exc}")
-        assert error is not None
-        raise error
-
-    def _ehlo(self, client: TracingSMTP, phase: Phase) -> None:
-        with self._steps.step(phase):
-            code, text = client.ehlo()
-            # RFC 5321 §3.2: fall back to HELO for servers without ESMTP, which answer EHLO with
-            # 500/502. Not after a 4yz: a 421 means the server is closing (§3.8), and HELO
-            # would only hide its reason behind a hang-up.
-            if 500 <= code < 600:
-                code, text = client.helo()
-            expect(code, text, 250)
-
-    def _starttls(self, client: TracingSMTP, endpoint: Endpoint) -> None:
-        if endpoint.security is not Security.STARTTLS:
-            self._steps.skip(Phase.STARTTLS, Phase.EHLO_TLS)
-            return
-        with self._steps.step(Phase.STARTTLS):
-            if not client.has_extn("starttls"):
-                raise ProbeFailed(
-                    Failure.NO_STARTTLS,
-                    Text(
-                        "Probe",
-                        QT_TRANSLATE_NOOP(
-                            "Probe", "The server does not offer STARTTLS on this port."
-                        ),
-                    ),
-                )
-            code, text = client.starttls_with(self._tls_context())
-            expect(code, text, 220)
-            self._record_tls(client.sock)
-        # RFC 3207 §4.2: the client must discard what it learned before TLS and ask again.
-        self._ehlo(client, Phase.EHLO_TLS)
 
     def _authenticate(self, client: TracingSMTP) -> None:
         if self._settings.auth is AuthMethod.NONE:
@@ -322,9 +284,7 @@ class SmtpProbe:
     def _tls_context(self) -> ssl.SSLContext:
         return make_context(self._settings.trust, self._settings.ca_file, self._steps.log)
 
-    def _record_tls(self, sock: socket.socket) -> None:
-        if not isinstance(sock, ssl.SSLSocket):
-            return
+    def _record_tls(self, sock: ssl.SSLSocket) -> None:
         seen = examine(sock, self._settings.trust, self._settings.pinned_sha256)
         self._state.tls, self._state.certificate = seen.tls, seen.certificate
         self._state.verified = seen.verified
@@ -352,11 +312,3 @@ class SmtpProbe:
         both = QT_TRANSLATE_NOOP("Probe", "{refusal} {finding}")
         detail = Text("Probe", both, refusal=result.detail, finding=finding)
         return dataclasses.replace(result, certificate=certificate, detail=detail)
-
-
-def _peer(sock: socket.socket) -> str:
-    try:
-        host, port = sock.getpeername()[:2]
-    except OSError:
-        return "?"
-    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"

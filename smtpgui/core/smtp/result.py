@@ -1,4 +1,5 @@
-"""What a probe reports: phase changes while it runs, and one ProbeResult at the end."""
+"""What a probe reports: phase changes while it runs, and one ProbeResult at the end, made from
+what the conversation with the server found (Findings)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,10 @@ import enum
 import re
 from dataclasses import dataclass
 from datetime import datetime
+
+from smtpgui.core.smtp.endpoint import Endpoint
+from smtpgui.core.smtp.transcript import Redactor
+from smtpgui.core.text.printable import printable
 
 
 class Phase(enum.StrEnum):
@@ -118,6 +123,8 @@ class CertificateInfo:
 class ProbeResult:
     """The outcome of one probe. `phase` is the failed phase (None on success).
 
+    `endpoint` is the server this result is about: the one that passed, or the last one tried.
+
     `certificate` is the server's certificate after any TLS handshake, also when it was refused
     (then it was fetched over a second connection that never logs in). `verified` is True when
     the certificate was checked and accepted: by CA and host name, or by its pinned fingerprint.
@@ -130,7 +137,7 @@ class ProbeResult:
     enhanced: str = ""
     server_text: str = ""
     detail: str = ""
-    endpoint: str = ""
+    endpoint: Endpoint | None = None  # the server tested (None: the test reached none)
     tls: TlsInfo | None = None
     certificate: CertificateInfo | None = None
     verified: bool = False
@@ -164,3 +171,72 @@ def enhanced_code(text: str) -> str:
     """The RFC 3463 enhanced status code at the start of a reply text, or ''."""
     match = _ENHANCED.match(text)
     return match.group(1) if match else ""
+
+
+# How much of a server's text a result keeps (cut after redaction): the start of what a
+# server that does not speak SMTP sent, or the whole of an ordinary reply.
+_SHOWN_CHARS = {Failure.PROTOCOL: 80}
+MAX_SHOWN_CHARS = 4000
+
+
+@dataclass
+class Findings:
+    """What the conversation with one server has shown so far, and the ProbeResult made of it."""
+
+    endpoint: Endpoint | None = None
+    tls: TlsInfo | None = None
+    certificate: CertificateInfo | None = None
+    verified: bool = False
+    mechanism: str = ""
+    capabilities: tuple[str, ...] = ()
+    auth_offered: tuple[str, ...] = ()  # the AUTH mechanisms of the last EHLO
+
+    def passed(self, elapsed_ms: int, message_id: str = "") -> ProbeResult:
+        return self._result(ok=True, elapsed_ms=elapsed_ms, message_id=message_id)
+
+    def failed(
+        self, phase: Phase, elapsed_ms: int, failed: ProbeFailed, redactor: Redactor
+    ) -> ProbeResult:
+        """The conversation ended in `phase`; the server's words are redacted, then cut."""
+        # The server's words leave the core here: its control characters written out.
+        shown = _SHOWN_CHARS.get(failed.failure, MAX_SHOWN_CHARS)
+        return self._result(
+            ok=False,
+            phase=phase,
+            failure=failed.failure,
+            detail=printable(redactor.redact(failed.detail)),
+            code=failed.code,
+            text=printable(redactor.clip(failed.text, shown)),
+            elapsed_ms=elapsed_ms,
+        )
+
+    def _result(
+        self,
+        *,
+        ok: bool,
+        elapsed_ms: int,
+        phase: Phase | None = None,
+        failure: Failure | None = None,
+        detail: str = "",
+        code: int | None = None,
+        text: str = "",
+        message_id: str = "",
+    ) -> ProbeResult:
+        return ProbeResult(
+            ok=ok,
+            phase=phase,
+            failure=failure,
+            code=code,
+            enhanced=enhanced_code(text),
+            server_text=text,
+            detail=detail,
+            endpoint=self.endpoint,
+            tls=self.tls,
+            certificate=self.certificate,
+            verified=self.verified,
+            capabilities=tuple(printable(c) for c in self.capabilities),
+            auth_offered=tuple(printable(m) for m in self.auth_offered),
+            auth_mechanism=self.mechanism,
+            elapsed_ms=elapsed_ms,
+            message_id=message_id,
+        )

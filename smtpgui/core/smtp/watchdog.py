@@ -1,9 +1,8 @@
 """Watchdog: one thread that enforces a probe's step deadlines.
 
 A threading.Timer per step cost a thread start for each of the dozen steps of a test, which
-on a busy machine made the probe several times slower than plain smtplib. Arming and disarming
-wake the thread only when it must wait less than it already does, so a step costs no context
-switch.
+on a busy machine made the probe several times slower than plain smtplib. One thread sleeps
+until the armed deadline; arming and disarming wake it to look at the new one.
 """
 
 from __future__ import annotations
@@ -22,7 +21,6 @@ class Watchdog:
         self._action: Callable[[], None] | None = None
         self._stopped = False
         self._thread: threading.Thread | None = None
-        self._sleeping_until: float | None = None  # None: waiting for a deadline
 
     def arm(self, seconds: float, action: Callable[[], None]) -> None:
         with self._condition:
@@ -58,12 +56,10 @@ class Watchdog:
         """Block until a deadline passes (its action, now disarmed) or stop() (None)."""
         while not self._stopped:
             if self._deadline is None:
-                self._sleeping_until = None
                 self._condition.wait()
                 continue
             remaining = self._deadline - time.monotonic()
             if remaining > 0:
-                self._sleeping_until = self._deadline
                 self._condition.wait(remaining)
                 continue
             action, self._deadline, self._action = self._action, None, None

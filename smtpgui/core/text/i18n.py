@@ -10,15 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-Translate = Callable[[str], str]
 ContextTranslate = Callable[[str, str], str]
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
-    return text
-
-
-def untranslated(text: str) -> str:
     return text
 
 
@@ -43,10 +38,6 @@ class Text(str):
         text = super().__new__(cls, english)
         text.context, text.template, text.values = context, template, tuple(values.items())
         return text
-
-    @classmethod
-    def of(cls, context: str, template: str, **values: str) -> Text:
-        return cls(context, template, **values)
 
     def with_values(self, change: Callable[[str], str]) -> Text:
         """The same message with every value passed through `change` (e.g. redaction)."""
