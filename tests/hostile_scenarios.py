@@ -25,8 +25,8 @@ from smtpgui.core.smtp.endpoint import parse_server
 from smtpgui.core.smtp.probe import Event
 from smtpgui.core.smtp.result import Failure, Phase, PhaseChange, PhaseState
 from tests import hostile, hostile_smtp
+from tests.helpers.servers import PASSWORD, USER
 from tests.hostile import Behaviour, HostileServer
-from tests.servers import PASSWORD, USER
 
 OWN = "admin@example.test"
 MIB = 1024 * 1024

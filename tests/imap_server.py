@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import PASSWORD, USER, free_port
+from tests.helpers.servers import PASSWORD, USER, free_port
 
 DOVECOT = shutil.which("dovecot") or "/usr/sbin/dovecot"
 # The SMTP test servers' account: the arrival check logs in to IMAP with the SMTP login.

@@ -11,8 +11,8 @@ import trustme
 from smtpgui.core import exit_codes as codes
 from tests import imap_server
 from tests.core.test_job_arrival import Delivering
+from tests.helpers.servers import PASSWORD, smtp_server
 from tests.imap_server import Dovecot, dovecot
-from tests.servers import PASSWORD, smtp_server
 from tests.test_cli import check_args, cli
 from tests.test_cli_domain_check import env  # noqa: F401 - a fixture
 

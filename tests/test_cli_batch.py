@@ -7,7 +7,7 @@ from email.message import EmailMessage
 
 from smtpgui.core import exit_codes as codes
 from tests.core.test_batch import RefuseOne
-from tests.servers import PASSWORD, smtp_server
+from tests.helpers.servers import PASSWORD, smtp_server
 from tests.test_cli import check_args, cli, env  # noqa: F401  (env is a fixture)
 
 

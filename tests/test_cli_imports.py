@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 from smtpgui.core import exit_codes as codes
-from tests.servers import PASSWORD
+from tests.helpers.servers import PASSWORD
 from tests.test_cli import check_args, env  # noqa: F401  (env is a fixture)
 
 # Runs the CLI in-process, then writes the names of every module it loaded.

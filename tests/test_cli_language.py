@@ -13,7 +13,7 @@ import pytest
 from smtpgui.cli.language import language_in
 from smtpgui.core import exit_codes as codes
 from smtpgui.core.text.qm_file import read_catalogue
-from tests.servers import USER
+from tests.helpers.servers import USER
 from tests.test_cli import OWN, ROOT, cli
 from tests.test_cli import env as cli_env
 from tests.test_translations import ENGLISH, words_in

@@ -431,7 +431,7 @@ def demo_window(qtbot, spanish):
 @pytest.mark.gui
 def test_the_spanish_window_shows_no_english(qtbot, demo_window):
     """Idle, after a passed Test, after a failed Save, and Detect: every text is Spanish."""
-    from tests.servers import free_port
+    from tests.helpers.servers import free_port
 
     window, demo = demo_window
     seen: dict[str, set[str]] = {}

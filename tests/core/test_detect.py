@@ -17,7 +17,7 @@ from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.core.smtp.endpoint import EndpointError, Security
 from smtpgui.core.smtp.result import Failure, Phase
 from smtpgui.core.smtp.transcript import Direction, TranscriptLine
-from tests.servers import SilentServer, free_port, smtp_server
+from tests.helpers.servers import SilentServer, free_port, smtp_server
 
 HOST = "127.0.0.1"
 FORBIDDEN = ("AUTH", "MAIL", "RCPT", "DATA")

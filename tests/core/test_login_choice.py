@@ -6,7 +6,7 @@ from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.core.smtp.result import Failure, Phase
 from smtpgui.core.smtp.transcript import Direction
 from tests.core.test_probe import run, settings_for
-from tests.servers import smtp_server
+from tests.helpers.servers import smtp_server
 
 ONLY_CRAM_MD5 = {"auth_exclude_mechanism": ["LOGIN", "PLAIN"]}
 

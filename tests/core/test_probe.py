@@ -16,7 +16,7 @@ from smtpgui.core.smtp.probe import SmtpProbe
 from smtpgui.core.smtp.result import Failure, Phase, PhaseChange, PhaseState, ProbeResult
 from smtpgui.core.smtp.transcript import Direction, TranscriptLine
 from tests.helpers.profiles import settings_at as settings_for
-from tests.servers import PASSWORD, USER, Recorder, StallAfterStarttls, smtp_server
+from tests.helpers.servers import PASSWORD, USER, Recorder, StallAfterStarttls, smtp_server
 
 OWN = "admin@example.test"
 
@@ -155,7 +155,7 @@ def test_silent_server_times_out_within_the_limit(silent_server, ca_file):
 
 
 def test_connection_refused_then_backup_host_succeeds(starttls_server, ca_file):
-    from tests.servers import free_port
+    from tests.helpers.servers import free_port
 
     dead = free_port()
     server = f"tls://127.0.0.1:{dead};{starttls_server.server}"
@@ -166,7 +166,7 @@ def test_connection_refused_then_backup_host_succeeds(starttls_server, ca_file):
 
 
 def test_only_refused_hosts_report_refused(ca_file):
-    from tests.servers import free_port
+    from tests.helpers.servers import free_port
 
     result, _, _ = run(settings_for(f"127.0.0.1:{free_port()}", ca_file, auth=AuthMethod.NONE))
     assert (result.phase, result.failure) == (Phase.CONNECT, Failure.REFUSED)

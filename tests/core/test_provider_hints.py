@@ -9,7 +9,7 @@ from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.providers.hints import login_notice
 from smtpgui.core.smtp.result import Phase, ProbeResult
 from tests.core.test_probe import run, settings_for
-from tests.servers import PASSWORD, Recorder, free_port, smtp_server
+from tests.helpers.servers import PASSWORD, Recorder, free_port, smtp_server
 
 
 @pytest.mark.parametrize(

@@ -162,7 +162,7 @@ def test_https_with_a_ca_the_system_does_not_know_fails(ca, no_openssl_cas):
 
 
 def _server(ca: trustme.CA, mode: str) -> contextlib.AbstractContextManager:  # type: ignore[type-arg]
-    from tests.servers import smtp_server
+    from tests.helpers.servers import smtp_server
 
     return smtp_server(ca, mode)
 

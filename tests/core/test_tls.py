@@ -28,7 +28,7 @@ from smtpgui.core.smtp.result import Failure, Phase, ProbeResult
 from smtpgui.core.smtp.tls import INSECURE_NOTICE
 from smtpgui.core.smtp.transcript import Direction, TranscriptLine
 from tests.core.test_probe import client_lines_starting, run, settings_for, transcript
-from tests.servers import PASSWORD, Recorder, RunningServer, free_port
+from tests.helpers.servers import PASSWORD, Recorder, RunningServer, free_port
 
 NOW = datetime.now(UTC)
 Configure = Callable[[ssl.SSLContext], None]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.profile.store import SettingsStore
 from smtpgui.core.smtp.endpoint import parse_server
-from tests.servers import USER
+from tests.helpers.servers import USER
 
 OWN = "admin@example.test"
 

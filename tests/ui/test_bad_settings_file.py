@@ -9,7 +9,7 @@ import pytest
 from smtpgui.core.profile.store import SettingsStore
 from smtpgui.ui.main_window import SettingsWindow
 from tests.helpers.keyring_records import stored_secret
-from tests.servers import PASSWORD, USER
+from tests.helpers.servers import PASSWORD, USER
 
 pytestmark = pytest.mark.gui
 
