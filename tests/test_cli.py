@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from smtpgui.core import exit_codes as codes
+from tests.helpers.hostile import HostileServer
+from tests.helpers.hostile_smtp import smtp_script
 from tests.helpers.servers import PASSWORD, USER, Recorder, SilentServer, free_port, smtp_server
-from tests.hostile import HostileServer
-from tests.hostile_smtp import smtp_script
 
 ROOT = Path(__file__).resolve().parent.parent
 OWN = "admin@example.test"

@@ -3,7 +3,7 @@ issue 14's rows: the OAuth2 loopback listener, a device flow's numbers, silent b
 
     python -m tests.bench.hostile_table
 
-Each scenario runs a real Save against its server on 127.0.0.1 (tests/hostile_scenarios.py);
+Each scenario runs a real Save against its server on 127.0.0.1 (tests/helpers/hostile_scenarios.py);
 the peak is tracemalloc's for the whole process while it runs (the client, and the hostile
 server thread with its send buffer). Cancel is timed at every phase the scenario goes through.
 """
@@ -19,7 +19,7 @@ import trustme
 from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.core.smtp.endpoint import parse_server
 from smtpgui.core.smtp.result import Failure
-from tests.hostile_scenarios import SCENARIOS, phases_until, run_save
+from tests.helpers.hostile_scenarios import SCENARIOS, phases_until, run_save
 
 
 def main() -> None:
@@ -55,8 +55,8 @@ def issue_14() -> None:
     from smtpgui.core.profile.settings import Settings
     from smtpgui.core.smtp.probe import SmtpProbe
     from tests.core.test_bounded_peers import _cancel_time
-    from tests.hostile import HostileServer
-    from tests.hostile_smtp import silent
+    from tests.helpers.hostile import HostileServer
+    from tests.helpers.hostile_smtp import silent
     from tests.oauth_server import CLIENT_ID, authorization_server
 
     print("\n| issue 14 input | how it ends | time |")

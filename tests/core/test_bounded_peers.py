@@ -30,8 +30,8 @@ from smtpgui.core.smtp.transcript import Direction, TranscriptLine
 from smtpgui.core.text.printable import printable
 from tests.core.test_oauth import follow
 from tests.core.test_probe import run, settings_for
-from tests.hostile import HostileServer
-from tests.hostile_smtp import silent, smtp_script
+from tests.helpers.hostile import HostileServer
+from tests.helpers.hostile_smtp import silent, smtp_script
 from tests.oauth_server import CLIENT_ID
 
 # The issue asks for 100 ms; the margin is for a loaded 2-core CI machine.

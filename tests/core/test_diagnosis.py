@@ -39,8 +39,7 @@ from smtpgui.core.smtp.message import build_test_message
 from smtpgui.core.smtp.probe import SmtpProbe
 from smtpgui.core.smtp.result import Phase, PhaseChange, ProbeResult
 from tests.core.test_probe import settings_for
-from tests.helpers.servers import PASSWORD, Recorder, free_port, smtp_server
-from tests.hostile import (
+from tests.helpers.hostile import (
     FullBacklogServer,
     HostileServer,
     answer,
@@ -51,7 +50,8 @@ from tests.hostile import (
     say,
     say_nothing,
 )
-from tests.hostile_smtp import SHUTDOWN, smtp_script
+from tests.helpers.hostile_smtp import SHUTDOWN, smtp_script
+from tests.helpers.servers import PASSWORD, Recorder, free_port, smtp_server
 
 FROM = "office@example.test"  # a From that is not the login's own address
 

@@ -17,9 +17,9 @@ from smtpgui.core.smtp.probe import STEP_LIMITS_PER_SERVER
 from smtpgui.core.smtp.result import Failure
 from smtpgui.core.smtp.transcript import Direction, TranscriptLine
 from tests.core.test_probe import run, settings_for
-from tests.hostile import HostileServer
-from tests.hostile_scenarios import SCENARIOS, phases_until, run_save
-from tests.hostile_smtp import smtp_script
+from tests.helpers.hostile import HostileServer
+from tests.helpers.hostile_scenarios import SCENARIOS, phases_until, run_save
+from tests.helpers.hostile_smtp import smtp_script
 
 # The reply buffer is bounded by MAX_REPLY_BYTES + MAX_LINE_BYTES (smtp_client); the rest of
 # the peak is the conversation itself (TLS, the transcript) and the hostile server's own chunk.

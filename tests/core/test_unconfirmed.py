@@ -16,9 +16,9 @@ from smtpgui.core.smtp.probe import SmtpProbe
 from smtpgui.core.smtp.result import Failure, Phase, PhaseChange, PhaseState, ProbeResult
 from smtpgui.core.smtp.transcript import TranscriptLine
 from tests.core.test_probe import settings_for
+from tests.helpers.hostile import HostileServer
+from tests.helpers.hostile_smtp import smtp_script
 from tests.helpers.servers import PASSWORD, smtp_server
-from tests.hostile import HostileServer
-from tests.hostile_smtp import smtp_script
 
 
 def server_context(ca: trustme.CA) -> ssl.SSLContext:

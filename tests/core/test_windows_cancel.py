@@ -21,8 +21,8 @@ from smtpgui.core.smtp.result import Failure, Phase, PhaseChange, ProbeResult
 from tests.core import test_detect, test_hostile_servers
 from tests.core.test_probe import client_hello_arrived, settings_for
 from tests.core.test_tls import RefuseThenHang, leaf_from
+from tests.helpers.hostile_scenarios import SCENARIOS, run_save
 from tests.helpers.servers import PASSWORD
-from tests.hostile_scenarios import SCENARIOS, run_save
 
 CANCEL_WITHIN = 0.1  # seconds from cancel() to the result
 

@@ -28,10 +28,10 @@ from smtpgui.core.smtp.result import ProbeResult
 from smtpgui.core.smtp.transcript import TranscriptLine
 from tests.file_keyring import FileKeyring
 from tests.helpers.cli import cli, cli_env
+from tests.helpers.hostile import HostileServer
+from tests.helpers.hostile_smtp import smtp_script
 from tests.helpers.profiles import settings_at
 from tests.helpers.servers import USER
-from tests.hostile import HostileServer
-from tests.hostile_smtp import smtp_script
 
 OWN = "admin@example.test"
 REFRESH = "rt-7Hq2Lk9PzX4mW8vB3nC6dF1gJ5sA0eR2tY"

@@ -10,8 +10,8 @@ from PySide6.QtCore import QTimer
 
 from smtpgui.core.smtp.result import Failure
 from smtpgui.ui.main_window import SettingsWindow
-from tests.hostile import HostileServer
-from tests.hostile_scenarios import SCENARIOS, Kit, server_context
+from tests.helpers.hostile import HostileServer
+from tests.helpers.hostile_scenarios import SCENARIOS, Kit, server_context
 from tests.ui.test_window import fill
 
 pytestmark = pytest.mark.gui

@@ -19,10 +19,10 @@ from smtpgui.core.profile.store import SettingsStore
 from smtpgui.core.smtp.endpoint import Security, parse_server
 from smtpgui.core.smtp.result import Failure, Phase, PhaseState
 from smtpgui.ui.main_window import SettingsWindow
+from tests.helpers.hostile import HostileServer
+from tests.helpers.hostile_smtp import smtp_script
 from tests.helpers.keyring_records import stored_secret
 from tests.helpers.servers import PASSWORD, USER, Recorder, smtp_server
-from tests.hostile import HostileServer
-from tests.hostile_smtp import smtp_script
 
 pytestmark = pytest.mark.gui
 OWN = "admin@example.test"

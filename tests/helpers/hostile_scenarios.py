@@ -24,9 +24,9 @@ from smtpgui.core.profile.store import SettingsStore
 from smtpgui.core.smtp.endpoint import parse_server
 from smtpgui.core.smtp.probe import Event
 from smtpgui.core.smtp.result import Failure, Phase, PhaseChange, PhaseState
-from tests import hostile, hostile_smtp
+from tests.helpers import hostile, hostile_smtp
+from tests.helpers.hostile import Behaviour, HostileServer
 from tests.helpers.servers import PASSWORD, USER
-from tests.hostile import Behaviour, HostileServer
 
 OWN = "admin@example.test"
 MIB = 1024 * 1024
