@@ -12,7 +12,7 @@ import trustme
 
 from smtpgui.core.oauth import session as oauth_session
 from smtpgui.core.profile.memory_keyring import MemoryKeyring
-from tests.dns_server import DnsServer, dns_server
+from tests.helpers.dns_server import DnsServer, dns_server
 from tests.helpers.servers import OAuthRecorder, RunningServer, SilentServer, smtp_server
 from tests.oauth_server import AuthorizationServer, authorization_server
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from smtpgui.core import exit_codes as codes
-from tests.deliverability_zones import M365, ZONES
-from tests.dns_server import DnsServer, dns_server
+from tests.helpers.deliverability_zones import M365, ZONES
+from tests.helpers.dns_server import DnsServer, dns_server
 from tests.test_cli import PASSWORD, ROOT, check_args, cli
 
 OFFICE = {

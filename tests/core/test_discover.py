@@ -23,7 +23,7 @@ from smtpgui.core.discovery.run import Discovery, discover
 from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.core.providers.catalogue import AuthKind
 from smtpgui.core.smtp.endpoint import Security
-from tests.dns_server import dns_server
+from tests.helpers.dns_server import dns_server
 from tests.helpers.servers import smtp_server
 
 ADDRESS = "alice@example.test"

@@ -10,7 +10,7 @@ import pytest
 from smtpgui.core.discovery.findings import DiscoverOptions, Source
 from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.core.smtp.endpoint import Security
-from tests.dns_server import dns_server
+from tests.helpers.dns_server import dns_server
 from tests.helpers.servers import SilentServer, smtp_server
 
 pytestmark = pytest.mark.gui

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from smtpgui.core.discovery.findings import DiscoverOptions
 from smtpgui.core.oauth.settings import OAuthSettings
 from smtpgui.core.profile.settings import AuthMethod, TrustMode
-from tests.dns_server import dns_server
+from tests.helpers.dns_server import dns_server
 from tests.ui.test_discover_dialog import no_network
 
 pytestmark = pytest.mark.gui
