@@ -9,10 +9,10 @@ import pytest
 import trustme
 
 from smtpgui.core import exit_codes as codes
-from tests import imap_server
 from tests.core.test_job_arrival import Delivering
+from tests.helpers import imap_server
+from tests.helpers.imap_server import Dovecot, dovecot
 from tests.helpers.servers import PASSWORD, smtp_server
-from tests.imap_server import Dovecot, dovecot
 from tests.test_cli import check_args, cli
 from tests.test_cli_domain_check import env  # noqa: F401 - a fixture
 

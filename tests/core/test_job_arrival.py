@@ -14,9 +14,9 @@ from smtpgui.core.jobs import Job, JobRunner, Outcome
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.smtp.endpoint import Security, parse_server
 from smtpgui.core.smtp.transcript import TranscriptLine
-from tests import imap_server
+from tests.helpers import imap_server
+from tests.helpers.imap_server import Dovecot, dovecot
 from tests.helpers.servers import PASSWORD, USER, Recorder, RunningServer, smtp_server
-from tests.imap_server import Dovecot, dovecot
 
 pytestmark = pytest.mark.skipif(
     not imap_server.available(), reason="Dovecot is not installed (apt-get install dovecot-imapd)"
