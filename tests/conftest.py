@@ -13,8 +13,8 @@ import trustme
 from smtpgui.core.oauth import session as oauth_session
 from smtpgui.core.profile.memory_keyring import MemoryKeyring
 from tests.helpers.dns_server import DnsServer, dns_server
+from tests.helpers.oauth_server import AuthorizationServer, authorization_server
 from tests.helpers.servers import OAuthRecorder, RunningServer, SilentServer, smtp_server
-from tests.oauth_server import AuthorizationServer, authorization_server
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

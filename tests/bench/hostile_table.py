@@ -57,7 +57,7 @@ def issue_14() -> None:
     from tests.core.test_bounded_peers import _cancel_time
     from tests.helpers.hostile import HostileServer
     from tests.helpers.hostile_smtp import silent
-    from tests.oauth_server import CLIENT_ID, authorization_server
+    from tests.helpers.oauth_server import CLIENT_ID, authorization_server
 
     print("\n| issue 14 input | how it ends | time |")
     print("|---|---|---|")

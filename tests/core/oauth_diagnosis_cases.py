@@ -13,8 +13,8 @@ from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.smtp.result import ProbeResult
 from tests.core.test_diagnosis import Lab, produces
 from tests.core.test_probe import settings_for
+from tests.helpers.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer, authorization_server
 from tests.helpers.servers import OAuthRecorder, smtp_server
-from tests.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer, authorization_server
 
 
 def _settings(server: str, lab: Lab, auth: AuthorizationServer) -> Settings:

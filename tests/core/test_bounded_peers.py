@@ -32,7 +32,7 @@ from tests.core.test_oauth import follow
 from tests.core.test_probe import run, settings_for
 from tests.helpers.hostile import HostileServer
 from tests.helpers.hostile_smtp import silent, smtp_script
-from tests.oauth_server import CLIENT_ID
+from tests.helpers.oauth_server import CLIENT_ID
 
 # The issue asks for 100 ms; the margin is for a loaded 2-core CI machine.
 CANCEL_WITHIN = 0.25

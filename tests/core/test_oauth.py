@@ -18,7 +18,7 @@ from smtpgui.core.oauth.tokens import (
     fresh,
     refresh,
 )
-from tests.oauth_server import CLIENT_ID
+from tests.helpers.oauth_server import CLIENT_ID
 
 
 def follow(url: str) -> None:

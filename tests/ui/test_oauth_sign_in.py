@@ -1,4 +1,4 @@
-"""OAuth2 from the window: sign in against tests/oauth_server.py, then Test and Save with it."""
+"""OAuth2 from the window: sign in against tests/helpers/oauth_server.py, then Test and Save."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from smtpgui.core.profile.secrets import SecretKind
 from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.ui.main_window import SettingsWindow
 from tests.helpers.keyring_records import stored_secret
+from tests.helpers.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer
 from tests.helpers.servers import USER
-from tests.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer
 from tests.ui.test_window import OWN, fill, run
 
 pytestmark = pytest.mark.gui
