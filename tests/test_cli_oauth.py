@@ -37,7 +37,7 @@ def env(tmp_path):
     values = dict(
         os.environ,
         SMTPGUI_CONFIG_DIR=str(tmp_path / "config"),
-        PYTHON_KEYRING_BACKEND="tests.file_keyring.FileKeyring",
+        PYTHON_KEYRING_BACKEND="tests.helpers.file_keyring.FileKeyring",
         SMTPGUI_TEST_KEYRING=str(tmp_path / "keyring.json"),
         PYTHONPATH=str(ROOT),
         BROWSER="true",  # webbrowser.open runs `true URL`: the test itself plays the browser

@@ -34,7 +34,7 @@ def env(tmp_path):
     return dict(
         os.environ,
         SMTPGUI_CONFIG_DIR=str(tmp_path / "config"),
-        PYTHON_KEYRING_BACKEND="tests.file_keyring.FileKeyring",
+        PYTHON_KEYRING_BACKEND="tests.helpers.file_keyring.FileKeyring",
         SMTPGUI_TEST_KEYRING=str(tmp_path / "keyring.json"),
         PYTHONPATH=python_path(),
         PYTHONIOENCODING="cp1252:strict",

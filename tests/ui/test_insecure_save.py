@@ -60,7 +60,7 @@ def _env(tmp_path) -> dict[str, str]:
     """The CLI's environment: this test's config folder, a file keyring of its own."""
     return dict(
         os.environ,
-        PYTHON_KEYRING_BACKEND="tests.file_keyring.FileKeyring",
+        PYTHON_KEYRING_BACKEND="tests.helpers.file_keyring.FileKeyring",
         SMTPGUI_TEST_KEYRING=str(tmp_path / "keyring.json"),
         PYTHONPATH=str(Path(__file__).resolve().parents[2]),
     )
