@@ -182,7 +182,7 @@ def test_a_failing_callback_is_never_the_servers_failure(starttls_server, ca_fil
     """The old CLI printer raised UnicodeEncodeError on a Cyrillic line: not the server's fault."""
     from smtpgui.core.smtp.probe import SmtpProbe
     from smtpgui.core.smtp.transcript import TranscriptLine
-    from tests.core.test_probe import settings_for
+    from tests.helpers.profiles import settings_at as settings_for
 
     def printer(event: object) -> None:
         if isinstance(event, TranscriptLine):

@@ -12,9 +12,9 @@ from smtpgui.core.smtp.batch import Batch, MessageReport, Outcome, Pacer, publis
 from smtpgui.core.smtp.endpoint import parse_server
 from smtpgui.core.smtp.message import build_test_message
 from smtpgui.core.smtp.transcript import TranscriptLine
-from tests.core.test_probe import settings_for
 from tests.helpers.hostile import HostileServer
 from tests.helpers.hostile_smtp import SHUTDOWN, smtp_script
+from tests.helpers.profiles import settings_at as settings_for
 from tests.helpers.servers import PASSWORD, Recorder, smtp_server
 
 

@@ -29,10 +29,11 @@ from smtpgui.core.smtp.result import Failure
 from smtpgui.core.smtp.transcript import Direction, TranscriptLine
 from smtpgui.core.text.printable import printable
 from tests.core.test_oauth import follow
-from tests.core.test_probe import run, settings_for
 from tests.helpers.hostile import HostileServer
 from tests.helpers.hostile_smtp import silent, smtp_script
 from tests.helpers.oauth_server import CLIENT_ID
+from tests.helpers.probe import run
+from tests.helpers.profiles import settings_at as settings_for
 
 # The issue asks for 100 ms; the margin is for a loaded 2-core CI machine.
 CANCEL_WITHIN = 0.25

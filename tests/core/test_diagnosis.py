@@ -38,7 +38,6 @@ from smtpgui.core.smtp.certificate import display_name
 from smtpgui.core.smtp.message import build_test_message
 from smtpgui.core.smtp.probe import SmtpProbe
 from smtpgui.core.smtp.result import Phase, PhaseChange, ProbeResult
-from tests.core.test_probe import settings_for
 from tests.helpers.hostile import (
     FullBacklogServer,
     HostileServer,
@@ -51,6 +50,7 @@ from tests.helpers.hostile import (
     say_nothing,
 )
 from tests.helpers.hostile_smtp import SHUTDOWN, smtp_script
+from tests.helpers.profiles import settings_at as settings_for
 from tests.helpers.servers import PASSWORD, Recorder, free_port, smtp_server
 
 FROM = "office@example.test"  # a From that is not the login's own address

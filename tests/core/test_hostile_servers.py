@@ -16,10 +16,11 @@ from smtpgui.core.smtp.client import MAX_LINE_BYTES, MAX_REPLY_BYTES
 from smtpgui.core.smtp.probe import STEP_LIMITS_PER_SERVER
 from smtpgui.core.smtp.result import Failure
 from smtpgui.core.smtp.transcript import Direction, TranscriptLine
-from tests.core.test_probe import run, settings_for
 from tests.helpers.hostile import HostileServer
 from tests.helpers.hostile_scenarios import SCENARIOS, phases_until, run_save
 from tests.helpers.hostile_smtp import smtp_script
+from tests.helpers.probe import run
+from tests.helpers.profiles import settings_at as settings_for
 
 # The reply buffer is bounded by MAX_REPLY_BYTES + MAX_LINE_BYTES (smtp_client); the rest of
 # the peak is the conversation itself (TLS, the transcript) and the hostile server's own chunk.

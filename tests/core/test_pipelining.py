@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from smtpgui.core.smtp.result import Failure, Phase
 from smtpgui.core.smtp.transcript import Direction
-from tests.core.test_probe import run, settings_for
+from tests.helpers.probe import run
+from tests.helpers.profiles import settings_at as settings_for
 from tests.helpers.servers import Recorder, smtp_server
 
 

@@ -27,7 +27,8 @@ from smtpgui.core.oauth.tokens import TokenEndpoint
 from smtpgui.core.profile.settings import TrustMode
 from smtpgui.core.smtp.result import Failure, Phase
 from smtpgui.core.smtp.tls import make_context
-from tests.core.test_probe import run, settings_for
+from tests.helpers.probe import run
+from tests.helpers.profiles import settings_at as settings_for
 
 TLS_PHASES = (Phase.TLS, Phase.STARTTLS)
 

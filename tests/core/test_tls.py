@@ -27,7 +27,8 @@ from smtpgui.core.smtp.probe import SmtpProbe
 from smtpgui.core.smtp.result import Failure, Phase, ProbeResult
 from smtpgui.core.smtp.tls import INSECURE_NOTICE
 from smtpgui.core.smtp.transcript import Direction, TranscriptLine
-from tests.core.test_probe import client_lines_starting, run, settings_for, transcript
+from tests.helpers.probe import client_lines_starting, run, transcript
+from tests.helpers.profiles import settings_at as settings_for
 from tests.helpers.servers import PASSWORD, Recorder, RunningServer, free_port
 
 NOW = datetime.now(UTC)

@@ -19,9 +19,10 @@ import pytest
 from smtpgui.core.smtp.probe import SmtpProbe
 from smtpgui.core.smtp.result import Failure, Phase, PhaseChange, ProbeResult
 from tests.core import test_detect, test_hostile_servers
-from tests.core.test_probe import client_hello_arrived, settings_for
 from tests.core.test_tls import RefuseThenHang, leaf_from
 from tests.helpers.hostile_scenarios import SCENARIOS, run_save
+from tests.helpers.probe import client_hello_arrived
+from tests.helpers.profiles import settings_at as settings_for
 from tests.helpers.servers import PASSWORD
 
 CANCEL_WITHIN = 0.1  # seconds from cancel() to the result
