@@ -67,7 +67,7 @@ def test_an_unreadable_file_is_named_and_the_window_still_opens(qtbot):
 def test_saving_after_a_broken_file_keeps_what_was_kept_aside(
     qtbot, starttls_server, ca_file, isolated
 ):
-    from tests.ui.test_window import fill, run
+    from tests.helpers.window import fill, run
 
     store = SettingsStore()
     store.directory.mkdir(parents=True)

@@ -20,7 +20,7 @@ from smtpgui.ui.main_window import SettingsWindow
 from tests.helpers.hostile import HostileServer
 from tests.helpers.hostile_scenarios import server_context
 from tests.helpers.hostile_smtp import smtp_script
-from tests.ui.test_window import fill
+from tests.helpers.window import fill
 
 pytestmark = pytest.mark.gui
 

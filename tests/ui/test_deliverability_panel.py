@@ -9,7 +9,7 @@ import pytest
 
 from smtpgui.ui.main_window import SettingsWindow
 from tests.helpers.dns_server import DnsServer, dns_server
-from tests.ui.test_window import fill, run
+from tests.helpers.window import fill, run
 
 pytestmark = pytest.mark.gui
 

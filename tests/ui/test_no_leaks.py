@@ -29,7 +29,7 @@ from tests.helpers.hostile import HostileServer
 from tests.helpers.hostile_scenarios import server_context
 from tests.helpers.hostile_smtp import smtp_script
 from tests.helpers.servers import PASSWORD, USER
-from tests.ui.test_window import fill, run
+from tests.helpers.window import fill, run
 
 pytestmark = pytest.mark.gui
 

@@ -14,8 +14,9 @@ from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.ui.main_window import SettingsWindow
 from tests.helpers.keyring_records import stored_secret
 from tests.helpers.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer
+from tests.helpers.profiles import OWN
 from tests.helpers.servers import USER
-from tests.ui.test_window import OWN, fill, run
+from tests.helpers.window import fill, run
 
 pytestmark = pytest.mark.gui
 
