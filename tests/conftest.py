@@ -1,4 +1,4 @@
-"""Shared fixtures: per-test config dir and keyring, a test CA, real SMTP servers."""
+"""Shared fixtures: per-test config dir and keyring, a test CA, real SMTP servers, the CLI's env."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import trustme
 
 from smtpgui.core.oauth import session as oauth_session
 from smtpgui.core.profile.memory_keyring import MemoryKeyring
+from tests.helpers.cli_terminal import python_path
 from tests.helpers.dns_server import DnsServer, dns_server
 from tests.helpers.oauth_server import AuthorizationServer, authorization_server
 from tests.helpers.servers import OAuthRecorder, RunningServer, SilentServer, smtp_server
@@ -87,6 +88,20 @@ def silent_server() -> Iterator[SilentServer]:
     server = SilentServer()
     yield server
     server.close()
+
+
+# -- the CLI as a child process: its own config folder and file keyring ----------------------
+
+
+@pytest.fixture
+def env(tmp_path):
+    return dict(
+        os.environ,
+        SMTPGUI_CONFIG_DIR=str(tmp_path / "config"),
+        PYTHON_KEYRING_BACKEND="tests.helpers.file_keyring.FileKeyring",
+        SMTPGUI_TEST_KEYRING=str(tmp_path / "keyring.json"),
+        PYTHONPATH=python_path(),
+    )
 
 
 # -- OAuth2: a local authorization server and an SMTP server that checks its tokens ------------

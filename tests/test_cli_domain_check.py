@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from smtpgui.core import exit_codes as codes
+from tests.helpers.cli_terminal import ROOT, check_args, cli
 from tests.helpers.deliverability_zones import M365, ZONES
 from tests.helpers.dns_server import DnsServer, dns_server
-from tests.test_cli import PASSWORD, ROOT, check_args, cli
+from tests.helpers.servers import PASSWORD
 
 OFFICE = {
     ("office.test", "TXT"): ['"v=spf1 ip4:127.0.0.1 -all"'],

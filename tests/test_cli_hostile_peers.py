@@ -9,9 +9,9 @@ import socket
 import time
 
 from smtpgui.core import exit_codes as codes
+from tests.helpers.cli_terminal import cli
 from tests.helpers.hostile import HostileServer
 from tests.helpers.hostile_smtp import smtp_script
-from tests.test_cli import cli
 from tests.test_cli_oauth import Lines, env, oauth_args, start  # noqa: F401 - env: the fixture
 
 

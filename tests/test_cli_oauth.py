@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from smtpgui.core import exit_codes as codes
+from tests.helpers.cli_terminal import base_args, cli
 from tests.helpers.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer
 from tests.helpers.servers import USER, RunningServer
-from tests.test_cli import base_args, cli
 
 ROOT = Path(__file__).resolve().parent.parent
 OWN = "admin@example.test"

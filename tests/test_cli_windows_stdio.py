@@ -20,10 +20,10 @@ from smtpgui.core import exit_codes as codes
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.profile.store import SettingsStore
 from smtpgui.core.smtp.endpoint import parse_server
+from tests.helpers.cli_terminal import OWN, check_args, python_path
 from tests.helpers.hostile import HostileServer
 from tests.helpers.hostile_smtp import smtp_script
 from tests.helpers.servers import PASSWORD, USER, smtp_server
-from tests.test_cli import OWN, check_args, python_path
 
 GREETING = "220 почта.example Почтовый сервер готов"  # "mail server ready", in Russian
 HOST = "почта.рф"  # no character of it exists in cp1252

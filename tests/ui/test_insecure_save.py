@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QMessageBox
 from smtpgui.core.profile.settings import TrustMode
 from smtpgui.core.profile.store import SettingsStore
 from smtpgui.core.smtp.endpoint import Security
+from tests.helpers.cli_terminal import cli
 from tests.helpers.user_input import answer_next_box
 from tests.helpers.window import fill, run
-from tests.test_cli import cli
 
 pytestmark = pytest.mark.gui
 
