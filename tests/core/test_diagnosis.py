@@ -38,6 +38,7 @@ from smtpgui.core.smtp.certificate import display_name
 from smtpgui.core.smtp.message import build_test_message
 from smtpgui.core.smtp.probe import SmtpProbe
 from smtpgui.core.smtp.result import Phase, PhaseChange, ProbeResult
+from tests.helpers.diagnosis_lab import CASES, Lab, Produce, produces
 from tests.helpers.hostile import (
     FullBacklogServer,
     HostileServer,
@@ -54,27 +55,6 @@ from tests.helpers.profiles import settings_at as settings_for
 from tests.helpers.servers import PASSWORD, Recorder, free_port, smtp_server
 
 FROM = "office@example.test"  # a From that is not the login's own address
-
-
-@dataclass
-class Lab:
-    ca: trustme.CA
-    ca_file: str
-    tmp_path: Path
-
-
-Produce = Callable[[Lab], ProbeResult]
-CASES: list[object] = []
-
-
-def produces(rule_id: str, *says: str) -> Callable[[Produce], Produce]:
-    """Register a real way to make rule `rule_id` the diagnosis, and words it must show."""
-
-    def register(how: Produce) -> Produce:
-        CASES.append(pytest.param(rule_id, says, how, id=f"{rule_id}:{how.__name__}"))
-        return how
-
-    return register
 
 
 @pytest.fixture
