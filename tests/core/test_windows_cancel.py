@@ -19,7 +19,8 @@ import pytest
 from smtpgui.core.smtp.probe import SmtpProbe
 from smtpgui.core.smtp.result import Failure, Phase, PhaseChange, ProbeResult
 from tests.core import test_detect, test_hostile_servers
-from tests.core.test_tls import RefuseThenHang, leaf_from
+from tests.helpers.certificates import leaf_from
+from tests.helpers.hostile import RefuseThenHang
 from tests.helpers.hostile_scenarios import SCENARIOS, run_save
 from tests.helpers.probe import client_hello_arrived
 from tests.helpers.profiles import settings_at as settings_for
