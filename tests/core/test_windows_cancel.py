@@ -18,8 +18,8 @@ import pytest
 
 from smtpgui.core.smtp.probe import SmtpProbe
 from smtpgui.core.smtp.result import Failure, Phase, PhaseChange, ProbeResult
-from tests.core import test_detect
 from tests.helpers.certificates import leaf_from
+from tests.helpers.detection import assert_cancel_stops_every_port_against_silent_servers
 from tests.helpers.hostile import RefuseThenHang
 from tests.helpers.hostile_scenarios import (
     SCENARIOS,
@@ -74,7 +74,7 @@ def test_the_total_limit_still_ends_a_server_slow_at_every_step(ca_file):
 
 
 def test_detect_cancel_stops_every_port_at_once():
-    test_detect.test_cancel_stops_every_port_against_silent_servers()
+    assert_cancel_stops_every_port_against_silent_servers()
 
 
 @pytest.fixture
