@@ -56,7 +56,7 @@ def test_every_kill_leaves_the_old_or_the_new_complete_file(tmp_path):
 
 def test_a_save_removes_temp_files_of_killed_saves_but_not_of_running_ones(tmp_path):
     from smtpgui.core.profile.store import STALE_TEMP_SECONDS
-    from tests.core.test_settings import SETTINGS
+    from tests.helpers.profiles import SETTINGS
 
     store = SettingsStore(tmp_path)
     killed, running = tmp_path / ".settings-killed.tmp", tmp_path / ".settings-running.tmp"
