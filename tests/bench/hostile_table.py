@@ -54,20 +54,20 @@ def issue_14() -> None:
     from smtpgui.core.oauth.tokens import TokenEndpoint
     from smtpgui.core.profile.settings import Settings
     from smtpgui.core.smtp.probe import SmtpProbe
-    from tests.core.test_bounded_peers import _cancel_time
     from tests.helpers.hostile import HostileServer
     from tests.helpers.hostile_smtp import silent
     from tests.helpers.oauth_server import CLIENT_ID, authorization_server
+    from tests.helpers.sign_in import cancel_time
 
     print("\n| issue 14 input | how it ends | time |")
     print("|---|---|---|")
     with authorization_server() as auth:
-        took, error = _cancel_time(auth)
+        took, error = cancel_time(auth)
         print(
             "| sign-in, silent + half-sent client, Cancel "
             f"| {type(error).__name__} | {took * 1000:.0f} ms |"
         )
-        took, error = _cancel_time(auth, timeout=1.0)
+        took, error = cancel_time(auth, timeout=1.0)
         print(
             f"| same, 1 s limit | {type(error).__name__} "
             f"| {(took - 1.0) * 1000:.0f} ms after the limit |"
