@@ -9,10 +9,9 @@ import pytest
 import trustme
 
 from smtpgui.core import exit_codes as codes
-from tests.core.test_job_arrival import Delivering
 from tests.helpers import imap_server
 from tests.helpers.cli_terminal import check_args, cli
-from tests.helpers.imap_server import Dovecot, dovecot
+from tests.helpers.imap_server import Delivering, Dovecot, dovecot
 from tests.helpers.servers import PASSWORD, smtp_server
 
 pytestmark = pytest.mark.skipif(
