@@ -6,9 +6,8 @@ import mailbox
 from email.message import EmailMessage
 
 from smtpgui.core import exit_codes as codes
-from tests.core.test_batch import RefuseOne
 from tests.helpers.cli_terminal import check_args, cli
-from tests.helpers.servers import PASSWORD, smtp_server
+from tests.helpers.servers import PASSWORD, RefuseOne, smtp_server
 
 
 def invoice(number: int) -> EmailMessage:
