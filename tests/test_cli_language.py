@@ -15,7 +15,7 @@ from smtpgui.core import exit_codes as codes
 from smtpgui.core.text.qm_file import read_catalogue
 from tests.helpers.cli_terminal import OWN, ROOT, cli
 from tests.helpers.servers import USER
-from tests.test_translations import ENGLISH, words_in
+from tests.helpers.untranslated import ENGLISH, words_in
 
 TRANSLATIONS = ROOT / "resources" / "translations"
 
