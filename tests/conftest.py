@@ -1,4 +1,4 @@
-"""Shared fixtures: per-test config dir and keyring, a test CA, real SMTP servers."""
+"""Shared fixtures: per-test config dir and keyring, a test CA, real SMTP servers, the CLI's env."""
 
 from __future__ import annotations
 
@@ -12,9 +12,11 @@ import trustme
 
 from smtpgui.core.oauth import session as oauth_session
 from smtpgui.core.profile.memory_keyring import MemoryKeyring
-from tests.dns_server import DnsServer, dns_server
-from tests.oauth_server import AuthorizationServer, authorization_server
-from tests.servers import OAuthRecorder, RunningServer, SilentServer, smtp_server
+from tests.helpers.cli_oauth import PROXIES
+from tests.helpers.cli_terminal import ROOT, python_path
+from tests.helpers.dns_server import DnsServer, dns_server
+from tests.helpers.oauth_server import AuthorizationServer, authorization_server
+from tests.helpers.servers import OAuthRecorder, RunningServer, SilentServer, smtp_server
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -87,6 +89,37 @@ def silent_server() -> Iterator[SilentServer]:
     server = SilentServer()
     yield server
     server.close()
+
+
+# -- the CLI as a child process: its own config folder and file keyring ----------------------
+
+
+@pytest.fixture
+def env(tmp_path):
+    return dict(
+        os.environ,
+        SMTPGUI_CONFIG_DIR=str(tmp_path / "config"),
+        PYTHON_KEYRING_BACKEND="tests.helpers.file_keyring.FileKeyring",
+        SMTPGUI_TEST_KEYRING=str(tmp_path / "keyring.json"),
+        PYTHONPATH=python_path(),
+    )
+
+
+@pytest.fixture
+def oauth_env(tmp_path):
+    """The CLI's env for a sign-in: no browser (the test plays it), no proxy."""
+    values = dict(
+        os.environ,
+        SMTPGUI_CONFIG_DIR=str(tmp_path / "config"),
+        PYTHON_KEYRING_BACKEND="tests.helpers.file_keyring.FileKeyring",
+        SMTPGUI_TEST_KEYRING=str(tmp_path / "keyring.json"),
+        PYTHONPATH=str(ROOT),
+        BROWSER="true",  # webbrowser.open runs `true URL`: the test itself plays the browser
+        NO_PROXY="127.0.0.1,localhost",
+    )
+    for name in PROXIES:  # every request goes straight to 127.0.0.1
+        values.pop(name, None)
+    return values
 
 
 # -- OAuth2: a local authorization server and an SMTP server that checks its tokens ------------

@@ -13,9 +13,9 @@ from smtpgui.core.profile.secrets import SecretStore
 from smtpgui.core.profile.settings import Settings
 from smtpgui.core.profile.store import SettingsStore
 from smtpgui.core.smtp.endpoint import parse_server
-from tests.hostile import HostileServer
-from tests.hostile_smtp import smtp_script
-from tests.servers import PASSWORD, USER, Recorder, smtp_server
+from tests.helpers.hostile import HostileServer
+from tests.helpers.hostile_smtp import smtp_script
+from tests.helpers.servers import PASSWORD, USER, Recorder, smtp_server
 
 
 def save(server: str, ca_file: str, **changes: object) -> Settings:

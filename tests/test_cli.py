@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import signal
 import ssl
 import subprocess
@@ -15,55 +14,10 @@ from pathlib import Path
 import pytest
 
 from smtpgui.core import exit_codes as codes
-from tests.hostile import HostileServer
-from tests.hostile_smtp import smtp_script
-from tests.servers import PASSWORD, USER, Recorder, SilentServer, free_port, smtp_server
-
-ROOT = Path(__file__).resolve().parent.parent
-OWN = "admin@example.test"
-# What the child's standard streams are in: PYTHONIOENCODING (`.ci/run` sets cp1252, as on
-# Windows), else the locale's.
-CHILD_IO = os.environ.get("PYTHONIOENCODING", "").partition(":")[0] or None
-
-
-def python_path() -> str:
-    """The checkout, plus what PYTHONPATH holds already (`.ci/run`'s Windows-like startup)."""
-    return os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
-
-
-@pytest.fixture
-def env(tmp_path):
-    return dict(
-        os.environ,
-        SMTPGUI_CONFIG_DIR=str(tmp_path / "config"),
-        PYTHON_KEYRING_BACKEND="tests.file_keyring.FileKeyring",
-        SMTPGUI_TEST_KEYRING=str(tmp_path / "keyring.json"),
-        PYTHONPATH=python_path(),
-    )
-
-
-def cli(env, *args, stdin: str = "", timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "smtpgui", *args],
-        input=stdin,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding=CHILD_IO,
-        timeout=timeout,
-    )
-
-
-def base_args(server: str, ca_file: str) -> list[str]:
-    """`check` with the server, user, recipient, CA file and a 5 s limit; no login options."""
-    return [
-        *("check", "--server", server, "--user", USER, "--to", OWN),
-        *("--ca-file", ca_file, "--timeout", "5"),
-    ]
-
-
-def check_args(server: str, ca_file: str, *extra: str) -> list[str]:
-    return [*base_args(server, ca_file), "--password-stdin", *extra]
+from tests.helpers.cli_terminal import CHILD_IO, OWN, ROOT, check_args, cli
+from tests.helpers.hostile import HostileServer
+from tests.helpers.hostile_smtp import smtp_script
+from tests.helpers.servers import PASSWORD, USER, Recorder, SilentServer, free_port, smtp_server
 
 
 def secret_forms() -> set[str]:

@@ -9,12 +9,10 @@ import pytest
 import trustme
 
 from smtpgui.core import exit_codes as codes
-from tests import imap_server
-from tests.core.test_job_arrival import Delivering
-from tests.imap_server import Dovecot, dovecot
-from tests.servers import PASSWORD, smtp_server
-from tests.test_cli import check_args, cli
-from tests.test_cli_domain_check import env  # noqa: F401 - a fixture
+from tests.helpers import imap_server
+from tests.helpers.cli_terminal import check_args, cli
+from tests.helpers.imap_server import Delivering, Dovecot, dovecot
+from tests.helpers.servers import PASSWORD, smtp_server
 
 pytestmark = pytest.mark.skipif(
     not imap_server.available(), reason="Dovecot is not installed (apt-get install dovecot-imapd)"
@@ -28,7 +26,7 @@ def imap() -> Iterator[Dovecot]:
 
 
 def test_check_arrival_json_reports_junk_and_hides_the_login(
-    env: dict[str, str],  # noqa: F811 - the fixture
+    env: dict[str, str],
     ca: trustme.CA,
     ca_file: str,
     imap: Dovecot,
@@ -47,7 +45,7 @@ def test_check_arrival_json_reports_junk_and_hides_the_login(
 
 
 def test_arrival_without_a_host_and_none_known_says_which_to_give(
-    env: dict[str, str],  # noqa: F811 - the fixture
+    env: dict[str, str],
     ca: trustme.CA,
     ca_file: str,
 ) -> None:

@@ -12,8 +12,7 @@ import pytest
 
 from smtpgui import cli
 from smtpgui.core import exit_codes as codes
-from tests.test_cli import cli as run_cli
-from tests.test_cli import env  # noqa: F401 - the fixture
+from tests.helpers.cli_terminal import cli as run_cli
 
 GOOD = {"version": 1, "server": "smtp.example.com", "auth": "none", "recipient": "a@b.example"}
 
@@ -36,7 +35,7 @@ def no_traceback(done) -> None:
         (["discover", "a@example.com", "--timeout", "nan"], "seconds from 1 to 300"),
     ],
 )
-def test_numbers_out_of_range_are_refused_with_the_range(env, tmp_path, args, message):  # noqa: F811
+def test_numbers_out_of_range_are_refused_with_the_range(env, tmp_path, args, message):
     done = run_cli(env, *args, timeout=20)
     assert done.returncode == codes.INVALID_INPUT
     assert message in done.stderr
@@ -51,7 +50,7 @@ def test_numbers_out_of_range_are_refused_with_the_range(env, tmp_path, args, me
         ("/dev/zero", "larger than 1024 KiB"),
     ],
 )
-def test_import_of_what_is_no_profile(env, tmp_path, content, message):  # noqa: F811
+def test_import_of_what_is_no_profile(env, tmp_path, content, message):
     path = content if content.startswith("/dev/") else str(tmp_path / "deep.json")
     if path != content:
         Path(path).write_text(content)
@@ -68,14 +67,14 @@ def _saved(tmp_path: Path, data: dict[str, object] = GOOD) -> Path:
 
 
 @pytest.mark.parametrize("target", ["/dev/full", "{tmp}/no/such/folder/p.json"])
-def test_export_to_what_cannot_be_written(env, tmp_path, target):  # noqa: F811
+def test_export_to_what_cannot_be_written(env, tmp_path, target):
     _saved(tmp_path)
     done = run_cli(env, "export", target.format(tmp=tmp_path))
     assert done.returncode == codes.INVALID_INPUT and "cannot write" in done.stderr
     no_traceback(done)
 
 
-def test_show_of_a_newer_file_says_update_and_keeps_it(env, tmp_path):  # noqa: F811
+def test_show_of_a_newer_file_says_update_and_keeps_it(env, tmp_path):
     folder = _saved(tmp_path, {**GOOD, "version": 2})
     before = (folder / "settings.json").read_bytes()
     done = run_cli(env, "show")
@@ -85,7 +84,7 @@ def test_show_of_a_newer_file_says_update_and_keeps_it(env, tmp_path):  # noqa: 
     assert (folder / "settings.json").read_bytes() == before
 
 
-def test_send_with_a_body_that_is_not_utf8(env, tmp_path):  # noqa: F811
+def test_send_with_a_body_that_is_not_utf8(env, tmp_path):
     _saved(tmp_path)
     done = subprocess.run(
         [sys.executable, "-m", "smtpgui", "send", "--to", "a@b.example", "--subject", "x"],

@@ -6,9 +6,8 @@ import mailbox
 from email.message import EmailMessage
 
 from smtpgui.core import exit_codes as codes
-from tests.core.test_batch import RefuseOne
-from tests.servers import PASSWORD, smtp_server
-from tests.test_cli import check_args, cli, env  # noqa: F401  (env is a fixture)
+from tests.helpers.cli_terminal import check_args, cli
+from tests.helpers.servers import PASSWORD, RefuseOne, smtp_server
 
 
 def invoice(number: int) -> EmailMessage:
@@ -20,7 +19,7 @@ def invoice(number: int) -> EmailMessage:
     return msg
 
 
-def test_a_folder_of_eml_files_goes_through_one_login(env, ca, ca_file, tmp_path):  # noqa: F811
+def test_a_folder_of_eml_files_goes_through_one_login(env, ca, ca_file, tmp_path):
     folder = tmp_path / "outbox"
     folder.mkdir()
     for number in range(3):
@@ -43,7 +42,7 @@ def test_a_folder_of_eml_files_goes_through_one_login(env, ca, ca_file, tmp_path
     assert done.stderr.count(" -> AUTH ") == 1  # one login for the whole batch
 
 
-def test_an_mbox_is_sent_message_by_message(env, starttls_server, ca_file, tmp_path):  # noqa: F811
+def test_an_mbox_is_sent_message_by_message(env, starttls_server, ca_file, tmp_path):
     box = mailbox.mbox(tmp_path / "invoices.mbox")
     for number in (4, 5):
         box.add(invoice(number))
@@ -56,7 +55,7 @@ def test_an_mbox_is_sent_message_by_message(env, starttls_server, ca_file, tmp_p
     assert ["Subject: Invoice 4" in subjects[0], "Subject: Invoice 5" in subjects[1]] == [True] * 2
 
 
-def test_batch_options_are_checked(env, tmp_path):  # noqa: F811
+def test_batch_options_are_checked(env, tmp_path):
     done = cli(env, "send", "--batch", str(tmp_path / "missing"))
     assert done.returncode == codes.INVALID_INPUT and "no such folder" in done.stderr
     done = cli(env, "send", "--batch", str(tmp_path), "--to", "x@example.test")

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from smtpgui.core import exit_codes as codes
-from tests.dns_server import dns_server
-from tests.servers import free_port, smtp_server
+from tests.helpers.dns_server import dns_server
+from tests.helpers.servers import free_port, smtp_server
 
 ROOT = Path(__file__).resolve().parent.parent
 

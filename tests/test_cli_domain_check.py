@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from smtpgui.core import exit_codes as codes
-from tests.deliverability_zones import M365, ZONES
-from tests.dns_server import DnsServer, dns_server
-from tests.test_cli import PASSWORD, ROOT, check_args, cli
+from tests.helpers.cli_terminal import ROOT, check_args, cli
+from tests.helpers.deliverability_zones import M365, ZONES
+from tests.helpers.dns_server import DnsServer, dns_server
+from tests.helpers.servers import PASSWORD
 
 OFFICE = {
     ("office.test", "TXT"): ['"v=spf1 ip4:127.0.0.1 -all"'],
@@ -25,7 +26,7 @@ def env(tmp_path: Path) -> dict[str, str]:
     return dict(
         os.environ,
         SMTPGUI_CONFIG_DIR=str(tmp_path / "config"),
-        PYTHON_KEYRING_BACKEND="tests.file_keyring.FileKeyring",
+        PYTHON_KEYRING_BACKEND="tests.helpers.file_keyring.FileKeyring",
         SMTPGUI_TEST_KEYRING=str(tmp_path / "keyring.json"),
         PYTHONPATH=str(ROOT),
     )

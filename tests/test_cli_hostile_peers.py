@@ -8,15 +8,23 @@ import signal
 import socket
 import time
 
+import pytest
+
 from smtpgui.core import exit_codes as codes
-from tests.hostile import HostileServer
-from tests.hostile_smtp import smtp_script
-from tests.test_cli import cli
-from tests.test_cli_oauth import Lines, env, oauth_args, start  # noqa: F401 - env: the fixture
+from tests.helpers.cli_oauth import Lines, oauth_args, start
+from tests.helpers.cli_terminal import cli
+from tests.helpers.hostile import HostileServer
+from tests.helpers.hostile_smtp import smtp_script
+
+
+@pytest.fixture
+def env(oauth_env):
+    """This module's CLI signs in: the env without a browser or a proxy."""
+    return oauth_env
 
 
 def test_ctrl_c_ends_a_browser_sign_in_held_by_a_silent_client(
-    env,  # noqa: F811
+    env,
     auth_server,
     xoauth2_server,
     ca_file,
@@ -43,7 +51,7 @@ def test_ctrl_c_ends_a_browser_sign_in_held_by_a_silent_client(
 
 
 def test_device_code_with_terminal_escapes_is_printed_written_out(
-    env,  # noqa: F811
+    env,
     auth_server,
     xoauth2_server,
     ca_file,
@@ -59,7 +67,7 @@ def test_device_code_with_terminal_escapes_is_printed_written_out(
     assert "\x1b" not in done.stderr and "\x07" not in done.stderr
 
 
-def test_a_greeting_with_terminal_escapes_is_printed_written_out(env, ca_file):  # noqa: F811
+def test_a_greeting_with_terminal_escapes_is_printed_written_out(env, ca_file):
     greeting = "554 \x1b[2J\x1b]52;c;Zm9v\x07 go away"
     with HostileServer(smtp_script({"greeting": greeting})) as server:
         args = ["check", "--server", f"127.0.0.1:{server.port}", "--auth", "none"]

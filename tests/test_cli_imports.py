@@ -9,8 +9,8 @@ import subprocess
 import sys
 
 from smtpgui.core import exit_codes as codes
-from tests.servers import PASSWORD
-from tests.test_cli import check_args, env  # noqa: F401  (env is a fixture)
+from tests.helpers.cli_terminal import check_args
+from tests.helpers.servers import PASSWORD
 
 # Runs the CLI in-process, then writes the names of every module it loaded.
 RUN_AND_LIST = """
@@ -33,7 +33,7 @@ OAUTH2 = {
 
 
 def test_a_check_with_a_password_loads_neither_oauth2_nor_discovery(
-    env,  # noqa: F811
+    env,
     starttls_server,
     ca_file,
     tmp_path,

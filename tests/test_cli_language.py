@@ -13,15 +13,11 @@ import pytest
 from smtpgui.cli.language import language_in
 from smtpgui.core import exit_codes as codes
 from smtpgui.core.text.qm_file import read_catalogue
-from tests.servers import USER
-from tests.test_cli import OWN, ROOT, cli
-from tests.test_cli import env as cli_env
-from tests.test_translations import ENGLISH, words_in
+from tests.helpers.cli_terminal import OWN, ROOT, cli
+from tests.helpers.servers import USER
+from tests.helpers.untranslated import ENGLISH, words_in
 
 TRANSLATIONS = ROOT / "resources" / "translations"
-
-
-env = cli_env  # the same isolated config folder and keyring as tests/test_cli.py
 
 
 @pytest.fixture

@@ -6,12 +6,8 @@ the failures and their exit codes. Nothing leaves 127.0.0.1, and no token or sec
 from __future__ import annotations
 
 import json
-import os
-import queue
 import signal
 import subprocess
-import sys
-import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -19,33 +15,21 @@ from pathlib import Path
 import pytest
 
 from smtpgui.core import exit_codes as codes
-from tests.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer
-from tests.servers import USER, RunningServer
-from tests.test_cli import base_args, cli
+from tests.helpers.cli_oauth import TENANT, Lines, oauth_args, start
+from tests.helpers.cli_terminal import cli
+from tests.helpers.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer
+from tests.helpers.servers import USER
 
-ROOT = Path(__file__).resolve().parent.parent
 OWN = "admin@example.test"
-TENANT = "contoso.example"
 CLIENT_SECRET = "g-desktop-secret-7Qx"
 REFRESH_KEY = f"smtpgui-oauth2-refresh-token/{USER}"
 SECRET_KEY = f"smtpgui-oauth2-client-secret/{USER}"
-PROXIES = ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")
 
 
 @pytest.fixture
-def env(tmp_path):
-    values = dict(
-        os.environ,
-        SMTPGUI_CONFIG_DIR=str(tmp_path / "config"),
-        PYTHON_KEYRING_BACKEND="tests.file_keyring.FileKeyring",
-        SMTPGUI_TEST_KEYRING=str(tmp_path / "keyring.json"),
-        PYTHONPATH=str(ROOT),
-        BROWSER="true",  # webbrowser.open runs `true URL`: the test itself plays the browser
-        NO_PROXY="127.0.0.1,localhost",
-    )
-    for name in PROXIES:  # every request goes straight to 127.0.0.1
-        values.pop(name, None)
-    return values
+def env(oauth_env):
+    """This module's CLI signs in: the env without a browser or a proxy."""
+    return oauth_env
 
 
 @pytest.fixture
@@ -62,29 +46,6 @@ def issued(auth_server: AuthorizationServer) -> list[str]:
     auth_server.issue = recording  # type: ignore[method-assign]
     auth_server.device_answers = []  # the device flow signs in at its first poll (after 1 s)
     return tokens
-
-
-def oauth_args(
-    smtp: RunningServer, auth: AuthorizationServer, ca_file: str, *extra: str
-) -> list[str]:
-    return [
-        *base_args(smtp.server, ca_file),
-        "--auth",
-        "oauth2",
-        "--client-id",
-        CLIENT_ID,
-        "--tenant",
-        TENANT,
-        "--authorize-url",
-        f"{auth.base}/{{tenant}}/authorize",
-        "--token-url",
-        f"{auth.base}/{{tenant}}/token",
-        "--device-url",
-        f"{auth.base}/{{tenant}}/device",
-        "--scopes",
-        SCOPE,
-        *extra,
-    ]
 
 
 def keyring(tmp_path: Path) -> dict[str, str]:
@@ -107,50 +68,6 @@ def assert_no_secret(secrets: list[str], *texts: str) -> None:
 
 def output(done: subprocess.CompletedProcess[str]) -> str:
     return done.stdout + done.stderr
-
-
-class Lines:
-    """Reads a running process's stderr on a thread, so that a wait for a line can time out."""
-
-    def __init__(self, process: subprocess.Popen[str]) -> None:
-        self.seen: list[str] = []
-        self._queue: queue.Queue[str] = queue.Queue()
-        assert process.stderr is not None
-        stream = process.stderr
-        self._thread = threading.Thread(target=self._read, args=(stream,), daemon=True)
-        self._thread.start()
-
-    def _read(self, stream) -> None:
-        for line in stream:
-            self._queue.put(line)
-        self._queue.put("")  # end of the stream
-
-    def after(self, prefix: str, timeout: float = 20) -> str:
-        """What follows `prefix` on the first line that starts with it."""
-        deadline = time.monotonic() + timeout
-        while True:
-            line = self._queue.get(timeout=max(0.0, deadline - time.monotonic()))
-            self.seen.append(line)
-            assert line, f"stderr ended without {prefix!r}: {''.join(self.seen)}"
-            if line.startswith(prefix):
-                return line.removeprefix(prefix).strip()
-
-    def rest(self) -> str:
-        self._thread.join(10)
-        while not self._queue.empty():
-            self.seen.append(self._queue.get())
-        return "".join(self.seen)
-
-
-def start(env, *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "smtpgui", *args],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        text=True,
-    )
 
 
 def be_the_browser(url: str) -> None:

@@ -20,10 +20,10 @@ from smtpgui.core import exit_codes as codes
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.profile.store import SettingsStore
 from smtpgui.core.smtp.endpoint import parse_server
-from tests.hostile import HostileServer
-from tests.hostile_smtp import smtp_script
-from tests.servers import PASSWORD, USER, smtp_server
-from tests.test_cli import OWN, check_args, python_path
+from tests.helpers.cli_terminal import OWN, check_args, python_path
+from tests.helpers.hostile import HostileServer
+from tests.helpers.hostile_smtp import smtp_script
+from tests.helpers.servers import PASSWORD, USER, smtp_server
 
 GREETING = "220 почта.example Почтовый сервер готов"  # "mail server ready", in Russian
 HOST = "почта.рф"  # no character of it exists in cp1252
@@ -34,7 +34,7 @@ def env(tmp_path):
     return dict(
         os.environ,
         SMTPGUI_CONFIG_DIR=str(tmp_path / "config"),
-        PYTHON_KEYRING_BACKEND="tests.file_keyring.FileKeyring",
+        PYTHON_KEYRING_BACKEND="tests.helpers.file_keyring.FileKeyring",
         SMTPGUI_TEST_KEYRING=str(tmp_path / "keyring.json"),
         PYTHONPATH=python_path(),
         PYTHONIOENCODING="cp1252:strict",
@@ -182,7 +182,7 @@ def test_a_failing_callback_is_never_the_servers_failure(starttls_server, ca_fil
     """The old CLI printer raised UnicodeEncodeError on a Cyrillic line: not the server's fault."""
     from smtpgui.core.smtp.probe import SmtpProbe
     from smtpgui.core.smtp.transcript import TranscriptLine
-    from tests.core.test_probe import settings_for
+    from tests.helpers.profiles import settings_at as settings_for
 
     def printer(event: object) -> None:
         if isinstance(event, TranscriptLine):

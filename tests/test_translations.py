@@ -28,6 +28,7 @@ from smtpgui.core.smtp.endpoint import EndpointError, Security, parse_entries
 from smtpgui.core.smtp.transcript import Direction
 from smtpgui.core.text.i18n import Text
 from smtpgui.ui.main_window import SettingsWindow
+from tests.helpers.untranslated import ENGLISH, words_in
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -288,23 +289,6 @@ SINKS: dict[str, tuple[int, ...] | None] = {
 SINK_KEYWORDS = {"text", "title", "placeholderText", "toolTip", "windowTitle"}
 
 
-def words_in(node: ast.expr) -> str:
-    """The literal text of a str constant, f-string or "..." % x, markup removed."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        text = node.value
-    elif isinstance(node, ast.JoinedStr):
-        text = " ".join(
-            part.value
-            for part in node.values
-            if isinstance(part, ast.Constant) and isinstance(part.value, str)
-        )
-    elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mod, ast.Add)):
-        return f"{words_in(node.left)} {words_in(node.right)}".strip()
-    else:
-        return ""
-    return " ".join(re.findall(r"[A-Za-z]{2,}", re.sub(r"<[^>]*>", " ", text)))
-
-
 def marked(node: ast.expr) -> bool:
     """A literal, or a text marked with QT_TRANSLATE_NOOP: lupdate finds both."""
     if isinstance(node, ast.Constant):
@@ -333,20 +317,6 @@ def test_ui_code_puts_no_literal_text_on_screen():
     """Text for the screen goes through tr() / translate(); data may be shown as it is."""
     found = [line for path in UI_SOURCES for line in untranslated_literals(path)]
     assert found == []
-
-
-# Common words of the English UI that no Spanish sentence contains; one of them on the Spanish
-# screen means a text that did not go through the translator.
-ENGLISH = frozenset(
-    re.findall(
-        r"\w+",
-        """the and with from your this that not was could cannot press failed server connecting
-        connected trying accepted message password settings certificate none port login test
-        send save cancel steps log find copy file help trusted issued valid names status
-        connection security user name time limit recipient optional usually address own here
-        reachable answer suggested close before after offered detect setting redacted formerly""",
-    )
-)
 
 
 def english_words(text: str) -> set[str]:
@@ -431,7 +401,7 @@ def demo_window(qtbot, spanish):
 @pytest.mark.gui
 def test_the_spanish_window_shows_no_english(qtbot, demo_window):
     """Idle, after a passed Test, after a failed Save, and Detect: every text is Spanish."""
-    from tests.servers import free_port
+    from tests.helpers.servers import free_port
 
     window, demo = demo_window
     seen: dict[str, set[str]] = {}

@@ -1,9 +1,10 @@
 """What the domain check adds to a passed test: JobRunner with and without it, side by side.
 
-The DNS server (tests/dns_server.py, records of a Microsoft 365 office that is all good) runs
-on 127.0.0.1 in this process; the SMTP servers in the bench's server process. On loopback
-everything answers at once; behind 50 ms per SMTP reply and 20 ms per DNS answer the check
-(about 12 DNS questions, one after the other) runs while the SMTP test waits for its server.
+The DNS server (tests/helpers/dns_server.py, records of a Microsoft 365 office that is all
+good) runs on 127.0.0.1 in this process; the SMTP servers in the bench's server process. On
+loopback everything answers at once; behind 50 ms per SMTP reply and 20 ms per DNS answer the
+check (about 12 DNS questions, one after the other) runs while the SMTP test waits for its
+server.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from tests.bench.account import OWN, PASSWORD, USER
 from tests.bench.engine import interleaved
 from tests.bench.remote import ServerSpec, server_process
 from tests.bench.table import Row, sample
-from tests.dns_server import dns_server
+from tests.helpers.dns_server import dns_server
 
 SMTP_LATENCY = 0.050
 DNS_LATENCY = 0.020

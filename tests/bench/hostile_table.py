@@ -3,7 +3,7 @@ issue 14's rows: the OAuth2 loopback listener, a device flow's numbers, silent b
 
     python -m tests.bench.hostile_table
 
-Each scenario runs a real Save against its server on 127.0.0.1 (tests/hostile_scenarios.py);
+Each scenario runs a real Save against its server on 127.0.0.1 (tests/helpers/hostile_scenarios.py);
 the peak is tracemalloc's for the whole process while it runs (the client, and the hostile
 server thread with its send buffer). Cancel is timed at every phase the scenario goes through.
 """
@@ -19,7 +19,7 @@ import trustme
 from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.core.smtp.endpoint import parse_server
 from smtpgui.core.smtp.result import Failure
-from tests.hostile_scenarios import SCENARIOS, phases_until, run_save
+from tests.helpers.hostile_scenarios import SCENARIOS, phases_until, run_save
 
 
 def main() -> None:
@@ -54,20 +54,20 @@ def issue_14() -> None:
     from smtpgui.core.oauth.tokens import TokenEndpoint
     from smtpgui.core.profile.settings import Settings
     from smtpgui.core.smtp.probe import SmtpProbe
-    from tests.core.test_bounded_peers import _cancel_time
-    from tests.hostile import HostileServer
-    from tests.hostile_smtp import silent
-    from tests.oauth_server import CLIENT_ID, authorization_server
+    from tests.helpers.hostile import HostileServer
+    from tests.helpers.hostile_smtp import silent
+    from tests.helpers.oauth_server import CLIENT_ID, authorization_server
+    from tests.helpers.sign_in import cancel_time
 
     print("\n| issue 14 input | how it ends | time |")
     print("|---|---|---|")
     with authorization_server() as auth:
-        took, error = _cancel_time(auth)
+        took, error = cancel_time(auth)
         print(
             "| sign-in, silent + half-sent client, Cancel "
             f"| {type(error).__name__} | {took * 1000:.0f} ms |"
         )
-        took, error = _cancel_time(auth, timeout=1.0)
+        took, error = cancel_time(auth, timeout=1.0)
         print(
             f"| same, 1 s limit | {type(error).__name__} "
             f"| {(took - 1.0) * 1000:.0f} ms after the limit |"

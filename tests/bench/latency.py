@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import threading
 
-from tests.servers import free_port
+from tests.helpers.servers import free_port
 
 
 class LatencyProxy:

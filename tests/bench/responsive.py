@@ -13,7 +13,7 @@ from tests.bench.gui import Heartbeat, fill, run_test, spin
 from tests.bench.remote import ROOT, ServerSpec, server_process
 from tests.bench.startup import child_environment
 from tests.bench.table import Row, sample
-from tests.hostile import FullBacklogServer
+from tests.helpers.hostile import FullBacklogServer
 
 FRAME = 0.016  # one frame at 60 Hz
 BLACK_HOLE_TIMEOUT = 2

@@ -25,7 +25,7 @@ from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
 from tests.bench.account import PASSWORD, USER
 from tests.bench.latency import LatencyProxy
-from tests.servers import free_port
+from tests.helpers.servers import free_port
 
 
 @dataclass(frozen=True)

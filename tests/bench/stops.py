@@ -8,8 +8,8 @@ from smtpgui.core.smtp.result import Failure
 from smtpgui.ui.main_window import SettingsWindow
 from tests.bench.gui import OutcomeWait, fill, run_test, spin, until
 from tests.bench.table import Row, sample
-from tests.hostile import FullBacklogServer
-from tests.servers import SilentServer
+from tests.helpers.hostile import FullBacklogServer
+from tests.helpers.servers import SilentServer
 
 CANCEL_TARGET = 0.100
 TIMEOUT = 2

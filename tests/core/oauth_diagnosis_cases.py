@@ -11,10 +11,10 @@ from smtpgui.core.oauth.settings import OAuthSettings
 from smtpgui.core.oauth.tokens import Tokens
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.smtp.result import ProbeResult
-from tests.core.test_diagnosis import Lab, produces
-from tests.core.test_probe import settings_for
-from tests.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer, authorization_server
-from tests.servers import OAuthRecorder, smtp_server
+from tests.helpers.diagnosis_lab import Lab, produces
+from tests.helpers.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer, authorization_server
+from tests.helpers.profiles import settings_at as settings_for
+from tests.helpers.servers import OAuthRecorder, smtp_server
 
 
 def _settings(server: str, lab: Lab, auth: AuthorizationServer) -> Settings:

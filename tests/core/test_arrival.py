@@ -15,8 +15,8 @@ from smtpgui.core.deliverability.arrival import (
 )
 from smtpgui.core.smtp.endpoint import Security
 from smtpgui.core.smtp.transcript import TranscriptLine
-from tests import imap_server
-from tests.imap_server import PASSWORD, USER, Dovecot, dovecot
+from tests.helpers import imap_server
+from tests.helpers.imap_server import PASSWORD, USER, Dovecot, dovecot
 
 pytestmark = pytest.mark.skipif(
     not imap_server.available(), reason="Dovecot is not installed (apt-get install dovecot-imapd)"

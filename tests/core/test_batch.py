@@ -12,10 +12,10 @@ from smtpgui.core.smtp.batch import Batch, MessageReport, Outcome, Pacer, publis
 from smtpgui.core.smtp.endpoint import parse_server
 from smtpgui.core.smtp.message import build_test_message
 from smtpgui.core.smtp.transcript import TranscriptLine
-from tests.core.test_probe import settings_for
-from tests.hostile import HostileServer
-from tests.hostile_smtp import SHUTDOWN, smtp_script
-from tests.servers import PASSWORD, Recorder, smtp_server
+from tests.helpers.hostile import HostileServer
+from tests.helpers.hostile_smtp import SHUTDOWN, smtp_script
+from tests.helpers.profiles import settings_at as settings_for
+from tests.helpers.servers import PASSWORD, RefuseOne, smtp_server
 
 
 def messages(count: int) -> list[tuple[int, object]]:
@@ -59,13 +59,6 @@ def test_five_messages_cost_one_login(starttls_server, ca_file):
     assert len(starttls_server.handler.envelopes) == 5
     assert sum(line.startswith("AUTH ") for line in lines) == 1
     assert sum(line == "STARTTLS" for line in lines) == 1
-
-
-class RefuseOne(Recorder):
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # type: ignore[no-untyped-def]
-        if address.startswith("clerk1@"):
-            return "550 5.1.1 No such user"
-        return await super().handle_RCPT(server, session, envelope, address, rcpt_options)
 
 
 def test_a_refused_message_is_reset_and_the_session_goes_on(ca, ca_file):

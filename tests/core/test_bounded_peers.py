@@ -4,9 +4,7 @@ and stray clients, numbers from token endpoints, backup servers, and a peer's co
 
 from __future__ import annotations
 
-import re
 import socket
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -28,20 +26,15 @@ from smtpgui.core.smtp.endpoint import EndpointError, parse_server
 from smtpgui.core.smtp.result import Failure
 from smtpgui.core.smtp.transcript import Direction, TranscriptLine
 from smtpgui.core.text.printable import printable
-from tests.core.test_oauth import follow
-from tests.core.test_probe import run, settings_for
-from tests.hostile import HostileServer
-from tests.hostile_smtp import silent, smtp_script
-from tests.oauth_server import CLIENT_ID
+from tests.helpers.hostile import HostileServer
+from tests.helpers.hostile_smtp import silent, smtp_script
+from tests.helpers.oauth_server import CLIENT_ID
+from tests.helpers.probe import run
+from tests.helpers.profiles import settings_at as settings_for
+from tests.helpers.sign_in import cancel_time, follow, listener_port
 
 # The issue asks for 100 ms; the margin is for a loaded 2-core CI machine.
 CANCEL_WITHIN = 0.25
-
-
-def listener_port(url: str) -> int:
-    match = re.search(r"redirect_uri=http%3A%2F%2F127\.0\.0\.1%3A(\d+)", url)
-    assert match
-    return int(match.group(1))
 
 
 def test_a_silent_client_and_a_stray_redirect_do_not_stop_the_sign_in(auth_server):
@@ -67,55 +60,14 @@ def test_a_silent_client_and_a_stray_redirect_do_not_stop_the_sign_in(auth_serve
     assert stray == [400]
 
 
-def _cancel_time(auth_server, **options: float) -> tuple[float, BaseException | None]:
-    """Seconds from Cancel (or the limit) to sign_in's end, with a silent and a half-sent
-    request holding the listener."""
-    cancel = threading.Event()
-    held: list[socket.socket] = []
-    marks: dict[str, float] = {}
-    outcome: list[BaseException] = []
-
-    def browser(url: str) -> None:
-        port = listener_port(url)
-        held.append(socket.create_connection(("127.0.0.1", port)))
-        half = socket.create_connection(("127.0.0.1", port))
-        half.sendall(b"GET /?code=1&state=")
-        held.append(half)
-        if not options:
-            marks["cancel"] = time.monotonic()
-            cancel.set()
-
-    def attempt() -> None:
-        try:
-            sign_in(
-                auth_server.provider.for_tenant(""),
-                TokenEndpoint(CLIENT_ID),
-                browser,
-                cancel,
-                **options,
-            )
-        except BaseException as exc:  # the test looks at it
-            outcome.append(exc)
-        marks["end"] = time.monotonic()
-
-    thread = threading.Thread(target=attempt, daemon=True)
-    started = time.monotonic()
-    thread.start()
-    thread.join(10)
-    for sock in held:
-        sock.close()
-    assert not thread.is_alive(), "the sign-in hung"
-    return marks["end"] - marks.get("cancel", started), (outcome or [None])[0]
-
-
 def test_cancel_ends_the_sign_in_at_once_whatever_clients_do(auth_server):
-    took, error = _cancel_time(auth_server)
+    took, error = cancel_time(auth_server)
     assert isinstance(error, SignInCancelled)
     assert took < CANCEL_WITHIN
 
 
 def test_the_time_limit_ends_the_sign_in_whatever_clients_do(auth_server):
-    took, error = _cancel_time(auth_server, timeout=0.3)
+    took, error = cancel_time(auth_server, timeout=0.3)
     assert isinstance(error, SignInCancelled) and "not finished" in str(error)
     assert took < 0.3 + CANCEL_WITHIN
 

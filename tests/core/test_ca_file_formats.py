@@ -8,7 +8,8 @@ import pytest
 
 from smtpgui.core.profile.settings import TrustMode
 from smtpgui.core.smtp.result import Failure
-from tests.core.test_probe import run, settings_for, transcript
+from tests.helpers.probe import run, transcript
+from tests.helpers.profiles import settings_at as settings_for
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """Save survives SIGKILL at any moment, and the file is never ahead of the keyring.
 
-A child process saves numbered profiles in a tight loop (tests/crash_saver.py) and is killed
+A child process saves numbered profiles in a tight loop (tests/helpers/crash_saver.py) and is killed
 with SIGKILL 250 times at random moments. After every kill the settings file is complete (the
 old one or the new one), and the keyring holds that profile's password or the next one (the
 keyring is written first, the file last), never an older one.
@@ -14,14 +14,14 @@ import random
 import time
 
 from smtpgui.core.profile.store import SettingsStore
-from tests import crash_saver
+from tests.helpers import crash_saver
 
 KILLS = 250
 
 
 def test_every_kill_leaves_the_old_or_the_new_complete_file(tmp_path):
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["tests.crash_saver"])
+    context.set_forkserver_preload(["tests.helpers.crash_saver"])
     chance = random.Random(5)
     seen: set[int] = set()
     previous = -1
@@ -56,7 +56,7 @@ def test_every_kill_leaves_the_old_or_the_new_complete_file(tmp_path):
 
 def test_a_save_removes_temp_files_of_killed_saves_but_not_of_running_ones(tmp_path):
     from smtpgui.core.profile.store import STALE_TEMP_SECONDS
-    from tests.core.test_settings import SETTINGS
+    from tests.helpers.profiles import SETTINGS
 
     store = SettingsStore(tmp_path)
     killed, running = tmp_path / ".settings-killed.tmp", tmp_path / ".settings-running.tmp"

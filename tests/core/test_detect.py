@@ -6,7 +6,6 @@ import contextlib
 import socket
 import threading
 import time
-from collections import defaultdict
 from collections.abc import Iterator
 
 import pytest
@@ -17,35 +16,18 @@ from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.core.smtp.endpoint import EndpointError, Security
 from smtpgui.core.smtp.probe import SmtpProbe
 from smtpgui.core.smtp.result import Failure, Phase
-from smtpgui.core.smtp.transcript import Direction, TranscriptLine
+from smtpgui.core.smtp.transcript import Direction
+from tests.helpers.detection import (
+    HOST,
+    Log,
+    assert_cancel_stops_every_port_against_silent_servers,
+)
+from tests.helpers.hostile import HostileServer
+from tests.helpers.hostile_smtp import smtp_script
 from tests.helpers.profiles import settings_at
-from tests.hostile import HostileServer
-from tests.hostile_smtp import smtp_script
-from tests.servers import SilentServer, free_port, smtp_server
+from tests.helpers.servers import free_port, smtp_server
 
-HOST = "127.0.0.1"
 FORBIDDEN = ("AUTH", "MAIL", "RCPT", "DATA")
-
-
-class Log:
-    """The per-port transcript, as a dialog would collect it."""
-
-    def __init__(self) -> None:
-        self.lines: dict[int, list[TranscriptLine]] = defaultdict(list)
-        self.connected: dict[int, threading.Event] = defaultdict(threading.Event)
-
-    def __call__(self, port: int, line: TranscriptLine) -> None:
-        self.lines[port].append(line)
-        if line.text.startswith("Connected to"):
-            self.connected[port].set()
-
-    def client_commands(self) -> list[str]:
-        return [
-            ln.text.split()[0].upper()
-            for lines in self.lines.values()
-            for ln in lines
-            if ln.direction is Direction.CLIENT and ln.text
-        ]
 
 
 def detect(ports, **kwargs) -> tuple[tuple[PortReport, ...], Log]:
@@ -237,55 +219,8 @@ def test_ports_are_probed_in_parallel(slow_servers):
     assert took_ms < 1.2 * slowest
 
 
-class ListeningServer(SilentServer):
-    """Never answers, but notes when the client has spoken (a TLS ClientHello, say)."""
-
-    def __init__(self) -> None:
-        self.heard = threading.Event()
-        super().__init__()
-
-    def _accept(self) -> None:
-        with contextlib.suppress(OSError):
-            while True:
-                conn, _ = self.sock.accept()
-                self.accepted.append(conn)
-                threading.Thread(target=self._listen, args=(conn,), daemon=True).start()
-
-    def _listen(self, conn: socket.socket) -> None:
-        with contextlib.suppress(OSError):
-            if conn.recv(1):
-                self.heard.set()
-
-
 def test_cancel_stops_every_port_against_silent_servers():
-    servers = [ListeningServer(), SilentServer(), SilentServer()]
-    try:
-        ports = [
-            (servers[0].port, Security.TLS),  # stuck in the TLS handshake
-            (servers[1].port, Security.STARTTLS),  # stuck waiting for the greeting
-            (servers[2].port, Security.STARTTLS),
-        ]
-        log = Log()
-        detector = Detector(HOST, ports=ports, callback=log, timeout=30.0)
-        results: list[tuple[PortReport, ...]] = []
-        thread = threading.Thread(target=lambda: results.append(detector.run()))
-        thread.start()
-        for port, _ in ports:
-            assert log.connected[port].wait(5)
-        assert servers[0].heard.wait(5)  # the ClientHello is out: the handshake is waiting
-        pressed = time.monotonic()
-        detector.cancel()
-        thread.join(5)
-        took = time.monotonic() - pressed
-    finally:
-        for server in servers:
-            server.close()
-    assert not thread.is_alive()
-    print(f"cancel: run() returned {took * 1000:.0f} ms after cancel()")
-    assert took < 0.5
-    [reports] = results
-    assert [r.failure for r in reports] == [Failure.CANCELLED] * 3
-    assert [r.phase for r in reports] == [Phase.TLS, Phase.GREETING, Phase.GREETING]
+    assert_cancel_stops_every_port_against_silent_servers()
 
 
 def test_cancel_before_run_returns_at_once(silent_server):

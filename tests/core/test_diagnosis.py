@@ -38,8 +38,8 @@ from smtpgui.core.smtp.certificate import display_name
 from smtpgui.core.smtp.message import build_test_message
 from smtpgui.core.smtp.probe import SmtpProbe
 from smtpgui.core.smtp.result import Phase, PhaseChange, ProbeResult
-from tests.core.test_probe import settings_for
-from tests.hostile import (
+from tests.helpers.diagnosis_lab import CASES, Lab, Produce, produces
+from tests.helpers.hostile import (
     FullBacklogServer,
     HostileServer,
     answer,
@@ -50,31 +50,11 @@ from tests.hostile import (
     say,
     say_nothing,
 )
-from tests.hostile_smtp import SHUTDOWN, smtp_script
-from tests.servers import PASSWORD, Recorder, free_port, smtp_server
+from tests.helpers.hostile_smtp import SHUTDOWN, smtp_script
+from tests.helpers.profiles import settings_at as settings_for
+from tests.helpers.servers import PASSWORD, Recorder, free_port, smtp_server
 
 FROM = "office@example.test"  # a From that is not the login's own address
-
-
-@dataclass
-class Lab:
-    ca: trustme.CA
-    ca_file: str
-    tmp_path: Path
-
-
-Produce = Callable[[Lab], ProbeResult]
-CASES: list[object] = []
-
-
-def produces(rule_id: str, *says: str) -> Callable[[Produce], Produce]:
-    """Register a real way to make rule `rule_id` the diagnosis, and words it must show."""
-
-    def register(how: Produce) -> Produce:
-        CASES.append(pytest.param(rule_id, says, how, id=f"{rule_id}:{how.__name__}"))
-        return how
-
-    return register
 
 
 @pytest.fixture

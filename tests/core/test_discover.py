@@ -23,14 +23,9 @@ from smtpgui.core.discovery.run import Discovery, discover
 from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.core.providers.catalogue import AuthKind
 from smtpgui.core.smtp.endpoint import Security
-from tests.dns_server import dns_server
-from tests.servers import smtp_server
-
-ADDRESS = "alice@example.test"
-
-
-def no_network(*_args, **_kwargs):
-    raise AssertionError("a guess was probed although it must not be")
+from tests.helpers.discovery import ADDRESS, CONFIG, no_network
+from tests.helpers.dns_server import dns_server
+from tests.helpers.servers import smtp_server
 
 
 def only_smtp_host(host, port, *args, **kwargs):
@@ -184,25 +179,6 @@ def test_guess_hosts_are_injectable_and_silence_means_nothing(ca_file):
 
 
 # -- autoconfig -------------------------------------------------------------------------------
-
-CONFIG = b"""<?xml version="1.0"?>
-<clientConfig version="1.1">
-  <emailProvider id="example.test">
-    <incomingServer type="imap"><hostname>imap.example.test</hostname><port>993</port>
-      <socketType>SSL</socketType></incomingServer>
-    <outgoingServer type="smtp">
-      <hostname>smtp.%EMAILDOMAIN%</hostname><port>465</port><socketType>SSL</socketType>
-      <authentication>password-cleartext</authentication>
-      <authentication>OAuth2</authentication>
-      <username>%EMAILADDRESS%</username>
-    </outgoingServer>
-    <outgoingServer type="smtp">
-      <hostname>smtp.example.test</hostname><port>587</port><socketType>STARTTLS</socketType>
-      <authentication>password-cleartext</authentication><username>%EMAILLOCALPART%</username>
-    </outgoingServer>
-  </emailProvider>
-</clientConfig>
-"""
 
 
 @contextlib.contextmanager

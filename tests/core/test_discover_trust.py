@@ -16,8 +16,8 @@ import pytest
 from smtpgui.core.discovery.autoconfig import _SameHostRedirect
 from smtpgui.core.discovery.findings import Source
 from smtpgui.core.discovery.run import discover
-from tests.core.test_discover import ADDRESS, CONFIG
-from tests.dns_server import dns_server
+from tests.helpers.discovery import ADDRESS, CONFIG
+from tests.helpers.dns_server import dns_server
 
 
 @contextlib.contextmanager

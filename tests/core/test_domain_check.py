@@ -15,8 +15,8 @@ from smtpgui.core.deliverability.domain_check import (
     with_mechanism,
 )
 from smtpgui.core.deliverability.model import DomainReport, Record, Status
-from tests.deliverability_zones import M365, OWN_SERVER, ZONES
-from tests.dns_server import DnsServer, dns_server
+from tests.helpers.deliverability_zones import M365, OWN_SERVER, ZONES
+from tests.helpers.dns_server import DnsServer, dns_server
 
 
 @pytest.fixture(scope="module")

@@ -6,20 +6,18 @@ it, so the timing is certain), and again while each stalling server stalls.
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from smtpgui.core.diagnosis.diagnose import diagnose
-from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.core.smtp.client import MAX_LINE_BYTES, MAX_REPLY_BYTES
-from smtpgui.core.smtp.probe import STEP_LIMITS_PER_SERVER
 from smtpgui.core.smtp.result import Failure
 from smtpgui.core.smtp.transcript import Direction, TranscriptLine
-from tests.core.test_probe import run, settings_for
-from tests.hostile import HostileServer
-from tests.hostile_scenarios import SCENARIOS, phases_until, run_save
-from tests.hostile_smtp import smtp_script
+from tests.helpers.hostile_scenarios import (
+    SCENARIOS,
+    assert_a_slow_server_ends_within_its_total_budget,
+    phases_until,
+    run_save,
+)
 
 # The reply buffer is bounded by MAX_REPLY_BYTES + MAX_LINE_BYTES (smtp_client); the rest of
 # the peak is the conversation itself (TLS, the transcript) and the hostile server's own chunk.
@@ -73,23 +71,4 @@ def test_the_reply_limits_are_documented_numbers():
 
 
 def test_a_server_slow_at_every_step_ends_within_its_total_budget(ca_file):
-    """Each reply comes just inside the step limit; the whole test still ends at 3 limits."""
-    with HostileServer(smtp_script(delay=0.7)) as server:
-        settings = settings_for(
-            f"127.0.0.1:{server.port}",
-            ca_file,
-            timeout=1.0,
-            auth=AuthMethod.PLAIN,
-            allow_insecure_auth=True,
-        )
-        started = time.monotonic()
-        result, lines, _ = run(settings)
-        took = time.monotonic() - started
-    assert result.failure is Failure.TIMEOUT, result
-    assert STEP_LIMITS_PER_SERVER * 1.0 <= took < STEP_LIMITS_PER_SERVER * 1.0 + 0.5
-    assert "more than 3 seconds in all" in result.detail
-    assert "3 s in all" in lines[0].text
-    diagnosis = diagnose(result)
-    assert diagnosis is not None and "3 seconds in all" in " ".join(
-        (diagnosis.explanation, *diagnosis.steps, result.detail)
-    )
+    assert_a_slow_server_ends_within_its_total_budget(ca_file)

@@ -14,7 +14,7 @@ from smtpgui.core.smtp.envelope import ascii_address, envelope_for
 from smtpgui.core.smtp.message import build_test_message
 from smtpgui.core.smtp.result import Failure, Phase
 from smtpgui.core.smtp.transcript import TranscriptLine
-from tests.servers import PASSWORD, USER, smtp_server
+from tests.helpers.servers import PASSWORD, USER, smtp_server
 
 
 def test_send(server: str, ca_file: str, recipient: str, from_address: str = ""):

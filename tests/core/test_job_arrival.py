@@ -3,41 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import pytest
 import trustme
-from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from smtpgui.core.deliverability.arrival import ArrivalCheck
 from smtpgui.core.jobs import Job, JobRunner, Outcome
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.smtp.endpoint import Security, parse_server
 from smtpgui.core.smtp.transcript import TranscriptLine
-from tests import imap_server
-from tests.imap_server import Dovecot, dovecot
-from tests.servers import PASSWORD, USER, Recorder, RunningServer, smtp_server
+from tests.helpers import imap_server
+from tests.helpers.imap_server import Delivering, Dovecot, dovecot
+from tests.helpers.servers import PASSWORD, USER, RunningServer, smtp_server
 
 pytestmark = pytest.mark.skipif(
     not imap_server.available(), reason="Dovecot is not installed (apt-get install dovecot-imapd)"
 )
-VERDICTS = (
-    "Authentication-Results: mx.example.test; spf=fail smtp.mailfrom=office.test; dmarc=fail\r\n"
-)
-
-
-@dataclass
-class Delivering(Recorder):
-    """Accepts the message and delivers it to `folder` of the Dovecot ("" = it gets lost)."""
-
-    imap: Dovecot | None = None
-    folder: str = "INBOX"
-
-    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
-        if self.imap is not None and self.folder:
-            content = envelope.original_content or b""
-            self.imap.deliver(self.folder, VERDICTS.encode() + content)
-        return await super().handle_DATA(server, session, envelope)
 
 
 @pytest.fixture(scope="module")

@@ -19,11 +19,10 @@ from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.smtp.endpoint import Security, parse_server
 from smtpgui.core.smtp.transcript import TranscriptLine
 from tests import imap_server
-from tests.core.test_job_arrival import Delivering
-from tests.core.test_oauth_smtp import browser
-from tests.imap_server import Dovecot, dovecot
-from tests.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer
-from tests.servers import USER, OAuthRecorder, RunningServer, smtp_server
+from tests.helpers.imap_server import Delivering, Dovecot, dovecot
+from tests.helpers.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer
+from tests.helpers.servers import USER, OAuthRecorder, RunningServer, smtp_server
+from tests.helpers.sign_in import follow as browser
 
 pytestmark = pytest.mark.skipif(
     not imap_server.available(), reason="Dovecot is not installed (apt-get install dovecot-imapd)"

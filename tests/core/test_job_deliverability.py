@@ -11,8 +11,8 @@ from smtpgui.core.deliverability.model import Record, Status
 from smtpgui.core.jobs import Job, JobRunner, Outcome
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.smtp.endpoint import parse_server
-from tests.dns_server import dns_server
-from tests.servers import PASSWORD, USER, RunningServer
+from tests.helpers.dns_server import dns_server
+from tests.helpers.servers import PASSWORD, USER, RunningServer
 
 OFFICE_ZONE = {
     ("office.test", "TXT"): ['"v=spf1 ip4:127.0.0.1 -all"'],

@@ -5,8 +5,9 @@ from __future__ import annotations
 from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.core.smtp.result import Failure, Phase
 from smtpgui.core.smtp.transcript import Direction
-from tests.core.test_probe import run, settings_for
-from tests.servers import smtp_server
+from tests.helpers.probe import run
+from tests.helpers.profiles import settings_at as settings_for
+from tests.helpers.servers import smtp_server
 
 ONLY_CRAM_MD5 = {"auth_exclude_mechanism": ["LOGIN", "PLAIN"]}
 

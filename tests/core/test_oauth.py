@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import urllib.request
 
 import pytest
 
@@ -18,14 +17,8 @@ from smtpgui.core.oauth.tokens import (
     fresh,
     refresh,
 )
-from tests.oauth_server import CLIENT_ID
-
-
-def follow(url: str) -> None:
-    """The admin's browser: /authorize redirects to the loopback listener, which answers."""
-    assert url.startswith("http://127.0.0.1:")
-    with urllib.request.urlopen(url, timeout=10) as page:
-        assert b"close this tab" in page.read()
+from tests.helpers.oauth_server import CLIENT_ID
+from tests.helpers.sign_in import follow
 
 
 def test_browser_sign_in_with_pkce(auth_server):

@@ -21,9 +21,9 @@ from smtpgui.core.profile.settings import AuthMethod, Settings, field_errors, fr
 from smtpgui.core.profile.store import SettingsStore
 from smtpgui.core.smtp.result import Failure, Phase
 from smtpgui.core.smtp.transcript import TranscriptLine
-from tests.core.test_probe import settings_for
-from tests.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer
-from tests.servers import USER, OAuthRecorder, RunningServer, smtp_server
+from tests.helpers.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer
+from tests.helpers.profiles import settings_at as settings_for
+from tests.helpers.servers import USER, OAuthRecorder, RunningServer, smtp_server
 
 
 def oauth_settings(server: RunningServer, ca_file: str, auth: AuthorizationServer) -> Settings:

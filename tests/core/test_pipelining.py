@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from smtpgui.core.smtp.result import Failure, Phase
 from smtpgui.core.smtp.transcript import Direction
-from tests.core.test_probe import run, settings_for
-from tests.servers import Recorder, smtp_server
+from tests.helpers.probe import run
+from tests.helpers.profiles import settings_at as settings_for
+from tests.helpers.servers import Recorder, smtp_server
 
 
 @dataclass
@@ -51,7 +52,7 @@ def test_a_refused_recipient_is_still_named_at_rcpt_to(ca, ca_file):
 def test_a_message_with_leading_dots_arrives_whole(ca, ca_file):
     from smtpgui.core.smtp.message import build_test_message
     from smtpgui.core.smtp.probe import SmtpProbe
-    from tests.servers import PASSWORD
+    from tests.helpers.servers import PASSWORD
 
     with smtp_server(ca, "starttls", Pipelining()) as server:
         settings = settings_for(server.server, ca_file)

@@ -19,7 +19,7 @@ from smtpgui.core.profile.secrets import SecretStore
 from smtpgui.core.profile.store import REPLACE_DELAYS, SettingsStore, replace_retrying
 from tests.helpers.keyring_records import stored_secret
 from tests.helpers.profiles import NEW, OLD, settings_at
-from tests.servers import PASSWORD, USER
+from tests.helpers.servers import PASSWORD, USER
 
 
 @pytest.fixture

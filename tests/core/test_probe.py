@@ -3,48 +3,20 @@
 from __future__ import annotations
 
 import base64
-import select
 import threading
 import time
 
 import pytest
 
-from smtpgui.core.profile.settings import AuthMethod, Settings
+from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.core.smtp.endpoint import Security, parse_server
-from smtpgui.core.smtp.message import build_test_message
 from smtpgui.core.smtp.probe import SmtpProbe
 from smtpgui.core.smtp.result import Failure, Phase, PhaseChange, PhaseState, ProbeResult
-from smtpgui.core.smtp.transcript import Direction, TranscriptLine
+from tests.helpers.probe import client_hello_arrived, client_lines_starting, run, transcript
 from tests.helpers.profiles import settings_at as settings_for
-from tests.servers import PASSWORD, USER, Recorder, StallAfterStarttls, smtp_server
+from tests.helpers.servers import PASSWORD, USER, Recorder, StallAfterStarttls, smtp_server
 
 OWN = "admin@example.test"
-
-
-def run(
-    settings: Settings,
-    password: str = PASSWORD,
-    send: bool = True,
-) -> tuple[ProbeResult, list[TranscriptLine], list[PhaseChange]]:
-    events: list[object] = []
-    message = (
-        build_test_message(
-            own_address=settings.recipient,
-            forced_from=settings.from_address,
-            subject="smtpgui test",
-            body="It works.",
-        )
-        if send
-        else None
-    )
-    result = SmtpProbe(settings, password, message, events.append).run()
-    lines = [e for e in events if isinstance(e, TranscriptLine)]
-    phases = [e for e in events if isinstance(e, PhaseChange)]
-    return result, lines, phases
-
-
-def transcript(lines: list[TranscriptLine]) -> str:
-    return "\n".join(line.text for line in lines)
 
 
 @pytest.mark.parametrize("fixture", ["starttls_server", "tls_server"])
@@ -155,7 +127,7 @@ def test_silent_server_times_out_within_the_limit(silent_server, ca_file):
 
 
 def test_connection_refused_then_backup_host_succeeds(starttls_server, ca_file):
-    from tests.servers import free_port
+    from tests.helpers.servers import free_port
 
     dead = free_port()
     server = f"tls://127.0.0.1:{dead};{starttls_server.server}"
@@ -166,7 +138,7 @@ def test_connection_refused_then_backup_host_succeeds(starttls_server, ca_file):
 
 
 def test_only_refused_hosts_report_refused(ca_file):
-    from tests.servers import free_port
+    from tests.helpers.servers import free_port
 
     result, _, _ = run(settings_for(f"127.0.0.1:{free_port()}", ca_file, auth=AuthMethod.NONE))
     assert (result.phase, result.failure) == (Phase.CONNECT, Failure.REFUSED)
@@ -203,14 +175,6 @@ def test_no_send_stops_after_auth(starttls_server, ca_file):
 def test_security_is_taken_from_the_prefix():
     [endpoint] = parse_server("ssl://smtp.example.com")
     assert (endpoint.security, endpoint.port) == (Security.TLS, 465)
-
-
-def client_lines_starting(lines: list[TranscriptLine], prefix: str) -> list[str]:
-    return [
-        ln.text
-        for ln in lines
-        if ln.direction is Direction.CLIENT and ln.text.upper().startswith(prefix)
-    ]
 
 
 def assert_no_secret(text: str) -> None:
@@ -259,14 +223,6 @@ def test_cancel_breaks_a_stalled_tls_handshake_at_once(silent_server, ca_file):
     thread.join(5)
     assert time.monotonic() - pressed < 0.5
     assert results[0].cancelled and results[0].phase is Phase.TLS
-
-
-def client_hello_arrived(server, timeout: float = 5.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while not server.accepted and time.monotonic() < deadline:
-        select.select([], [], [], 0.01)
-    readable, _, _ = select.select(server.accepted[:1], [], [], timeout)
-    return bool(readable)
 
 
 def test_cancel_breaks_a_stalled_starttls_handshake_at_once(ca_file):

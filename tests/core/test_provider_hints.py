@@ -8,8 +8,9 @@ from smtpgui.core.diagnosis.diagnose import diagnose
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.providers.hints import login_notice
 from smtpgui.core.smtp.result import Phase, ProbeResult
-from tests.core.test_probe import run, settings_for
-from tests.servers import PASSWORD, Recorder, free_port, smtp_server
+from tests.helpers.probe import run
+from tests.helpers.profiles import settings_at as settings_for
+from tests.helpers.servers import PASSWORD, Recorder, free_port, smtp_server
 
 
 @pytest.mark.parametrize(

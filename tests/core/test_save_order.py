@@ -15,7 +15,7 @@ from smtpgui.core.profile.secrets import SecretStore
 from smtpgui.core.profile.store import SettingsStore
 from tests.helpers.keyring_records import stored_secret
 from tests.helpers.profiles import NEW, OLD, break_file, break_folder, settings_at
-from tests.servers import PASSWORD, USER
+from tests.helpers.servers import PASSWORD, USER
 
 
 class OrderedKeyring(MemoryKeyring):

@@ -10,8 +10,8 @@ from smtpgui.core.jobs import Job, JobRunner, save_profile
 from smtpgui.core.profile.secrets import Binding, SecretKind, binding_of
 from smtpgui.core.profile.store import SettingsStore
 from tests.helpers.profiles import NEW, OLD, break_file, settings_at
-from tests.real_keyring import real_secrets, secret_service
-from tests.servers import PASSWORD, USER
+from tests.helpers.real_keyring import real_secrets, secret_service
+from tests.helpers.servers import PASSWORD, USER
 
 pytestmark = pytest.mark.secret_service
 __all__ = ["real_secrets"]  # a fixture, used by name

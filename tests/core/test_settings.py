@@ -14,20 +14,11 @@ from smtpgui.core.jobs import save_profile
 from smtpgui.core.profile.addresses import address_error
 from smtpgui.core.profile.memory_keyring import MemoryKeyring
 from smtpgui.core.profile.secrets import Binding, SecretKind, SecretStore, SecretStoreError
-from smtpgui.core.profile.settings import AuthMethod, Settings, from_json, to_json
+from smtpgui.core.profile.settings import Settings, from_json, to_json
 from smtpgui.core.profile.store import SettingsFileError, SettingsStore
 from smtpgui.core.smtp.endpoint import parse_server
 from tests.helpers.keyring_records import stored_secret
-
-SETTINGS = Settings(
-    endpoints=parse_server("ssl://smtp.example.com;tls://backup.example.com"),
-    auth=AuthMethod.LOGIN,
-    username="alice@example.com",
-    from_address="Office <office@example.com>",
-    recipient="alice@example.com",
-    timeout=20.0,
-    ca_file="/etc/ssl/company.pem",
-)
+from tests.helpers.profiles import SETTINGS
 
 
 def test_round_trip_through_the_file(tmp_path):

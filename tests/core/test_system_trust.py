@@ -27,7 +27,8 @@ from smtpgui.core.oauth.tokens import TokenEndpoint
 from smtpgui.core.profile.settings import TrustMode
 from smtpgui.core.smtp.result import Failure, Phase
 from smtpgui.core.smtp.tls import make_context
-from tests.core.test_probe import run, settings_for
+from tests.helpers.probe import run
+from tests.helpers.profiles import settings_at as settings_for
 
 TLS_PHASES = (Phase.TLS, Phase.STARTTLS)
 
@@ -162,7 +163,7 @@ def test_https_with_a_ca_the_system_does_not_know_fails(ca, no_openssl_cas):
 
 
 def _server(ca: trustme.CA, mode: str) -> contextlib.AbstractContextManager:  # type: ignore[type-arg]
-    from tests.servers import smtp_server
+    from tests.helpers.servers import smtp_server
 
     return smtp_server(ca, mode)
 

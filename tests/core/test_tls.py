@@ -5,13 +5,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import socket
 import ssl
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -27,11 +26,13 @@ from smtpgui.core.smtp.probe import SmtpProbe
 from smtpgui.core.smtp.result import Failure, Phase, ProbeResult
 from smtpgui.core.smtp.tls import INSECURE_NOTICE
 from smtpgui.core.smtp.transcript import Direction, TranscriptLine
-from tests.core.test_probe import client_lines_starting, run, settings_for, transcript
-from tests.servers import PASSWORD, Recorder, RunningServer, free_port
+from tests.helpers.certificates import Leaf, leaf_from
+from tests.helpers.hostile import RefuseThenHang
+from tests.helpers.probe import client_lines_starting, run, transcript
+from tests.helpers.profiles import settings_at as settings_for
+from tests.helpers.servers import PASSWORD, Recorder, RunningServer, free_port
 
 NOW = datetime.now(UTC)
-Configure = Callable[[ssl.SSLContext], None]
 
 
 @dataclass
@@ -45,19 +46,6 @@ class LoginSpy(Recorder):
     ) -> AuthResult:
         self.logins.append(mechanism)
         return super().authenticate(server, session, envelope, mechanism, auth_data)
-
-
-@dataclass(frozen=True)
-class Leaf:
-    """A server certificate (and its key) and the SHA-256 fingerprint a client should see."""
-
-    configure: Configure
-    sha256: str
-
-
-def leaf_from(cert: trustme.LeafCert) -> Leaf:
-    der = ssl.PEM_cert_to_DER_cert(cert.cert_chain_pems[0].bytes().decode())
-    return Leaf(cert.configure_cert, fingerprint(der))
 
 
 @contextlib.contextmanager
@@ -200,32 +188,6 @@ def test_self_signed_certificate_is_recognised(self_signed):
 
 
 # -- the second connection: bounded and cancellable ---------------------------------------------
-
-
-class RefuseThenHang:
-    """Implicit TLS: the first connection presents an untrusted certificate; later ones hang."""
-
-    def __init__(self, leaf: Leaf) -> None:
-        self._context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-        leaf.configure(self._context)
-        self._sock = socket.create_server(("127.0.0.1", 0))
-        self.port = self._sock.getsockname()[1]
-        self.held: list[socket.socket] = []
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    def _serve(self) -> None:
-        with contextlib.suppress(OSError):
-            conn, _ = self._sock.accept()
-            with contextlib.suppress(OSError):  # the client refuses the certificate
-                self._context.wrap_socket(conn, server_side=True).close()
-            while True:
-                conn, _ = self._sock.accept()
-                self.held.append(conn)  # say nothing: no ServerHello ever comes
-
-    def close(self) -> None:
-        self._sock.close()
-        for conn in self.held:
-            conn.close()
 
 
 @pytest.fixture

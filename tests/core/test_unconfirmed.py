@@ -15,10 +15,10 @@ from smtpgui.core.smtp.message import build_test_message
 from smtpgui.core.smtp.probe import SmtpProbe
 from smtpgui.core.smtp.result import Failure, Phase, PhaseChange, PhaseState, ProbeResult
 from smtpgui.core.smtp.transcript import TranscriptLine
-from tests.core.test_probe import settings_for
-from tests.hostile import HostileServer
-from tests.hostile_smtp import smtp_script
-from tests.servers import PASSWORD, smtp_server
+from tests.helpers.hostile import HostileServer
+from tests.helpers.hostile_smtp import smtp_script
+from tests.helpers.profiles import settings_at as settings_for
+from tests.helpers.servers import PASSWORD, smtp_server
 
 
 def server_context(ca: trustme.CA) -> ssl.SSLContext:

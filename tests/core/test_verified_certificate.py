@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import AuthorityInformationAccessOID, NameOID
 
 from smtpgui.core.smtp.certificate import display_name, parse_certificate, verified_certificate
-from tests.servers import PASSWORD, USER
+from tests.helpers.servers import PASSWORD, USER
 
 ROOT = Path(__file__).resolve().parents[2]
 

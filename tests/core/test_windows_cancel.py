@@ -18,11 +18,17 @@ import pytest
 
 from smtpgui.core.smtp.probe import SmtpProbe
 from smtpgui.core.smtp.result import Failure, Phase, PhaseChange, ProbeResult
-from tests.core import test_detect, test_hostile_servers
-from tests.core.test_probe import client_hello_arrived, settings_for
-from tests.core.test_tls import RefuseThenHang, leaf_from
-from tests.hostile_scenarios import SCENARIOS, run_save
-from tests.servers import PASSWORD
+from tests.helpers.certificates import leaf_from
+from tests.helpers.detection import assert_cancel_stops_every_port_against_silent_servers
+from tests.helpers.hostile import RefuseThenHang
+from tests.helpers.hostile_scenarios import (
+    SCENARIOS,
+    assert_a_slow_server_ends_within_its_total_budget,
+    run_save,
+)
+from tests.helpers.probe import client_hello_arrived
+from tests.helpers.profiles import settings_at as settings_for
+from tests.helpers.servers import PASSWORD
 
 CANCEL_WITHIN = 0.1  # seconds from cancel() to the result
 
@@ -64,11 +70,11 @@ def test_cancel_ends_a_wait_for_the_greeting_at_once(silent_server, ca_file):
 
 
 def test_the_total_limit_still_ends_a_server_slow_at_every_step(ca_file):
-    test_hostile_servers.test_a_server_slow_at_every_step_ends_within_its_total_budget(ca_file)
+    assert_a_slow_server_ends_within_its_total_budget(ca_file)
 
 
 def test_detect_cancel_stops_every_port_at_once():
-    test_detect.test_cancel_stops_every_port_against_silent_servers()
+    assert_cancel_stops_every_port_against_silent_servers()
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ def cli_env(tmp_path: Path, **more: str) -> dict[str, str]:
     return dict(
         os.environ,
         SMTPGUI_CONFIG_DIR=str(tmp_path / "config"),
-        PYTHON_KEYRING_BACKEND="tests.file_keyring.FileKeyring",
+        PYTHON_KEYRING_BACKEND="tests.helpers.file_keyring.FileKeyring",
         SMTPGUI_TEST_KEYRING=str(tmp_path / "keyring.json"),
         PYTHONPATH=str(ROOT),
         **more,

@@ -1,12 +1,13 @@
-"""Settings the tests save and test with (two profiles of one user, one for a test server),
-and the ways the tests break a settings folder so that a save fails."""
+"""Settings the tests save and test with (two profiles of one user, a profile with every field
+set, settings for a test server), and the ways the tests break a settings folder so a save
+fails."""
 
 from __future__ import annotations
 
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.profile.store import SettingsStore
 from smtpgui.core.smtp.endpoint import parse_server
-from tests.servers import USER
+from tests.helpers.servers import USER
 
 OWN = "admin@example.test"
 
@@ -21,6 +22,16 @@ NEW = Settings(
     auth=AuthMethod.LOGIN,
     username=USER,
     recipient="admin@example.com",
+)
+
+SETTINGS = Settings(
+    endpoints=parse_server("ssl://smtp.example.com;tls://backup.example.com"),
+    auth=AuthMethod.LOGIN,
+    username="alice@example.com",
+    from_address="Office <office@example.com>",
+    recipient="alice@example.com",
+    timeout=20.0,
+    ca_file="/etc/ssl/company.pem",
 )
 
 

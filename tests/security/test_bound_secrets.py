@@ -23,10 +23,10 @@ from smtpgui.core.smtp.endpoint import parse_server
 from smtpgui.core.smtp.result import Failure
 from tests.helpers.cli import cli, cli_env
 from tests.helpers.keyring_records import stored_binding
+from tests.helpers.oauth_server import authorization_server
 from tests.helpers.profiles import settings_at
+from tests.helpers.servers import PASSWORD, USER, Recorder, smtp_server
 from tests.helpers.small_keyring import SmallKeyring
-from tests.oauth_server import authorization_server
-from tests.servers import PASSWORD, USER, Recorder, smtp_server
 
 OWN = "admin@example.test"
 

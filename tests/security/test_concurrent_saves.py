@@ -13,7 +13,7 @@ import sys
 
 from smtpgui.core.profile.store import SettingsStore
 from tests.helpers.cli import cli_env
-from tests.servers import Recorder, smtp_server
+from tests.helpers.servers import Recorder, smtp_server
 
 OWN = "admin@example.test"
 USERS = {"ana@example.test": "pw-ana", "bob@example.test": "pw-bob"}

@@ -13,7 +13,7 @@ from pathlib import Path
 from smtpgui.core import exit_codes as codes
 from smtpgui.core.profile.secrets import NO_BACKEND
 from tests.helpers.cli import cli, cli_env
-from tests.servers import PASSWORD, USER
+from tests.helpers.servers import PASSWORD, USER
 
 OWN = "admin@example.test"
 

@@ -22,9 +22,9 @@ from smtpgui.core.smtp import envelope as envelope_module
 from smtpgui.core.smtp.endpoint import parse_server
 from smtpgui.core.smtp.result import Failure
 from tests.helpers.cli import cli, cli_env
-from tests.hostile import HostileServer
-from tests.hostile_smtp import smtp_script
-from tests.servers import PASSWORD, USER
+from tests.helpers.hostile import HostileServer
+from tests.helpers.hostile_smtp import smtp_script
+from tests.helpers.servers import PASSWORD, USER
 
 OWN = "admin@example.test"
 

@@ -26,12 +26,12 @@ from smtpgui.core.smtp.endpoint import parse_server
 from smtpgui.core.smtp.probe import SmtpProbe
 from smtpgui.core.smtp.result import ProbeResult
 from smtpgui.core.smtp.transcript import TranscriptLine
-from tests.file_keyring import FileKeyring
 from tests.helpers.cli import cli, cli_env
+from tests.helpers.file_keyring import FileKeyring
+from tests.helpers.hostile import HostileServer
+from tests.helpers.hostile_smtp import smtp_script
 from tests.helpers.profiles import settings_at
-from tests.hostile import HostileServer
-from tests.hostile_smtp import smtp_script
-from tests.servers import USER
+from tests.helpers.servers import USER
 
 OWN = "admin@example.test"
 REFRESH = "rt-7Hq2Lk9PzX4mW8vB3nC6dF1gJ5sA0eR2tY"

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from smtpgui.core.profile.settings import AuthMethod, TrustMode
 from smtpgui.ui.main_window import SettingsWindow
-from tests.ui.test_window import fill, run
+from tests.helpers.window import fill, run
 
 pytestmark = pytest.mark.gui
 

@@ -10,10 +10,9 @@ import trustme
 
 from smtpgui.core.smtp.endpoint import Security
 from smtpgui.ui.main_window import SettingsWindow
-from tests.core.test_job_arrival import Delivering
-from tests.imap_server import Dovecot, dovecot
-from tests.servers import PASSWORD, smtp_server
-from tests.ui.test_window import fill, run
+from tests.helpers.imap_server import Delivering, Dovecot, dovecot
+from tests.helpers.servers import PASSWORD, smtp_server
+from tests.helpers.window import fill, run
 
 pytestmark = pytest.mark.gui
 

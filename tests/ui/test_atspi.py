@@ -36,7 +36,7 @@ def test_every_focusable_control_has_a_name_over_atspi(tmp_path):
     if missing:
         pytest.skip(missing)
     env = dict(os.environ, SMTPGUI_CONFIG_DIR=str(tmp_path), PYTHONPATH=str(ROOT))
-    env["PYTHON_KEYRING_BACKEND"] = "tests.file_keyring.FileKeyring"
+    env["PYTHON_KEYRING_BACKEND"] = "tests.helpers.file_keyring.FileKeyring"
     env["SMTPGUI_TEST_KEYRING"] = str(tmp_path / "keyring.json")
     env.pop("QT_QPA_PLATFORM", None)
     walk = [SYSTEM_PYTHON, str(ROOT / "tools" / "atspi_walk.py"), sys.executable]

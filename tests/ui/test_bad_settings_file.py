@@ -9,7 +9,7 @@ import pytest
 from smtpgui.core.profile.store import SettingsStore
 from smtpgui.ui.main_window import SettingsWindow
 from tests.helpers.keyring_records import stored_secret
-from tests.servers import PASSWORD, USER
+from tests.helpers.servers import PASSWORD, USER
 
 pytestmark = pytest.mark.gui
 
@@ -67,7 +67,7 @@ def test_an_unreadable_file_is_named_and_the_window_still_opens(qtbot):
 def test_saving_after_a_broken_file_keeps_what_was_kept_aside(
     qtbot, starttls_server, ca_file, isolated
 ):
-    from tests.ui.test_window import fill, run
+    from tests.helpers.window import fill, run
 
     store = SettingsStore()
     store.directory.mkdir(parents=True)

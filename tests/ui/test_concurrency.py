@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QApplication
 from smtpgui.core.profile.store import SettingsStore
 from smtpgui.core.smtp.result import Phase, ProbeResult
 from smtpgui.ui.main_window import SettingsWindow
-from tests.hostile import HostileServer
-from tests.hostile_scenarios import server_context
-from tests.hostile_smtp import smtp_script
-from tests.ui.test_window import fill
+from tests.helpers.hostile import HostileServer
+from tests.helpers.hostile_scenarios import server_context
+from tests.helpers.hostile_smtp import smtp_script
+from tests.helpers.window import fill
 
 pytestmark = pytest.mark.gui
 

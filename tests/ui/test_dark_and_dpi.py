@@ -108,7 +108,7 @@ def test_the_window_renders_at_scale_two(tmp_path):
     )
     env = dict(os.environ, QT_SCALE_FACTOR="2", QT_QPA_PLATFORM="offscreen")
     env["SMTPGUI_CONFIG_DIR"] = str(tmp_path)
-    env["PYTHON_KEYRING_BACKEND"] = "tests.file_keyring.FileKeyring"
+    env["PYTHON_KEYRING_BACKEND"] = "tests.helpers.file_keyring.FileKeyring"
     env["SMTPGUI_TEST_KEYRING"] = str(tmp_path / "keyring.json")
     env["PYTHONPATH"] = str(ROOT)
     out = subprocess.run(

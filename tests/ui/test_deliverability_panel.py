@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from smtpgui.ui.main_window import SettingsWindow
-from tests.dns_server import DnsServer, dns_server
-from tests.ui.test_window import fill, run
+from tests.helpers.dns_server import DnsServer, dns_server
+from tests.helpers.window import fill, run
 
 pytestmark = pytest.mark.gui
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.core.smtp.endpoint import Security
 from smtpgui.ui.main_window import SettingsWindow
-from tests.servers import SilentServer, free_port
+from tests.helpers.servers import SilentServer, free_port
 
 pytestmark = pytest.mark.gui
 

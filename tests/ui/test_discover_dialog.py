@@ -10,14 +10,11 @@ import pytest
 from smtpgui.core.discovery.findings import DiscoverOptions, Source
 from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.core.smtp.endpoint import Security
-from tests.dns_server import dns_server
-from tests.servers import SilentServer, smtp_server
+from tests.helpers.discovery import no_network
+from tests.helpers.dns_server import dns_server
+from tests.helpers.servers import SilentServer, smtp_server
 
 pytestmark = pytest.mark.gui
-
-
-def no_network(*_args, **_kwargs):
-    raise AssertionError("a guess was probed although it must not be")
 
 
 def only_loopback(host, port, *args, **kwargs):

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from smtpgui.core.discovery.findings import DiscoverOptions
 from smtpgui.core.oauth.settings import OAuthSettings
 from smtpgui.core.profile.settings import AuthMethod, TrustMode
-from tests.dns_server import dns_server
-from tests.ui.test_discover_dialog import no_network
+from tests.helpers.discovery import no_network
+from tests.helpers.dns_server import dns_server
 
 pytestmark = pytest.mark.gui
 PIN = "AB:" * 31 + "AB"

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QMessageBox
 from smtpgui.core.profile.settings import TrustMode
 from smtpgui.core.profile.store import SettingsStore
 from smtpgui.core.smtp.endpoint import Security
-from tests.test_cli import cli
-from tests.ui.conftest import answer_next_box
-from tests.ui.test_window import fill, run
+from tests.helpers.cli_terminal import cli
+from tests.helpers.user_input import answer_next_box
+from tests.helpers.window import fill, run
 
 pytestmark = pytest.mark.gui
 
@@ -60,7 +60,7 @@ def _env(tmp_path) -> dict[str, str]:
     """The CLI's environment: this test's config folder, a file keyring of its own."""
     return dict(
         os.environ,
-        PYTHON_KEYRING_BACKEND="tests.file_keyring.FileKeyring",
+        PYTHON_KEYRING_BACKEND="tests.helpers.file_keyring.FileKeyring",
         SMTPGUI_TEST_KEYRING=str(tmp_path / "keyring.json"),
         PYTHONPATH=str(Path(__file__).resolve().parents[2]),
     )

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLabel, QWidget
 
 from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.ui.main_window import SettingsWindow
-from tests.servers import PASSWORD, USER
+from tests.helpers.servers import PASSWORD, USER
 
 pytestmark = pytest.mark.gui
 MNEMONIC = re.compile(r"&(\w)")

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 
 from smtpgui.core.smtp.result import Phase, PhaseState
-from tests.servers import PASSWORD, USER
-from tests.ui.test_window import fill, run
+from tests.helpers.servers import PASSWORD, USER
+from tests.helpers.window import fill, run
 
 pytestmark = pytest.mark.gui
 

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from smtpgui.core.profile.settings import TrustMode
 from smtpgui.ui.widgets.fitting_scroll import FittingScrollArea
-from tests.ui.conftest import answer_next_box, wheel
-from tests.ui.test_window import fill, run
+from tests.helpers.user_input import answer_next_box, wheel
+from tests.helpers.window import fill, run
 
 pytestmark = pytest.mark.gui
 

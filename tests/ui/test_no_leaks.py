@@ -25,11 +25,11 @@ from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.core.profile.store import SettingsStore
 from smtpgui.core.smtp.result import Phase
 from smtpgui.ui.main_window import SettingsWindow
-from tests.hostile import HostileServer
-from tests.hostile_scenarios import server_context
-from tests.hostile_smtp import smtp_script
-from tests.servers import PASSWORD, USER
-from tests.ui.test_window import fill, run
+from tests.helpers.hostile import HostileServer
+from tests.helpers.hostile_scenarios import server_context
+from tests.helpers.hostile_smtp import smtp_script
+from tests.helpers.servers import PASSWORD, USER
+from tests.helpers.window import fill, run
 
 pytestmark = pytest.mark.gui
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.core.smtp.result import Phase
-from tests.ui.test_window import fill, run
+from tests.helpers.window import fill, run
 
 pytestmark = pytest.mark.gui
 

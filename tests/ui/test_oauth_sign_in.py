@@ -1,9 +1,8 @@
-"""OAuth2 from the window: sign in against tests/oauth_server.py, then Test and Save with it."""
+"""OAuth2 from the window: sign in against tests/helpers/oauth_server.py, then Test and Save."""
 
 from __future__ import annotations
 
 import time
-import urllib.request
 
 import pytest
 from PySide6.QtWidgets import QLineEdit
@@ -13,35 +12,10 @@ from smtpgui.core.profile.secrets import SecretKind
 from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.ui.main_window import SettingsWindow
 from tests.helpers.keyring_records import stored_secret
-from tests.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer
-from tests.servers import USER
-from tests.ui.test_window import OWN, fill, run
+from tests.helpers.servers import USER
+from tests.helpers.window import fill, fill_oauth, run
 
 pytestmark = pytest.mark.gui
-
-
-def browser(url: str) -> None:
-    """The admin's browser: follows /authorize's redirect to the loopback listener."""
-    with urllib.request.urlopen(url, timeout=10) as page:
-        page.read()
-
-
-def fill_oauth(win: SettingsWindow, server: str, ca_file: str, auth: AuthorizationServer) -> None:
-    form = win.form
-    form.server.setText(server)
-    form.server.textEdited.emit(server)
-    form.username.setText(USER)
-    form.recipient.setText(OWN)
-    form.ca_file.setText(ca_file)
-    form.auth.setCurrentIndex(form.auth.findData(AuthMethod.OAUTH2))
-    oauth = form.oauth
-    oauth.client_id.setText(CLIENT_ID)
-    oauth.tenant.setText("contoso.example")
-    oauth.authorize_url.setText(f"{auth.base}/{{tenant}}/authorize")
-    oauth.token_url.setText(f"{auth.base}/{{tenant}}/token")
-    oauth.device_url.setText(f"{auth.base}/{{tenant}}/device")
-    oauth.scopes.setText(SCOPE)
-    win.signing.open_browser = browser
 
 
 def test_oauth2_replaces_the_password_row_and_needs_no_password(qtbot, window):

@@ -7,9 +7,8 @@ import pytest
 from smtpgui.core.profile.settings import TrustMode
 from smtpgui.core.profile.store import SettingsStore
 from smtpgui.core.smtp.endpoint import Security
-from tests.servers import USER
-from tests.ui.test_oauth_sign_in import fill_oauth
-from tests.ui.test_window import fill, run
+from tests.helpers.servers import USER
+from tests.helpers.window import fill, fill_oauth, run
 
 pytestmark = pytest.mark.gui
 

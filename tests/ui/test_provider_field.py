@@ -7,7 +7,7 @@ import pytest
 from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.core.smtp.endpoint import Security
 from smtpgui.ui.form import SettingsForm
-from tests.ui.test_window import fill, run
+from tests.helpers.window import fill, run
 
 pytestmark = pytest.mark.gui
 

@@ -6,9 +6,9 @@ import pytest
 
 from smtpgui.ui.main_window import SettingsWindow
 from tests.helpers.keyring_records import stored_secret
-from tests.real_keyring import real_secrets
-from tests.servers import PASSWORD, USER
-from tests.ui.test_window import fill, run
+from tests.helpers.real_keyring import real_secrets
+from tests.helpers.servers import PASSWORD, USER
+from tests.helpers.window import fill, run
 
 pytestmark = [pytest.mark.gui, pytest.mark.secret_service]
 __all__ = ["real_secrets"]  # a fixture, used by name

@@ -10,9 +10,9 @@ from PySide6.QtCore import QTimer
 
 from smtpgui.core.smtp.result import Failure
 from smtpgui.ui.main_window import SettingsWindow
-from tests.hostile import HostileServer
-from tests.hostile_scenarios import SCENARIOS, Kit, server_context
-from tests.ui.test_window import fill
+from tests.helpers.hostile import HostileServer
+from tests.helpers.hostile_scenarios import SCENARIOS, Kit, server_context
+from tests.helpers.window import fill
 
 pytestmark = pytest.mark.gui
 CHOSEN = ("one byte per second", "8 MiB EHLO reply", "TLS handshake stalls (STARTTLS)")

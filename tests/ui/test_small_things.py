@@ -19,8 +19,8 @@ from smtpgui.core.profile.settings import AuthMethod, TrustMode
 from smtpgui.core.profile.store import SettingsStore
 from smtpgui.core.smtp.endpoint import Security
 from smtpgui.ui.guide import GuideDialog
-from tests.ui.conftest import answer_next_box
-from tests.ui.test_window import fill, run
+from tests.helpers.user_input import answer_next_box
+from tests.helpers.window import fill, run
 
 pytestmark = pytest.mark.gui
 

@@ -9,7 +9,7 @@ from smtpgui.core.profile.store import SettingsStore
 from smtpgui.core.smtp.certificate import format_fingerprint
 from smtpgui.core.smtp.result import Failure
 from smtpgui.ui.main_window import SettingsWindow
-from tests.ui.test_window import fill, run
+from tests.helpers.window import fill, run
 
 pytestmark = pytest.mark.gui
 

@@ -19,35 +19,14 @@ from smtpgui.core.profile.store import SettingsStore
 from smtpgui.core.smtp.endpoint import Security, parse_server
 from smtpgui.core.smtp.result import Failure, Phase, PhaseState
 from smtpgui.ui.main_window import SettingsWindow
+from tests.helpers.hostile import HostileServer
+from tests.helpers.hostile_smtp import smtp_script
 from tests.helpers.keyring_records import stored_secret
-from tests.hostile import HostileServer
-from tests.hostile_smtp import smtp_script
-from tests.servers import PASSWORD, USER, Recorder, smtp_server
+from tests.helpers.servers import PASSWORD, USER, Recorder, smtp_server
+from tests.helpers.window import fill, run
 
 pytestmark = pytest.mark.gui
 OWN = "admin@example.test"
-
-
-def fill(
-    win: SettingsWindow, server: str, ca_file: str, password: str = PASSWORD, timeout: int = 5
-) -> None:
-    form = win.form
-    form.server.clear()
-    form.server.textEdited.emit("")  # as if typed: keeps the dropdown in sync
-    form.server.setText(server)
-    form.server.textEdited.emit(server)
-    form.username.setText(USER)
-    form.password.setText(password)
-    form.recipient.setText(OWN)
-    form.ca_file.setText(ca_file)
-    form.timeout.setValue(timeout)
-    form.show_all_errors()
-
-
-def run(qtbot, win: SettingsWindow, action: str = "test", timeout: int = 10_000):
-    with qtbot.waitSignal(win.outcome_ready, timeout=timeout) as blocker:
-        getattr(win, action)()
-    return blocker.args[0]
 
 
 def test_test_streams_a_redacted_transcript_and_saves_nothing(

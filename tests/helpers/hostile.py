@@ -8,6 +8,8 @@ import ssl
 import threading
 from collections.abc import Callable, Iterator, Mapping
 
+from tests.helpers.certificates import Leaf
+
 Behaviour = Callable[[socket.socket], None]
 
 GREETING = "220 smtp.test ESMTP hostile"
@@ -178,3 +180,29 @@ def _read_exactly(conn: socket.socket, size: int) -> bytes:
             break
         data += chunk
     return data
+
+
+class RefuseThenHang:
+    """Implicit TLS: the first connection presents an untrusted certificate; later ones hang."""
+
+    def __init__(self, leaf: Leaf) -> None:
+        self._context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        leaf.configure(self._context)
+        self._sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self._sock.getsockname()[1]
+        self.held: list[socket.socket] = []
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        with contextlib.suppress(OSError):
+            conn, _ = self._sock.accept()
+            with contextlib.suppress(OSError):  # the client refuses the certificate
+                self._context.wrap_socket(conn, server_side=True).close()
+            while True:
+                conn, _ = self._sock.accept()
+                self.held.append(conn)  # say nothing: no ServerHello ever comes
+
+    def close(self) -> None:
+        self._sock.close()
+        for conn in self.held:
+            conn.close()

@@ -3,9 +3,10 @@
 Its configuration, mail, state and sockets live in a temporary folder; it listens on a free
 port, accepts one user with a password (PLAIN/LOGIN, no TLS: loopback only), and has an Inbox
 and a Junk folder (special-use \\Junk). `deliver()` puts a message in a folder with IMAP
-APPEND, as the receiving server's delivery would. Given a `userinfo_url`, it also accepts
-OAuth2 access tokens (AUTHENTICATE XOAUTH2 and OAUTHBEARER): Dovecot's oauth2 passdb asks that
-URL whose a token is, as it asks Google's or Microsoft's in production.
+APPEND, as the receiving server's delivery would; `Delivering`, an SMTP handler, does that
+with every message it accepts. Given a `userinfo_url`, it also accepts OAuth2 access tokens
+(AUTHENTICATE XOAUTH2 and OAUTHBEARER): Dovecot's oauth2 passdb asks that URL whose a token is,
+as it asks Google's or Microsoft's in production.
 """
 
 from __future__ import annotations
@@ -20,11 +21,13 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from aiosmtpd.smtp import SMTP, Envelope, Session
 
-from tests.servers import PASSWORD, USER, free_port
+from tests.helpers.servers import PASSWORD, USER, Recorder, free_port
 
 DOVECOT = shutil.which("dovecot") or "/usr/sbin/dovecot"
 # The SMTP test servers' account: the arrival check logs in to IMAP with the SMTP login.
@@ -167,3 +170,22 @@ def dovecot(userinfo_url: str = "", oauth_mechanisms: str = "") -> Iterator[Dove
             yield server
         finally:
             server.stop()
+
+
+VERDICTS = (
+    "Authentication-Results: mx.example.test; spf=fail smtp.mailfrom=office.test; dmarc=fail\r\n"
+)
+
+
+@dataclass
+class Delivering(Recorder):
+    """Accepts the message and delivers it to `folder` of the Dovecot ("" = it gets lost)."""
+
+    imap: Dovecot | None = None
+    folder: str = "INBOX"
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        if self.imap is not None and self.folder:
+            content = envelope.original_content or b""
+            self.imap.deliver(self.folder, VERDICTS.encode() + content)
+        return await super().handle_DATA(server, session, envelope)

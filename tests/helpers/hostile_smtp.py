@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 
-from tests.hostile import GREETING, Behaviour, wait_for_close
+from tests.helpers.hostile import GREETING, Behaviour, wait_for_close
 
 Reply = str | Callable[[str], str]  # a fixed reply, or one made from the command line
 

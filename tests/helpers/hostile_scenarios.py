@@ -1,7 +1,8 @@
 """Every hostile server of issue 5 as data, and one way to run a Save against it and measure.
 
 Used by tests/core/test_hostile_servers.py and by tests/bench/hostile_table.py (which prints
-the scenario -> outcome -> time -> memory table).
+the scenario -> outcome -> time -> memory table); the server slow at every step is checked
+the same way on Linux and in the Windows simulation (tests/core/test_windows_cancel.py).
 """
 
 from __future__ import annotations
@@ -16,17 +17,21 @@ from pathlib import Path
 
 import trustme
 
+from smtpgui.core.diagnosis.diagnose import diagnose
 from smtpgui.core.jobs import Job, JobRunner, Outcome
 from smtpgui.core.profile.memory_keyring import MemoryKeyring
 from smtpgui.core.profile.secrets import SecretStore
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.profile.store import SettingsStore
 from smtpgui.core.smtp.endpoint import parse_server
-from smtpgui.core.smtp.probe import Event
+from smtpgui.core.smtp.probe import STEP_LIMITS_PER_SERVER, Event
 from smtpgui.core.smtp.result import Failure, Phase, PhaseChange, PhaseState
-from tests import hostile, hostile_smtp
-from tests.hostile import Behaviour, HostileServer
-from tests.servers import PASSWORD, USER
+from tests.helpers import hostile, hostile_smtp
+from tests.helpers.hostile import Behaviour, HostileServer
+from tests.helpers.hostile_smtp import smtp_script
+from tests.helpers.probe import run
+from tests.helpers.profiles import settings_at as settings_for
+from tests.helpers.servers import PASSWORD, USER
 
 OWN = "admin@example.test"
 MIB = 1024 * 1024
@@ -299,3 +304,26 @@ def run_save(
             tracemalloc.stop()
         assert not thread.is_alive(), f"{scenario}: the probe is still running"
     return Run(outcomes[0], seconds, peak, events, store, keyring)
+
+
+def assert_a_slow_server_ends_within_its_total_budget(ca_file: str) -> None:
+    """Each reply comes just inside the step limit; the whole test still ends at 3 limits."""
+    with HostileServer(smtp_script(delay=0.7)) as server:
+        settings = settings_for(
+            f"127.0.0.1:{server.port}",
+            ca_file,
+            timeout=1.0,
+            auth=AuthMethod.PLAIN,
+            allow_insecure_auth=True,
+        )
+        started = time.monotonic()
+        result, lines, _ = run(settings)
+        took = time.monotonic() - started
+    assert result.failure is Failure.TIMEOUT, result
+    assert STEP_LIMITS_PER_SERVER * 1.0 <= took < STEP_LIMITS_PER_SERVER * 1.0 + 0.5
+    assert "more than 3 seconds in all" in result.detail
+    assert "3 s in all" in lines[0].text
+    diagnosis = diagnose(result)
+    assert diagnosis is not None and "3 seconds in all" in " ".join(
+        (diagnosis.explanation, *diagnosis.steps, result.detail)
+    )

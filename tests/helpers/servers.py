@@ -86,6 +86,15 @@ class Recorder:
         return AuthResult(success=False, handled=False)
 
 
+class RefuseOne(Recorder):
+    """Refuses the recipient clerk1@... (550, no such user) and accepts every other one."""
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # type: ignore[no-untyped-def]
+        if address.startswith("clerk1@"):
+            return "550 5.1.1 No such user"
+        return await super().handle_RCPT(server, session, envelope, address, rcpt_options)
+
+
 # What Gmail sends in its 334 when a token is refused (base64 of this JSON).
 BEARER_ERROR = {"status": "401", "schemes": "bearer", "scope": "https://mail.google.com/"}
 

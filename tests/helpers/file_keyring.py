@@ -1,6 +1,6 @@
 """A keyring backend in a JSON file: lets CLI subprocesses of one test share a password.
 
-Selected with PYTHON_KEYRING_BACKEND=tests.file_keyring.FileKeyring and SMTPGUI_TEST_KEYRING
+Selected with PYTHON_KEYRING_BACKEND=tests.helpers.file_keyring.FileKeyring and SMTPGUI_TEST_KEYRING
 pointing at the file (the test's own tmp_path).
 """
 

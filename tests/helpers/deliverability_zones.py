@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.dns_server import Records
+from tests.helpers.dns_server import Records
 
 M365_SPF = "spf.protection.outlook.com"
 M365 = "smtp.office365.com"
