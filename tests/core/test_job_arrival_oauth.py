@@ -18,7 +18,7 @@ from smtpgui.core.profile.secrets import SecretKind, SecretStore, binding_of
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.smtp.endpoint import Security, parse_server
 from smtpgui.core.smtp.transcript import TranscriptLine
-from tests import imap_server
+from tests.helpers import imap_server
 from tests.helpers.imap_server import Delivering, Dovecot, dovecot
 from tests.helpers.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer
 from tests.helpers.servers import USER, OAuthRecorder, RunningServer, smtp_server
