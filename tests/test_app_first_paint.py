@@ -24,3 +24,37 @@ def test_first_paint_is_reported_and_ends_the_process(tmp_path):
     report = json.loads(out.stdout.splitlines()[0])
     assert started < report["painted"] < time.monotonic()
     assert report["maxrss_kib"] > 10_000  # a Qt window takes tens of MiB
+
+
+# What the first paint must not wait for: each loads when first used (start-up benchmark).
+NOT_AT_START = (
+    "smtplib",  # the probe: on the worker, at the first Test
+    "imaplib",  # the arrival check: only once it is ticked and a test passes
+    "cryptography",  # certificate details: only for a certificate shown
+    "urllib.request",  # OAuth2 and Find settings
+    "smtpgui.core.smtp.probe",
+    "smtpgui.core.deliverability.arrival",
+    "smtpgui.core.diagnosis.catalogue",
+    "smtpgui.core.discovery.run",
+)
+
+
+def test_the_first_paint_loads_nothing_a_test_loads_later(tmp_path):
+    env = {
+        **os.environ,
+        "SMTPGUI_BENCH_FIRST_PAINT": "1",
+        "QT_QPA_PLATFORM": "offscreen",
+        "SMTPGUI_CONFIG_DIR": str(tmp_path),
+    }
+    out = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "smtpgui"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    loaded = {line.rsplit("|", 1)[1].strip() for line in out.stderr.splitlines() if "|" in line}
+    assert "smtpgui.ui.main_window" in loaded  # the list is real
+    early = {m for m in loaded if m.startswith(NOT_AT_START)}
+    assert early == set()

@@ -6,14 +6,9 @@ import socket
 
 import pytest
 
-from smtpgui.core.deliverability.arrival import (
-    ArrivalCheck,
-    catalogue_imap,
-    imap_endpoint,
-    prove_arrival,
-)
+from smtpgui.core.deliverability.arrival import ArrivalCheck, imap_endpoint, prove_arrival
 from smtpgui.core.profile.settings import AuthMethod, Settings
-from smtpgui.core.providers.model import Server
+from smtpgui.core.providers.catalogue import Server, catalogue_imap
 from smtpgui.core.smtp.endpoint import Security, parse_server
 from smtpgui.core.smtp.transcript import TranscriptLine
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from smtpgui.core.deliverability.model import Finding
 from smtpgui.core.profile.settings import Settings
-from smtpgui.core.providers.catalogue import Server
+from smtpgui.core.providers.catalogue import Server, catalogue_imap
 from smtpgui.core.smtp.endpoint import Security
 from smtpgui.core.smtp.transcript import REDACTED, Direction, Redactor, TranscriptLine
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, Text
@@ -322,21 +322,6 @@ def imap_endpoint(check: ArrivalCheck, provider: Server | None = None) -> tuple[
     security = check.security or (Security.STARTTLS if port_text == "143" else Security.TLS)
     default = {Security.TLS: 993}.get(security, 143)
     return host.strip("[]"), int(port_text or default), security
-
-
-def catalogue_imap(smtp_host: str, recipient: str) -> tuple[Server | None, bool]:
-    """The provider catalogue's IMAP server, and whether the catalogue vouches that it
-    belongs to the SMTP server's provider (outlook.office365.com for smtp-mail.outlook.com):
-    the SMTP server's provider first, else the test recipient's (gmail.com's, when mail goes
-    out through another server)."""
-    from smtpgui.core.providers.catalogue import by_domain, by_host
-
-    smtp = by_host(smtp_host) if smtp_host else None
-    if smtp is not None and smtp.imap is not None:
-        return smtp.imap, True
-    domain = recipient.rpartition("@")[2]
-    theirs = by_domain(domain) if domain else None
-    return (theirs.imap if theirs is not None else None), False
 
 
 def same_organisation(host: str, settings: Settings) -> bool:

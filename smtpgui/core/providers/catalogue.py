@@ -40,6 +40,7 @@ __all__ = [
     "by_domain",
     "by_host",
     "by_mx",
+    "catalogue_imap",
     "load_providers",
     "parse_providers",
     "provider",
@@ -104,6 +105,19 @@ def by_host(host: str) -> Match | None:
 
 
 @functools.cache
+def catalogue_imap(smtp_host: str, recipient: str) -> tuple[Server | None, bool]:
+    """The provider catalogue's IMAP server, and whether the catalogue vouches that it
+    belongs to the SMTP server's provider (outlook.office365.com for smtp-mail.outlook.com):
+    the SMTP server's provider first, else the test recipient's (gmail.com's, when mail goes
+    out through another server)."""
+    smtp = by_host(smtp_host) if smtp_host else None
+    if smtp is not None and smtp.imap is not None:
+        return smtp.imap, True
+    domain = recipient.rpartition("@")[2]
+    theirs = by_domain(domain) if domain else None
+    return (theirs.imap if theirs is not None else None), False
+
+
 def _server_hosts() -> dict[str, Match]:
     """Every server host of the catalogue, with its provider and region; built once.
 
