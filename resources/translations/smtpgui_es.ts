@@ -940,6 +940,10 @@
         <translation>{server}: el puerto IMAP debe ser un número</translation>
     </message>
     <message>
+        <source>the sign-in allows sending mail, not reading the mailbox; add {scopes} to the OAuth2 scopes, sign in again, then test (or give the mailbox a login of its own)</source>
+        <translation>el inicio de sesión permite enviar correo, no leer el buzón; añada {scopes} a los ámbitos (scopes) de OAuth2, vuelva a iniciar sesión y pruebe de nuevo (o dé al buzón un inicio de sesión propio)</translation>
+    </message>
+    <message>
         <source>the stored password is sent only to the servers it was saved for, and {host} is not one of them; give the password for this check (--password-stdin, or type it in the window) to read that mailbox</source>
         <translation>la contraseña guardada solo se envía a los servidores para los que se guardó, y {host} no es uno de ellos; indique la contraseña para esta comprobación (--password-stdin, o escríbala en la ventana) para leer ese buzón</translation>
     </message>

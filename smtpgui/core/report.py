@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from smtpgui import __version__
-from smtpgui.core.deliverability.model import DomainReport, shown_findings
+from smtpgui.core.deliverability.model import DomainReport, Finding, shown_findings
 from smtpgui.core.deliverability.verdicts import summary
 from smtpgui.core.diagnosis.diagnose import Diagnosis
 from smtpgui.core.profile.settings import Settings, to_json
@@ -24,6 +24,7 @@ def support_report(
     steps: str,
     transcript: Sequence[TranscriptLine],
     deliverability: DomainReport | None = None,
+    arrival: Finding | None = None,
 ) -> str:
     """Plain text: settings (no password: there is none in Settings), outcome, steps, log."""
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
@@ -42,6 +43,8 @@ def support_report(
         sections.append(_section("Diagnosis", body))
     if deliverability is not None:
         sections.append(_section("Deliverability (domain check)", _domain_text(deliverability)))
+    if arrival is not None:
+        sections.append(_section("Arrival (the test recipient's mailbox)", _finding_text(arrival)))
     sections.append(_section("Steps", steps))
     sections.append(_section("Transcript", "\n".join(line.format() for line in transcript)))
     return "\n\n".join(sections) + "\n"
@@ -87,9 +90,13 @@ def _domain_text(report: DomainReport) -> str:
         f"({report.provider or 'no known provider'}), {report.elapsed_ms} ms",
         str(summary(report.status, report.domain)),
     ]
-    for item in shown_findings(report):
-        lines.append(f"{item.record.upper()} [{item.verdict}]: {item.title}")
-        lines.append(f"  {item.explanation}")
-        lines += [f"  found: {item.found}"] if item.found else []
-        lines += [f"  publish: {item.publish}"] if item.publish else []
+    lines += [_finding_text(item) for item in shown_findings(report)]
+    return "\n".join(lines)
+
+
+def _finding_text(item: Finding) -> str:
+    lines = [f"{item.record.upper()} [{item.verdict}]: {item.title}", f"  {item.explanation}"]
+    lines += [f"  found: {item.found}"] if item.found else []
+    lines += [f"  publish: {item.publish}"] if item.publish else []
+    lines += [f"  {n}. {step}" for n, step in enumerate(item.steps, 1)]
     return "\n".join(lines)

@@ -474,6 +474,7 @@ class SettingsWindow(QMainWindow):
             steps=self.log_panel.phases.summary(),
             transcript=self.log.lines(),
             deliverability=outcome.deliverability if outcome else None,
+            arrival=outcome.arrival_finding if outcome else None,
         )
         path.write_text(text, encoding="utf-8")
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import socket
+from dataclasses import replace
 
 import pytest
 
 from smtpgui.core.deliverability.arrival import ArrivalCheck, imap_endpoint, prove_arrival
+from smtpgui.core.oauth.settings import OAuthSettings
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.providers.catalogue import Server, catalogue_imap
 from smtpgui.core.smtp.endpoint import Security, parse_server
@@ -92,3 +94,42 @@ def test_a_typed_host_of_another_organisation_gets_no_stored_password():
     _verdict, explanation, lines = _prove(check, "tls://smtp-mail.outlook.com:587", True)
     assert "stored password is sent only to the servers it was saved for" in explanation
     assert lines == []  # refused before connecting
+
+
+SEND_ONLY = "https://outlook.office.com/SMTP.Send offline_access"
+IMAP_SCOPE = "https://outlook.office.com/IMAP.AccessAsUser.All"
+
+
+def _prove_signed_in(smtp: str, scopes: str) -> tuple[str, str, list[str]]:
+    lines: list[str] = []
+    signed_in = replace(settings(smtp), auth=AuthMethod.OAUTH2, oauth=OAuthSettings(scopes=scopes))
+    arrival, finding = prove_arrival(
+        ArrivalCheck(), signed_in, "access-token", "<m@x>", lambda line: lines.append(line.text)
+    )
+    assert arrival is None
+    return finding.verdict, finding.explanation, lines
+
+
+def test_a_microsoft_sign_in_for_sending_only_is_told_the_scope_to_add():
+    # Microsoft's IMAP refuses a token asked for SMTP.Send alone; say so before connecting.
+    verdict, explanation, lines = _prove_signed_in("tls://smtp.office365.com:587", SEND_ONLY)
+    assert verdict == "arrival-unreadable"
+    assert f"add {IMAP_SCOPE} to the OAuth2 scopes, sign in again" in explanation
+    assert lines == []  # nothing was sent anywhere
+
+
+def test_a_sign_in_with_the_imap_scope_goes_on_to_the_mailbox(on_loopback):
+    on_loopback("outlook.office365.com")  # nothing listens on 127.0.0.1:993 here
+    scopes = f"{SEND_ONLY} {IMAP_SCOPE}"
+    _verdict, explanation, lines = _prove_signed_in("tls://smtp.office365.com:587", scopes)
+    assert "IMAP: connecting to outlook.office365.com:993" in lines
+    assert "OAuth2 scopes" not in explanation
+
+
+def test_gmail_s_one_scope_covers_sending_and_reading(on_loopback):
+    on_loopback("imap.gmail.com")
+    _verdict, explanation, lines = _prove_signed_in(
+        "ssl://smtp.gmail.com:465", "https://mail.google.com/"
+    )
+    assert "IMAP: connecting to imap.gmail.com:993" in lines
+    assert "OAuth2 scopes" not in explanation

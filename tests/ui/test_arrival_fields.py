@@ -93,6 +93,19 @@ def test_arrived_in_junk_is_shown_with_its_steps(qtbot, window, ca, ca_file, ima
     assert PASSWORD not in window.log.toPlainText()
 
 
+def test_the_support_file_tells_where_the_message_landed(
+    qtbot, window, ca, ca_file, imap, tmp_path
+) -> None:
+    _prove(qtbot, window, ca, ca_file, imap, "Junk")
+    support = tmp_path / "support.txt"
+    window.write_support_file(support)
+    written = support.read_text("utf-8")
+    section = written.split("== Arrival (the test recipient's mailbox) ==")[1]
+    assert "ARRIVAL [" in section and "landed in the junk folder (Junk)" in section
+    assert "1. " in section  # its steps
+    assert PASSWORD not in written
+
+
 def test_never_arrived_is_a_problem_with_what_to_do(qtbot, window, ca, ca_file, imap) -> None:
     text = _prove(qtbot, window, ca, ca_file, imap, "")
     assert "The test message did not arrive within 2 s" in text

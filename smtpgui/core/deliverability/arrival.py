@@ -390,6 +390,10 @@ def _account(
     own_login = bool(check.password)  # typed for this check: goes where it was typed for
     if secret_stored and not (own_login or vouched or same_organisation(host, settings)):
         raise ValueError(_not_bound(host))
+    oauth2 = settings.auth is AuthMethod.OAUTH2 and not own_login
+    missing = _missing_imap_scopes(smtp_host, settings) if oauth2 else ()
+    if missing:
+        raise ValueError(_scopes_needed(missing))
     trust = TrustMode.CA_FILE if settings.ca_file else TrustMode.SYSTEM
     encrypted = security is not Security.NONE
     return ImapAccount(
@@ -398,9 +402,32 @@ def _account(
         security,
         check.username or settings.username,
         check.password or secret,
-        oauth2=settings.auth is AuthMethod.OAUTH2 and not own_login,
+        oauth2=oauth2,
         allow_insecure_auth=settings.allow_insecure_auth,
         context=make_context(trust, settings.ca_file) if encrypted else None,
+    )
+
+
+def _missing_imap_scopes(smtp_host: str, settings: Settings) -> tuple[str, ...]:
+    """The scopes the SMTP server's provider needs for IMAP that the sign-in did not ask for:
+    Microsoft's token for SMTP.Send alone is refused by its IMAP server."""
+    from smtpgui.core.providers.catalogue import by_host
+
+    match = by_host(smtp_host) if smtp_host else None
+    oauth = match.provider.oauth2 if match is not None else None
+    asked = set(settings.oauth.scopes.split())
+    return tuple(s for s in oauth.imap_scopes if s not in asked) if oauth is not None else ()
+
+
+def _scopes_needed(missing: tuple[str, ...]) -> Text:
+    return Text(
+        "Deliverability",
+        QT_TRANSLATE_NOOP(
+            "Deliverability",
+            "the sign-in allows sending mail, not reading the mailbox; add {scopes} to the "
+            "OAuth2 scopes, sign in again, then test (or give the mailbox a login of its own)",
+        ),
+        scopes=" ".join(missing),
     )
 
 

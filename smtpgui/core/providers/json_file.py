@@ -182,4 +182,5 @@ def _oauth2(raw: _Reader) -> OAuth2:
         device_endpoint=raw.get("device_endpoint", str, ""),
         scopes=raw.strings("scopes"),
         tenant=raw.get("tenant", str, ""),
+        imap_scopes=raw.strings("imap_scopes"),
     )

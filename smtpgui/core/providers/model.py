@@ -49,6 +49,9 @@ class OAuth2:
     device_endpoint: str  # "" when the provider has no device flow for this scope
     scopes: tuple[str, ...]
     tenant: str = ""
+    # What a token also needs to read the mailbox over IMAP (the arrival check); not asked at
+    # sign-in, so that sending mail never asks the user to consent to mailbox reading.
+    imap_scopes: tuple[str, ...] = ()
 
     def url(self, endpoint: str, tenant: str = "") -> str:
         return endpoint.replace("{tenant}", tenant or self.tenant)
