@@ -13,14 +13,13 @@ from aiosmtpd.smtp import SMTP, Envelope, Session
 from smtpgui.core.deliverability.arrival import ArrivalCheck, ImapAccount, wait_for_arrival
 from smtpgui.core.jobs import Job, JobRunner, Outcome
 from smtpgui.core.oauth import session as oauth_session
-from smtpgui.core.oauth.settings import OAuthSettings
 from smtpgui.core.profile.secrets import SecretKind, SecretStore, binding_of
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.smtp.endpoint import Security, parse_server
 from smtpgui.core.smtp.transcript import TranscriptLine
 from tests.helpers import imap_server
 from tests.helpers.imap_server import Delivering, Dovecot, dovecot
-from tests.helpers.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer
+from tests.helpers.oauth_server import AuthorizationServer, client_settings
 from tests.helpers.servers import USER, OAuthRecorder, RunningServer, smtp_server
 from tests.helpers.sign_in import follow as browser
 
@@ -41,15 +40,7 @@ def imap(auth_server: AuthorizationServer) -> Iterator[Dovecot]:
 
 
 def _settings(server: RunningServer, ca_file: str, auth: AuthorizationServer) -> Settings:
-    oauth = OAuthSettings(
-        provider="test",
-        client_id=CLIENT_ID,
-        tenant="contoso.example",
-        authorize_url=f"{auth.base}/{{tenant}}/authorize",
-        token_url=f"{auth.base}/{{tenant}}/token",
-        device_url=f"{auth.base}/{{tenant}}/device",
-        scopes=SCOPE,
-    )
+    oauth = client_settings(auth)
     return Settings(
         endpoints=parse_server(server.server),
         auth=AuthMethod.OAUTH2,

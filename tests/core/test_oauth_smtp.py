@@ -21,21 +21,13 @@ from smtpgui.core.profile.settings import AuthMethod, Settings, field_errors, fr
 from smtpgui.core.profile.store import SettingsStore
 from smtpgui.core.smtp.result import Failure, Phase
 from smtpgui.core.smtp.transcript import TranscriptLine
-from tests.helpers.oauth_server import CLIENT_ID, SCOPE, AuthorizationServer
+from tests.helpers.oauth_server import AuthorizationServer, client_settings
 from tests.helpers.profiles import settings_at as settings_for
 from tests.helpers.servers import USER, OAuthRecorder, RunningServer, smtp_server
 
 
 def oauth_settings(server: RunningServer, ca_file: str, auth: AuthorizationServer) -> Settings:
-    oauth = OAuthSettings(
-        provider="test",
-        client_id=CLIENT_ID,
-        tenant="contoso.example",
-        authorize_url=f"{auth.base}/{{tenant}}/authorize",
-        token_url=f"{auth.base}/{{tenant}}/token",
-        device_url=f"{auth.base}/{{tenant}}/device",
-        scopes=SCOPE,
-    )
+    oauth = client_settings(auth)
     return settings_for(server.server, ca_file, auth=AuthMethod.OAUTH2, oauth=oauth)
 
 

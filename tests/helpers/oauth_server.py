@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from smtpgui.core.oauth.settings import OAuthSettings
 from smtpgui.core.oauth.tokens import OAuthProvider
 
 CLIENT_ID = "smtpgui-test-client"
@@ -127,6 +128,19 @@ class AuthorizationServer:
             "expires_in": 900,
             "interval": 1,
         }
+
+
+def client_settings(auth: AuthorizationServer) -> OAuthSettings:
+    """A profile's OAuth2 client for this server (its {tenant} endpoints, the test scope)."""
+    return OAuthSettings(
+        provider="test",
+        client_id=CLIENT_ID,
+        tenant="contoso.example",
+        authorize_url=f"{auth.base}/{{tenant}}/authorize",
+        token_url=f"{auth.base}/{{tenant}}/token",
+        device_url=f"{auth.base}/{{tenant}}/device",
+        scopes=SCOPE,
+    )
 
 
 @contextmanager
