@@ -42,6 +42,21 @@ def test_a_folder_of_eml_files_goes_through_one_login(env, ca, ca_file, tmp_path
     assert done.stderr.count(" -> AUTH ") == 1  # one login for the whole batch
 
 
+def test_a_batch_explains_a_refusal_in_the_cli_s_language(env, ca, ca_file, tmp_path):
+    folder = tmp_path / "outbox"
+    folder.mkdir()
+    (folder / "001.eml").write_bytes(invoice(1).as_bytes())
+    with smtp_server(ca, handler=RefuseOne()) as server:
+        saved = cli(env, *check_args(server.server, ca_file, "--save"), stdin=PASSWORD + "\n")
+        assert saved.returncode == codes.OK, saved.stderr
+        english = cli(env, "send", "--batch", str(folder))
+        spanish = cli(env, "--lang", "es", "send", "--batch", str(folder))
+    assert english.returncode == spanish.returncode == codes.RCPT_TO, spanish.stderr
+    title = english.stderr.split("FAILED at RCPT: ")[1].splitlines()[0]
+    assert "FALLÓ en RCPT: " in spanish.stderr, spanish.stderr
+    assert title not in spanish.stderr  # the diagnosis itself is in Spanish, not only the frame
+
+
 def test_an_mbox_is_sent_message_by_message(env, starttls_server, ca_file, tmp_path):
     box = mailbox.mbox(tmp_path / "invoices.mbox")
     for number in (4, 5):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import smtpgui.api as api
 from smtpgui.cli.errors import CliError
-from smtpgui.cli.language import cli
+from smtpgui.cli.language import cli, say, translate
 from smtpgui.cli.output import TranscriptPrinter, format_diagnosis
 from smtpgui.core import exit_codes as codes
 from smtpgui.core.smtp.batch import MessageReport, Outcome
@@ -52,11 +52,11 @@ def _print_report(name: str, report: MessageReport) -> None:
     if report.outcome is Outcome.ACCEPTED:
         return
     if report.result.phase is None:  # refused here before sending (no recipient, ...)
-        print(f"  {report.result.detail}", file=sys.stderr)
+        print(f"  {say(report.result.detail)}", file=sys.stderr)
         return
     diagnosis = report.diagnosis
-    if diagnosis is not None:
-        print(format_diagnosis(diagnosis, report.result), file=sys.stderr)
+    if diagnosis is not None:  # in the CLI's language, as `check` prints it
+        print(format_diagnosis(diagnosis.translated(translate), report.result), file=sys.stderr)
 
 
 def _source(path: Path) -> tuple[list[str], Iterator[EmailMessage]]:
