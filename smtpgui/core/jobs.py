@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -99,6 +100,7 @@ class JobRunner:
         self._secrets = secrets or SecretStore()
         self._cancelled = threading.Event()
         self._probe: SmtpProbe | None = None
+        self._probe_started = 0.0  # time.monotonic() as the probe began: its lines count from it
         self._tokens: Tokens | None = None  # OAuth2: the sign-in this run's tests used
         self._lock = threading.Lock()
         own = job.arrival.password if job.arrival is not None else ""  # the mailbox's own
@@ -120,6 +122,7 @@ class JobRunner:
         password, secret, client_secret = login
         probe = self._probe_for(password)
         checker = self._start_domain_check()
+        self._probe_started = time.monotonic()
         result = probe.run()
         self._forget_refused_token(result)
         outcome = self._after_test(result, secret, client_secret)
@@ -199,8 +202,13 @@ class JobRunner:
                 return replace(outcome, arrival_finding=token)
             secret = token
 
+        # The mailbox's lines count their milliseconds from its own start: on the transcript
+        # they go on from the SMTP lines, as one conversation after the other.
+        offset = round((time.monotonic() - self._probe_started) * 1000)
+
         def log(line: TranscriptLine) -> None:
-            self._callback(replace(line, text=self._redactor.redact(line.text)))
+            text = self._redactor.redact(line.text)
+            self._callback(replace(line, text=text, elapsed_ms=line.elapsed_ms + offset))
 
         arrival, finding = prove_arrival(
             job.arrival,

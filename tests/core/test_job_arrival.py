@@ -81,6 +81,26 @@ def test_the_mailbox_says_where_the_test_message_went(
     assert PASSWORD not in transcript
 
 
+def test_the_mailbox_lines_go_on_from_the_smtp_lines_clock(
+    ca: trustme.CA, ca_file: str, imap: Dovecot
+) -> None:
+    lines: list[TranscriptLine] = []
+
+    def collect(event: object) -> None:
+        if isinstance(event, TranscriptLine):
+            lines.append(event)
+
+    check = ArrivalCheck(f"127.0.0.1:{imap.port}", Security.NONE, limit=1.5)
+    with smtp_server(ca, "starttls", Delivering(imap=imap, folder="INBOX")) as server:
+        job = Job(_settings(server, ca_file), PASSWORD, False, "s", "b", arrival=check)
+        assert JobRunner(job, collect).run().arrival is not None
+    first_imap = next(i for i, line in enumerate(lines) if line.text.startswith("IMAP:"))
+    assert first_imap > 0  # SMTP lines came first
+    elapsed = [line.elapsed_ms for line in lines]
+    assert elapsed == sorted(elapsed)  # one clock: the IMAP lines do not restart at 0
+    assert elapsed[first_imap] >= elapsed[first_imap - 1]
+
+
 def test_an_unreadable_mailbox_never_fails_the_test(ca: trustme.CA, ca_file: str) -> None:
     check = ArrivalCheck("127.0.0.1:1", Security.NONE, limit=1)
     with smtp_server(ca, "starttls") as server:
