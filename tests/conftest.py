@@ -12,8 +12,8 @@ import trustme
 
 from smtpgui.core.oauth import session as oauth_session
 from smtpgui.core.profile.memory_keyring import MemoryKeyring
+from tests.helpers.cli import cli_env
 from tests.helpers.cli_oauth import PROXIES
-from tests.helpers.cli_terminal import ROOT, python_path
 from tests.helpers.dns_server import DnsServer, dns_server
 from tests.helpers.oauth_server import AuthorizationServer, authorization_server
 from tests.helpers.servers import OAuthRecorder, RunningServer, SilentServer, smtp_server
@@ -96,27 +96,14 @@ def silent_server() -> Iterator[SilentServer]:
 
 @pytest.fixture
 def env(tmp_path):
-    return dict(
-        os.environ,
-        SMTPGUI_CONFIG_DIR=str(tmp_path / "config"),
-        PYTHON_KEYRING_BACKEND="tests.helpers.file_keyring.FileKeyring",
-        SMTPGUI_TEST_KEYRING=str(tmp_path / "keyring.json"),
-        PYTHONPATH=python_path(),
-    )
+    return cli_env(tmp_path)
 
 
 @pytest.fixture
 def oauth_env(tmp_path):
     """The CLI's env for a sign-in: no browser (the test plays it), no proxy."""
-    values = dict(
-        os.environ,
-        SMTPGUI_CONFIG_DIR=str(tmp_path / "config"),
-        PYTHON_KEYRING_BACKEND="tests.helpers.file_keyring.FileKeyring",
-        SMTPGUI_TEST_KEYRING=str(tmp_path / "keyring.json"),
-        PYTHONPATH=str(ROOT),
-        BROWSER="true",  # webbrowser.open runs `true URL`: the test itself plays the browser
-        NO_PROXY="127.0.0.1,localhost",
-    )
+    # BROWSER: webbrowser.open runs `true URL`; the test itself plays the browser.
+    values = cli_env(tmp_path, BROWSER="true", NO_PROXY="127.0.0.1,localhost")
     for name in PROXIES:  # every request goes straight to 127.0.0.1
         values.pop(name, None)
     return values

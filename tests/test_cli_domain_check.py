@@ -4,13 +4,11 @@ DNS server on 127.0.0.1 (--resolver) and a real SMTP server."""
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 
 from smtpgui.core import exit_codes as codes
-from tests.helpers.cli_terminal import ROOT, check_args, cli
+from tests.helpers.cli_terminal import check_args, cli
 from tests.helpers.deliverability_zones import M365, ZONES
 from tests.helpers.dns_server import DnsServer, dns_server
 from tests.helpers.servers import PASSWORD
@@ -19,17 +17,6 @@ OFFICE = {
     ("office.test", "TXT"): ['"v=spf1 ip4:127.0.0.1 -all"'],
     ("_dmarc.office.test", "TXT"): ['"v=DMARC1; p=quarantine"'],
 }
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    return dict(
-        os.environ,
-        SMTPGUI_CONFIG_DIR=str(tmp_path / "config"),
-        PYTHON_KEYRING_BACKEND="tests.helpers.file_keyring.FileKeyring",
-        SMTPGUI_TEST_KEYRING=str(tmp_path / "keyring.json"),
-        PYTHONPATH=str(ROOT),
-    )
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import json
-import os
 import subprocess
 import sys
 
@@ -20,7 +19,8 @@ from smtpgui.core import exit_codes as codes
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.profile.store import SettingsStore
 from smtpgui.core.smtp.endpoint import parse_server
-from tests.helpers.cli_terminal import OWN, check_args, python_path
+from tests.helpers.cli import cli_env
+from tests.helpers.cli_terminal import OWN, check_args
 from tests.helpers.hostile import HostileServer
 from tests.helpers.hostile_smtp import smtp_script
 from tests.helpers.servers import PASSWORD, USER, smtp_server
@@ -31,14 +31,7 @@ HOST = "почта.рф"  # no character of it exists in cp1252
 
 @pytest.fixture
 def env(tmp_path):
-    return dict(
-        os.environ,
-        SMTPGUI_CONFIG_DIR=str(tmp_path / "config"),
-        PYTHON_KEYRING_BACKEND="tests.helpers.file_keyring.FileKeyring",
-        SMTPGUI_TEST_KEYRING=str(tmp_path / "keyring.json"),
-        PYTHONPATH=python_path(),
-        PYTHONIOENCODING="cp1252:strict",
-    )
+    return cli_env(tmp_path, PYTHONIOENCODING="cp1252:strict")
 
 
 @pytest.fixture(scope="session")

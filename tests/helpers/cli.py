@@ -10,13 +10,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def python_path() -> str:
+    """The checkout, plus what PYTHONPATH holds already (`.ci/run`'s Windows-like startup)."""
+    return os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+
+
 def cli_env(tmp_path: Path, **more: str) -> dict[str, str]:
+    """The environment of a CLI child: its own config folder and file keyring under
+    `tmp_path`; PYTHONPATH keeps what the run set (the Windows-like sitecustomize of .ci/run
+    reaches every CLI a test starts)."""
     return dict(
         os.environ,
         SMTPGUI_CONFIG_DIR=str(tmp_path / "config"),
         PYTHON_KEYRING_BACKEND="tests.helpers.file_keyring.FileKeyring",
         SMTPGUI_TEST_KEYRING=str(tmp_path / "keyring.json"),
-        PYTHONPATH=str(ROOT),
+        PYTHONPATH=python_path(),
         **more,
     )
 

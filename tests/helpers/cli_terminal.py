@@ -18,11 +18,6 @@ OWN = "admin@example.test"
 CHILD_IO = os.environ.get("PYTHONIOENCODING", "").partition(":")[0] or None
 
 
-def python_path() -> str:
-    """The checkout, plus what PYTHONPATH holds already (`.ci/run`'s Windows-like startup)."""
-    return os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
-
-
 def cli(env, *args, stdin: str = "", timeout: float = 60) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "smtpgui", *args],
