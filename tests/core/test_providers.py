@@ -215,3 +215,14 @@ def _with_imap(imap: object, source: str = "https://example.test/imap"):
 def test_a_broken_imap_server_is_a_clear_error(change, message):
     with pytest.raises(ProviderFileError, match=re.escape(message)):
         parse_providers(_broken(change))
+
+
+def test_the_host_index_is_built_once():
+    # Every test looks its server up (login_notice); rebuilding the index cost ~0.7 ms a test.
+    from smtpgui.core.providers import catalogue
+
+    catalogue.by_host("smtp.gmail.com")
+    before = catalogue._server_hosts.cache_info()
+    assert catalogue.by_host("smtp.office365.com") is not None
+    after = catalogue._server_hosts.cache_info()
+    assert (after.hits, after.misses) == (before.hits + 1, before.misses)

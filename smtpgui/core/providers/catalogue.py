@@ -104,7 +104,6 @@ def by_host(host: str) -> Match | None:
     return _server_hosts().get(_normal(host))
 
 
-@functools.cache
 def catalogue_imap(smtp_host: str, recipient: str) -> tuple[Server | None, bool]:
     """The provider catalogue's IMAP server, and whether the catalogue vouches that it
     belongs to the SMTP server's provider (outlook.office365.com for smtp-mail.outlook.com):
@@ -118,6 +117,7 @@ def catalogue_imap(smtp_host: str, recipient: str) -> tuple[Server | None, bool]
     return (theirs.imap if theirs is not None else None), False
 
 
+@functools.cache
 def _server_hosts() -> dict[str, Match]:
     """Every server host of the catalogue, with its provider and region; built once.
 
