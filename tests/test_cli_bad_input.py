@@ -44,6 +44,25 @@ def test_numbers_out_of_range_are_refused_with_the_range(env, tmp_path, args, me
 
 
 @pytest.mark.parametrize(
+    ("option", "value"),
+    [("--arrival", "imap.example.test\r\nA1 LOGOUT"), ("--arrival-user", "me\r\nA1 DELETE INBOX")],
+)
+def test_a_line_break_in_the_arrival_options_is_refused_before_anything_starts(
+    env, tmp_path, option, value
+):
+    # IMAP commands end at CRLF: the value would start a command of its own on the mailbox.
+    args = ["check", "--server", "127.0.0.1:1", "--to", "a@b.example", "--auth", "none"]
+    arrival = [option, value] + (
+        ["--arrival", "imap.example.test"] if option != "--arrival" else []
+    )
+    done = run_cli(env, *args, *arrival, timeout=20)
+    assert done.returncode == codes.INVALID_INPUT, done.stderr
+    assert f"{option}: Line breaks and control characters are not allowed here." in done.stderr
+    assert "connecting" not in done.stdout  # refused before the test began
+    no_traceback(done)
+
+
+@pytest.mark.parametrize(
     ("content", "message"),
     [
         ("[" * 100_000, "nested too deeply"),

@@ -944,6 +944,10 @@
         <translation>el inicio de sesión permite enviar correo, no leer el buzón; añada {scopes} a los ámbitos (scopes) de OAuth2, vuelva a iniciar sesión y pruebe de nuevo (o dé al buzón un inicio de sesión propio)</translation>
     </message>
     <message>
+        <source>the mailbox&apos;s server, user name and password may not hold line breaks or control characters</source>
+        <translation>el servidor, el usuario y la contraseña del buzón no pueden contener saltos de línea ni caracteres de control</translation>
+    </message>
+    <message>
         <source>the stored password is sent only to the servers it was saved for, and {host} is not one of them; give the password for this check (--password-stdin, or type it in the window) to read that mailbox</source>
         <translation>la contraseña guardada solo se envía a los servidores para los que se guardó, y {host} no es uno de ellos; indique la contraseña para esta comprobación (--password-stdin, o escríbala en la ventana) para leer ese buzón</translation>
     </message>

@@ -99,6 +99,10 @@ def run_check(args: argparse.Namespace) -> int:
 def _arrival(args: argparse.Namespace) -> ArrivalCheck | None:
     if args.arrival is None:  # "--arrival" alone is "" (the catalogue's server)
         return None
+    for option, value in (("--arrival", args.arrival), ("--arrival-user", args.arrival_user)):
+        error = text_error(value or "")  # a line break would start another IMAP command
+        if error:
+            raise CliError(option_error(option, ValueError(error)), codes.INVALID_INPUT)
     # Deferred: imaplib and the IMAP client, only for --arrival (issue 20: a check starts fast).
     from smtpgui.core.deliverability.arrival import ArrivalCheck
 

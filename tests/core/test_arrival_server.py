@@ -133,3 +133,18 @@ def test_gmail_s_one_scope_covers_sending_and_reading(on_loopback):
     )
     assert "IMAP: connecting to imap.gmail.com:993" in lines
     assert "OAuth2 scopes" not in explanation
+
+
+@pytest.mark.parametrize(
+    "check",
+    [
+        ArrivalCheck(server="imap.office.test\r\nA1 LOGOUT"),
+        ArrivalCheck(server="imap.office.test", username="me\r\nA1 DELETE INBOX"),
+        ArrivalCheck(server="imap.office.test", username="me", password="pw\r\nA1 LOGOUT"),
+    ],
+)
+def test_a_line_break_never_reaches_the_mailbox(check):
+    verdict, explanation, lines = _prove(check, "tls://mail.office.test:587", False)
+    assert verdict == "arrival-unreadable"
+    assert "may not hold line breaks or control characters" in explanation
+    assert lines == []  # refused before connecting

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from smtpgui.core.deliverability.model import Finding
+from smtpgui.core.profile.addresses import control_characters
 from smtpgui.core.profile.settings import Settings
 from smtpgui.core.providers.catalogue import Server, catalogue_imap
 from smtpgui.core.smtp.endpoint import Security
@@ -162,6 +163,10 @@ class _Mailbox:
             plain = f"\0{account.username}\0{account.secret}".encode()
             reply = conn.authenticate("PLAIN", lambda _challenge: plain)
         else:
+            # LOGIN sends both as IMAP strings (RFC 9051 §4.3), which imaplib does not escape: a
+            # line break in either would end the command and start another.
+            if control_characters(account.username + account.secret):
+                raise ArrivalError(_CONTROL_REFUSED)
             self._line(Direction.CLIENT, f"LOGIN {account.username} {REDACTED}")
             reply = conn.login(account.username, account.secret)
         self._line(Direction.SERVER, f"{reply[0]} {_text(reply[1])}")
@@ -383,6 +388,8 @@ def _account(
     from smtpgui.core.profile.settings import AuthMethod, TrustMode
     from smtpgui.core.smtp.tls import make_context
 
+    if any(control_characters(text) for text in (check.server, check.username, check.password)):
+        raise ValueError(_CONTROL_REFUSED)  # a CR/LF would end the IMAP command and start another
     smtp_host = settings.endpoints[0].host if settings.endpoints else ""
     provider, vouched = catalogue_imap(smtp_host, settings.recipient)
     host, port, security = imap_endpoint(check, provider)
@@ -429,6 +436,16 @@ def _scopes_needed(missing: tuple[str, ...]) -> Text:
         ),
         scopes=" ".join(missing),
     )
+
+
+_CONTROL_REFUSED = Text(
+    "Deliverability",
+    QT_TRANSLATE_NOOP(
+        "Deliverability",
+        "the mailbox's server, user name and password may not hold line breaks or control "
+        "characters",
+    ),
+)
 
 
 def _not_bound(host: str) -> Text:
