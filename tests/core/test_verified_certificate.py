@@ -113,6 +113,7 @@ def test_the_short_name_falls_back_to_the_organisation_then_the_whole_name():
     assert display_name("O=Caf\\C3\\A9") == "Café"
     assert display_name("C=ES") == "C=ES"
     assert display_name("") == ""
+    assert display_name("CN=x\\") == "CN=x\\"  # a lone escape at the end: not a name
 
 
 def test_a_self_issued_certificate_is_left_to_cryptography(tmp_path):

@@ -220,19 +220,21 @@ def display_name(rfc4514: str) -> str:
     return rfc4514
 
 
-_PAIR = re.compile(r"((?:[^,+\\]|\\.)*)(?:[,+]|$)", re.DOTALL)
 _HEX = frozenset("0123456789abcdefABCDEF")
 
 
 def _attributes(rfc4514: str) -> list[tuple[str, str]]:
-    """The `type=value` pairs of an RFC 4514 string, values still escaped."""
-    pairs = []
-    for match in _PAIR.finditer(rfc4514):
-        kind, equals, value = match.group(1).partition("=")
-        if equals:
-            pairs.append((kind.strip(), value))
-        if match.end() == len(rfc4514):
-            break
+    """The `type=value` pairs of an RFC 4514 string, values still escaped (one pass, so a
+    hostile certificate's name cannot make it slow)."""
+    pairs: list[tuple[str, str]] = []
+    start = i = 0
+    while i <= len(rfc4514):
+        if i == len(rfc4514) or rfc4514[i] in ",+":
+            kind, equals, value = rfc4514[start:i].partition("=")
+            if equals:
+                pairs.append((kind.strip(), value))
+            start = i + 1
+        i += 2 if i < len(rfc4514) and rfc4514[i] == "\\" else 1
     return pairs
 
 
