@@ -4,7 +4,7 @@ failed options and core exceptions in the CLI's language."""
 from __future__ import annotations
 
 from smtpgui.cli.language import say
-from smtpgui.core.text.i18n import Text
+from smtpgui.core.text.i18n import message_of as core_message_of
 
 
 class CliError(Exception):
@@ -22,10 +22,5 @@ def option_error(option: str, error: BaseException) -> str:
 
 
 def message_of(error: BaseException) -> str:
-    """An exception's message in the CLI's language: the core keeps a Text in args or .text."""
-    text = getattr(error, "text", None)
-    first = error.args[0] if error.args else None
-    for message in (text, first):
-        if isinstance(message, Text):
-            return say(message)
-    return str(error)
+    """An exception's message in the CLI's language (the core keeps a Text where it can)."""
+    return say(core_message_of(error))

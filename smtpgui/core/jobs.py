@@ -20,7 +20,7 @@ from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.profile.store import SettingsStore
 from smtpgui.core.smtp.result import Failure, Phase, ProbeResult
 from smtpgui.core.smtp.transcript import Redactor, TranscriptLine
-from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, Text
+from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, Text, message_of
 
 if TYPE_CHECKING:
     from smtpgui.core.deliverability.arrival import Arrival, ArrivalCheck
@@ -149,7 +149,7 @@ class JobRunner:
             self._redactor = self._redactor.including([client_secret], "")
             access, refresh = self._access_token(client_secret)
         except (OAuthError, SecretStoreError) as exc:  # both say what to do
-            return self._failed_before_connecting(_message(exc), Failure.SIGN_IN)
+            return self._failed_before_connecting(message_of(exc), Failure.SIGN_IN)
         self._redactor = self._redactor.including([access, refresh], self._job.settings.username)
         return access, refresh, client_secret
 
@@ -263,7 +263,7 @@ class JobRunner:
         try:
             return self._fresh_access_token(saved)
         except (OAuthError, SecretStoreError) as exc:
-            return arrival_finding(None, self._job.settings.recipient, _message(exc))
+            return arrival_finding(None, self._job.settings.recipient, message_of(exc))
 
     def _fresh_access_token(self, saved: bool) -> str:
         """An access token of the same sign-in for the mailbox, valid a minute more: the one
@@ -307,7 +307,7 @@ class JobRunner:
         try:
             stored = self._secrets.get(binding_of(job.settings, SecretKind.PASSWORD))
         except SecretStoreError as exc:
-            return "", _message(exc)
+            return "", message_of(exc)
         if stored is None:
             return "", no_password_for(job.settings)
         self._redactor = self._redactor.including([stored], job.settings.username)
@@ -416,7 +416,7 @@ def no_password_for(settings: Settings) -> Text:
 
 def _save_error(exc: Exception) -> str:
     if isinstance(exc, SecretStoreError):
-        return _message(exc)
+        return message_of(exc)
     reason = getattr(exc, "strerror", None) or type(exc).__name__
     where = getattr(exc, "filename", None)
     if not where:
@@ -438,8 +438,3 @@ def _save_error(exc: Exception) -> str:
         where=str(where),
         reason=reason,
     )
-
-
-def _message(exc: Exception) -> str:
-    """The exception's message as raised: a Text stays a Text (str() would drop the template)."""
-    return exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)

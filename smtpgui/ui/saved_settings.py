@@ -19,9 +19,8 @@ from smtpgui.core.profile.secrets import (
 )
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.profile.store import SettingsFileError, SettingsStore
-from smtpgui.core.text.i18n import shown
+from smtpgui.core.text.i18n import message_of, shown
 from smtpgui.ui.background import call_in_background
-from smtpgui.ui.messages import error_text
 
 if TYPE_CHECKING:
     from smtpgui.ui.form import SettingsForm
@@ -71,7 +70,7 @@ class SavedSettings(QObject):
                 QCoreApplication.translate(
                     "SettingsWindow", "The saved settings could not be read"
                 ),
-                error_text(exc),
+                shown(message_of(exc), QCoreApplication.translate),
             )
             self.settings = None
         else:
@@ -121,7 +120,7 @@ class SavedSettings(QObject):
         self._form.set_password_stored(bound)
         self._form.oauth.set_stored(sign_in, client_secret)
         if error is not None:
-            self._log.add_note(error_text(error))
+            self._log.add_note(shown(message_of(error), QCoreApplication.translate))
         self.secrets_checked.emit(password or sign_in)
 
     def saved(self, settings: Settings) -> None:
@@ -151,7 +150,7 @@ class SavedSettings(QObject):
             self._status.show_message(
                 "error",
                 QCoreApplication.translate("SettingsWindow", "Could not delete everything"),
-                error_text(error),
+                shown(message_of(error), QCoreApplication.translate),
             )
             return
         self.settings = None

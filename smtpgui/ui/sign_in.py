@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from smtpgui.core.profile.secrets import SecretStore, SecretStoreError
 from smtpgui.core.profile.settings import Settings
-from smtpgui.core.text.i18n import shown
-from smtpgui.ui.messages import error_text
+from smtpgui.core.text.i18n import message_of, shown
 from smtpgui.ui.worker import Worker, WorkerThread
 
 if TYPE_CHECKING:
@@ -191,6 +190,6 @@ class SignIn(QObject):
             self._status.show_message(
                 "error",
                 QCoreApplication.translate("SettingsWindow", "Not signed in"),
-                error_text(result),
+                shown(message_of(result), QCoreApplication.translate),
             )
         self.ended.emit()

@@ -28,7 +28,7 @@ from smtpgui.core.profile.settings import Settings
 from smtpgui.core.providers.catalogue import Server, catalogue_imap
 from smtpgui.core.smtp.endpoint import Security
 from smtpgui.core.smtp.transcript import REDACTED, Direction, Redactor, TranscriptLine
-from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, Text
+from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, Text, message_of
 
 Log = Callable[[TranscriptLine], None]
 # Special-use Junk (RFC 6154) first; else the names big providers use for spam folders.
@@ -377,7 +377,7 @@ def prove_arrival(
             cancelled=cancelled,
         )
     except (ArrivalError, ValueError) as exc:
-        return None, arrival_finding(None, mailbox, _message(exc))
+        return None, arrival_finding(None, mailbox, message_of(exc))
     return arrival, arrival_finding(arrival, mailbox)
 
 
@@ -459,8 +459,3 @@ def _not_bound(host: str) -> Text:
         ),
         host=host,
     )
-
-
-def _message(exc: Exception) -> str:
-    """The exception's message as raised: a Text stays a Text (str() would drop the template)."""
-    return exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)

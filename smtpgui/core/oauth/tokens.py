@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from smtpgui.core.smtp.trust_store import system_context
-from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, Text
+from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, Text, message_of
 from smtpgui.core.text.printable import printable
 
 Clock = Callable[[], float]
@@ -276,8 +276,7 @@ def redacted(exc: OAuthError, secrets: Sequence[str]) -> OAuthError:
     """The same error, its message without any of `secrets` (in any form the redactor knows)."""
     from smtpgui.core.smtp.transcript import Redactor
 
-    message = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
-    return type(exc)(Redactor(secrets).redact(message))
+    return type(exc)(Redactor(secrets).redact(message_of(exc)))
 
 
 def _sign_in_refused(description: str) -> OAuthError:

@@ -51,3 +51,12 @@ class Text(str):
 def shown(message: str, translate: ContextTranslate) -> str:
     """A message as the admin should read it: translated if it is a Text."""
     return message.render(translate) if isinstance(message, Text) else message
+
+
+def message_of(exc: BaseException) -> str:
+    """An exception's message as the core raised it: its Text where it has one (in `.text`,
+    as EndpointError keeps it, or as its argument), so each face can translate it; else str()."""
+    for said in (getattr(exc, "text", None), exc.args[0] if exc.args else None):
+        if isinstance(said, Text):
+            return said
+    return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
