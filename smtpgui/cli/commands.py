@@ -50,7 +50,7 @@ from smtpgui.core.text.encoding import TextDecodingError
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from smtpgui.core.deliverability.arrival import ArrivalCheck
+    from smtpgui.core.deliverability.model import ArrivalCheck
 
 SUBJECT = "smtpgui test message"
 BODY = "This is a test message from smtpgui. If you can read it, the outgoing mail server works."
@@ -103,8 +103,8 @@ def _arrival(args: argparse.Namespace) -> ArrivalCheck | None:
         error = text_error(value or "")  # a line break would start another IMAP command
         if error:
             raise CliError(option_error(option, ValueError(error)), codes.INVALID_INPUT)
-    # Deferred: imaplib and the IMAP client, only for --arrival (issue 20: a check starts fast).
-    from smtpgui.core.deliverability.arrival import ArrivalCheck
+    # Deferred: the deliverability model, only for --arrival (issue 20: a check starts fast).
+    from smtpgui.core.deliverability.model import ArrivalCheck
 
     security = Security(args.arrival_security) if args.arrival_security else None
     return ArrivalCheck(

@@ -23,9 +23,9 @@ from smtpgui.core.smtp.transcript import Redactor, TranscriptLine
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, Text, message_of
 
 if TYPE_CHECKING:
-    from smtpgui.core.deliverability.arrival import Arrival, ArrivalCheck
+    from smtpgui.core.deliverability.arrival import Arrival
     from smtpgui.core.deliverability.beside_test import DomainCheckBesideTest
-    from smtpgui.core.deliverability.model import DomainReport, Finding
+    from smtpgui.core.deliverability.model import ArrivalCheck, DomainReport, Finding
     from smtpgui.core.diagnosis.diagnose import Diagnosis
     from smtpgui.core.oauth.tokens import Tokens
     from smtpgui.core.smtp.message import TestMessage

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 import trustme
 
-from smtpgui.core.deliverability.arrival import ArrivalCheck
+from smtpgui.core.deliverability.model import ArrivalCheck
 from smtpgui.core.jobs import Job, JobRunner, Outcome
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.smtp.endpoint import Security, parse_server

@@ -245,7 +245,7 @@ def test_a_stored_password_is_not_sent_to_an_imap_server_of_another_organisation
     """Issue 19's arrival check uses the SMTP login: never the stored one at a foreign host."""
     import socket
 
-    from smtpgui.core.deliverability.arrival import ArrivalCheck
+    from smtpgui.core.deliverability.model import ArrivalCheck
 
     listener = socket.create_server(("127.0.0.2", 0))  # another host, as far as names go
     listener.settimeout(0.5)

@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from smtpgui.core.deliverability.model import Finding
+from smtpgui.core.deliverability.model import ArrivalCheck, Finding
 from smtpgui.core.profile.addresses import control_characters
 from smtpgui.core.profile.settings import Settings
 from smtpgui.core.providers.catalogue import Server, catalogue_imap
@@ -283,20 +283,6 @@ def _first_of_each(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for method, result in pairs:
         seen.setdefault(method.lower(), result)
     return list(seen.items())
-
-
-@dataclass(frozen=True)
-class ArrivalCheck:
-    """What the admin asked for: look for the test message in this IMAP mailbox."""
-
-    server: str = ""  # "host[:port]" (993: TLS; 143: STARTTLS), "" = the provider's
-    security: Security | None = None  # None: from the port
-    username: str = ""  # "": the SMTP login's
-    limit: float = 120.0
-    delete: bool = False
-    # A login of the mailbox's own, typed for this run (the window keeps it in memory only);
-    # "": the SMTP login's secret (the password, or the sign-in's access token).
-    password: str = field(default="", repr=False)
 
 
 def imap_endpoint(check: ArrivalCheck, provider: Server | None = None) -> tuple[str, int, Security]:

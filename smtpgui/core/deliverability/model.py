@@ -1,10 +1,13 @@
-"""What the domain check found: one finding per record kind, and the report that holds them."""
+"""What the domain check found: one finding per record kind, and the report that holds them;
+and what an arrival check is asked to look for (ArrivalCheck: built on the GUI thread, so it
+lives here, apart from the IMAP client in arrival.py)."""
 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from smtpgui.core.smtp.endpoint import Security
 from smtpgui.core.text.i18n import Text
 
 
@@ -61,3 +64,17 @@ def shown_findings(report: DomainReport) -> tuple[Finding, ...]:
         if not (shown and item.verdict == shown[-1].verdict == "dns-failed"):
             shown.append(item)
     return tuple(shown)
+
+
+@dataclass(frozen=True)
+class ArrivalCheck:
+    """What the admin asked for: look for the test message in this IMAP mailbox."""
+
+    server: str = ""  # "host[:port]" (993: TLS; 143: STARTTLS), "" = the provider's
+    security: Security | None = None  # None: from the port
+    username: str = ""  # "": the SMTP login's
+    limit: float = 120.0
+    delete: bool = False
+    # A login of the mailbox's own, typed for this run (the window keeps it in memory only);
+    # "": the SMTP login's secret (the password, or the sign-in's access token).
+    password: str = field(default="", repr=False)
