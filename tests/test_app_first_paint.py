@@ -58,3 +58,19 @@ def test_the_first_paint_loads_nothing_a_test_loads_later(tmp_path):
     assert "smtpgui.ui.main_window" in loaded  # the list is real
     early = {m for m in loaded if m.startswith(NOT_AT_START)}
     assert early == set()
+
+
+def test_a_ticked_arrival_check_is_built_without_the_imap_client():
+    # The window builds a Test's ArrivalCheck on the GUI thread; imaplib loads on the worker.
+    code = """
+import sys
+from PySide6.QtWidgets import QApplication, QLineEdit
+from smtpgui.ui.arrival_fields import ArrivalFields
+app = QApplication([])
+fields = ArrivalFields(QLineEdit("smtp.office365.com"), QLineEdit("me@example.com"))
+fields.enabled.setChecked(True)
+assert fields.check() is not None
+assert "imaplib" not in sys.modules, "imaplib loaded on the GUI thread"
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=60)
