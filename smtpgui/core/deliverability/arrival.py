@@ -36,6 +36,7 @@ _JUNK_NAMES = re.compile(
     r"^(junk|spam|junk e-?mail|bulk mail|\[gmail\]/spam|correo no deseado)$", re.I
 )
 _LIST_LINE = re.compile(rb'^\((?P<flags>[^)]*)\) (?:"[^"]*"|NIL) (?P<name>.+)$')
+_IDLE_END_LINES = 1000  # untagged lines a server may send before it ends IDLE
 _RESULT = re.compile(r"\b(spf|dkim|dmarc)\s*=\s*([a-z]+)", re.I)
 
 
@@ -184,6 +185,8 @@ class _Mailbox:
             if match is None:
                 continue
             name = match["name"].decode("utf-8", "replace").strip('"')
+            if control_characters(name):  # the server's name goes back in SELECT: never a CR/LF
+                continue
             if b"\\junk" in match["flags"].lower() or _JUNK_NAMES.match(name):
                 found.append((name, True))
         return tuple(dict.fromkeys(found))
@@ -195,7 +198,8 @@ class _Mailbox:
         for name, junk in folders:
             self._conn.select(_quoted(name), readonly=True)
             _typ, data = self._conn.uid("SEARCH", "HEADER", "Message-ID", _quoted(message_id))
-            uids = (data[0] or b"").split() if data else []
+            # RFC 9051 §9: a UID is a number; anything else would go back into FETCH and STORE.
+            uids = [uid for uid in (data[0] or b"").split() if uid.isdigit()] if data else []
             self._line(Direction.INFO, f"IMAP: {name}: {'found' if uids else 'not there yet'}")
             if uids:
                 return name, junk, uids[-1].decode("ascii")
@@ -239,8 +243,13 @@ class _Mailbox:
             return
         select.select([conn.sock], [], [], seconds)  # "* n EXISTS" wakes us early
         conn.send(b"DONE\r\n")
-        while not conn.readline().startswith(tag):
-            pass
+        for _line in range(_IDLE_END_LINES):  # RFC 2177: untagged news, then the tagged end
+            line = conn.readline()
+            if not line:
+                raise OSError("the server closed the connection")
+            if line.startswith(tag):
+                return
+        raise OSError("the server did not end IDLE")
 
     def close(self) -> None:
         if self._conn is None:
