@@ -51,3 +51,23 @@ def test_a_numeric_uid_is_still_found(uid):
     assert any(line.endswith(b"FETCH 7 (BODY.PEEK[HEADER.FIELDS (AUTHENTICATION-RESULTS)])\r\n")
                for line in server.received)  # fmt: skip
 
+
+def test_cancel_ends_a_polling_wait_at_once():
+    cancelled = threading.Event()
+    outcome: list[object] = []
+    with hostile_imap(search_line=b"* SEARCH") as server:  # no IDLE: it polls
+        worker = threading.Thread(
+            target=lambda: outcome.append(
+                wait_for_arrival(
+                    account(server.port), "<m@x>", limit=60, poll=30, cancelled=cancelled
+                )
+            ),
+            daemon=True,
+        )
+        worker.start()
+        while worker.is_alive() and not any(b"SEARCH" in line for line in server.received):
+            worker.join(timeout=0.01)  # until the first search went out
+        cancelled.set()
+        worker.join(timeout=10)  # far below the 30 s poll
+    assert not worker.is_alive()
+    assert not outcome[0].arrived

@@ -94,7 +94,7 @@ def wait_for_arrival(
             left = limit - (time.monotonic() - started)
             if left <= 0 or (cancelled is not None and cancelled.is_set()):
                 return Arrival(False, round(time.monotonic() - started, 1))
-            mailbox.wait(min(poll, left))
+            mailbox.wait(min(poll, left), cancelled or threading.Event())
     except (OSError, imaplib.IMAP4.error, ssl.SSLError) as exc:
         raise ArrivalError(
             Text(
@@ -229,11 +229,11 @@ class _Mailbox:
         self._line(Direction.INFO, f"IMAP: test message deleted from {folder}")
         return typ == "OK"
 
-    def wait(self, seconds: float) -> None:
+    def wait(self, seconds: float, cancelled: threading.Event) -> None:
         """IDLE on the Inbox until it changes or `seconds` pass; else just wait."""
         assert self._conn is not None
         if "IDLE" not in self._conn.capabilities:
-            time.sleep(seconds)  # polling: the server offers no way to be told
+            cancelled.wait(seconds)  # polling (no IDLE offered); Cancel ends the wait at once
             return
         conn = self._conn
         conn.select("INBOX", readonly=True)
