@@ -144,7 +144,7 @@ def send_message(
     elif password is None:
         password = _stored_password(settings, secrets or SecretStore())
     prepared = _prepare(msg, settings)
-    outcome = TestOutcome(SmtpProbe(settings, password, prepared, callback or _ignore).run())
+    outcome = TestOutcome(SmtpProbe(settings, password, prepared, callback).run())
     _forget_if_refused(settings, outcome.result)
     if outcome.diagnosis is not None:  # made by the core for a failed result
         raise _error_class(outcome.result)(outcome.result, outcome.diagnosis)
@@ -173,7 +173,7 @@ def send_messages(
     if password is None:
         password = _secret_for(settings, secrets or SecretStore())
     pacer = Pacer(per_minute if per_minute is not None else published_rate(settings))
-    batch = Batch(settings, password, callback or _ignore, pacer)
+    batch = Batch(settings, password, callback, pacer)
     reports: list[MessageReport] = []
 
     def report(one: MessageReport) -> None:
@@ -290,7 +290,3 @@ def _error_class(result: ProbeResult) -> type[SendError]:
     if result.failure in _SECURITY_FAILURES:
         return SecurityError
     return _ERROR_BY_PHASE.get(result.phase or Phase.CONNECT, ConnectionFailedError)
-
-
-def _ignore(_event: object) -> None:
-    pass

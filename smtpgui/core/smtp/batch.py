@@ -104,7 +104,7 @@ class Batch:
         self,
         settings: Settings,
         password: str,
-        callback: Callback,
+        callback: Callback | None,
         pacer: Pacer,
         redactor: Redactor | None = None,
     ) -> None:

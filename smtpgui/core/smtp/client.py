@@ -40,6 +40,11 @@ class TracingSMTP(smtplib.SMTP):
 
     smtplib's own auth() encodes the response as ASCII, so a password with "ñ" or "€" fails
     with UnicodeEncodeError; RFC 4616 (PLAIN) says UTF-8, which every server we know accepts.
+
+    Lines go to `report`, which redacts every line it is given (the probe's Steps.log): the
+    client itself hides only what position reveals (an AUTH payload, the lines of a login
+    exchange) and redacts a server line before cutting it, so a cut never leaves half a secret.
+    Redacting every line twice cost a tenth of a batch's time (issue 20).
     """
 
     def __init__(
@@ -75,12 +80,12 @@ class TracingSMTP(smtplib.SMTP):
             elif self._hide_client_lines:
                 shown = REDACTED
             else:
-                shown = self._redactor.redact(line)
+                shown = line  # `report` redacts every line it is given
             self._report(Direction.CLIENT, shown)
         else:  # the DATA payload, already dot-stuffed and ending in CRLF . CRLF
             lines = bytes(s).decode("utf-8", "replace").split("\r\n")
             for line in lines[:-1] if lines[-1] == "" else lines:
-                self._report(Direction.CLIENT, self._redactor.redact(line))
+                self._report(Direction.CLIENT, line)
         super().send(s)
         if isinstance(s, bytes):
             self.final_dot_sent = True
@@ -90,7 +95,7 @@ class TracingSMTP(smtplib.SMTP):
         for line in lines:
             _refuse_line_breaks(line)
         for line in lines:
-            self._report(Direction.CLIENT, self._redactor.redact(line))
+            self._report(Direction.CLIENT, line)
         smtplib.SMTP.send(self, "".join(f"{line}\r\n" for line in lines))
 
     def getreply(self) -> tuple[int, bytes]:
@@ -313,7 +318,7 @@ def _refuse_line_breaks(line: str) -> None:
     forged MAIL FROM, RCPT and DATA inside the office's authenticated session). smtplib checks
     its own commands; PIPELINING writes several at once, so every line is checked here.
     """
-    if any(c in line for c in "\r\n\0"):
+    if _LINE_BREAK.search(line):
         raise ProbeFailed(
             Failure.PROTOCOL,
             Text(
@@ -336,3 +341,4 @@ def dot_stuffed(data: bytes) -> bytes:
 
 
 _LEADING_DOT = re.compile(rb"(?m)^\.")
+_LINE_BREAK = re.compile("[\r\n\0]")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -19,7 +20,7 @@ class TestMessage:
     recipients: tuple[str, ...]
     message: EmailMessage
 
-    @property
+    @functools.cached_property  # read for the result, the report and the log of every send
     def message_id(self) -> str:
         return str(self.message["Message-ID"])
 

@@ -50,7 +50,7 @@ class SmtpProbe:
     """Runs one test against the settings' servers; `cancel()` may be called from any thread.
 
     Every event (TranscriptLine, PhaseChange) goes to `callback` on the calling thread, already
-    redacted. `message=None` stops after AUTH (nothing is sent).
+    redacted; with no callback none is made. `message=None` stops after AUTH (nothing is sent).
     """
 
     def __init__(
@@ -58,7 +58,7 @@ class SmtpProbe:
         settings: Settings,
         password: str,
         message: TestMessage | None,
-        callback: Callback,
+        callback: Callback | None,
         resolver: Resolver | None = None,
         redactor: Redactor | None = None,
     ) -> None:

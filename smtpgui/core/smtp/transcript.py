@@ -76,7 +76,10 @@ class Redactor:
     def __init__(self, secrets: Iterable[str] = (), user: str = "") -> None:
         self._secrets = tuple(dict.fromkeys(s for s in secrets if s))
         self._user = user
-        self._needles = sorted(_needles(self._secrets, user), key=len, reverse=True)
+        needles = sorted(_needles(self._secrets, user), key=len, reverse=True)
+        # One scan per line instead of one per needle: every transcript line passes here.
+        # Longest first, so where two needles start at one place the longer one is hidden.
+        self._pattern = re.compile("|".join(map(re.escape, needles))) if needles else None
 
     def including(self, secrets: Iterable[str], user: str) -> Redactor:
         """A redactor for these secrets too (the run's one redactor grows as secrets appear)."""
@@ -86,9 +89,7 @@ class Redactor:
         """The text without secrets; a Text stays a Text (its template holds no secret)."""
         if isinstance(text, Text):
             return text.with_values(self.redact)
-        for needle in self._needles:
-            text = text.replace(needle, REDACTED)
-        return text
+        return text if self._pattern is None else self._pattern.sub(REDACTED, text)
 
     def clip(self, text: str, limit: int) -> str:
         """The redacted text, cut to `limit` characters (with "…") after redacting."""
