@@ -10,6 +10,7 @@ import pytest
 
 from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.core.smtp.endpoint import Security, parse_server
+from smtpgui.core.smtp.message import build_test_message
 from smtpgui.core.smtp.probe import SmtpProbe
 from smtpgui.core.smtp.result import Failure, Phase, PhaseChange, PhaseState, ProbeResult
 from tests.helpers.probe import client_hello_arrived, client_lines_starting, run, transcript
@@ -241,3 +242,20 @@ def test_cancel_breaks_a_stalled_starttls_handshake_at_once(ca_file):
         assert results[0].cancelled and results[0].phase is Phase.STARTTLS
     finally:
         server.close()
+
+
+def test_a_probe_nobody_listens_to_makes_no_event(starttls_server, ca_file, monkeypatch):
+    """A script's send without a callback: the conversation is the same, but no transcript line
+    or phase event is made (redacting and stamping them was most of a batch's cost)."""
+    from smtpgui.core.smtp import steps
+
+    def no_event(*_args: object) -> None:
+        raise AssertionError("an event was made with nobody listening")
+
+    monkeypatch.setattr(steps, "TranscriptLine", no_event)
+    monkeypatch.setattr(steps, "PhaseChange", no_event)
+    message = build_test_message(own_address=OWN, forced_from="", subject="s", body="b")
+    settings = settings_for(starttls_server.server, ca_file)
+    result = SmtpProbe(settings, PASSWORD, message, None).run()
+    assert result.ok, result
+    assert result.message_id and len(starttls_server.handler.envelopes) == 1

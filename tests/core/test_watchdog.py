@@ -40,3 +40,22 @@ def test_a_disarmed_deadline_never_fires():
     dog.disarm()
     assert not fired.wait(0.3)
     dog.stop()
+
+
+def test_a_later_deadline_is_kept_and_not_fired_at_the_earlier_one():
+    """Arming a later deadline does not wake the thread: woken at the earlier one, it must find
+    the new deadline and sleep on until it."""
+    fired_at: list[float] = []
+    done = threading.Event()
+
+    def fire() -> None:
+        fired_at.append(time.monotonic())
+        done.set()
+
+    dog = Watchdog()
+    started = time.monotonic()
+    dog.arm(0.1, fire)
+    dog.arm(0.6, fire)  # later: the thread sleeps on towards 0.1 s
+    assert done.wait(3)
+    assert len(fired_at) == 1 and fired_at[0] - started >= 0.59
+    dog.stop()
