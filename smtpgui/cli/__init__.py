@@ -8,8 +8,6 @@ not pay for argparse or the commands (start-up benchmark).
 
 from __future__ import annotations
 
-import atexit
-import gc
 import sys
 from collections.abc import Sequence
 
@@ -26,11 +24,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if not stdio.has_console():
         return codes.INVALID_INPUT
-    # The process ends after the command: its last garbage collection would walk the ~19,000
-    # objects of the loaded modules only for the OS to take the memory back a moment later,
-    # 15 ms of a 170 ms `check` (issue 20). Frozen at exit, they are left out of it; atexit
-    # handlers, module teardown and stream flushing run as before.
-    atexit.register(gc.freeze)
     stdio.make_output_safe()
     argv = sys.argv[1:] if argv is None else list(argv)
     install(language_in(argv))
