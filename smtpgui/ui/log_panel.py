@@ -9,13 +9,16 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFontDatabase,
     QGuiApplication,
     QKeySequence,
     QShortcut,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -44,7 +47,13 @@ MAX_LINES = 5000  # a hostile server cannot make the pane grow without end
 
 
 class LogPane(QPlainTextEdit):
-    """Read-only transcript. Lines arrive already redacted from the core."""
+    """Read-only transcript. Lines arrive already redacted from the core.
+
+    A test's lines arrive in a burst (a fast server's whole conversation in a few ms): they are
+    kept at once (`lines()`) and written to the pane together when the event loop comes back,
+    in one edit, instead of one layout pass each (47 lines: 3 ms instead of 6 of the window's
+    event loop, issue 20). `flush()` writes what waits at once.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +69,7 @@ class LogPane(QPlainTextEdit):
         )
         self.setAccessibleName(self.tr("Server conversation"))
         self._lines: list[TranscriptLine] = []
+        self._waiting: list[str] = []  # lines kept, not yet written to the pane
 
     def add_line(self, line: TranscriptLine) -> None:
         self._lines.append(line)
@@ -67,16 +77,40 @@ class LogPane(QPlainTextEdit):
         warns = _warns(line.text)
         shade = colour("red" if warns else _COLOURS[line.direction])
         weight = "bold" if line.direction is Direction.ERROR or warns else "normal"
-        self.appendHtml(
+        if not self._waiting:
+            QTimer.singleShot(0, self, self.flush)
+        self._waiting.append(
             f'<span style="color:{shade}; font-weight:{weight}; white-space:pre">'
             f"{html.escape(_displayed(line))}</span>"
         )
+        del self._waiting[:-MAX_LINES]
 
     def add_note(self, text: str) -> None:
         self.add_line(TranscriptLine(Direction.INFO, text, 0))
+        self.flush()
+
+    @Slot()
+    def flush(self) -> None:
+        """Write the waiting lines, in one edit; the view follows the end if it was there."""
+        if not self._waiting:
+            return
+        waiting, self._waiting = self._waiting, []
+        bar = self.verticalScrollBar()
+        following = bar.value() == bar.maximum()
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.beginEditBlock()
+        for index, line in enumerate(waiting):
+            if index or not self.document().isEmpty():
+                cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+            cursor.insertHtml(line)
+        cursor.endEditBlock()
+        if following:
+            bar.setValue(bar.maximum())
 
     def clear_lines(self) -> None:
         self._lines.clear()
+        self._waiting.clear()
         self.clear()
 
     def lines(self) -> list[TranscriptLine]:

@@ -329,6 +329,7 @@ class SettingsWindow(QMainWindow):
 
     @Slot(object)
     def _on_finished(self, outcome: Outcome) -> None:
+        self.log.flush()  # the whole conversation is on screen with its outcome
         run, self._run = self._run, None
         if run is not None:
             run.deleteLater()

@@ -75,6 +75,7 @@ def test_every_log_line_reads_on_a_dark_palette(qtbot, dark):
     qtbot.addWidget(window)
     for direction in Direction:
         window.log.add_line(TranscriptLine(direction, f"a {direction} line", 1))
+    window.log.flush()  # lines are written when the event loop comes back, or now
     base = window.log.palette().color(QPalette.ColorRole.Base)
     shades = _colours(window.log.document().toHtml())
     assert len(shades) >= len(Direction)
