@@ -74,3 +74,52 @@ assert "imaplib" not in sys.modules, "imaplib loaded on the GUI thread"
 """
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=60)
+
+
+# PySide6 classes the first paint must not build (each builds its Python enums when first
+# touched): `Qt` alone has ninety-odd, about 25 ms (smtpgui.ui.qt_enums).
+NOT_BUILT_AT_START = {
+    "QtCore": ("Qt",),
+    "QtGui": ("QAccessible", "QAccessibleEvent"),
+}
+
+_BUILT_AT_FIRST_PAINT = """
+import json, os, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+WATCHED = json.loads(sys.argv[1])
+
+
+class Check(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
+            built = {
+                module: [name for name in names if name in vars(sys.modules["PySide6." + module])]
+                for module, names in WATCHED.items()
+            }
+            print(json.dumps(built), flush=True)
+            os._exit(0)
+        return False
+
+
+app = QApplication([])
+check = Check()
+app.installEventFilter(check)
+from smtpgui.app import main
+
+main([])
+"""
+
+
+def test_the_first_paint_builds_no_qt_class_it_can_do_without(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SMTPGUI_CONFIG_DIR": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", _BUILT_AT_FIRST_PAINT, json.dumps(NOT_BUILT_AT_START)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout.splitlines()[-1]) == {module: [] for module in NOT_BUILT_AT_START}

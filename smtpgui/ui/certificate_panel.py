@@ -5,14 +5,15 @@ from __future__ import annotations
 import html
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from smtpgui.core.profile.settings import TrustMode
 from smtpgui.core.smtp.certificate import format_fingerprint
 from smtpgui.core.smtp.result import CertificateInfo, Failure, ProbeResult
 from smtpgui.core.text.i18n import shown
 from smtpgui.ui.colours import colour
+from smtpgui.ui.qt_enums import set_enum
 
 
 class CertificatePanel(QGroupBox):
@@ -28,8 +29,8 @@ class CertificatePanel(QGroupBox):
         super().__init__(self.tr("Server certificate"), parent)
         self.details = QLabel(wordWrap=True)
         self.details.setObjectName("certificateDetails")
-        self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_enum(self.details, "textFormat", "RichText")
+        set_enum(self.details, "textInteractionFlags", "TextSelectableByMouse")
         self.pin_button = QPushButton(self.tr("Accept only this certificate (pin it)"))
         self.pin_button.setToolTip(
             self.tr(
@@ -37,9 +38,12 @@ class CertificatePanel(QGroupBox):
                 "exactly this certificate, and refuses any other."
             )
         )
+        button_row = QHBoxLayout()  # the button at its own width, on the left
+        button_row.addWidget(self.pin_button)
+        button_row.addStretch(1)
         column = QVBoxLayout(self)
         column.addWidget(self.details)
-        column.addWidget(self.pin_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addLayout(button_row)
         self.pin_button.clicked.connect(self._pin)
         self._fingerprint = ""
         self.hide()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from smtpgui.core.deliverability.model import (
@@ -18,6 +18,7 @@ from smtpgui.core.deliverability.model import (
 )
 from smtpgui.core.deliverability.verdicts import summary
 from smtpgui.core.text.i18n import shown
+from smtpgui.ui.qt_enums import set_enum
 
 if TYPE_CHECKING:
     from smtpgui.core.jobs import Outcome
@@ -44,8 +45,8 @@ class DeliverabilityPanel(QGroupBox):
         )
         self.details = QLabel(wordWrap=True)
         self.details.setObjectName("deliverabilityDetails")
-        self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_enum(self.details, "textFormat", "RichText")
+        set_enum(self.details, "textInteractionFlags", "TextSelectableByMouse")
         QVBoxLayout(self).addWidget(self.details)
         self.hide()
 

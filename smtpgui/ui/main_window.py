@@ -6,7 +6,7 @@ import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,6 +35,7 @@ from smtpgui.ui.form import SettingsForm
 from smtpgui.ui.log_panel import LogPanel
 from smtpgui.ui.menus import FileMenu, HelpMenu
 from smtpgui.ui.phase_list import phase_label
+from smtpgui.ui.qt_enums import set_enum
 from smtpgui.ui.saved_settings import SavedSettings
 from smtpgui.ui.sign_in import SignIn
 from smtpgui.ui.status import StatusPanel
@@ -93,7 +94,7 @@ class SettingsWindow(QMainWindow):
         self._update_buttons()
         # The first thing typed is the server: the focus starts there, not on a list that the
         # mouse wheel would then turn.
-        self.form.server.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.form.server.setFocus()  # Qt's default reason: OtherFocusReason
 
     # -- building ---------------------------------------------------------------------------
 
@@ -138,7 +139,7 @@ class SettingsWindow(QMainWindow):
         right_column = QVBoxLayout(right)
         right_column.addWidget(self.log_panel, 1)
         right_column.addWidget(self.certificate)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = QSplitter()  # horizontal, Qt's default
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
@@ -160,10 +161,10 @@ class SettingsWindow(QMainWindow):
         self.form.oauth.sign_in_requested.connect(self.sign_in)
         self.certificate.pin_requested.connect(self.form.trust.pin)
         # Enter runs Test from the form side only: on the log side it belongs to Find.
-        for keys in (QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)):
-            enter = QShortcut(keys, left, self.test)
-            enter.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel)
+        for keys in ("Return", "Enter"):
+            enter = QShortcut(QKeySequence(keys), left, self.test)
+            set_enum(enter, "context", "WidgetWithChildrenShortcut")
+        QShortcut(QKeySequence("Esc"), self, self.cancel)
         self._set_tab_order()
         self.log_panel.save_requested.connect(self.save_support_file)
 
@@ -270,6 +271,8 @@ class SettingsWindow(QMainWindow):
         host = self.form.detect_host()
         if host is None or self.is_running():
             return None
+        from PySide6.QtCore import Qt  # not before the first paint: see smtpgui.ui.qt_enums
+
         from smtpgui.ui.detect_dialog import DetectDialog
 
         dialog = DetectDialog(
@@ -377,7 +380,7 @@ class SettingsWindow(QMainWindow):
         """The fields were disabled during the run: the focus goes back where it was (Test)."""
         widget, self._focus_before = self._focus_before, None
         if widget is not None and widget.isEnabled() and widget.isVisible():
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            widget.setFocus()  # Qt's default reason: OtherFocusReason
 
     def ask_to_fix(self) -> None:
         self.form.show_all_errors()

@@ -7,8 +7,10 @@ the guard, the wheel over an unfocused one scrolls the form instead, as in a web
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QWidget
+
+from smtpgui.ui.qt_enums import set_enum
 
 
 class WheelGuard(QObject):
@@ -27,6 +29,6 @@ def guard_wheel(root: QWidget) -> WheelGuard:
     guard = WheelGuard(root)
     for widget in root.findChildren(QWidget):
         if isinstance(widget, (QComboBox, QAbstractSpinBox)):
-            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            set_enum(widget, "focusPolicy", "StrongFocus")
             widget.installEventFilter(guard)
     return guard
