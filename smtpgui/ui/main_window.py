@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtpgui.core.discovery.detect import DETECT_PORTS
 from smtpgui.core.profile.secrets import SecretStore
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.profile.store import SettingsStore
@@ -64,7 +63,8 @@ class SettingsWindow(QMainWindow):
     """
 
     outcome_ready = Signal(object)
-    detect_ports: tuple[tuple[int, Security], ...] = DETECT_PORTS  # tests point it at loopback
+    # None: Detect asks 465, 587 and 25 (DETECT_PORTS); tests point it at loopback ports.
+    detect_ports: tuple[tuple[int, Security], ...] | None = None
     password_state_known = Signal(bool)
 
     def __init__(
@@ -291,13 +291,17 @@ class SettingsWindow(QMainWindow):
 
     def _ports_to_detect(self) -> tuple[tuple[int, Security], ...]:
         """465, 587 and 25, and the form's port when it is another (2525, a demo's port)."""
+        # Loaded with the first Detect, like the dialog: the first paint does without it.
+        from smtpgui.core.discovery.detect import DETECT_PORTS
+
+        ports = self.detect_ports or DETECT_PORTS
         typed = self.form.port.value()
         if typed in {port for port, _security in DETECT_PORTS}:
-            return self.detect_ports
+            return ports
         security = self.form.current_security()
         # STARTTLS asked of a server without it reports the plain conversation (NONE).
         asked = Security.STARTTLS if security is Security.NONE else security
-        return (*self.detect_ports, (typed, asked))
+        return (*ports, (typed, asked))
 
     @Slot(bool)
     def sign_in(self, device: bool = False) -> bool:
