@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 APP_ID = "smtpgui"  # the desktop entry's and the icons' name
 LANGUAGES = ("en", "es")  # English is the source language: it needs no catalogue
 CATALOGUE = "smtpgui"  # resources/translations/smtpgui_<lang>.qm
+# What parse_args([]) gives: the plain `smtpgui` launch skips building the parser (3 ms of the
+# first paint, argparse's gettext loading `locale` too; issue 20). A test holds the two equal.
+NO_ARGUMENTS = argparse.Namespace(lang=None, demo=False, self_test=False, platform="offscreen")
 
 
 def parse_args(
@@ -120,7 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return cli_main(argv)
     # Only --help needs Qt before the window: its translator. --version stays Qt-free.
-    args = parse_args(argv, help_translator(argv) if _asks_help(argv) else untranslated_in)
+    translate = help_translator(argv) if _asks_help(argv) else untranslated_in
+    args = parse_args(argv, translate) if argv else argparse.Namespace(**vars(NO_ARGUMENTS))
     if args.self_test and args.platform == "offscreen":
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # read when the application is created
     from PySide6.QtWidgets import QApplication

@@ -41,6 +41,7 @@ NOT_AT_START = (
     "smtpgui.core.deliverability",  # the panel and the arrival check: after a passed test
     "hashlib",  # a secret's parts' checksum: only for a secret long enough to be split
     "socket",  # SIGTERM wakes the event loop through a pipe (a socket pair took 4 ms)
+    "locale",  # argparse's gettext: `smtpgui` without arguments builds no parser
 )
 
 
