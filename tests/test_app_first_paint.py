@@ -8,6 +8,8 @@ import subprocess
 import sys
 import time
 
+from tests.helpers.cli import cli_env
+
 
 def test_first_paint_is_reported_and_ends_the_process(tmp_path):
     env = {
@@ -129,3 +131,59 @@ def test_the_first_paint_builds_no_qt_class_it_can_do_without(tmp_path):
     )
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout.splitlines()[-1]) == {module: [] for module in NOT_BUILT_AT_START}
+
+
+_SAVED = """
+from smtpgui.core.jobs import save_profile
+from smtpgui.core.profile.secrets import SecretStore
+from smtpgui.core.profile.store import SettingsStore
+from tests.helpers.profiles import settings_at
+
+save_profile(settings_at("tls://smtp.example.com:587"), "secret", SettingsStore(), SecretStore())
+"""
+
+_OPENED = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+app = QApplication([])
+at_paint = []
+
+
+class Spy(QObject):
+    def eventFilter(self, watched, event):
+        if not at_paint and event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
+            at_paint.append("keyring" in sys.modules)
+        return False
+
+
+spy = Spy()
+app.installEventFilter(spy)
+from smtpgui.ui.main_window import SettingsWindow
+
+window = SettingsWindow()
+
+
+def known(stored):
+    print(json.dumps([at_paint, stored]))
+    app.quit()
+
+
+window.password_state_known.connect(known)
+window.show()
+app.exec()
+"""
+
+
+def test_saved_settings_are_painted_before_the_keyring_is_asked(tmp_path):
+    # keyring's import (an entry point scan) and the look-up held the GIL for ~70 ms that the
+    # first paint waited for; now they start once the window is on screen, and still find the
+    # stored password.
+    env = {**cli_env(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    subprocess.run([sys.executable, "-c", _SAVED], env=env, check=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-c", _OPENED], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout.splitlines()[-1]) == [[False], True]

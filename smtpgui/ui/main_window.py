@@ -6,8 +6,8 @@ import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QCoreApplication, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QPaintEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -84,6 +84,7 @@ class SettingsWindow(QMainWindow):
         self._result_inputs: tuple[object, ...] | None = None  # the form a shown result is for
         self._asked_to_fix = False  # "Some fields need attention" is on screen
         self._focus_before: QWidget | None = None
+        self._painted = False
         self.setWindowTitle(self.tr("Outgoing mail server (SMTP) – smtpgui"))
         icon = resource("icons", "smtpgui.svg")
         if icon:
@@ -490,6 +491,12 @@ class SettingsWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         self._closed = False
         super().showEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:  # on screen: what the first paint did not wait for starts now
+            self._painted = True
+            QTimer.singleShot(0, self.saved, self.saved.check_secrets)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closed = True
