@@ -494,9 +494,22 @@ class SettingsWindow(QMainWindow):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self._painted:  # on screen: what the first paint did not wait for starts now
+        if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.saved, self.saved.check_secrets)
+            QTimer.singleShot(0, self, self._after_first_paint)
+
+    @Slot()
+    def _after_first_paint(self) -> None:
+        """On screen: what the first paint did not wait for starts now (issue 20).
+
+        The keyring check, and what a Test's click loads on this thread (the job runner,
+        QAccessible for its announcements): loaded while the admin reads the window, they
+        make neither the first paint nor the first Test wait.
+        """
+        self.saved.check_secrets()
+        from PySide6.QtGui import QAccessible  # noqa: F401 (its type and enums: see above)
+
+        import smtpgui.core.jobs  # noqa: F401 (loaded for the first Test: see above)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closed = True
