@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 APP_ID = "smtpgui"  # the desktop entry's and the icons' name
 LANGUAGES = ("en", "es")  # English is the source language: it needs no catalogue
 CATALOGUE = "smtpgui"  # resources/translations/smtpgui_<lang>.qm
+# What parse_args([]) gives: the plain `smtpgui` launch skips building the parser (3 ms of the
+# first paint, argparse's gettext loading `locale` too; issue 20). A test holds the two equal.
+NO_ARGUMENTS = argparse.Namespace(lang=None, demo=False, self_test=False, platform="offscreen")
 
 
 def parse_args(
@@ -120,7 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return cli_main(argv)
     # Only --help needs Qt before the window: its translator. --version stays Qt-free.
-    args = parse_args(argv, help_translator(argv) if _asks_help(argv) else untranslated_in)
+    translate = help_translator(argv) if _asks_help(argv) else untranslated_in
+    args = parse_args(argv, translate) if argv else argparse.Namespace(**vars(NO_ARGUMENTS))
     if args.self_test and args.platform == "offscreen":
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # read when the application is created
     from PySide6.QtWidgets import QApplication
@@ -164,23 +168,22 @@ def _quit_on_sigterm(app: QCoreApplication) -> None:
     """SIGTERM (kill, logout, systemd) ends the event loop, so cleanups run (--demo's folder).
 
     Python runs a signal handler only when it gets control, which Qt's C++ loop never gives:
-    the signal's byte on a wakeup socket wakes the loop through a QSocketNotifier instead.
+    the signal's byte on a wakeup pipe wakes the loop through a QSocketNotifier instead (a
+    pipe, not a socket pair: on POSIX either works, and `socket` costs the first paint 4 ms).
     """
     if os.name != "posix":
         return  # Windows ends console programs with CTRL_CLOSE_EVENT, not SIGTERM
     import signal
-    import socket
 
     from PySide6.QtCore import QSocketNotifier
 
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    signal.set_wakeup_fd(writer.fileno())
+    reader, writer = os.pipe()  # open while the process lives: the notifier watches one end
+    os.set_blocking(reader, False)
+    os.set_blocking(writer, False)  # set_wakeup_fd wants it so: a full pipe never blocks
+    signal.set_wakeup_fd(writer)
     signal.signal(signal.SIGTERM, lambda *_: None)  # the wakeup byte does the work
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
-    notifier.activated.connect(lambda: (reader.recv(64), app.quit()))
-    app.setProperty("sigterm_sockets", (reader, writer))  # keep both open while the app lives
+    notifier = QSocketNotifier(reader, QSocketNotifier.Type.Read, app)
+    notifier.activated.connect(lambda: (os.read(reader, 64), app.quit()))
 
 
 # -- language -------------------------------------------------------------------------------

@@ -26,3 +26,10 @@ def test_version_does_not_load_qt():
         "assert 'PySide6' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60, capture_output=True)
+
+
+def test_no_arguments_are_what_the_parser_gives_for_none():
+    # `smtpgui` alone skips building the parser (start-up): its answer must be the parser's.
+    from smtpgui.app import NO_ARGUMENTS, parse_args
+
+    assert parse_args([]) == NO_ARGUMENTS

@@ -7,6 +7,8 @@ SMTP one, lives only in this widget's memory: it is never saved.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,9 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtpgui.core.deliverability.model import ArrivalCheck
 from smtpgui.core.providers.catalogue import catalogue_imap
 from smtpgui.core.smtp.endpoint import EndpointError, Security, parse_entries
+
+if TYPE_CHECKING:
+    from smtpgui.core.deliverability.model import ArrivalCheck
 
 DEFAULT_WAIT = 120  # seconds: a provider's spam filter may hold a message a minute or more
 
@@ -115,6 +119,10 @@ class ArrivalFields(QWidget):
         """What the admin asked for; None while the group is not ticked."""
         if not self.enabled.isChecked():
             return None
+        # The deliverability model loads with the first ticked Test, not before the first
+        # paint (issue 20).
+        from smtpgui.core.deliverability.model import ArrivalCheck
+
         own = not self.same_login.isChecked()
         return ArrivalCheck(
             server=self.server.text().strip(),

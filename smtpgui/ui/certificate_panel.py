@@ -6,8 +6,16 @@ import html
 import re
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from smtpgui.core.profile.settings import TrustMode
 from smtpgui.core.smtp.certificate import format_fingerprint
@@ -35,9 +43,12 @@ class CertificatePanel(QGroupBox):
                 "exactly this certificate, and refuses any other."
             )
         )
+        button_row = QHBoxLayout()  # the button at its own width, on the left
+        button_row.addWidget(self.pin_button)
+        button_row.addStretch(1)
         column = QVBoxLayout(self)
         column.addWidget(self.details)
-        column.addWidget(self.pin_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addLayout(button_row)
         self.pin_button.clicked.connect(self._pin)
         self._fingerprint = ""
         self.hide()
@@ -147,6 +158,8 @@ class CertificateDetails(QWidget):
         )
 
     def _add_row(self) -> None:
+        from PySide6.QtCore import Qt  # after a test: the first paint builds no Qt namespace
+
         row = len(self._rows)
         name = QLabel()
         value = QLabel(wordWrap=True)

@@ -6,29 +6,18 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from smtpgui.core.deliverability.model import (
-    DomainReport,
-    Finding,
-    Record,
-    Status,
-    shown_findings,
-)
-from smtpgui.core.deliverability.verdicts import summary
 from smtpgui.core.text.i18n import shown
+from smtpgui.ui.qt_enums import set_enum
 
 if TYPE_CHECKING:
+    from smtpgui.core.deliverability.model import DomainReport, Finding, Status
     from smtpgui.core.jobs import Outcome
 
-# Colours and marks as the certificate panel and the steps use them.
-_LOOKS = {
-    Status.GOOD: ("#26a269", "✓"),
-    Status.UNKNOWN: ("#5e5c64", "?"),
-    Status.WARNING: ("#c64600", "!"),
-    Status.PROBLEM: ("#a51d2d", "✗"),
-}
+# The panel shows only after a test passed, which loaded the deliverability model and its
+# verdicts: the window's first paint does without them (issue 20).
 
 
 class DeliverabilityPanel(QGroupBox):
@@ -44,8 +33,8 @@ class DeliverabilityPanel(QGroupBox):
         )
         self.details = QLabel(wordWrap=True)
         self.details.setObjectName("deliverabilityDetails")
-        self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_enum(self.details, "textFormat", "RichText")
+        set_enum(self.details, "textInteractionFlags", "TextSelectableByMouse")
         QVBoxLayout(self).addWidget(self.details)
         self.hide()
 
@@ -65,19 +54,24 @@ class DeliverabilityPanel(QGroupBox):
 
     def _arrival_html(self, item: Finding) -> str:
         """The mailbox's verdict under its own heading, as the domain check's summary."""
-        colour, mark = _LOOKS[item.status]
+        colour, mark = _look(item.status)
         head = f"<p style='color:{colour}'><b>{mark} {_escaped(item.title)}</b></p>"
         return head + self._finding_html(item, titled=False)
 
     def _report_html(self, report: DomainReport) -> str:
-        colour, mark = _LOOKS[report.status]
+        from smtpgui.core.deliverability.model import shown_findings  # see the imports
+        from smtpgui.core.deliverability.verdicts import summary
+
+        colour, mark = _look(report.status)
         title = _escaped(summary(report.status, report.domain))
         head = f"<p style='color:{colour}'><b>{mark} {title}</b></p>"
         return head + "".join(self._finding_html(item) for item in shown_findings(report))
 
     def _finding_html(self, item: Finding, titled: bool = True) -> str:
         """The finding's line (`titled`: with its mark, record and title), and its steps."""
-        colour, mark = _LOOKS[item.status]
+        from smtpgui.core.deliverability.model import Record  # see the imports
+
+        colour, mark = _look(item.status)
         arrival = item.record is Record.ARRIVAL
         title = (
             f"<span style='color:{colour}'>{mark}</span> <b>{html.escape(item.record.upper())}:"
@@ -91,6 +85,19 @@ class DeliverabilityPanel(QGroupBox):
         if item.steps:
             parts.append("<ol>" + "".join(f"<li>{_escaped(s)}</li>" for s in item.steps) + "</ol>")
         return "".join(parts)
+
+
+def _look(status: Status) -> tuple[str, str]:
+    """(colour, mark): as the certificate panel and the steps show them."""
+    from smtpgui.core.deliverability.model import Status  # see the imports
+
+    looks = {
+        Status.GOOD: ("#26a269", "✓"),
+        Status.UNKNOWN: ("#5e5c64", "?"),
+        Status.WARNING: ("#c64600", "!"),
+        Status.PROBLEM: ("#a51d2d", "✗"),
+    }
+    return looks[status]
 
 
 def _tr(message: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,6 +46,7 @@ from smtpgui.ui.arrival_fields import ArrivalFields
 from smtpgui.ui.colours import box
 from smtpgui.ui.oauth_fields import OAuthFields
 from smtpgui.ui.provider_field import ProviderField
+from smtpgui.ui.qt_enums import top_aligned
 from smtpgui.ui.server_advice import ServerAdvice
 from smtpgui.ui.trust_fields import TrustFields
 from smtpgui.ui.widgets.field_error import with_error_line
@@ -162,7 +163,7 @@ class SettingsForm(QWidget):
         form.addRow(self.tr("Pro&vider:"), self.provider)
         server_row = QHBoxLayout()
         server_row.addWidget(self._checked("server", self.server), 1)
-        server_row.addWidget(self.detect, 0, Qt.AlignmentFlag.AlignTop)
+        server_row.addLayout(top_aligned(self.detect))
         form.addRow(self.tr("Se&rver:"), server_row)
         self.server_advice = ServerAdvice()
         form.addRow("", self.server_advice)
@@ -433,7 +434,7 @@ class SettingsForm(QWidget):
         """The advice's fix, as if the admin had typed it."""
         self.server.setText(text)
         self._on_server_edited(text)
-        self.server.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.server.setFocus()  # Qt's default reason: OtherFocusReason
 
     def _touch(self, name: str) -> None:
         self._touched.add(name)

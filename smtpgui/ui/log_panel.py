@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFontDatabase,
@@ -35,6 +35,7 @@ from smtpgui.core.smtp.transcript import Direction, TranscriptLine
 from smtpgui.core.text.i18n import Text
 from smtpgui.ui.colours import colour
 from smtpgui.ui.phase_list import PhaseList
+from smtpgui.ui.qt_enums import set_enum
 
 _COLOURS = {  # names in smtpgui.ui.colours: a light and a dark variant each
     Direction.CLIENT: "blue",
@@ -182,9 +183,9 @@ class LogPanel(QWidget):
         QShortcut(QKeySequence.StandardKey.FindPrevious, self, self.find_previous)
         # Shift+Enter in the field: the previous match. The field's own shortcuts, so Enter
         # here never reaches the window's "Enter runs Test".
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            back = QShortcut(QKeySequence(Qt.KeyboardModifier.ShiftModifier | key), self.find_field)
-            back.setContext(Qt.ShortcutContext.WidgetShortcut)
+        for keys in ("Shift+Return", "Shift+Enter"):
+            back = QShortcut(QKeySequence(keys), self.find_field)
+            set_enum(back, "context", "WidgetShortcut")
             back.activated.connect(self.find_previous)
 
     @Slot()

@@ -6,8 +6,8 @@ import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QCoreApplication, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QPaintEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smtpgui.core.discovery.detect import DETECT_PORTS
 from smtpgui.core.profile.secrets import SecretStore
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.profile.store import SettingsStore
@@ -35,6 +34,7 @@ from smtpgui.ui.form import SettingsForm
 from smtpgui.ui.log_panel import LogPanel
 from smtpgui.ui.menus import FileMenu, HelpMenu
 from smtpgui.ui.phase_list import phase_label
+from smtpgui.ui.qt_enums import set_enum
 from smtpgui.ui.saved_settings import SavedSettings
 from smtpgui.ui.sign_in import SignIn
 from smtpgui.ui.status import StatusPanel
@@ -63,7 +63,8 @@ class SettingsWindow(QMainWindow):
     """
 
     outcome_ready = Signal(object)
-    detect_ports: tuple[tuple[int, Security], ...] = DETECT_PORTS  # tests point it at loopback
+    # None: Detect asks 465, 587 and 25 (DETECT_PORTS); tests point it at loopback ports.
+    detect_ports: tuple[tuple[int, Security], ...] | None = None
     password_state_known = Signal(bool)
 
     def __init__(
@@ -83,6 +84,7 @@ class SettingsWindow(QMainWindow):
         self._result_inputs: tuple[object, ...] | None = None  # the form a shown result is for
         self._asked_to_fix = False  # "Some fields need attention" is on screen
         self._focus_before: QWidget | None = None
+        self._painted = False
         self.setWindowTitle(self.tr("Outgoing mail server (SMTP) – smtpgui"))
         icon = resource("icons", "smtpgui.svg")
         if icon:
@@ -93,7 +95,7 @@ class SettingsWindow(QMainWindow):
         self._update_buttons()
         # The first thing typed is the server: the focus starts there, not on a list that the
         # mouse wheel would then turn.
-        self.form.server.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.form.server.setFocus()  # Qt's default reason: OtherFocusReason
 
     # -- building ---------------------------------------------------------------------------
 
@@ -138,7 +140,7 @@ class SettingsWindow(QMainWindow):
         right_column = QVBoxLayout(right)
         right_column.addWidget(self.log_panel, 1)
         right_column.addWidget(self.certificate)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = QSplitter()  # horizontal, Qt's default
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
@@ -160,10 +162,10 @@ class SettingsWindow(QMainWindow):
         self.form.oauth.sign_in_requested.connect(self.sign_in)
         self.certificate.pin_requested.connect(self.form.trust.pin)
         # Enter runs Test from the form side only: on the log side it belongs to Find.
-        for keys in (QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)):
-            enter = QShortcut(keys, left, self.test)
-            enter.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel)
+        for keys in ("Return", "Enter"):
+            enter = QShortcut(QKeySequence(keys), left, self.test)
+            set_enum(enter, "context", "WidgetWithChildrenShortcut")
+        QShortcut(QKeySequence("Esc"), self, self.cancel)
         self._set_tab_order()
         self.log_panel.save_requested.connect(self.save_support_file)
 
@@ -270,6 +272,8 @@ class SettingsWindow(QMainWindow):
         host = self.form.detect_host()
         if host is None or self.is_running():
             return None
+        from PySide6.QtCore import Qt  # not before the first paint: see smtpgui.ui.qt_enums
+
         from smtpgui.ui.detect_dialog import DetectDialog
 
         dialog = DetectDialog(
@@ -288,13 +292,17 @@ class SettingsWindow(QMainWindow):
 
     def _ports_to_detect(self) -> tuple[tuple[int, Security], ...]:
         """465, 587 and 25, and the form's port when it is another (2525, a demo's port)."""
+        # Loaded with the first Detect, like the dialog: the first paint does without it.
+        from smtpgui.core.discovery.detect import DETECT_PORTS
+
+        ports = self.detect_ports or DETECT_PORTS
         typed = self.form.port.value()
         if typed in {port for port, _security in DETECT_PORTS}:
-            return self.detect_ports
+            return ports
         security = self.form.current_security()
         # STARTTLS asked of a server without it reports the plain conversation (NONE).
         asked = Security.STARTTLS if security is Security.NONE else security
-        return (*self.detect_ports, (typed, asked))
+        return (*ports, (typed, asked))
 
     @Slot(bool)
     def sign_in(self, device: bool = False) -> bool:
@@ -378,7 +386,7 @@ class SettingsWindow(QMainWindow):
         """The fields were disabled during the run: the focus goes back where it was (Test)."""
         widget, self._focus_before = self._focus_before, None
         if widget is not None and widget.isEnabled() and widget.isVisible():
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            widget.setFocus()  # Qt's default reason: OtherFocusReason
 
     def ask_to_fix(self) -> None:
         self.form.show_all_errors()
@@ -484,6 +492,25 @@ class SettingsWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         self._closed = False
         super().showEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self._after_first_paint)
+
+    @Slot()
+    def _after_first_paint(self) -> None:
+        """On screen: what the first paint did not wait for starts now (issue 20).
+
+        The keyring check, and what a Test's click loads on this thread (the job runner,
+        QAccessible for its announcements): loaded while the admin reads the window, they
+        make neither the first paint nor the first Test wait.
+        """
+        self.saved.check_secrets()
+        from PySide6.QtGui import QAccessible  # noqa: F401 (its type and enums: see above)
+
+        import smtpgui.core.jobs  # noqa: F401 (loaded for the first Test: see above)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closed = True

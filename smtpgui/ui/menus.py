@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox
 
@@ -86,6 +86,8 @@ class FileMenu(QObject):
         """Open Find settings for the address in the form; nothing is applied without a click."""
         if self._busy():
             return None
+        from PySide6.QtCore import Qt  # not before the first paint: see smtpgui.ui.qt_enums
+
         from smtpgui.core.discovery.findings import DiscoverOptions
         from smtpgui.ui.discover_dialog import DiscoverDialog
 
@@ -228,6 +230,8 @@ class HelpMenu(QObject):
         menu.addSeparator()
 
     def show_guide(self, heading: str) -> QDialog:
+        from PySide6.QtCore import Qt  # not before the first paint: see smtpgui.ui.qt_enums
+
         from smtpgui.ui.guide import GuideDialog
 
         dialog = GuideDialog(heading, parent=self._window)

@@ -3,13 +3,14 @@ checklist beside the log, updated live from the worker."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QPalette
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from smtpgui.core.smtp.result import Phase, PhaseChange, PhaseState
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP
 from smtpgui.ui.colours import colour
+from smtpgui.ui.qt_enums import set_enum
 
 _LABELS = {
     Phase.DNS: QT_TRANSLATE_NOOP("Phase", "finding the server (DNS)"),
@@ -71,8 +72,8 @@ class PhaseList(QFrame):
         for row, phase in enumerate(_ORDER, start=1):
             glyph, name, took = QLabel(), QLabel(phase_label(phase)), QLabel()
             glyph.setFont(font)  # bold
-            glyph.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            took.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            set_enum(glyph, "alignment", "AlignCenter")
+            set_enum(took, "alignment", "AlignRight|AlignVCenter")
             for column, label in enumerate((glyph, name, took)):
                 grid.addWidget(label, row, column)
             self._rows[phase] = (glyph, name, took)
@@ -119,12 +120,22 @@ class PhaseList(QFrame):
         said = QCoreApplication.translate("PhaseList", _SAID[state])
         name.setAccessibleName(", ".join(part for part in (name.text(), said, took) if part))
         if state is not None:  # announced as it changes (a reset to "not run" is not news)
-            QAccessible.updateAccessibility(QAccessibleEvent(name, QAccessible.Event.NameChanged))
+            _announce(name)
+
+
+def _announce(label: QLabel) -> None:
+    # Imported here: a step changes only in a test, and the first paint does without
+    # QAccessible's enums (issue 20).
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
+
+    QAccessible.updateAccessibility(QAccessibleEvent(label, QAccessible.Event.NameChanged))
 
 
 def _set_text_colour(label: QLabel, colour: str | None) -> None:
     parent = label.parentWidget()
-    palette = QPalette(parent.palette()) if parent is not None else QPalette()
+    # palette() gives a copy; QPalette(palette) and QColor(str) would build `Qt` to weigh their
+    # Qt.GlobalColor overloads (issue 20: see smtpgui.ui.qt_enums).
+    palette = parent.palette() if parent is not None else QPalette()
     if colour is not None:
-        palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor.fromString(colour))
     label.setPalette(palette)

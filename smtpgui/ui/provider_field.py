@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from smtpgui.core.providers.catalogue import Provider, by_host, load_providers, rule_text
 from smtpgui.ui.colours import colour
+from smtpgui.ui.qt_enums import top_aligned
 from smtpgui.ui.widgets.wrapped_label import WrappedLabel
 
 
@@ -46,7 +47,7 @@ class ProviderField(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.combo, 1)
         row.addWidget(self.region)
-        row.addWidget(self.find_button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(top_aligned(self.find_button))
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(row)

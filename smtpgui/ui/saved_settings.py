@@ -61,7 +61,7 @@ class SavedSettings(QObject):
         self.settings: Settings | None = None
 
     def load(self, note: str) -> None:
-        """Read the store into the form, then ask the keyring (in the background) what it holds."""
+        """Read the store into the form; `check_secrets()` then asks the keyring what it holds."""
         try:
             self.settings = self.store.load()
         except SettingsFileError as exc:
@@ -75,9 +75,19 @@ class SavedSettings(QObject):
             self.settings = None
         else:
             self.show_idle(note)
+        if self.settings is not None:
+            self._form.load(self.settings)
+
+    def check_secrets(self) -> None:
+        """Ask the keyring, in the background, what it holds for the loaded settings.
+
+        The window calls it once it is on screen: importing keyring (it scans the installed
+        packages' entry points) and asking it holds the GIL for some 70 ms, which the first
+        paint would otherwise wait for (issue 20). Until the answer the password field asks
+        for a password, as it does while the keyring is slow.
+        """
         saved = self.settings
         if saved is not None:
-            self._form.load(saved)
             secrets = self._secrets
             call_in_background(self, lambda: stored_for(secrets, saved), self._on_secrets_checked)
 

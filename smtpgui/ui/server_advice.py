@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from smtpgui.core.providers.catalogue import by_host
@@ -19,6 +19,7 @@ from smtpgui.core.smtp.endpoint import (
     format_entry,
     parse_entries,
 )
+from smtpgui.ui.qt_enums import top_aligned
 from smtpgui.ui.widgets.wrapped_label import WrappedLabel
 
 # Misspellings of the two prefixes the field understands, and what they meant.
@@ -80,7 +81,7 @@ class ServerAdvice(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.label, 1)
-        row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(top_aligned(self.button))
         self.button.clicked.connect(self._apply)
         self._fixed = ""
         self.hide()

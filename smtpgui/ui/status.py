@@ -5,13 +5,13 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, shown
 from smtpgui.ui.colours import box, colour
 from smtpgui.ui.phase_list import phase_label
+from smtpgui.ui.qt_enums import set_enum
 
 if TYPE_CHECKING:
     from smtpgui.core.diagnosis.diagnose import Diagnosis
@@ -29,8 +29,8 @@ class StatusPanel(QFrame):
         self.title.setObjectName("statusTitle")
         self.body = QLabel(wordWrap=True)
         self.body.setObjectName("statusBody")
-        self.body.setTextFormat(Qt.TextFormat.RichText)
-        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        set_enum(self.body, "textFormat", "RichText")
+        set_enum(self.body, "textInteractionFlags", "TextBrowserInteraction")
         self.body.setOpenExternalLinks(True)  # a provider's help pages, in the browser
         font = self.title.font()
         font.setBold(True)
@@ -96,6 +96,11 @@ class StatusPanel(QFrame):
         """Tell a screen reader: the panel's name is the title, its description the body."""
         self.setAccessibleName(self.title.text())
         self.setAccessibleDescription(self.plain_text().removeprefix(self.title.text()).strip())
+        if not self.isVisible():
+            return  # not on screen yet (the window being built): nothing to read out
+        # Imported here: the first paint does without QAccessible's enums (issue 20).
+        from PySide6.QtGui import QAccessible, QAccessibleEvent
+
         QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
         if self.kind in ("ok", "error"):  # an outcome: read out at once
             QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
@@ -104,7 +109,7 @@ class StatusPanel(QFrame):
         # A Tab stop only when there is a link to follow: plain words are no place to stop at.
         self.body.setText(text)
         links = "<a " in text
-        self.body.setFocusPolicy(Qt.FocusPolicy.StrongFocus if links else Qt.FocusPolicy.NoFocus)
+        set_enum(self.body, "focusPolicy", "StrongFocus" if links else "NoFocus")
 
     def plain_text(self) -> str:
         """Title and body as plain text (numbered steps stay numbered): to copy and paste."""

@@ -7,16 +7,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from smtpgui.core.discovery.detect import Detector
-from smtpgui.core.jobs import Job, JobRunner
-from smtpgui.core.profile.secrets import SecretStore
-from smtpgui.core.profile.store import SettingsStore
-from smtpgui.core.smtp.endpoint import Security
-from smtpgui.core.smtp.result import PhaseChange
 from smtpgui.core.smtp.transcript import TranscriptLine
 
 if TYPE_CHECKING:
     from smtpgui.core.discovery.detect_port import PortReport
+    from smtpgui.core.jobs import Job
+    from smtpgui.core.profile.secrets import SecretStore
+    from smtpgui.core.profile.store import SettingsStore
+    from smtpgui.core.smtp.endpoint import Security
+    from smtpgui.core.smtp.result import PhaseChange
+
+# The window imports this module for SignIn, before its first paint: the job runner and the
+# detector load with the first Test or Detect that builds a worker (issue 20).
 
 
 class Worker(QObject):
@@ -54,6 +56,8 @@ class ProbeWorker(Worker):
 
     def __init__(self, job: Job, store: SettingsStore, secrets: SecretStore) -> None:
         super().__init__()
+        from smtpgui.core.jobs import JobRunner  # see the comment on the imports
+
         self._runner = JobRunner(job, self._on_event, store, secrets)
 
     def work(self) -> object:
@@ -83,6 +87,8 @@ class DetectWorker(Worker):
         self, host: str, ca_file: str, timeout: float, ports: Sequence[tuple[int, Security]]
     ) -> None:
         super().__init__()
+        from smtpgui.core.discovery.detect import Detector  # see the comment on the imports
+
         self._detector = Detector(
             host, ca_file=ca_file, timeout=timeout, ports=ports, callback=self.line_logged.emit
         )

@@ -13,6 +13,12 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # compile at start-up.
 _LOCAL_PART = re.compile(r"^(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-]|[^\x00-\x7f])+$")
 _DOMAIN_LABEL = re.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")
+# A bare addr-spec of ASCII dot-atoms (name@example.com): to the RFC 5322 parser exactly one
+# mailbox, with no defect and no display name. The window checks a saved profile's addresses
+# before its first paint; these skip loading the email package (25 ms; issue 20). A test holds
+# the shortcut to the parser's answer.
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_PLAIN = re.compile(rf"{_ATOM}(?:\.{_ATOM})*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*")
 
 
 def address_error(text: str, *, required: bool) -> str | None:
@@ -71,6 +77,8 @@ def _one_address(text: str) -> bool:
     Parsed as a To header by the email package's RFC 5322 parser; a non-ASCII local part
     (RFC 6531, sent with SMTPUTF8) is allowed, every other defect is not.
     """
+    if _PLAIN.fullmatch(text):
+        return True
     from email.errors import NonASCIILocalPartDefect
     from email.policy import default  # (lazy: the email package costs start-up time)
 
@@ -101,6 +109,8 @@ def control_characters(text: str) -> bool:
 
 def mailbox(text: str) -> str:
     """The bare addr-spec of `Name <addr>` or `addr` (what MAIL FROM / RCPT TO take)."""
+    if _PLAIN.fullmatch(text.strip()):
+        return text.strip()  # what parseaddr gives for it
     from email.utils import parseaddr  # (lazy: email.utils loads socket, calendar, locale)
 
     name, addr = parseaddr(text.strip())

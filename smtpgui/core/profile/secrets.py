@@ -23,7 +23,6 @@ fallbacks are refused as "no keyring", unless the admin chose one with PYTHON_KE
 from __future__ import annotations
 
 import enum
-import hashlib
 import json
 import os
 from collections.abc import Callable
@@ -239,7 +238,7 @@ class SecretStore:
         count, digest = parts
         chunks = [self._get(self._part(kind, n), user) or "" for n in range(1, count + 1)]
         text = "".join(chunks)
-        return text if hashlib.sha256(text.encode()).hexdigest() == digest else None
+        return text if _sha256(text) == digest else None
 
     def write_raw(self, kind: SecretKind, user: str, text: str | None) -> None:
         """Store `text` as the kind's entry of `user` (in parts when long); None deletes it."""
@@ -333,8 +332,15 @@ def _parse_record(raw: str, kind: SecretKind) -> _Record:
 
 
 def _parts_head(count: int, text: str) -> str:
-    digest = hashlib.sha256(text.encode()).hexdigest()
-    return json.dumps({"smtpgui-parts": count, "sha256": digest})
+    return json.dumps({"smtpgui-parts": count, "sha256": _sha256(text)})
+
+
+def _sha256(text: str) -> str:
+    # hashlib (OpenSSL's libcrypto, 3 ms) loads with the first secret long enough to be stored
+    # in parts: the window builds a SecretStore before its first paint (issue 20).
+    import hashlib
+
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _parts_header(head: str) -> tuple[int, str] | None:

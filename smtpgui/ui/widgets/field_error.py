@@ -18,7 +18,9 @@ def with_error_line(field: QWidget) -> tuple[QWidget, QLabel]:
     error = QLabel(wordWrap=True)
     error.setObjectName("fieldError")
     palette = error.palette()  # a palette, not a style sheet: cheaper to lay out and paint
-    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour("error")))
+    # fromString: QColor(str) would build `Qt` to weigh its QColor(Qt.GlobalColor) overload
+    # (issue 20: see smtpgui.ui.qt_enums).
+    palette.setColor(QPalette.ColorRole.WindowText, QColor.fromString(colour("error")))
     error.setPalette(palette)
     error.hide()
     column.addWidget(error)

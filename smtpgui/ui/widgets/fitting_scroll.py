@@ -8,8 +8,10 @@ rows appearing, a language with longer words).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+
+from smtpgui.ui.qt_enums import set_enum
 
 
 class FittingScrollArea(QScrollArea):
@@ -17,8 +19,8 @@ class FittingScrollArea(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a Tab stop that shows nothing
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        set_enum(self, "focusPolicy", "NoFocus")  # a Tab stop that shows nothing
+        set_enum(self, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         self.setWidget(content)
         self._width = content.minimumSizeHint().width()
         content.installEventFilter(self)
