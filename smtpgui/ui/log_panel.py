@@ -16,9 +16,6 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeySequence,
     QShortcut,
-    QTextBlockFormat,
-    QTextCharFormat,
-    QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -95,6 +92,9 @@ class LogPane(QPlainTextEdit):
         """Write the waiting lines, in one edit; the view follows the end if it was there."""
         if not self._waiting:
             return
+        # After a test only: PySide6 builds each class at its first import (start-up benchmark).
+        from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor
+
         waiting, self._waiting = self._waiting, []
         bar = self.verticalScrollBar()
         following = bar.value() == bar.maximum()

@@ -7,13 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QPaintEvent, QShortcut, QShowEvent
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -41,6 +39,8 @@ from smtpgui.ui.status import StatusPanel
 from smtpgui.ui.widgets.fitting_scroll import FittingScrollArea
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
+
     from smtpgui.core.diagnosis.diagnose import Diagnosis
     from smtpgui.core.jobs import Outcome
     from smtpgui.ui.detect_dialog import DetectDialog
@@ -215,6 +215,8 @@ class SettingsWindow(QMainWindow):
         if not found or self.is_running() or self._closed:
             return True
         said = "\n\n".join(shown(text, QCoreApplication.translate) for text in found)
+        from PySide6.QtWidgets import QMessageBox  # on a click: the first paint does without
+
         answer = QMessageBox.warning(
             self,
             self.tr("Save insecure settings?"),
@@ -453,6 +455,8 @@ class SettingsWindow(QMainWindow):
 
     @Slot()
     def save_support_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # on a click: the first paint does without
+
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save support file"),

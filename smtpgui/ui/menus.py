@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from smtpgui import __version__
 from smtpgui.core.profile.file import ProfileError, export_profile, read_profile_bytes
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from smtpgui.core.discovery.findings import DiscoverOptions
     from smtpgui.ui.discover_dialog import DiscoverDialog
     from smtpgui.ui.form import SettingsForm
@@ -109,6 +111,8 @@ class FileMenu(QObject):
     # -- profiles (the same files as `smtpgui export` / `smtpgui import`) -----------------------
 
     def _choose_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # on a click: not before the first paint
+
         name, _ = QFileDialog.getOpenFileName(
             self._window,
             QCoreApplication.translate("SettingsWindow", "Import settings"),
@@ -121,6 +125,8 @@ class FileMenu(QObject):
             self.import_profile(Path(name))
 
     def _choose_export(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # on a click: not before the first paint
+
         name, _ = QFileDialog.getSaveFileName(
             self._window,
             QCoreApplication.translate("SettingsWindow", "Export settings"),
@@ -188,6 +194,8 @@ class FileMenu(QObject):
         return True
 
     def _confirm_delete(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # on a click: not before the first paint
+
         answer = QMessageBox.question(
             self._window,
             QCoreApplication.translate("SettingsWindow", "Delete saved settings"),
@@ -244,6 +252,8 @@ class HelpMenu(QObject):
         QGuiApplication.clipboard().setText(self._status.plain_text())
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # on a click: not before the first paint
+
         QMessageBox.about(
             self._window,
             QCoreApplication.translate("SettingsWindow", "About smtpgui"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -119,6 +118,8 @@ class TrustFields(QWidget):
 
     @Slot()
     def _browse(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # on a click: not before the first paint
+
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("CA certificate"),
