@@ -48,9 +48,16 @@ class TracingSMTP(smtplib.SMTP):
     """
 
     def __init__(
-        self, *, report: Report, redactor: Redactor, interrupter: Interrupter, timeout: float
+        self,
+        *,
+        report: Report | None,
+        redactor: Redactor,
+        interrupter: Interrupter,
+        timeout: float,
     ) -> None:
-        self._report = report
+        # None: nobody listens (a script's batch), and the lines are not even decoded.
+        self._listening = report is not None
+        self._report: Report = report or _nobody
         self._redactor = redactor
         self._interrupter = interrupter
         self._hide_client_lines = False
@@ -82,7 +89,7 @@ class TracingSMTP(smtplib.SMTP):
             else:
                 shown = line  # `report` redacts every line it is given
             self._report(Direction.CLIENT, shown)
-        else:  # the DATA payload, already dot-stuffed and ending in CRLF . CRLF
+        elif self._listening:  # the DATA payload, already dot-stuffed and ending in CRLF . CRLF
             lines = bytes(s).decode("utf-8", "replace").split("\r\n")
             for line in lines[:-1] if lines[-1] == "" else lines:
                 self._report(Direction.CLIENT, line)
@@ -113,7 +120,7 @@ class TracingSMTP(smtplib.SMTP):
         try:
             code, message = super().getreply()
         finally:
-            for line in recorder.lines if recorder is not None else []:
+            for line in recorder.lines if recorder is not None and self._listening else []:
                 self._report(Direction.SERVER, self._shown(line))
         if code < 0 and recorder is not None and recorder.lines:
             message = b"\n".join(line.rstrip(b"\r\n") for line in recorder.lines)
@@ -301,6 +308,10 @@ class _RecordingReader:
 
     def close(self) -> None:
         self._file.close()
+
+
+def _nobody(_direction: Direction, _text: str) -> None:
+    """The report of a client nobody listens to."""
 
 
 def _not_smtp(template: str, first_line: bytes, **values: str) -> ProbeFailed:

@@ -181,7 +181,7 @@ class SmtpProbe:
         self._state = Findings(endpoint=endpoint)
         self._steps.next_server()
         client = TracingSMTP(
-            report=self._steps.log,
+            report=self._steps.log if self._steps.listening else None,
             redactor=self._redactor,
             interrupter=self._steps.interrupter,
             timeout=self._settings.timeout,

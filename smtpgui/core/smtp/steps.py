@@ -52,6 +52,11 @@ class Steps:
         self._callback_failed = False
 
     @property
+    def listening(self) -> bool:
+        """Someone takes the events (the window, the CLI); else none is made."""
+        return self._callback is not None
+
+    @property
     def aborted(self) -> bool:
         """Cancel or a time limit broke the current server's connection."""
         return self._abort_reason is not None
