@@ -225,6 +225,9 @@ class Interrupter:
 
     def _wake_socket(self) -> socket.socket:
         """Made on first need (most connects never wait); readable once interrupt() came."""
+        made = self._wake_r
+        if made is not None:  # made once, then only read: every read of a reply comes here
+            return made
         with self._lock:
             if self._wake_r is None:
                 self._wake_r, self._wake_w = socket.socketpair()

@@ -232,8 +232,12 @@ class SmtpProbe:
             start_tls(self._steps, client, self._tls_context, self._record_tls)
         else:
             self._steps.skip(Phase.STARTTLS, Phase.EHLO_TLS)
-        self._state.capabilities = tuple(sorted(client.esmtp_features))
-        self._state.auth_offered = tuple(client.esmtp_features.get("auth", "").upper().split())
+        # Written out once here (a peer's control characters), not for every message's result.
+        features = client.esmtp_features
+        self._state.capabilities = tuple(printable(c) for c in sorted(features))
+        self._state.auth_offered = tuple(
+            printable(m) for m in features.get("auth", "").upper().split()
+        )
         self._authenticate(client)
         if self._keep_open:  # open_session(): the batch sends through this connection
             self._held = client
@@ -270,14 +274,15 @@ class SmtpProbe:
             self._steps.skip(Phase.MAIL, Phase.RCPT, Phase.DATA)
             return
         transact(client, message, self._steps.step, self._steps.log)
-        self._steps.log(
-            Direction.INFO,
-            Text(
-                "Probe",
-                QT_TRANSLATE_NOOP("Probe", "Test message accepted: {message_id}"),
-                message_id=message.message_id,
-            ),
-        )
+        if self._steps.listening:  # a batch's script: no line to make
+            self._steps.log(
+                Direction.INFO,
+                Text(
+                    "Probe",
+                    QT_TRANSLATE_NOOP("Probe", "Test message accepted: {message_id}"),
+                    message_id=message.message_id,
+                ),
+            )
 
     # -- TLS ------------------------------------------------------------------------------------
 

@@ -234,8 +234,8 @@ class Findings:
             tls=self.tls,
             certificate=self.certificate,
             verified=self.verified,
-            capabilities=tuple(printable(c) for c in self.capabilities),
-            auth_offered=tuple(printable(m) for m in self.auth_offered),
+            capabilities=self.capabilities,  # written out when recorded (probe.py)
+            auth_offered=self.auth_offered,
             auth_mechanism=self.mechanism,
             elapsed_ms=elapsed_ms,
             message_id=message_id,
