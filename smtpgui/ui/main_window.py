@@ -360,11 +360,18 @@ class SettingsWindow(QMainWindow):
         if outcome.result.ok:  # a pass is green: what it did not check is said beside it
             self._say_what_is_insecure()
         self._update_buttons()
-        self._scroll.ensureWidgetVisible(self.status.title)  # a small window: scroll to it
+        self._title_in_view()  # a small window: scroll to it
+        # The outcome changed the layout (a longer status, the panels just shown), which Qt
+        # applies on the next turn of the event loop: the title may move, so once more then.
+        QTimer.singleShot(0, self, self._title_in_view)
         if not outcome.result.cancelled:
             self._result_inputs = self._form_inputs()
         self._restore_focus()
         self.outcome_ready.emit(outcome)
+
+    @Slot()
+    def _title_in_view(self) -> None:
+        self._scroll.ensureWidgetVisible(self.status.title)
 
     def _suggest_login(self, settings: Settings) -> None:
         """Under the outcome: a password where the provider wants OAuth2 or an app password."""
