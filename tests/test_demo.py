@@ -5,28 +5,40 @@ from __future__ import annotations
 import logging
 import smtplib
 import ssl
-import time
+import threading
 
 import pytest
 
 from smtpgui.demo import DEMO_PASSWORD, DEMO_USER, DemoServer
 
 
-def wait_for(condition, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.02)  # polling a condition, with a deadline
+class LogSeen(logging.Handler):
+    """Sets `seen` when the server thread logs a record holding `text`: an event, not a poll."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(logging.DEBUG)
+        self.text = text
+        self.seen = threading.Event()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.text in record.getMessage():
+            self.seen.set()
 
 
 def test_a_refused_demo_certificate_prints_no_traceback(capfd, caplog):
     """The client refuses the demo's certificate (no CA file): aiosmtpd used to print a
     traceback of its side of the handshake on the terminal; now one debug line."""
     caplog.set_level(logging.DEBUG, logger="smtpgui.demo")
-    with DemoServer() as demo, smtplib.SMTP("127.0.0.1", demo.port, timeout=10) as client:
-        with pytest.raises(ssl.SSLCertVerificationError):
-            client.starttls(context=ssl.create_default_context())
-        wait_for(lambda: any("demo server" in r.getMessage() for r in caplog.records))
+    logged = LogSeen("demo server")
+    logging.getLogger("smtpgui.demo").addHandler(logged)
+    try:
+        with DemoServer() as demo, smtplib.SMTP("127.0.0.1", demo.port, timeout=10) as client:
+            with pytest.raises(ssl.SSLCertVerificationError):
+                client.starttls(context=ssl.create_default_context())
+            assert logged.seen.wait(30), "the demo server logged nothing of the refusal"
+    finally:
+        logging.getLogger("smtpgui.demo").removeHandler(logged)
+    assert any("demo server" in r.getMessage() for r in caplog.records)
     assert "Traceback" not in capfd.readouterr().err
 
 

@@ -199,40 +199,42 @@ def close_mid_reply(partial: str, step: str = "EHLO") -> Behaviour:
     return behave
 
 
-def stall_after_starttls(started: threading.Event | None = None) -> Behaviour:
-    """Say 220 to STARTTLS and never answer the ClientHello (a handshake that stalls)."""
-
-    def behave(conn: socket.socket) -> None:
-        conn.sendall(f"{GREETING}\r\n".encode())
-        lines = Lines(conn)
-        while (line := lines.readline()) is not None:
-            verb = line.split(" ", 1)[0].upper()
-            if verb == "STARTTLS":
-                conn.sendall(b"220 2.0.0 Ready to start TLS\r\n")
-                with contextlib.suppress(OSError):
-                    conn.recv(1, socket.MSG_PEEK)  # the ClientHello is here: now stall
-                if started is not None:
-                    started.set()
-                wait_for_close(conn)
-                return
-            conn.sendall(f"{_default(verb, line, (*EXTENSIONS, 'STARTTLS'))}\r\n".encode())
-
-    return behave
-
-
-def plain_after_starttls(conn: socket.socket) -> None:
-    """Say 220 to STARTTLS, then answer the ClientHello in plain SMTP text."""
+def _until_starttls(conn: socket.socket, then: Behaviour) -> None:
+    """Greet, answer like a server offering STARTTLS, and at STARTTLS say 220 and hand the
+    connection to `then` (what the server does instead of a TLS handshake)."""
     conn.sendall(f"{GREETING}\r\n".encode())
     lines = Lines(conn)
     while (line := lines.readline()) is not None:
         verb = line.split(" ", 1)[0].upper()
         if verb == "STARTTLS":
             conn.sendall(b"220 2.0.0 Ready to start TLS\r\n")
-            conn.recv(65536)  # the ClientHello
-            conn.sendall(b"250 smtp.test still speaking plain text\r\n")
-            wait_for_close(conn)
+            then(conn)
             return
         conn.sendall(f"{_default(verb, line, (*EXTENSIONS, 'STARTTLS'))}\r\n".encode())
+
+
+def stall_after_starttls(started: threading.Event | None = None) -> Behaviour:
+    """Say 220 to STARTTLS and never answer the ClientHello (a handshake that stalls)."""
+
+    def stall(conn: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            conn.recv(1, socket.MSG_PEEK)  # the ClientHello is here: now stall
+        if started is not None:
+            started.set()
+        wait_for_close(conn)
+
+    return lambda conn: _until_starttls(conn, stall)
+
+
+def plain_after_starttls(conn: socket.socket) -> None:
+    """Say 220 to STARTTLS, then answer the ClientHello in plain SMTP text."""
+
+    def answer_in_plain(conn: socket.socket) -> None:
+        conn.recv(65536)  # the ClientHello
+        conn.sendall(b"250 smtp.test still speaking plain text\r\n")
+        wait_for_close(conn)
+
+    _until_starttls(conn, answer_in_plain)
 
 
 def silent(started: threading.Event | None = None) -> Behaviour:
