@@ -36,8 +36,9 @@ from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.profile.store import SettingsFileError, SettingsStore
 from smtpgui.core.smtp.batch import Batch, MessageReport, Outcome, Pacer, published_rate
 from smtpgui.core.smtp.message import TestMessage, sender_headers
+from smtpgui.core.smtp.phases import Phase
 from smtpgui.core.smtp.probe import Callback, SmtpProbe
-from smtpgui.core.smtp.result import Failure, Phase, ProbeResult
+from smtpgui.core.smtp.result import Failure, ProbeResult
 
 if TYPE_CHECKING:
     from smtpgui.core.diagnosis.diagnose import Diagnosis

@@ -35,6 +35,7 @@ NOT_AT_START = (
     "cryptography",  # certificate details: only for a certificate shown
     "urllib.request",  # OAuth2 and Find settings
     "smtpgui.core.smtp.probe",
+    "smtpgui.core.smtp.result",  # a test's outcome: the first paint needs only the phases
     "smtpgui.core.deliverability.arrival",
     "smtpgui.core.diagnosis.catalogue",
     "smtpgui.core.discovery.run",

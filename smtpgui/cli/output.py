@@ -7,7 +7,8 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, TextIO
 
 from smtpgui.cli.language import cli, say, translate
-from smtpgui.core.smtp.result import PhaseChange, PhaseState, ProbeResult
+from smtpgui.core.smtp.phases import PhaseChange, PhaseState
+from smtpgui.core.smtp.result import ProbeResult
 from smtpgui.core.smtp.transcript import TranscriptLine
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP
 

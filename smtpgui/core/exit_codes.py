@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from smtpgui.core.smtp.result import Failure, Phase, ProbeResult
+from smtpgui.core.smtp.phases import Phase
+from smtpgui.core.smtp.result import Failure, ProbeResult
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP
 
 OK = 0

@@ -18,7 +18,8 @@ from smtpgui.core.profile.secrets import (
 )
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.profile.store import SettingsStore
-from smtpgui.core.smtp.result import Failure, Phase, ProbeResult
+from smtpgui.core.smtp.phases import Phase
+from smtpgui.core.smtp.result import Failure, ProbeResult
 from smtpgui.core.smtp.transcript import Redactor, TranscriptLine
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, Text, message_of
 

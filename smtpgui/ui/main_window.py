@@ -22,7 +22,7 @@ from smtpgui.core.profile.secrets import SecretStore
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.profile.store import SettingsStore
 from smtpgui.core.smtp.endpoint import Security
-from smtpgui.core.smtp.result import PhaseChange, PhaseState
+from smtpgui.core.smtp.phases import PhaseChange, PhaseState
 from smtpgui.core.smtp.transcript import TranscriptLine
 from smtpgui.core.text.i18n import shown
 from smtpgui.resources import resource

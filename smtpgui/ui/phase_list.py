@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
-from smtpgui.core.smtp.result import Phase, PhaseChange, PhaseState
+from smtpgui.core.smtp.phases import Phase, PhaseChange, PhaseState
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP
 from smtpgui.ui.colours import colour
 from smtpgui.ui.qt_enums import set_enum

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from smtpgui.core.profile.secrets import SecretStore
     from smtpgui.core.profile.store import SettingsStore
     from smtpgui.core.smtp.endpoint import Security
-    from smtpgui.core.smtp.result import PhaseChange
+    from smtpgui.core.smtp.phases import PhaseChange
 
 # The window imports this module for SignIn, before its first paint: the job runner and the
 # detector load with the first Test or Detect that builds a worker (issue 20).

@@ -20,6 +20,11 @@ import resource
 import sys
 import time
 
+if __name__ == "__main__" and sys.argv[1:2] == ["smtpgui"]:
+    # `python -m smtpgui` loads smtpgui.app first and PySide6 only in its main(): in this
+    # order PySide6's import hook never sees smtpgui.app's imports (smtpgui.ui.feature_scan).
+    importlib.import_module("smtpgui.app")
+
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMainWindow
 

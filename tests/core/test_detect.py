@@ -14,8 +14,9 @@ import trustme
 from smtpgui.core.discovery.detect import Detector, PortReport, Suggestion, suggest
 from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.core.smtp.endpoint import EndpointError, Security
+from smtpgui.core.smtp.phases import Phase
 from smtpgui.core.smtp.probe import SmtpProbe
-from smtpgui.core.smtp.result import Failure, Phase
+from smtpgui.core.smtp.result import Failure
 from smtpgui.core.smtp.transcript import Direction
 from tests.helpers.detection import (
     HOST,

@@ -36,8 +36,9 @@ from smtpgui.core.profile.secrets import SecretKind, SecretStore, binding_of
 from smtpgui.core.profile.settings import AuthMethod, Settings, TrustMode
 from smtpgui.core.smtp.certificate import display_name
 from smtpgui.core.smtp.message import build_test_message
+from smtpgui.core.smtp.phases import Phase, PhaseChange
 from smtpgui.core.smtp.probe import SmtpProbe
-from smtpgui.core.smtp.result import Phase, PhaseChange, ProbeResult
+from smtpgui.core.smtp.result import ProbeResult
 from tests.helpers.diagnosis_lab import CASES, Lab, Produce, produces
 from tests.helpers.hostile import (
     FullBacklogServer,

@@ -12,7 +12,8 @@ from smtpgui.core.profile.store import SettingsStore
 from smtpgui.core.smtp.endpoint import parse_server
 from smtpgui.core.smtp.envelope import ascii_address, envelope_for
 from smtpgui.core.smtp.message import build_test_message
-from smtpgui.core.smtp.result import Failure, Phase
+from smtpgui.core.smtp.phases import Phase
+from smtpgui.core.smtp.result import Failure
 from smtpgui.core.smtp.transcript import TranscriptLine
 from tests.helpers.servers import PASSWORD, USER, smtp_server
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from smtpgui.core.profile.settings import AuthMethod
-from smtpgui.core.smtp.result import Failure, Phase
+from smtpgui.core.smtp.phases import Phase
+from smtpgui.core.smtp.result import Failure
 from smtpgui.core.smtp.transcript import Direction
 from tests.helpers.probe import run
 from tests.helpers.profiles import settings_at as settings_for

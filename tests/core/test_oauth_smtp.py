@@ -19,7 +19,8 @@ from smtpgui.core.oauth.tokens import OAuthError, Tokens
 from smtpgui.core.profile.secrets import SecretKind, SecretStore, binding_of
 from smtpgui.core.profile.settings import AuthMethod, Settings, field_errors, from_json, to_json
 from smtpgui.core.profile.store import SettingsStore
-from smtpgui.core.smtp.result import Failure, Phase
+from smtpgui.core.smtp.phases import Phase
+from smtpgui.core.smtp.result import Failure
 from smtpgui.core.smtp.transcript import TranscriptLine
 from tests.helpers.oauth_server import AuthorizationServer, client_settings
 from tests.helpers.profiles import settings_at as settings_for

@@ -11,8 +11,9 @@ import pytest
 from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.core.smtp.endpoint import Security, parse_server
 from smtpgui.core.smtp.message import build_test_message
+from smtpgui.core.smtp.phases import Phase, PhaseChange, PhaseState
 from smtpgui.core.smtp.probe import SmtpProbe
-from smtpgui.core.smtp.result import Failure, Phase, PhaseChange, PhaseState, ProbeResult
+from smtpgui.core.smtp.result import Failure, ProbeResult
 from tests.helpers.probe import client_hello_arrived, client_lines_starting, run, transcript
 from tests.helpers.profiles import settings_at as settings_for
 from tests.helpers.servers import PASSWORD, USER, Recorder, StallAfterStarttls, smtp_server

@@ -7,7 +7,8 @@ import pytest
 from smtpgui.core.diagnosis.diagnose import diagnose
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.providers.hints import login_notice
-from smtpgui.core.smtp.result import Phase, ProbeResult
+from smtpgui.core.smtp.phases import Phase
+from smtpgui.core.smtp.result import ProbeResult
 from tests.helpers.probe import run
 from tests.helpers.profiles import settings_at as settings_for
 from tests.helpers.servers import PASSWORD, Recorder, free_port, smtp_server

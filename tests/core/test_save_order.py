@@ -83,7 +83,7 @@ def test_save_after_a_passing_test_reports_the_failed_write_and_keeps_the_old_pr
 def test_cancel_after_the_test_passed_but_before_the_save_saves_nothing(
     tmp_path, starttls_server, ca_file
 ):
-    from smtpgui.core.smtp.result import Phase, PhaseChange, PhaseState
+    from smtpgui.core.smtp.phases import Phase, PhaseChange, PhaseState
 
     store, keyring = SettingsStore(tmp_path / "cfg"), MemoryKeyring()
     settings = settings_at(starttls_server.server, ca_file)

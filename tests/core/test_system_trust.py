@@ -25,7 +25,8 @@ from cryptography.exceptions import InvalidSignature
 from smtpgui.core.discovery.autoconfig import fetch_url
 from smtpgui.core.oauth.tokens import TokenEndpoint
 from smtpgui.core.profile.settings import TrustMode
-from smtpgui.core.smtp.result import Failure, Phase
+from smtpgui.core.smtp.phases import Phase
+from smtpgui.core.smtp.result import Failure
 from smtpgui.core.smtp.tls import make_context
 from tests.helpers.probe import run
 from tests.helpers.profiles import settings_at as settings_for

@@ -22,8 +22,9 @@ from aiosmtpd.smtp import SMTP, AuthResult, Envelope, Session
 from smtpgui.core.profile.settings import Settings, TrustMode, field_errors, from_json, to_json
 from smtpgui.core.profile.store import SettingsStore
 from smtpgui.core.smtp.certificate import fingerprint, format_fingerprint, normalise_fingerprint
+from smtpgui.core.smtp.phases import Phase
 from smtpgui.core.smtp.probe import SmtpProbe
-from smtpgui.core.smtp.result import Failure, Phase, ProbeResult
+from smtpgui.core.smtp.result import Failure, ProbeResult
 from smtpgui.core.smtp.tls import INSECURE_NOTICE
 from smtpgui.core.smtp.transcript import Direction, TranscriptLine
 from tests.helpers.certificates import Leaf, leaf_from

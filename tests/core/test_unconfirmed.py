@@ -12,8 +12,9 @@ from smtpgui.core import exit_codes
 from smtpgui.core.diagnosis.diagnose import diagnose
 from smtpgui.core.jobs import Outcome
 from smtpgui.core.smtp.message import build_test_message
+from smtpgui.core.smtp.phases import Phase, PhaseChange, PhaseState
 from smtpgui.core.smtp.probe import SmtpProbe
-from smtpgui.core.smtp.result import Failure, Phase, PhaseChange, PhaseState, ProbeResult
+from smtpgui.core.smtp.result import Failure, ProbeResult
 from smtpgui.core.smtp.transcript import TranscriptLine
 from tests.helpers.hostile import HostileServer
 from tests.helpers.hostile_smtp import smtp_script

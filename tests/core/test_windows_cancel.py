@@ -16,8 +16,9 @@ import types
 
 import pytest
 
+from smtpgui.core.smtp.phases import Phase, PhaseChange
 from smtpgui.core.smtp.probe import SmtpProbe
-from smtpgui.core.smtp.result import Failure, Phase, PhaseChange, ProbeResult
+from smtpgui.core.smtp.result import Failure, ProbeResult
 from tests.helpers.certificates import leaf_from
 from tests.helpers.detection import assert_cancel_stops_every_port_against_silent_servers
 from tests.helpers.hostile import RefuseThenHang

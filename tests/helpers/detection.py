@@ -12,7 +12,8 @@ from collections import defaultdict
 
 from smtpgui.core.discovery.detect import Detector, PortReport
 from smtpgui.core.smtp.endpoint import Security
-from smtpgui.core.smtp.result import Failure, Phase
+from smtpgui.core.smtp.phases import Phase
+from smtpgui.core.smtp.result import Failure
 from smtpgui.core.smtp.transcript import Direction, TranscriptLine
 from tests.helpers.servers import SilentServer
 

@@ -24,8 +24,9 @@ from smtpgui.core.profile.secrets import SecretStore
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.profile.store import SettingsStore
 from smtpgui.core.smtp.endpoint import parse_server
+from smtpgui.core.smtp.phases import Phase, PhaseChange, PhaseState
 from smtpgui.core.smtp.probe import STEP_LIMITS_PER_SERVER, Event
-from smtpgui.core.smtp.result import Failure, Phase, PhaseChange, PhaseState
+from smtpgui.core.smtp.result import Failure
 from tests.helpers import hostile, hostile_smtp
 from tests.helpers.hostile import Behaviour, HostileServer
 from tests.helpers.hostile_smtp import smtp_script

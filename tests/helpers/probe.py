@@ -7,8 +7,9 @@ import time
 
 from smtpgui.core.profile.settings import Settings
 from smtpgui.core.smtp.message import build_test_message
+from smtpgui.core.smtp.phases import PhaseChange
 from smtpgui.core.smtp.probe import SmtpProbe
-from smtpgui.core.smtp.result import PhaseChange, ProbeResult
+from smtpgui.core.smtp.result import ProbeResult
 from smtpgui.core.smtp.transcript import Direction, TranscriptLine
 from tests.helpers.servers import PASSWORD
 

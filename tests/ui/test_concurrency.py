@@ -15,7 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from smtpgui.core.profile.store import SettingsStore
-from smtpgui.core.smtp.result import Phase, ProbeResult
+from smtpgui.core.smtp.phases import Phase
+from smtpgui.core.smtp.result import ProbeResult
 from smtpgui.ui.main_window import SettingsWindow
 from tests.helpers.hostile import HostileServer
 from tests.helpers.hostile_scenarios import server_context

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QGuiApplication
 
-from smtpgui.core.smtp.result import Phase, PhaseState
+from smtpgui.core.smtp.phases import Phase, PhaseState
 from tests.helpers.servers import PASSWORD, USER
 from tests.helpers.window import fill, run
 

@@ -23,7 +23,7 @@ from smtpgui.core.profile.memory_keyring import MemoryKeyring
 from smtpgui.core.profile.secrets import SecretStore
 from smtpgui.core.profile.settings import AuthMethod
 from smtpgui.core.profile.store import SettingsStore
-from smtpgui.core.smtp.result import Phase
+from smtpgui.core.smtp.phases import Phase
 from smtpgui.ui.main_window import SettingsWindow
 from tests.helpers.hostile import HostileServer
 from tests.helpers.hostile_scenarios import server_context

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from smtpgui.core.profile.settings import AuthMethod
-from smtpgui.core.smtp.result import Phase
+from smtpgui.core.smtp.phases import Phase
 from tests.helpers.window import fill, run
 
 pytestmark = pytest.mark.gui

@@ -17,7 +17,8 @@ from smtpgui.core.profile.secrets import SecretStore
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.profile.store import SettingsStore
 from smtpgui.core.smtp.endpoint import Security, parse_server
-from smtpgui.core.smtp.result import Failure, Phase, PhaseState
+from smtpgui.core.smtp.phases import Phase, PhaseState
+from smtpgui.core.smtp.result import Failure
 from smtpgui.ui.main_window import SettingsWindow
 from tests.helpers.hostile import HostileServer
 from tests.helpers.hostile_smtp import smtp_script

@@ -23,7 +23,8 @@ from smtpgui.core.diagnosis.rule import (
     failures,
     phases,
 )
-from smtpgui.core.smtp.result import Failure, Phase
+from smtpgui.core.smtp.phases import Phase
+from smtpgui.core.smtp.result import Failure
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["PLACEHOLDERS", "RULES", "Rule"]

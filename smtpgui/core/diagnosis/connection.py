@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from smtpgui.core.diagnosis.rule import HANDSHAKE, ConnectAdvice, Rule, failures, phases, security
 from smtpgui.core.smtp.endpoint import Security
-from smtpgui.core.smtp.result import Failure, Phase
+from smtpgui.core.smtp.phases import Phase
+from smtpgui.core.smtp.result import Failure
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP
 
 USUAL_SETTINGS = ConnectAdvice(

@@ -16,7 +16,8 @@ from smtpgui.core.providers.hints import advice
 from smtpgui.core.smtp.certificate import display_name
 from smtpgui.core.smtp.endpoint import Security
 from smtpgui.core.smtp.mechanisms import PREFERENCE_CLEAR, PREFERENCE_TLS
-from smtpgui.core.smtp.result import Phase, ProbeResult
+from smtpgui.core.smtp.phases import Phase
+from smtpgui.core.smtp.result import ProbeResult
 from smtpgui.core.text.i18n import ContextTranslate, Text, shown
 
 

@@ -7,7 +7,8 @@ QT_TRANSLATE_NOOP("Diagnosis", ...) spelling for lupdate.
 from __future__ import annotations
 
 from smtpgui.core.diagnosis.rule import ENVELOPE, Rule, codes, enhanced, failures, phases
-from smtpgui.core.smtp.result import Failure, Phase
+from smtpgui.core.smtp.phases import Phase
+from smtpgui.core.smtp.result import Failure
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP
 
 _ENCRYPT = QT_TRANSLATE_NOOP("Diagnosis", "Choose STARTTLS (port 587) or SSL/TLS (port 465).")

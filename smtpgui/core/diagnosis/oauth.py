@@ -8,7 +8,8 @@ The token rules read the detail login.token_refused writes from the server's 334
 from __future__ import annotations
 
 from smtpgui.core.diagnosis.rule import Rule, failures, phases
-from smtpgui.core.smtp.result import Failure, Phase
+from smtpgui.core.smtp.phases import Phase
+from smtpgui.core.smtp.result import Failure
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP
 
 _SIGN_IN_AGAIN = QT_TRANSLATE_NOOP(

@@ -7,7 +7,8 @@ are known to use. Texts use the full QT_TRANSLATE_NOOP("Diagnosis", ...) spellin
 from __future__ import annotations
 
 from smtpgui.core.diagnosis.rule import ANSWERED, ENVELOPE, Rule, codes, enhanced, failures, phases
-from smtpgui.core.smtp.result import Failure, Phase
+from smtpgui.core.smtp.phases import Phase
+from smtpgui.core.smtp.result import Failure
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP
 
 _SEND_AS_EXPLANATION = QT_TRANSLATE_NOOP(

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 from smtpgui.core.smtp.endpoint import Security
-from smtpgui.core.smtp.result import Failure, Phase
+from smtpgui.core.smtp.phases import Phase
+from smtpgui.core.smtp.result import Failure
 
 # Texts may use {host} {port} {phase} (the failed step), {reply} (the server's reply as in the
 # log, e.g. "535 5.7.8 Bad login", else the probe's detail), {text} (the server's words without

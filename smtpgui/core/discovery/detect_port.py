@@ -15,7 +15,8 @@ from smtpgui.core.smtp.client import TracingSMTP
 from smtpgui.core.smtp.connection import Resolver
 from smtpgui.core.smtp.endpoint import Endpoint, Security
 from smtpgui.core.smtp.opening import SeenTls, TlsContext, greet, hello, open_socket, start_tls
-from smtpgui.core.smtp.result import Failure, Phase
+from smtpgui.core.smtp.phases import Phase
+from smtpgui.core.smtp.result import Failure
 from smtpgui.core.smtp.steps import Event, Steps
 from smtpgui.core.smtp.tls import make_context
 from smtpgui.core.smtp.transcript import Direction, Redactor, TranscriptLine

@@ -27,7 +27,8 @@ from smtpgui.core.oauth.tokens import (
 )
 from smtpgui.core.profile.secrets import SecretKind, SecretStore, binding_of
 from smtpgui.core.profile.settings import Settings
-from smtpgui.core.smtp.result import Failure, Phase, ProbeResult
+from smtpgui.core.smtp.phases import Phase
+from smtpgui.core.smtp.result import Failure, ProbeResult
 
 _CacheKey = tuple[str, str, str, str]
 _cache: dict[_CacheKey, Tokens] = {}

@@ -9,12 +9,16 @@ them without code.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.providers.catalogue import AuthKind, HelpLink, Match, Provider, by_host, rule_text
 from smtpgui.core.smtp.endpoint import PREFIXES
-from smtpgui.core.smtp.result import Failure, Phase, ProbeResult
+from smtpgui.core.smtp.phases import Phase
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, Text
+
+if TYPE_CHECKING:
+    from smtpgui.core.smtp.result import ProbeResult
 
 # Which help pages matter for a failure at each step, most useful first.
 _LOGIN_TOPICS = ("app-password", "credentials", "oauth2", "settings")
@@ -83,6 +87,10 @@ def _password_notice(entry: Provider) -> Text | None:
 
 def advice(result: ProbeResult, host: str) -> Advice | None:
     """The provider's rules and help pages that bear on this failure at `host`, if known."""
+    # Imported here, where a test has loaded it: the window's first paint imports this module
+    # for its other functions, and needs no result.py (6 ms of start-up, issue 20).
+    from smtpgui.core.smtp.result import Failure
+
     if result.ok or result.failure is Failure.CANCELLED:
         return None
     match = by_host(host)

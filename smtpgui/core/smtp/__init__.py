@@ -1,7 +1,7 @@
 """The SMTP conversation of a test: the server field (endpoint), connection, TLS, EHLO, AUTH,
 MAIL/RCPT/DATA, each step under a deadline (steps), every line into a redacted transcript; the
-opening the Test and Detect share (opening); the probe that runs it (probe) and what it found
-(result); a batch over one session (batch).
+opening the Test and Detect share (opening); the probe that runs it (probe), the steps it reports
+while it runs (phases) and what it found (result); a batch over one session (batch).
 """
 
 __all__ = [
@@ -15,6 +15,7 @@ __all__ = [
     "mechanisms",
     "message",
     "opening",
+    "phases",
     "probe",
     "result",
     "steps",

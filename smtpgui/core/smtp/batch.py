@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING
 from smtpgui.core.profile.settings import Settings
 from smtpgui.core.smtp.client import TracingSMTP
 from smtpgui.core.smtp.message import TestMessage
+from smtpgui.core.smtp.phases import Phase
 from smtpgui.core.smtp.probe import Callback, SmtpProbe
-from smtpgui.core.smtp.result import Failure, Phase, ProbeResult
+from smtpgui.core.smtp.result import Failure, ProbeResult
 from smtpgui.core.smtp.transcript import Redactor
 
 if TYPE_CHECKING:

@@ -13,14 +13,37 @@ from __future__ import annotations
 import ipaddress
 import os
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from smtpgui.core.smtp.result import CertificateInfo
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, Text
 
 if TYPE_CHECKING:
     from cryptography import x509
+
+
+@dataclass(frozen=True)
+class CertificateInfo:
+    """The server certificate as an admin compares it with what the provider says.
+
+    `subject` and `issuer` are RFC 4514 strings (`CN=smtp.example.com,O=Example`); `alt_names`
+    are the DNS names and IP addresses of the subjectAltName extension, which is what a client
+    matches the host name against (RFC 6125 §6.4.4); the dates are timezone-aware UTC;
+    `fingerprint_sha256` is 64 lowercase hex digits of the SHA-256 of the DER form.
+    """
+
+    subject: str
+    alt_names: tuple[str, ...]
+    issuer: str
+    not_before: datetime
+    not_after: datetime
+    fingerprint_sha256: str
+    self_signed: bool
+    # Where the issuer's certificate is published (Authority Information Access, RFC 5280
+    # §4.2.2.1): shown to the admin, never fetched.
+    ca_issuers: tuple[str, ...] = ()
+
 
 _SEPARATORS = re.compile(r"[\s:]+")
 _SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")

@@ -11,7 +11,8 @@ from smtpgui.core.smtp.client import TracingSMTP
 from smtpgui.core.smtp.connection import Resolver
 from smtpgui.core.smtp.endpoint import Endpoint, Security
 from smtpgui.core.smtp.failures import expect
-from smtpgui.core.smtp.result import Failure, Phase, ProbeFailed
+from smtpgui.core.smtp.phases import Phase
+from smtpgui.core.smtp.result import Failure, ProbeFailed
 from smtpgui.core.smtp.steps import Steps
 from smtpgui.core.smtp.transcript import Direction
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, Text

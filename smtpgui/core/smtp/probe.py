@@ -16,7 +16,8 @@ from smtpgui.core.smtp.endpoint import MAX_SERVERS, Endpoint, Security
 from smtpgui.core.smtp.login import log_in
 from smtpgui.core.smtp.message import TestMessage
 from smtpgui.core.smtp.opening import greet, hello, open_socket, start_tls
-from smtpgui.core.smtp.result import Findings, Phase, ProbeResult
+from smtpgui.core.smtp.phases import Phase
+from smtpgui.core.smtp.result import Findings, ProbeResult
 from smtpgui.core.smtp.steps import Callback, Event, Steps
 from smtpgui.core.smtp.tls import (
     INSECURE_NOTICE,

@@ -1,53 +1,18 @@
-"""What a probe reports: phase changes while it runs, and one ProbeResult at the end, made from
-what the conversation with the server found (Findings)."""
+"""What a probe reports at the end: one ProbeResult, made from what the conversation with the
+server found (Findings), and why it failed (Failure). The phase changes it reports while it runs
+are in smtpgui.core.smtp.phases."""
 
 from __future__ import annotations
 
 import enum
 import re
 from dataclasses import dataclass
-from datetime import datetime
 
+from smtpgui.core.smtp.certificate import CertificateInfo
 from smtpgui.core.smtp.endpoint import Endpoint
+from smtpgui.core.smtp.phases import Phase
 from smtpgui.core.smtp.transcript import Redactor
 from smtpgui.core.text.printable import printable
-
-
-class Phase(enum.StrEnum):
-    """The steps of the SMTP conversation, in the order they happen."""
-
-    DNS = "dns"
-    CONNECT = "connect"
-    TLS = "tls"
-    GREETING = "greeting"
-    EHLO = "ehlo"
-    STARTTLS = "starttls"
-    EHLO_TLS = "ehlo-tls"
-    AUTH = "auth"
-    MAIL = "mail"
-    RCPT = "rcpt"
-    DATA = "data"
-    QUIT = "quit"
-
-
-class PhaseState(enum.StrEnum):
-    RUNNING = "running"
-    PASSED = "passed"
-    FAILED = "failed"
-    SKIPPED = "skipped"
-    # The message was sent in full but the server never confirmed it: it may have been
-    # delivered, so the step neither passed nor failed (RFC 1047).
-    UNCERTAIN = "uncertain"
-
-
-@dataclass(frozen=True)
-class PhaseChange:
-    """A phase started or ended; `duration_ms` is set when it ended."""
-
-    phase: Phase
-    state: PhaseState
-    elapsed_ms: int
-    duration_ms: int | None = None
 
 
 class Failure(enum.StrEnum):
@@ -95,28 +60,6 @@ class TlsInfo:
     issuer: str = ""
     not_after: str = ""
     fingerprint_sha256: str = ""
-
-
-@dataclass(frozen=True)
-class CertificateInfo:
-    """The server certificate as an admin compares it with what the provider says.
-
-    `subject` and `issuer` are RFC 4514 strings (`CN=smtp.example.com,O=Example`); `alt_names`
-    are the DNS names and IP addresses of the subjectAltName extension, which is what a client
-    matches the host name against (RFC 6125 §6.4.4); the dates are timezone-aware UTC;
-    `fingerprint_sha256` is 64 lowercase hex digits of the SHA-256 of the DER form.
-    """
-
-    subject: str
-    alt_names: tuple[str, ...]
-    issuer: str
-    not_before: datetime
-    not_after: datetime
-    fingerprint_sha256: str
-    self_signed: bool
-    # Where the issuer's certificate is published (Authority Information Access, RFC 5280
-    # §4.2.2.1): shown to the admin, never fetched.
-    ca_issuers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

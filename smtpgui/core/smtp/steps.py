@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterator
 
 from smtpgui.core.smtp.connection import Interrupter
 from smtpgui.core.smtp.failures import abort_text, classify
-from smtpgui.core.smtp.result import Failure, Phase, PhaseChange, PhaseState, ProbeFailed
+from smtpgui.core.smtp.phases import Phase, PhaseChange, PhaseState
+from smtpgui.core.smtp.result import Failure, ProbeFailed
 from smtpgui.core.smtp.transcript import Direction, Redactor, TranscriptLine
 from smtpgui.core.smtp.watchdog import Watchdog
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from smtpgui.core.profile.settings import TrustMode
 from smtpgui.core.smtp.certificate import (
+    CertificateInfo,
     describe,
     display_name,
     fingerprint,
@@ -23,7 +24,7 @@ from smtpgui.core.smtp.certificate import (
 from smtpgui.core.smtp.client import Report, TracingSMTP
 from smtpgui.core.smtp.connection import Interrupter, Resolver
 from smtpgui.core.smtp.endpoint import Endpoint, Security
-from smtpgui.core.smtp.result import CertificateInfo, Failure, ProbeFailed, TlsInfo
+from smtpgui.core.smtp.result import Failure, ProbeFailed, TlsInfo
 from smtpgui.core.smtp.tls_chain import sent_certificates
 from smtpgui.core.smtp.transcript import Direction, Redactor
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, Text

@@ -10,7 +10,8 @@ from smtpgui.core.smtp.client import TracingSMTP, dot_stuffed
 from smtpgui.core.smtp.envelope import Envelope, envelope_for
 from smtpgui.core.smtp.failures import classify, expect
 from smtpgui.core.smtp.message import TestMessage
-from smtpgui.core.smtp.result import Failure, Phase, ProbeFailed
+from smtpgui.core.smtp.phases import Phase
+from smtpgui.core.smtp.result import Failure, ProbeFailed
 from smtpgui.core.smtp.transcript import Direction
 from smtpgui.core.text.i18n import QT_TRANSLATE_NOOP, Text
 
