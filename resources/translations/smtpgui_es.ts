@@ -2140,6 +2140,10 @@
         <translation>El puerto debe ser un número del 1 al 65535, no «{port}»</translation>
     </message>
     <message>
+        <source>After the &quot;%&quot; of an IPv6 address comes a network interface name such as eth0, not &quot;{zone}&quot;</source>
+        <translation>Tras el «%» de una dirección IPv6 va el nombre de una interfaz de red, como eth0, no «{zone}»</translation>
+    </message>
+    <message>
         <source>&quot;{host}&quot; is not a valid server name; use letters, digits, hyphens and dots</source>
         <translation>«{host}» no es un nombre de servidor válido; use letras, números, guiones y puntos</translation>
     </message>

@@ -532,3 +532,17 @@ def test_core_does_not_import_qt() -> None:
         """
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])
+
+
+@pytest.mark.parametrize("server", ["::%¡", "[fe80::1%¡]:25", "[fe80::1%ñ]:587"])
+def test_an_ipv6_zone_is_an_interface_name(server):
+    # Python's ipaddress takes any text after the "%"; a host must stay ASCII and printable
+    # (Hypothesis found "::%¡" in test_the_server_field_parses_or_says_why).
+    with pytest.raises(EndpointError) as refused:
+        parse_server(server)
+    assert "network interface name" in str(refused.value)
+
+
+def test_an_ipv6_zone_keeps_its_case():
+    [endpoint] = parse_server("[fe80::1%Ethernet-2]:587")
+    assert (endpoint.host, endpoint.port) == ("fe80::1%Ethernet-2", 587)

@@ -33,6 +33,9 @@ _SCHEMES: dict[str, Security] = {"ssl": Security.TLS, "tls": Security.STARTTLS}
 _PREFIX_RE = re.compile(r"^(.*?)://")
 _PORT_RE = re.compile(r"[0-9]+")  # not str.isdigit(): that accepts "²" and Arabic-Indic digits
 _LABEL_RE = re.compile(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")
+# An IPv6 zone names a network interface (fe80::1%eth0): RFC 6874's unreserved characters.
+# Python's ipaddress takes any text after the "%", "¡" and spaces too.
+_ZONE_RE = re.compile(r"[A-Za-z0-9._~-]{1,64}")
 _MAX_NAME = 253  # RFC 1035 §2.3.4, written without the trailing dot
 # The main server and four backups: each silent one costs a test its time limit, and a longer
 # list is a typing slip or a hostile profile, not an office's setup.
@@ -284,10 +287,24 @@ def _check_host(host: str) -> str:
     if not host:
         raise EndpointError(_NO_HOST)
     if _is_ip(host):
+        _check_zone(host)
         return host  # not lowercased: an IPv6 zone such as "%eth0" names a case-sensitive NIC
     host = host.lower()
     _check_name(host)
     return host
+
+
+def _check_zone(host: str) -> None:
+    _, percent, zone = host.partition("%")
+    if percent and not _ZONE_RE.fullmatch(zone):
+        raise EndpointError(
+            QT_TRANSLATE_NOOP(
+                "Endpoint",
+                'After the "%" of an IPv6 address comes a network interface name such as eth0, '
+                'not "{zone}"',
+            ),
+            zone=zone,
+        )
 
 
 def _check_name(host: str) -> None:
