@@ -11,9 +11,9 @@ from smtpgui.core.profile.settings import AuthMethod, Settings
 from smtpgui.core.profile.store import SettingsStore
 from smtpgui.core.smtp.endpoint import parse_server
 from smtpgui.core.smtp.envelope import ascii_address, envelope_for
-from smtpgui.core.smtp.message import build_test_message
+from smtpgui.core.smtp.message import TestMessage, build_test_message
 from smtpgui.core.smtp.phases import Phase
-from smtpgui.core.smtp.result import Failure
+from smtpgui.core.smtp.result import Failure, ProbeFailed
 from smtpgui.core.smtp.transcript import TranscriptLine
 from tests.helpers.servers import PASSWORD, USER, smtp_server
 
@@ -104,3 +104,25 @@ def test_a_message_built_with_an_idn_domain_still_gets_a_clear_answer():
         envelope_for(message, smtputf8_offered=False)
     assert "SMTPUTF8" in str(error.value)
     assert envelope_for(message, smtputf8_offered=True).smtputf8
+
+
+def _message_with(header_to: str) -> TestMessage:
+    message = build_test_message(own_address="a@example.com", forced_from="", subject="s", body="b")
+    message.message.replace_header("To", header_to)
+    return message
+
+
+def test_a_non_ascii_address_only_in_a_header_needs_smtputf8():
+    # The envelope is ASCII; the To header's address is not: it can only go with SMTPUTF8.
+    message = _message_with("Büro <büro@example.com>")
+    with pytest.raises(ProbeFailed) as refused:
+        envelope_for(message, smtputf8_offered=False)
+    assert refused.value.failure is Failure.SMTPUTF8 and "büro@example.com" in str(refused.value)
+    assert envelope_for(message, smtputf8_offered=True).smtputf8
+
+
+def test_a_non_ascii_name_with_an_ascii_address_needs_no_smtputf8():
+    # RFC 2047 encodes the name; the header's decoded text is not ASCII, its address is.
+    envelope = envelope_for(_message_with("Büro <buero@example.com>"), smtputf8_offered=False)
+    assert not envelope.smtputf8
+    assert b"=?utf-8?" in envelope.data.lower()

@@ -82,13 +82,8 @@ class TracingSMTP(smtplib.SMTP):
         if isinstance(s, str):
             line = s.removesuffix("\r\n")
             _refuse_line_breaks(line)
-            if line[:5].upper() == "AUTH ":
-                shown = self._redactor.auth_command(line)
-            elif self._hide_client_lines:
-                shown = REDACTED
-            else:
-                shown = line  # `report` redacts every line it is given
-            self._report(Direction.CLIENT, shown)
+            if self._listening:
+                self._report(Direction.CLIENT, self._shown_command(line))
         elif self._listening:  # the DATA payload, already dot-stuffed and ending in CRLF . CRLF
             lines = bytes(s).decode("utf-8", "replace").split("\r\n")
             for line in lines[:-1] if lines[-1] == "" else lines:
@@ -96,6 +91,12 @@ class TracingSMTP(smtplib.SMTP):
         super().send(s)
         if isinstance(s, bytes):
             self.final_dot_sent = True
+
+    def _shown_command(self, line: str) -> str:
+        """What the transcript shows of a command; `report` redacts every line it is given."""
+        if line[:5].upper() == "AUTH ":
+            return self._redactor.auth_command(line)
+        return REDACTED if self._hide_client_lines else line
 
     def send_lines(self, lines: list[str]) -> None:
         """Several commands in one write (PIPELINING), each reported as its own line."""

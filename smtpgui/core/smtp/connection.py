@@ -248,6 +248,8 @@ class _SocketReader(io.RawIOBase):
         super().__init__()
         self._sock = sock
         self._interrupter = interrupter
+        # A TLS socket may hold a decrypted record that select() cannot see (pending()).
+        self._tls = sock if isinstance(sock, ssl.SSLSocket) else None
 
     def readable(self) -> bool:
         return True
@@ -256,7 +258,7 @@ class _SocketReader(io.RawIOBase):
         timeout = self._sock.gettimeout()
         deadline = None if timeout is None else time.monotonic() + timeout
         while True:
-            pending = isinstance(self._sock, ssl.SSLSocket) and self._sock.pending()
+            pending = self._tls is not None and self._tls.pending()
             if not pending and not self._interrupter.wait(self._sock, deadline):
                 return 0
             self._sock.settimeout(0)  # ready, yet a TLS record may be incomplete: never block

@@ -91,6 +91,8 @@ def _non_ascii_header_addresses(message: EmailMessage) -> list[str]:
     found: list[str] = []
     for name in _ADDRESS_HEADERS:
         header = message[name]
+        if isinstance(header, str) and header.isascii():
+            continue  # the decoded text: all its addresses are ASCII too (issue 20)
         for address in getattr(header, "addresses", ()):
             if not address.addr_spec.isascii():
                 found.append(address.addr_spec)
