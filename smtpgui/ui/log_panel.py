@@ -68,6 +68,13 @@ class LogPane(QPlainTextEdit):
         self.setAccessibleName(self.tr("Server conversation"))
         self._lines: list[TranscriptLine] = []
         self._waiting: list[str] = []  # lines kept, not yet written to the pane
+        # The view follows the end until the admin scrolls away from it. Decided as the range
+        # grows, not when lines are written: the pane lays its lines out lazily, so a maximum
+        # read right after writing was short, and the view stopped a few lines down.
+        self._following = True
+        bar = self.verticalScrollBar()
+        bar.rangeChanged.connect(self._follow_end)
+        bar.valueChanged.connect(self._note_position)
 
     def add_line(self, line: TranscriptLine) -> None:
         self._lines.append(line)
@@ -89,15 +96,13 @@ class LogPane(QPlainTextEdit):
 
     @Slot()
     def flush(self) -> None:
-        """Write the waiting lines, in one edit; the view follows the end if it was there."""
+        """Write the waiting lines, in one edit (the view follows the end if it was there)."""
         if not self._waiting:
             return
         # After a test only: PySide6 builds each class at its first import (start-up benchmark).
         from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor
 
         waiting, self._waiting = self._waiting, []
-        bar = self.verticalScrollBar()
-        following = bar.value() == bar.maximum()
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.beginEditBlock()
@@ -106,12 +111,20 @@ class LogPane(QPlainTextEdit):
                 cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
             cursor.insertHtml(line)
         cursor.endEditBlock()
-        if following:
-            bar.setValue(bar.maximum())
+
+    @Slot(int, int)
+    def _follow_end(self, _minimum: int, maximum: int) -> None:
+        if self._following:
+            self.verticalScrollBar().setValue(maximum)
+
+    @Slot(int)
+    def _note_position(self, value: int) -> None:
+        self._following = value == self.verticalScrollBar().maximum()
 
     def clear_lines(self) -> None:
         self._lines.clear()
         self._waiting.clear()
+        self._following = True
         self.clear()
 
     def lines(self) -> list[TranscriptLine]:

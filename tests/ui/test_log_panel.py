@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from smtpgui.core.smtp.phases import Phase, PhaseState
+from smtpgui.core.smtp.transcript import Direction, TranscriptLine
 from tests.helpers.servers import PASSWORD, USER
 from tests.helpers.window import fill, run
 
@@ -62,3 +64,34 @@ def test_find_copy_and_support_file(qtbot, window, starttls_server, ca_file, tmp
     ):
         assert part in text
     assert PASSWORD not in text and '"wrong"' not in text
+
+
+def test_the_log_shows_the_end_of_the_conversation_after_a_test(
+    qtbot, window, starttls_server, ca_file
+):
+    # The pane lays its lines out lazily: the view used to stop a few lines down (at 4 of 18).
+    fill(window, starttls_server.server, ca_file)
+    run(qtbot, window)
+    bar = window.log.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    assert bar.value() == bar.maximum()
+
+
+def test_the_log_stays_where_the_admin_scrolled_and_follows_again_at_the_end(qtbot, window):
+    log = window.log
+
+    def add(count: int) -> None:
+        for index in range(count):
+            log.add_line(TranscriptLine(Direction.SERVER, f"250-line {index}", index))
+        log.flush()
+        QApplication.processEvents()
+
+    add(200)
+    bar = log.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == bar.maximum()
+    bar.setValue(0)  # the admin reads the start
+    add(50)
+    assert bar.value() == 0
+    bar.setValue(bar.maximum())  # and goes back to the end
+    add(50)
+    assert bar.value() == bar.maximum()
