@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import socket
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 
@@ -144,3 +147,31 @@ def test_the_mechanism_goes_before_all_or_redirect() -> None:
     assert with_mechanism("v=spf1 mx ~all", "a:x") == "v=spf1 mx a:x ~all"
     assert with_mechanism("v=spf1 redirect=_spf.x", "a:x") == "v=spf1 a:x redirect=_spf.x"
     assert with_mechanism("v=spf1 mx", "a:x") == "v=spf1 mx a:x"
+
+
+_IMPORT_TURNS = """
+import json, sys
+seen = []
+sys.addaudithook(
+    lambda event, args: seen.append(sys.getswitchinterval())
+    if event == "import" and args[0].startswith("checkdmarc")
+    else None
+)
+before = sys.getswitchinterval()
+from smtpgui.core.deliverability.domain_check import _load_checkdmarc
+
+_load_checkdmarc()
+loaded = "checkdmarc.utils" in sys.modules
+print(json.dumps([before, sorted(set(seen)), sys.getswitchinterval(), loaded]))
+"""
+
+
+def test_checkdmarc_loads_in_short_turns_and_the_switch_interval_is_set_back() -> None:
+    # Its import parses the public suffix list in one Python loop: at 5 ms turns the window's
+    # thread waited 40 ms for the GIL during a process's first Test (issue 20).
+    out = subprocess.run(
+        [sys.executable, "-c", _IMPORT_TURNS], capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    before, during, after, loaded = json.loads(out.stdout)
+    assert during == [0.0005] and after == before == 0.005 and loaded

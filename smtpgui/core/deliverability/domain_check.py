@@ -10,6 +10,8 @@ from __future__ import annotations
 import enum
 import ipaddress
 import re
+import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -26,6 +28,14 @@ IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 # What checkdmarc says when the DNS failed (dnspython's words), not when a record is wrong.
 _DNS_FAILED = re.compile(r"timed out|lifetime expired|no nameservers|servfail|refused", re.I)
 _NOT_FOUND = re.compile(r"does not exist", re.I)
+# checkdmarc's first import parses the public suffix list (publicsuffixlist: some 60 ms in one
+# Python loop) and builds its SPF and DMARC grammars. At CPython's switch interval of 5 ms that
+# kept the window's thread from the GIL for 40 ms at a time during a process's first Test; with
+# 0.5 ms turns for this import alone, under 20 ms (issue 20). The interval is set back as soon
+# as checkdmarc is loaded. Not for dnspython's import, which runs beside the SMTP test: short
+# turns there cut the window's own slots into pieces, and the longest stall grew.
+_IMPORT_TURN = 0.0005
+_importing = threading.Lock()
 
 
 class DomainCheckError(ValueError):
@@ -62,6 +72,7 @@ def check_domain(
     started = time.monotonic()
     domain = from_domain(address)
     resolver = _resolver(dns_server, timeout)
+    _load_checkdmarc()
     _forget_cached_answers()
     sender = sender_of(server_host, resolver)
     spf, spf_allows = _spf(domain, sender, resolver)
@@ -108,6 +119,22 @@ def _resolver(dns_server: str, timeout: float) -> dns.resolver.Resolver:
     resolver = make_resolver(dns_server)
     resolver.timeout = resolver.lifetime = timeout  # checkdmarc's own timeout is per try
     return resolver
+
+
+def _load_checkdmarc() -> None:
+    """Import checkdmarc, once per process, in short turns of the GIL (_IMPORT_TURN); the
+    functions below import it where they use it."""
+    if "checkdmarc.dmarc" in sys.modules:
+        return
+    with _importing:
+        before = sys.getswitchinterval()
+        sys.setswitchinterval(min(before, _IMPORT_TURN))
+        try:
+            import checkdmarc.dmarc
+            import checkdmarc.spf
+            import checkdmarc.utils  # noqa: F401
+        finally:
+            sys.setswitchinterval(before)
 
 
 def _forget_cached_answers() -> None:
