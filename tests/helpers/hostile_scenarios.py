@@ -8,6 +8,7 @@ the same way on Linux and in the Windows simulation (tests/core/test_windows_can
 from __future__ import annotations
 
 import importlib
+import socket
 import ssl
 import threading
 import time
@@ -323,10 +324,12 @@ def _load_what_a_run_loads(settings: Settings, directory: Path) -> None:
         "checkdmarc.dmarc",
     ):
         importlib.import_module(name)
-    closed = replace(settings, endpoints=parse_server("127.0.0.1:1"))
-    job = Job(closed, PASSWORD, save=True, subject="warm", body="Warm-up.", domain_check=False)
-    warm = SettingsStore(directory / "warm")
-    JobRunner(job, lambda _event: None, warm, SecretStore(MemoryKeyring())).run()
+    with socket.socket() as unused:  # bound, never listening: a connect is refused at once
+        unused.bind(("127.0.0.1", 0))
+        closed = replace(settings, endpoints=parse_server(f"127.0.0.1:{unused.getsockname()[1]}"))
+        job = Job(closed, PASSWORD, save=True, subject="warm", body="Warm-up.", domain_check=False)
+        warm = SettingsStore(directory / "warm")
+        JobRunner(job, lambda _event: None, warm, SecretStore(MemoryKeyring())).run()
 
 
 def assert_a_slow_server_ends_within_its_total_budget(ca_file: str) -> None:
