@@ -76,6 +76,23 @@ def test_bad_server_text_is_explained_at_the_field_and_blocks_test(window, text,
     assert not window.test_button.isEnabled() and not window.save_button.isEnabled()
 
 
+def test_a_two_line_error_under_the_server_is_shown_whole(qtbot):
+    # With every field's error shown at once (Test on an empty form), a plain word-wrapping
+    # QLabel under the server got one line and a half (21 of 28 px here): its second line was
+    # cut off by the Security row (seen in a screenshot). The label now asks for the height of
+    # its real width (WrappedLabel).
+    window = SettingsWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.wait(200)  # laid out, as the admin first sees it
+    window.form.server.setText("[fe80::1%ñ]:587")
+    window.form.show_all_errors()
+    error = window.form._errors["server"]
+    qtbot.waitUntil(lambda: error.isVisible() and error.width() > 0)
+    assert error.heightForWidth(error.width()) >= 2 * error.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: error.height() >= error.heightForWidth(error.width()), timeout=1000)
+
+
 @pytest.mark.parametrize(
     ("field", "value"),
     [

@@ -6,6 +6,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from smtpgui.ui.colours import colour
+from smtpgui.ui.widgets.wrapped_label import WrappedLabel
 
 
 def with_error_line(field: QWidget) -> tuple[QWidget, QLabel]:
@@ -15,8 +16,9 @@ def with_error_line(field: QWidget) -> tuple[QWidget, QLabel]:
     column.setContentsMargins(0, 0, 0, 0)
     column.setSpacing(2)
     column.addWidget(field)
-    error = QLabel(wordWrap=True)
-    error.setObjectName("fieldError")
+    # A WrappedLabel: a plain word-wrapping QLabel under a field that shares its row (Server,
+    # beside Detect) got the height of one line and a half, and its second line was cut off.
+    error = WrappedLabel(objectName="fieldError")
     palette = error.palette()  # a palette, not a style sheet: cheaper to lay out and paint
     # fromString: QColor(str) would build `Qt` to weigh its QColor(Qt.GlobalColor) overload
     # (issue 20: see smtpgui.ui.qt_enums).
