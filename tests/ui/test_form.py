@@ -83,8 +83,8 @@ def test_a_two_line_error_under_the_server_is_shown_whole(qtbot):
     # its real width (WrappedLabel).
     window = SettingsWindow()
     qtbot.addWidget(window)
-    window.show()
-    qtbot.wait(200)  # laid out, as the admin first sees it
+    with qtbot.waitExposed(window):  # laid out and on screen, as the admin first sees it
+        window.show()
     window.form.server.setText("[fe80::1%ñ]:587")
     window.form.show_all_errors()
     error = window.form._errors["server"]
