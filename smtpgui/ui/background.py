@@ -32,6 +32,9 @@ def call_in_background(owner: QObject, fn: Callable[[], Any], on_done: Done) -> 
 
     def finish(result: Any, error: BaseException | None) -> None:
         _alive.discard(bridge)
+        # The connection holds `finish`, which holds the bridge: deleting the bridge here, on
+        # the GUI thread, ends both (else each call left one behind until the process ended).
+        bridge.deleteLater()
         if shiboken6.isValid(owner):
             on_done(result, error)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, SignalInstance, Slot
 
 from smtpgui.core.smtp.transcript import TranscriptLine
 
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from smtpgui.core.profile.store import SettingsStore
     from smtpgui.core.smtp.endpoint import Security
     from smtpgui.core.smtp.phases import PhaseChange
+    from smtpgui.core.smtp.steps import Callback
 
 # The window imports this module for SignIn, before its first paint: the job runner and the
 # detector load with the first Test or Detect that builds a worker (issue 20).
@@ -58,7 +59,9 @@ class ProbeWorker(Worker):
         super().__init__()
         from smtpgui.core.jobs import JobRunner  # see the comment on the imports
 
-        self._runner = JobRunner(job, self._on_event, store, secrets)
+        self._runner = JobRunner(
+            job, _forward(self.line_logged, self.phase_changed), store, secrets
+        )
 
     def work(self) -> object:
         return self._runner.run()
@@ -66,11 +69,21 @@ class ProbeWorker(Worker):
     def cancel(self) -> None:
         self._runner.cancel()
 
-    def _on_event(self, event: TranscriptLine | PhaseChange) -> None:
-        if isinstance(event, TranscriptLine):
-            self.line_logged.emit(event)
-        else:
-            self.phase_changed.emit(event)
+
+def _forward(lines: SignalInstance, phases: SignalInstance) -> Callback:
+    """The runner's callback: emits on the worker's signals, without holding the worker.
+
+    A bound method of the worker made a reference cycle (worker, runner, callback). Python frees
+    a cycle only in its cyclic collector, on whichever thread happens to allocate then, so the
+    worker's QObject was destroyed on some other run's worker thread, racing the GUI thread;
+    CI died once with SIGSEGV just so. A signal instance does not keep its object alive: the
+    worker is freed by reference counting with its WorkerThread, on the GUI thread.
+    """
+
+    def forward(event: TranscriptLine | PhaseChange) -> None:
+        (lines if isinstance(event, TranscriptLine) else phases).emit(event)
+
+    return forward
 
 
 class DetectWorker(Worker):

@@ -217,3 +217,14 @@ def test_offline_access_is_asked_for_the_way_each_provider_wants(authorize, scop
     query = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query))
     assert {k: query[k] for k in ("access_type", "prompt") if k in query} == extra
     assert query["scope"] == " ".join(scopes)
+
+
+def test_a_closed_test_server_leaves_no_thread_behind():
+    """The scripted servers these tests use end their accepting thread when closed.
+
+    Closing a listening socket does not wake a thread blocked in accept() on Linux, and the
+    full suite once ended with two dozen such threads, each keeping its port listening.
+    """
+    server = HostileServer(silent)
+    server.close()
+    assert not server._accepter.is_alive()

@@ -25,6 +25,7 @@ from tests.helpers.detection import (
 )
 from tests.helpers.hostile import HostileServer
 from tests.helpers.hostile_smtp import smtp_script
+from tests.helpers.listening import stop_listening
 from tests.helpers.profiles import settings_at
 from tests.helpers.servers import free_port, smtp_server
 
@@ -172,7 +173,8 @@ class SlowGreetingServer:
         self.delay = delay
         self.sock = socket.create_server((HOST, 0))
         self.port = self.sock.getsockname()[1]
-        threading.Thread(target=self._accept, daemon=True).start()
+        self._accepter = threading.Thread(target=self._accept, daemon=True)
+        self._accepter.start()
 
     def _accept(self) -> None:
         with contextlib.suppress(OSError):
@@ -195,7 +197,7 @@ class SlowGreetingServer:
                     conn.sendall(b"502 5.5.1 not here\r\n")
 
     def close(self) -> None:
-        self.sock.close()
+        stop_listening(self.sock, self._accepter)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping
 
 from tests.helpers.certificates import Leaf
+from tests.helpers.listening import stop_listening, wake
 
 Behaviour = Callable[[socket.socket], None]
 
@@ -39,12 +40,11 @@ class HostileServer:
         self.close()
 
     def close(self) -> None:
-        self._sock.close()
+        stop_listening(self._sock, self._accepter)
         with self._lock:
             conns, threads = list(self._conns), list(self._threads)
         for conn in conns:  # wakes a behaviour blocked in recv()
-            with contextlib.suppress(OSError):
-                conn.shutdown(socket.SHUT_RDWR)
+            wake(conn)
         for thread in threads:
             thread.join(2)
 
@@ -191,7 +191,8 @@ class RefuseThenHang:
         self._sock = socket.create_server(("127.0.0.1", 0))
         self.port = self._sock.getsockname()[1]
         self.held: list[socket.socket] = []
-        threading.Thread(target=self._serve, daemon=True).start()
+        self._accepter = threading.Thread(target=self._serve, daemon=True)
+        self._accepter.start()
 
     def _serve(self) -> None:
         with contextlib.suppress(OSError):
@@ -203,6 +204,6 @@ class RefuseThenHang:
                 self.held.append(conn)  # say nothing: no ServerHello ever comes
 
     def close(self) -> None:
-        self._sock.close()
+        stop_listening(self._sock, self._accepter)
         for conn in self.held:
             conn.close()

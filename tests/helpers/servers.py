@@ -17,6 +17,8 @@ import trustme
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
+from tests.helpers.listening import stop_listening, wake
+
 USER = "alice@example.test"
 PASSWORD = "pässw0rd-Ünïcode-€"  # non-ASCII on purpose: smtplib's own auth() fails on it
 
@@ -204,7 +206,7 @@ class SilentServer:
                 self.connected.set()
 
     def close(self) -> None:
-        self.sock.close()
+        stop_listening(self.sock, self._thread)
         for conn in self.accepted:
             conn.close()
 
@@ -236,6 +238,7 @@ class StallAfterStarttls:
                     return
 
     def close(self) -> None:
-        self.sock.close()
+        stop_listening(self.sock)
         for conn in self.accepted:
+            wake(conn)  # first: that ends the thread's read
             conn.close()
